@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config.js';
+import { createDataSource } from './db/data-source.js';
+import { contextFor, authenticate, type ContextDeps } from './graphql/build-context.js';
+import { buildAppSchema } from './graphql/build-schema.js';
+import { createApolloServer } from './http/graphql-http.js';
+import { attachGraphqlWs } from './http/graphql-ws.js';
+import { healthRouter } from './http/health.js';
+import { playgroundRouter } from './http/playground.js';
+import { bodyErrorHandler, requestContext } from './http/request-context.js';
+import type { Logger } from './logger.js';
+import { createAppPubSub } from './pubsub.js';
+import { createServices } from './services/index.js';
+
+export interface App {
+  url: string;
+  httpServer: Server;
+  db: DataSource;
+  deps: ContextDeps;
+  stop(): Promise<void>;
+}
+
+const bytes = (size: string): number => {
+  const [, amount = '0', unit = 'b'] = /^(\d+)(b|kb|mb)$/.exec(size) ?? [];
+  return Number(amount) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit as 'b' | 'kb' | 'mb'];
+};
+
+/** Starts the API: database (migrated), services, GraphQL over HTTP and WebSocket. */
+export async function startApi(config: Config, logger: Logger): Promise<App> {
+  const db = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger });
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+
+  const pubsub = createAppPubSub();
+  const services = createServices(db, pubsub, { serviceKey: config.SERVICE_API_KEY });
+  const deps: ContextDeps = { db, services, pubsub };
+  const schema = await buildAppSchema(pubsub);
+  const limits = { maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY };
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = createApolloServer(schema, httpServer, limits, logger);
+  await apollo.start();
+  const ws = attachGraphqlWs(
+    httpServer,
+    schema,
+    deps,
+    { ...limits, maxPayloadBytes: bytes(config.HTTP_BODY_LIMIT) },
+    logger,
+  );
+
+  app.use(requestContext(logger));
+  app.use(healthRouter(db));
+  if (config.PLAYGROUND_ENABLED) app.use(playgroundRouter());
+  app.use(
+    '/graphql',
+    express.json({ limit: config.HTTP_BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const { caller, authError } = await authenticate(deps, {
+          authorization: req.header('authorization'),
+          platform: req.header('x-maxon-platform'),
+          platformUserId: req.header('x-maxon-platform-user-id'),
+        });
+        return contextFor(deps, caller, authError, req.requestId, req.log);
+      },
+    }),
+  );
+  app.use(bodyErrorHandler());
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  const url = `http://${host}:${port}`;
+
+  return {
+    url,
+    httpServer,
+    db,
+    deps,
+    async stop() {
+      await ws.close();
+      await apollo.stop();
+      await db.destroy();
+    },
+  };
+}

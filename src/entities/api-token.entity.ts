@@ -1,0 +1,53 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { User } from './user.entity.js';
+
+/** A personal token for third-party integrations. Only its SHA-256 hash is stored. */
+@ObjectType()
+@Entity('api_tokens')
+export class ApiToken {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'user_id' })
+  user: Relation<User>;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'char', length: 64, select: false })
+  tokenHash: string;
+
+  @Field({ description: 'The first characters of the token, to tell tokens apart' })
+  @Column({ type: 'varchar', length: 16 })
+  tokenPrefix: string;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,40 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Platform {
+  TELEGRAM = 'telegram',
+  MAX = 'max',
+}
+
+export enum Language {
+  RU = 'ru',
+  EN = 'en',
+}
+
+export enum GoalStatus {
+  ACTIVE = 'active',
+  PAUSED = 'paused',
+  COMPLETED = 'completed',
+  ARCHIVED = 'archived',
+}
+
+export enum StepStatus {
+  PENDING = 'pending',
+  IN_PROGRESS = 'in_progress',
+  DONE = 'done',
+  SKIPPED = 'skipped',
+}
+
+export enum EventKind {
+  USER = 'user',
+  STEP = 'step',
+  DEADLINE = 'deadline',
+}
+
+registerEnumType(Platform, { name: 'Platform', description: 'A messenger maxOn lives in' });
+registerEnumType(Language, { name: 'Language' });
+registerEnumType(GoalStatus, { name: 'GoalStatus' });
+registerEnumType(StepStatus, { name: 'StepStatus' });
+registerEnumType(EventKind, {
+  name: 'EventKind',
+  description: 'user: made by the person; step: a planned step; deadline: a goal deadline',
+});

@@ -1,0 +1,100 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { EventKind } from './enums.js';
+import { Goal } from './goal.entity.js';
+import { Step } from './step.entity.js';
+import { User } from './user.entity.js';
+
+export const DEFAULT_REMINDER_MINUTES = 15;
+
+@ObjectType()
+@Entity('events')
+@Index(['userId', 'startsAt'])
+export class Event {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'user_id' })
+  user: Relation<User>;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Field({ description: 'Start of the first occurrence (an instant)' })
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Field({ description: 'IANA timezone the event was set in; recurrences keep its wall time' })
+  @Column({ type: 'varchar', length: 64 })
+  timezone: string;
+
+  @Field()
+  @Column({ default: false })
+  allDay: boolean;
+
+  @Field(() => Int)
+  @Column({ type: 'integer', default: 60 })
+  durationMinutes: number;
+
+  @Field(() => String, { nullable: true, description: 'RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO' })
+  @Column({ type: 'text', nullable: true })
+  recurrence: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Field(() => EventKind)
+  @Column({ type: 'varchar', length: 16, default: EventKind.USER })
+  kind: EventKind;
+
+  @ManyToOne(() => Goal, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'goal_id' })
+  goal: Relation<Goal> | null;
+
+  @Field(() => ID, { nullable: true })
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  goalId: string | null;
+
+  @ManyToOne(() => Step, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'step_id' })
+  step: Relation<Step> | null;
+
+  @Field(() => ID, { nullable: true })
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  stepId: string | null;
+
+  @Field(() => [Int], { description: 'Minutes before each occurrence to remind' })
+  @Column({ type: 'integer', array: true, default: () => `'{${DEFAULT_REMINDER_MINUTES}}'` })
+  reminderMinutesBefore: number[];
+
+  @Field()
+  @Column({ default: true })
+  reminderEnabled: boolean;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

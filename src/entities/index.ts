@@ -1,0 +1,15 @@
+import { ApiToken } from './api-token.entity.js';
+import { ChannelAccount } from './channel-account.entity.js';
+import { Event } from './event.entity.js';
+import { Goal } from './goal.entity.js';
+import { Step } from './step.entity.js';
+import { User } from './user.entity.js';
+
+export { ApiToken, ChannelAccount, Event, Goal, Step, User };
+export { DEFAULT_REMINDER_MINUTES } from './event.entity.js';
+export * from './enums.js';
+export { UserSettings, DEFAULT_TIMEZONE } from './user-settings.embedded.js';
+export { SmartAnalysis, SmartCriterion } from './smart-analysis.type.js';
+
+/** Every TypeORM entity, for the data source. */
+export const ENTITIES = [User, ChannelAccount, Goal, Step, Event, ApiToken];

@@ -1,0 +1,31 @@
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { ApiTokenResolver } from '../resolvers/api-token/api-token.resolver.js';
+import { EventResolver } from '../resolvers/event/event.resolver.js';
+import { GoalProgressResolver } from '../resolvers/goal-progress/goal-progress.resolver.js';
+import { GoalPageResolver, GoalResolver } from '../resolvers/goal/goal.resolver.js';
+import { StepResolver } from '../resolvers/step/step.resolver.js';
+import { UserResolver } from '../resolvers/user/user.resolver.js';
+import type { AppPubSub } from '../pubsub.js';
+import { authChecker } from './auth-checker.js';
+
+export const RESOLVERS = [
+  UserResolver,
+  GoalResolver,
+  GoalPageResolver,
+  StepResolver,
+  EventResolver,
+  ApiTokenResolver,
+  GoalProgressResolver,
+] as const;
+
+/** Builds the executable schema from the resolvers; `emitSchemaFile` writes the SDL too. */
+export function buildAppSchema(pubsub: AppPubSub, emitSchemaFile?: string): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    pubSub: pubsub,
+    authChecker,
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: emitSchemaFile ? { path: emitSchemaFile, sortedSchema: true } : false,
+  });
+}

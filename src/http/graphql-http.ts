@@ -1,0 +1,49 @@
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { formatError } from '../errors/format-error.js';
+import type { Context } from '../graphql/context.type.js';
+import { complexityError, depthLimitRule, type OperationLimits } from '../graphql/operation-limits.js';
+import type { Logger } from '../logger.js';
+
+function complexityPlugin(schema: GraphQLSchema, maxComplexity: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const error = complexityError(
+            schema,
+            document,
+            request.variables,
+            request.operationName ?? undefined,
+            maxComplexity,
+          );
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}
+
+/** Apollo Server for HTTP POST /graphql with our limits and the one error mapping. */
+export function createApolloServer(
+  schema: GraphQLSchema,
+  httpServer: Server,
+  limits: OperationLimits,
+  logger: Logger,
+): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimitRule(limits.maxDepth)],
+    formatError: (formatted, error) => formatError(formatted, error, logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      complexityPlugin(schema, limits.maxComplexity),
+    ],
+  });
+}

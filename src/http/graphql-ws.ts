@@ -1,0 +1,107 @@
+import type { Server } from 'node:http';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { randomUUID } from 'node:crypto';
+import { formatError } from '../errors/format-error.js';
+import type { Logger } from '../logger.js';
+import type { Caller } from '../services/auth.service.js';
+import { authenticate, contextFor, type ContextDeps } from '../graphql/build-context.js';
+import { complexityError, depthLimitRule, type OperationLimits } from '../graphql/operation-limits.js';
+
+type ConnectionExtra = {
+  caller?: Caller;
+  logger?: Logger;
+};
+
+const toGraphQLErrors = (errors: readonly unknown[], logger: Logger): GraphQLError[] =>
+  errors.map((error) => {
+    const formatted = formatError(
+      error instanceof GraphQLError ? error.toJSON() : { message: String(error) },
+      error,
+      logger,
+    );
+    return new GraphQLError(formatted.message, { extensions: formatted.extensions });
+  });
+
+/**
+ * graphql-ws on the same HTTP server and path as Apollo. Credentials come in the
+ * connection params ({ authorization, platform, platformUserId }) and are checked once at
+ * connect; each operation gets its own context (fresh loaders) and the same limits and
+ * error mapping as HTTP.
+ */
+export function attachGraphqlWs(
+  server: Server,
+  schema: GraphQLSchema,
+  deps: ContextDeps,
+  limits: OperationLimits & { maxPayloadBytes: number },
+  logger: Logger,
+) {
+  const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: limits.maxPayloadBytes });
+  const rules = [...specifiedRules, depthLimitRule(limits.maxDepth)];
+  const cleanup = useServer<Record<string, unknown>, ConnectionExtra>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const connectionLogger = logger.child({ connectionId: randomUUID(), transport: 'ws' });
+        const { caller, authError } = await authenticate(deps, {
+          authorization: typeof params.authorization === 'string' ? params.authorization : null,
+          platform: typeof params.platform === 'string' ? params.platform : null,
+          platformUserId: typeof params.platformUserId === 'string' ? params.platformUserId : null,
+        });
+        if (authError) return false;
+        ctx.extra.caller = caller;
+        ctx.extra.logger = connectionLogger;
+        return true;
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const operationLogger = (ctx.extra.logger ?? logger).child({ operationId: id });
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return toGraphQLErrors([error], operationLogger);
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return toGraphQLErrors(errors, operationLogger);
+        const tooComplex = complexityError(
+          schema,
+          document,
+          payload.variables ?? undefined,
+          payload.operationName ?? undefined,
+          limits.maxComplexity,
+        );
+        if (tooComplex) return toGraphQLErrors([tooComplex], operationLogger);
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: contextFor(deps, ctx.extra.caller!, null, randomUUID(), operationLogger),
+        };
+        return args;
+      },
+      onNext: (ctx, _id, _payload, _args, result: ExecutionResult) => {
+        if (!result.errors?.length) return result;
+        return { ...result, errors: toGraphQLErrors(result.errors, ctx.extra.logger ?? logger) };
+      },
+      onError: (ctx, _id, _payload, errors) => toGraphQLErrors(errors, ctx.extra.logger ?? logger),
+    },
+    wsServer,
+  );
+  return {
+    async close() {
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}

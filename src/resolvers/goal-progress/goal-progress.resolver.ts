@@ -1,0 +1,40 @@
+import { Arg, Authorized, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { GoalStatus } from '../../entities/index.js';
+import type { Context } from '../../graphql/context.type.js';
+import { DomainError } from '../../errors/domain-error.js';
+import type { GoalProgressUpdate } from '../../pubsub.js';
+
+@ObjectType({ description: 'Sent when a step of the goal changed' })
+export class GoalProgress implements GoalProgressUpdate {
+  @Field(() => ID)
+  goalId: string;
+
+  @Field(() => Int)
+  progress: number;
+
+  @Field(() => GoalStatus)
+  status: GoalStatus;
+
+  @Field(() => ID, { nullable: true, description: 'The step that changed, if one did' })
+  stepId: string | null;
+
+  @Field()
+  changedAt: Date;
+}
+
+@Authorized()
+@Resolver()
+export class GoalProgressResolver {
+  @Subscription(() => GoalProgress, {
+    description: 'Progress of one of the caller’s goals, live; only its owner may subscribe',
+    subscribe: async ({ args, context }) => {
+      const { user, authError, services, pubsub } = context as Context;
+      if (!user) throw authError ?? new DomainError('UNAUTHENTICATED', 'Sign in to do this');
+      const goal = await services.goals.get(user, String(args.goalId));
+      return pubsub.subscribe('GOAL_PROGRESS', goal.id);
+    },
+  })
+  goalProgress(@Arg('goalId', () => ID) _goalId: string, @Root() update: GoalProgressUpdate) {
+    return update;
+  }
+}

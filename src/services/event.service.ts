@@ -1,0 +1,152 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput, notFound } from '../errors/domain-error.js';
+import {
+  DEFAULT_REMINDER_MINUTES,
+  Event,
+  EventKind,
+  Goal,
+  Step,
+  type User,
+} from '../entities/index.js';
+import { normalizeRecurrence, occurrenceStarts } from './recurrence.js';
+import { assertTimezone, startOfLocalDay } from './timezone.js';
+
+const DAY_MINUTES = 24 * 60;
+const MAX_RANGE_DAYS = 400;
+
+export interface EventFields {
+  title?: string | null;
+  start?: Date | null;
+  timezone?: string | null;
+  allDay?: boolean | null;
+  durationMinutes?: number | null;
+  recurrence?: string | null;
+  notes?: string | null;
+  kind?: EventKind | null;
+  goalId?: string | null;
+  stepId?: string | null;
+  reminderMinutesBefore?: number[] | null;
+  reminderEnabled?: boolean | null;
+}
+
+export interface CreateEventInput extends EventFields {
+  title: string;
+  start: Date;
+}
+
+export interface EventOccurrence {
+  event: Event;
+  start: Date;
+  end: Date;
+}
+
+/** Calendar events: CRUD and expansion of recurring events into occurrences. */
+export class EventService {
+  constructor(private readonly db: DataSource) {}
+
+  async get(user: User, eventId: string): Promise<Event> {
+    const event = await this.db.getRepository(Event).findOne({
+      where: { id: eventId, userId: user.id },
+    });
+    if (!event) throw notFound('Event');
+    return event;
+  }
+
+  async create(user: User, input: CreateEventInput): Promise<Event> {
+    const event = this.db.getRepository(Event).create({
+      userId: user.id,
+      timezone: user.settings.timezone,
+      kind: EventKind.USER,
+      reminderMinutesBefore: [DEFAULT_REMINDER_MINUTES],
+    });
+    return this.db.transaction(async (manager) => {
+      await this.apply(user, event, input, manager);
+      return manager.save(event);
+    });
+  }
+
+  async update(user: User, eventId: string, input: EventFields): Promise<Event> {
+    return this.db.transaction(async (manager) => {
+      const event = await manager.findOne(Event, {
+        where: { id: eventId, userId: user.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!event) throw notFound('Event');
+      await this.apply(user, event, input, manager);
+      return manager.save(event);
+    });
+  }
+
+  async delete(user: User, eventId: string): Promise<string> {
+    const result = await this.db.getRepository(Event).delete({ id: eventId, userId: user.id });
+    if (!result.affected) throw notFound('Event');
+    return eventId;
+  }
+
+  /** Occurrences overlapping [from, to), recurring events expanded, sorted by start. */
+  async occurrences(user: User, from: Date, to: Date): Promise<EventOccurrence[]> {
+    if (to.getTime() <= from.getTime()) throw badInput('"to" must be after "from"', { field: 'to' });
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MINUTES * 60_000) {
+      throw badInput(`The range may span at most ${MAX_RANGE_DAYS} days`, { field: 'to' });
+    }
+    const candidates = await this.db
+      .getRepository(Event)
+      .createQueryBuilder('event')
+      .where('event.user_id = :userId', { userId: user.id })
+      .andWhere('event.starts_at < :to', { to })
+      .andWhere(
+        "(event.recurrence IS NOT NULL OR event.starts_at + event.duration_minutes * interval '1 minute' > :from)",
+        { from },
+      )
+      .getMany();
+    return candidates
+      .flatMap((event) =>
+        occurrenceStarts(event, from, to).map((start) => ({
+          event,
+          start,
+          end: new Date(start.getTime() + event.durationMinutes * 60_000),
+        })),
+      )
+      .sort((a, b) => a.start.getTime() - b.start.getTime());
+  }
+
+  /** Validates `input` and copies it onto `event`; links must point at the user's own goal/step. */
+  private async apply(user: User, event: Event, input: EventFields, manager: EntityManager) {
+    if (input.title != null) event.title = input.title.trim();
+    if (input.timezone != null) event.timezone = assertTimezone(input.timezone);
+    if (input.start != null) event.startsAt = input.start;
+    if (input.allDay != null) event.allDay = input.allDay;
+    if (input.durationMinutes != null) event.durationMinutes = input.durationMinutes;
+    else if (input.allDay === true) event.durationMinutes = DAY_MINUTES;
+    if (input.recurrence !== undefined) {
+      event.recurrence = input.recurrence ? normalizeRecurrence(input.recurrence) : null;
+    }
+    if (input.notes !== undefined) event.notes = input.notes;
+    if (input.kind != null) event.kind = input.kind;
+    if (input.reminderEnabled != null) event.reminderEnabled = input.reminderEnabled;
+    if (input.reminderMinutesBefore != null) {
+      event.reminderMinutesBefore = [...new Set(input.reminderMinutesBefore)].sort((a, b) => a - b);
+    }
+    if (event.allDay) event.startsAt = startOfLocalDay(event.startsAt, event.timezone);
+    if (input.goalId !== undefined) event.goalId = await this.ownGoalId(user, input.goalId, manager);
+    if (input.stepId !== undefined) {
+      const step = await this.ownStep(user, input.stepId, manager);
+      event.stepId = step?.id ?? null;
+      if (step) event.goalId = step.goalId;
+    }
+  }
+
+  private async ownGoalId(user: User, goalId: string | null, manager: EntityManager) {
+    if (!goalId) return null;
+    const exists = await manager.exists(Goal, { where: { id: goalId, userId: user.id } });
+    if (!exists) throw notFound('Goal');
+    return goalId;
+  }
+
+  private async ownStep(user: User, stepId: string | null, manager: EntityManager) {
+    if (!stepId) return null;
+    const step = await manager.findOne(Step, { where: { id: stepId, goal: { userId: user.id } } });
+    if (!step) throw notFound('Step');
+    return step;
+  }
+}

@@ -1,0 +1,86 @@
+import rrule, { type Options } from 'rrule';
+import { DateTime } from 'luxon';
+import { badInput } from '../errors/domain-error.js';
+
+const { RRule } = rrule;
+type RRuleOptions = Partial<Options>;
+
+const ALLOWED_FREQUENCIES = new Set([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.DAILY]);
+const MAX_OCCURRENCES_PER_EVENT = 1000;
+
+function parseOptions(text: string): RRuleOptions {
+  const body = text.trim().replace(/^RRULE:/i, '');
+  let options: RRuleOptions;
+  try {
+    options = RRule.parseString(body);
+  } catch (error) {
+    throw badInput(`Invalid recurrence rule: ${(error as Error).message}`, { field: 'recurrence' });
+  }
+  const problems: string[] = [];
+  if (options.freq === undefined || !ALLOWED_FREQUENCIES.has(options.freq)) {
+    problems.push('FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY');
+  }
+  if (/(^|;)(DTSTART|TZID)=/i.test(body)) problems.push('DTSTART and TZID come from the event');
+  const weekdays = Array.isArray(options.byweekday) ? options.byweekday : [options.byweekday];
+  if (weekdays.some((day) => day === null)) problems.push('BYDAY has an unknown weekday');
+  if (problems.length > 0) {
+    throw badInput(`Invalid recurrence rule: ${problems.join('; ')}`, { field: 'recurrence' });
+  }
+  return options;
+}
+
+/** Validates an RRULE and returns it in canonical form (without the "RRULE:" prefix). */
+export function normalizeRecurrence(text: string): string {
+  return RRule.optionsToString(parseOptions(text)).replace(/^RRULE:/, '');
+}
+
+/**
+ * rrule works in UTC, so occurrences are computed on "floating" wall-clock times (the local
+ * time written as if it were UTC) and converted back in the event's timezone. That keeps
+ * 10:00 at 10:00 local across DST changes.
+ */
+const toFloating = (instant: Date, zone: string): Date => {
+  const local = DateTime.fromJSDate(instant, { zone });
+  return new Date(local.toISO({ includeOffset: false }) + 'Z');
+};
+
+const fromFloating = (floating: Date, zone: string): Date =>
+  DateTime.fromISO(floating.toISOString().slice(0, 23), { zone }).toJSDate();
+
+export interface RecurringSpan {
+  startsAt: Date;
+  durationMinutes: number;
+  timezone: string;
+  recurrence: string | null;
+}
+
+/** Start instants of the occurrences of `span` that overlap [from, to). */
+export function occurrenceStarts(span: RecurringSpan, from: Date, to: Date): Date[] {
+  const durationMs = span.durationMinutes * 60_000;
+  const overlaps = (start: Date) =>
+    start.getTime() < to.getTime() && start.getTime() + durationMs > from.getTime();
+  if (!span.recurrence) return overlaps(span.startsAt) ? [span.startsAt] : [];
+
+  const options = parseOptions(span.recurrence);
+  const zone = span.timezone;
+  const rule = new RRule({
+    ...options,
+    dtstart: toFloating(span.startsAt, zone),
+    until: options.until ? toFloating(options.until, zone) : null,
+  });
+  const dayMs = 24 * 3_600_000;
+  const windowStart = new Date(toFloating(from, zone).getTime() - durationMs - dayMs);
+  const windowEnd = new Date(toFloating(to, zone).getTime() + dayMs);
+  const starts: Date[] = [];
+  rule.between(windowStart, windowEnd, true, (floating) => {
+    const start = fromFloating(floating, zone);
+    if (overlaps(start)) starts.push(start);
+    if (starts.length > MAX_OCCURRENCES_PER_EVENT) {
+      throw badInput('Too many occurrences in the range; ask for a shorter one', {
+        field: 'to',
+      });
+    }
+    return true;
+  });
+  return starts;
+}

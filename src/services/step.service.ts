@@ -1,0 +1,157 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput, notFound } from '../errors/domain-error.js';
+import { Goal, GoalStatus, Step, StepStatus, type User } from '../entities/index.js';
+import type { AppPubSub, GoalProgressUpdate } from '../pubsub.js';
+import { deriveGoalStatus, deriveProgress } from './goal-progress.js';
+import { MAX_STEPS_PER_GOAL, type GoalService, type NewStepInput } from './goal.service.js';
+
+export interface UpdateStepInput {
+  title?: string | null;
+  status?: StepStatus | null;
+  estimatedMinutes?: number | null;
+  plannedStart?: Date | null;
+  plannedDurationMinutes?: number | null;
+}
+
+/**
+ * Steps of a goal. Every change runs in a transaction that locks the goal, re-derives its
+ * progress, and — after commit — tells `goalProgress` subscribers.
+ */
+export class StepService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly goals: GoalService,
+    private readonly pubsub: AppPubSub,
+  ) {}
+
+  async get(user: User, stepId: string): Promise<Step> {
+    const step = await this.db.getRepository(Step).findOne({
+      where: { id: stepId, goal: { userId: user.id } },
+    });
+    if (!step) throw notFound('Step');
+    return step;
+  }
+
+  async add(user: User, goalId: string, input: NewStepInput): Promise<Step> {
+    return this.changeGoal(user, goalId, null, async (manager) => {
+      const { count, next } = await manager
+        .createQueryBuilder(Step, 'step')
+        .select('COUNT(*)::int', 'count')
+        .addSelect('COALESCE(MAX(step.position), -1) + 1', 'next')
+        .where('step.goal_id = :goalId', { goalId })
+        .getRawOne<{ count: number; next: number }>()
+        .then((row) => row ?? { count: 0, next: 0 });
+      if (count >= MAX_STEPS_PER_GOAL) {
+        throw badInput(`A goal holds at most ${MAX_STEPS_PER_GOAL} steps`, { field: 'goalId' });
+      }
+      return manager.save(
+        manager.create(Step, {
+          goalId,
+          title: input.title.trim(),
+          estimatedMinutes: input.estimatedMinutes ?? null,
+          position: next,
+        }),
+      );
+    });
+  }
+
+  async update(user: User, stepId: string, input: UpdateStepInput): Promise<Step> {
+    const { goalId } = await this.get(user, stepId);
+    return this.changeGoal(user, goalId, stepId, async (manager) => {
+      const step = await this.stepOfLockedGoal(manager, goalId, stepId);
+      if (input.title != null) step.title = input.title.trim();
+      if (input.estimatedMinutes !== undefined) step.estimatedMinutes = input.estimatedMinutes;
+      if (input.plannedStart !== undefined) step.plannedStart = input.plannedStart;
+      if (input.plannedDurationMinutes !== undefined) {
+        step.plannedDurationMinutes = input.plannedDurationMinutes;
+      }
+      if (input.status != null) setStatus(step, input.status);
+      return manager.save(step);
+    });
+  }
+
+  /** Marks the step done. Completing a done step again changes nothing. */
+  async complete(user: User, stepId: string): Promise<Step> {
+    return this.update(user, stepId, { status: StepStatus.DONE });
+  }
+
+  async delete(user: User, stepId: string): Promise<string> {
+    const { goalId } = await this.get(user, stepId);
+    await this.changeGoal(user, goalId, stepId, async (manager) => {
+      await manager.delete(Step, { id: stepId, goalId });
+    });
+    return stepId;
+  }
+
+  /** Sets the order of a goal's steps; `stepIds` must list each of its steps exactly once. */
+  async reorder(user: User, goalId: string, stepIds: string[]): Promise<Step[]> {
+    return this.changeGoal(user, goalId, null, async (manager) => {
+      const current = await manager.find(Step, { where: { goalId }, select: { id: true } });
+      const wanted = new Set(stepIds);
+      const sameSet =
+        wanted.size === stepIds.length &&
+        current.length === stepIds.length &&
+        current.every((step) => wanted.has(step.id));
+      if (!sameSet) {
+        throw badInput('stepIds must list every step of the goal exactly once', {
+          field: 'stepIds',
+        });
+      }
+      await manager.query(
+        `UPDATE steps SET position = ordered.position, updated_at = now()
+           FROM unnest($1::uuid[]) WITH ORDINALITY AS ordered(id, position)
+          WHERE steps.id = ordered.id AND steps.goal_id = $2`,
+        [stepIds, goalId],
+      );
+      return manager.find(Step, { where: { goalId }, order: { position: 'ASC' } });
+    });
+  }
+
+  /** Runs `change` with the goal locked, re-derives progress, and publishes after commit. */
+  private async changeGoal<T>(
+    user: User,
+    goalId: string,
+    stepId: string | null,
+    change: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    const { result, update } = await this.db.transaction(async (manager) => {
+      const goal = await this.goals.lock(user, goalId, manager);
+      const result = await change(manager);
+      const update = await this.rederiveProgress(manager, goal, stepId);
+      return { result, update };
+    });
+    this.pubsub.publish('GOAL_PROGRESS', goalId, update);
+    return result;
+  }
+
+  private async stepOfLockedGoal(manager: EntityManager, goalId: string, stepId: string) {
+    const step = await manager.findOne(Step, { where: { id: stepId, goalId } });
+    if (!step) throw notFound('Step');
+    return step;
+  }
+
+  private async rederiveProgress(
+    manager: EntityManager,
+    goal: Goal,
+    stepId: string | null,
+  ): Promise<GoalProgressUpdate> {
+    const steps = await manager.find(Step, { where: { goalId: goal.id }, select: { status: true } });
+    const { progress, allDone } = deriveProgress(steps.map((step) => step.status));
+    const status = deriveGoalStatus(goal.status, allDone);
+    if (progress !== goal.progress || status !== goal.status) {
+      const completedAt = status === goal.status ? goal.completedAt : statusCompletedAt(status);
+      await manager.update(Goal, { id: goal.id }, { progress, status, completedAt });
+    }
+    return { goalId: goal.id, progress, status, stepId, changedAt: new Date() };
+  }
+}
+
+function statusCompletedAt(status: GoalStatus): Date | null {
+  return status === GoalStatus.COMPLETED ? new Date() : null;
+}
+
+function setStatus(step: Step, status: StepStatus): void {
+  if (status === step.status) return;
+  step.status = status;
+  step.completedAt = status === StepStatus.DONE ? new Date() : null;
+}

@@ -1,0 +1,103 @@
+import type { DataSource } from 'typeorm';
+import { badInput, notFound } from '../errors/domain-error.js';
+import { ChannelAccount, Language, Platform, User, UserSettings } from '../entities/index.js';
+import { assertTimezone, minutesOfDay } from './timezone.js';
+
+export interface ChannelIdentity {
+  platform: Platform;
+  platformUserId: string;
+}
+
+export interface RegisterChannelAccountInput extends ChannelIdentity {
+  chatId: string;
+  displayName?: string | null;
+  language?: Language | null;
+  timezone?: string | null;
+}
+
+export type SettingsChanges = {
+  [K in keyof UserSettings]?: UserSettings[K] | null;
+};
+
+/** Users, their messenger identities and their settings. */
+export class UserService {
+  constructor(private readonly db: DataSource) {}
+
+  async findByChannel(identity: ChannelIdentity): Promise<User | null> {
+    const account = await this.db.getRepository(ChannelAccount).findOne({
+      where: { platform: identity.platform, platformUserId: identity.platformUserId },
+      relations: { user: true },
+    });
+    return account?.user ?? null;
+  }
+
+  /**
+   * First contact from a messenger creates the user and the channel account; later calls
+   * return the same user and keep the chat id current. Safe under concurrent calls.
+   */
+  async registerChannelAccount(input: RegisterChannelAccountInput): Promise<User> {
+    if (input.timezone) assertTimezone(input.timezone);
+    return this.db.transaction(async (manager) => {
+      const existing = await manager.findOne(ChannelAccount, {
+        where: { platform: input.platform, platformUserId: input.platformUserId },
+        relations: { user: true },
+      });
+      if (existing) {
+        if (existing.chatId !== input.chatId) {
+          await manager.update(ChannelAccount, { id: existing.id }, { chatId: input.chatId });
+        }
+        return existing.user;
+      }
+      const user = manager.create(User, { displayName: input.displayName ?? null });
+      user.settings = Object.assign(new UserSettings(), {
+        ...(input.language ? { language: input.language } : {}),
+        ...(input.timezone ? { timezone: input.timezone } : {}),
+      });
+      await manager.save(user);
+      await manager.insert(ChannelAccount, {
+        platform: input.platform,
+        platformUserId: input.platformUserId,
+        chatId: input.chatId,
+        userId: user.id,
+      });
+      return manager.findOneOrFail(User, { where: { id: user.id } });
+    });
+  }
+
+  async updateSettings(user: User, changes: SettingsChanges): Promise<User> {
+    if (changes.timezone) assertTimezone(changes.timezone);
+    return this.db.transaction(async (manager) => {
+      const current = await manager.findOne(User, {
+        where: { id: user.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('User');
+      const next: UserSettings = { ...current.settings };
+      for (const [key, value] of Object.entries(changes) as [keyof UserSettings, never][]) {
+        if (value !== undefined && (value !== null || isNullableSetting(key))) next[key] = value;
+      }
+      assertConsistent(next);
+      current.settings = Object.assign(new UserSettings(), next);
+      return manager.save(current);
+    });
+  }
+}
+
+function isNullableSetting(key: keyof UserSettings): boolean {
+  return key === 'quietHoursStart' || key === 'quietHoursEnd';
+}
+
+function assertConsistent(settings: UserSettings): void {
+  if ((settings.quietHoursStart === null) !== (settings.quietHoursEnd === null)) {
+    throw badInput('Set both quietHoursStart and quietHoursEnd, or clear both', {
+      field: 'quietHoursStart',
+    });
+  }
+  if (minutesOfDay(settings.workDayStart) >= minutesOfDay(settings.workDayEnd)) {
+    throw badInput('workDayStart must be before workDayEnd', { field: 'workDayStart' });
+  }
+  const days = settings.workDays;
+  if (days.length === 0 || new Set(days).size !== days.length) {
+    throw badInput('workDays must list distinct ISO weekdays 1…7', { field: 'workDays' });
+  }
+}
