@@ -6,6 +6,7 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { createDataSource } from './db/data-source.js';
+import { runMigrations } from './db/migrate.js';
 import { contextFor, authenticate, type ContextDeps } from './graphql/build-context.js';
 import { buildAppSchema } from './graphql/build-schema.js';
 import { createApolloServer } from './http/graphql-http.js';
@@ -34,7 +35,7 @@ const bytes = (size: string): number => {
 export async function startApi(config: Config, logger: Logger): Promise<App> {
   const db = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger });
   await db.initialize();
-  await db.runMigrations({ transaction: 'each' });
+  await runMigrations(db);
 
   const pubsub = createAppPubSub();
   const services = createServices(db, pubsub, { serviceKey: config.SERVICE_API_KEY });

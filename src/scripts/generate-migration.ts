@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import { createDataSource } from '../db/data-source.js';
+import { runMigrations } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
 
 /**
@@ -20,7 +21,7 @@ const dataSource = createDataSource({
   logger: createLogger('warn'),
 });
 await dataSource.initialize();
-await dataSource.runMigrations();
+await runMigrations(dataSource);
 const sql = await dataSource.driver.createSchemaBuilder().log();
 await dataSource.destroy();
 if (sql.upQueries.length === 0) {

@@ -1,0 +1,40 @@
+import { startApi, type App } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { sqlLoggerOf } from '../../src/db/data-source.js';
+import { createLogger } from '../../src/logger.js';
+
+export const TEST_SERVICE_KEY = 'test-service-key-0123456789abcdef-0123456789';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const url = process.env.MAXON_TEST_DATABASE_URL;
+  if (!url) throw new Error('MAXON_TEST_DATABASE_URL is not set: run the tests through jest');
+  return loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: '4',
+    SERVICE_API_KEY: TEST_SERVICE_KEY,
+    ...overrides,
+  });
+}
+
+export interface TestApp extends App {
+  graphqlUrl: string;
+  wsUrl: string;
+  /** SQL statements sent so far by this app. */
+  sqlQueries(): number;
+}
+
+/** Starts the real API server (HTTP + WebSocket) on a free port against the test database. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const app = await startApi(config, createLogger(config.LOG_LEVEL));
+  return {
+    ...app,
+    graphqlUrl: `${app.url}/graphql`,
+    wsUrl: `${app.url.replace(/^http/, 'ws')}/graphql`,
+    sqlQueries: () => sqlLoggerOf(app.db).queryCount,
+  };
+}
