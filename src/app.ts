@@ -33,7 +33,11 @@ const bytes = (size: string): number => {
 
 /** Starts the API: database (migrated), services, GraphQL over HTTP and WebSocket. */
 export async function startApi(config: Config, logger: Logger): Promise<App> {
-  const db = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger });
+  const db = createDataSource({
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    logger,
+  });
   await db.initialize();
   await runMigrations(db);
 
@@ -41,7 +45,10 @@ export async function startApi(config: Config, logger: Logger): Promise<App> {
   const services = createServices(db, pubsub, { serviceKey: config.SERVICE_API_KEY });
   const deps: ContextDeps = { db, services, pubsub };
   const schema = await buildAppSchema(pubsub);
-  const limits = { maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY };
+  const limits = {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
+  };
 
   const app = express();
   app.disable('x-powered-by');

@@ -20,7 +20,7 @@ const configSchema = z.object({
     .min(32, 'must be at least 32 characters (it is the bots’ password)')
     .optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
-  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(1000),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
   HTTP_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')

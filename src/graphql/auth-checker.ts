@@ -12,7 +12,13 @@ export enum Role {
 
 export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   if (context.authError) throw context.authError;
-  if (roles.includes(Role.Service)) return context.caller.kind === 'service';
+  if (roles.includes(Role.Service)) {
+    // No credentials at all: ask to sign in (UNAUTHENTICATED), not FORBIDDEN.
+    if (context.caller.kind === 'anonymous') {
+      throw new DomainError('UNAUTHENTICATED', 'Sign in to do this');
+    }
+    return context.caller.kind === 'service';
+  }
   return context.user !== null;
 };
 

@@ -50,7 +50,9 @@ export function depthLimitRule(maxDepth: number) {
       const fragments = Object.fromEntries(
         context
           .getDocument()
-          .definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+          .definitions.filter(
+            (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+          )
           .map((fragment) => [fragment.name.value, fragment]),
       );
       const depth = selectionDepth(operation.selectionSet, fragments, new Set());
@@ -80,13 +82,18 @@ function selectionCost(
   context: ComplexityContext,
 ): number {
   if (!selectionSet || !parentType) return 0;
-  const fields = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields() : {};
+  const fields =
+    isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields() : {};
   let total = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       const field = fields[selection.name.value];
       if (!field || selection.name.value.startsWith('__')) continue;
-      const childComplexity = selectionCost(selection.selectionSet, getNamedType(field.type), context);
+      const childComplexity = selectionCost(
+        selection.selectionSet,
+        getNamedType(field.type),
+        context,
+      );
       const declared = field.extensions?.complexity as ComplexityFn | number | undefined;
       if (typeof declared === 'function') {
         const args = getArgumentValues(field, selection, context.variables);

@@ -5,10 +5,17 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../errors/format-error.js';
 import type { Context } from '../graphql/context.type.js';
-import { complexityError, depthLimitRule, type OperationLimits } from '../graphql/operation-limits.js';
+import {
+  complexityError,
+  depthLimitRule,
+  type OperationLimits,
+} from '../graphql/operation-limits.js';
 import type { Logger } from '../logger.js';
 
-function complexityPlugin(schema: GraphQLSchema, maxComplexity: number): ApolloServerPlugin<Context> {
+function complexityPlugin(
+  schema: GraphQLSchema,
+  maxComplexity: number,
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {

@@ -15,7 +15,11 @@ import { formatError } from '../errors/format-error.js';
 import type { Logger } from '../logger.js';
 import type { Caller } from '../services/auth.service.js';
 import { authenticate, contextFor, type ContextDeps } from '../graphql/build-context.js';
-import { complexityError, depthLimitRule, type OperationLimits } from '../graphql/operation-limits.js';
+import {
+  complexityError,
+  depthLimitRule,
+  type OperationLimits,
+} from '../graphql/operation-limits.js';
 
 type ConnectionExtra = {
   caller?: Caller;
@@ -45,7 +49,11 @@ export function attachGraphqlWs(
   limits: OperationLimits & { maxPayloadBytes: number },
   logger: Logger,
 ) {
-  const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: limits.maxPayloadBytes });
+  const wsServer = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: limits.maxPayloadBytes,
+  });
   const rules = [...specifiedRules, depthLimitRule(limits.maxDepth)];
   const cleanup = useServer<Record<string, unknown>, ConnectionExtra>(
     {

@@ -37,8 +37,7 @@ export function bodyErrorHandler() {
   return (error: unknown, _request: Request, response: Response, next: NextFunction) => {
     const status = (error as { status?: number }).status;
     if (!status || status >= 500) return next(error);
-    const message =
-      status === 413 ? 'Request body is too large' : 'Request body is not valid JSON';
+    const message = status === 413 ? 'Request body is too large' : 'Request body is not valid JSON';
     response.status(status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
   };
 }

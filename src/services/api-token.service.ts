@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import { DomainError, notFound } from '../errors/domain-error.js';
-import { ApiToken, User } from '../entities/index.js';
+import { ApiToken, type User } from '../entities/index.js';
 
 export const API_TOKEN_PREFIX = 'mxn_';
 const MAX_ACTIVE_TOKENS = 20;
@@ -56,10 +56,12 @@ export class ApiTokenService {
 
   /** The owner of a valid, unrevoked token, or null. */
   async authenticate(token: string): Promise<User | null> {
-    const apiToken = await this.db.getRepository(ApiToken).findOne({
-      where: { tokenHash: hashToken(token), revokedAt: IsNull() },
-      relations: { user: true },
-    });
+    const apiToken = await this.db
+      .getRepository(ApiToken)
+      .createQueryBuilder('token')
+      .innerJoinAndSelect('token.user', 'user')
+      .where('token.token_hash = :hash AND token.revoked_at IS NULL', { hash: hashToken(token) })
+      .getOne();
     if (!apiToken) return null;
     const staleBefore = new Date(Date.now() - LAST_USED_RESOLUTION_MS);
     if (!apiToken.lastUsedAt || apiToken.lastUsedAt < staleBefore) {

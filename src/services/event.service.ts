@@ -85,7 +85,8 @@ export class EventService {
 
   /** Occurrences overlapping [from, to), recurring events expanded, sorted by start. */
   async occurrences(user: User, from: Date, to: Date): Promise<EventOccurrence[]> {
-    if (to.getTime() <= from.getTime()) throw badInput('"to" must be after "from"', { field: 'to' });
+    if (to.getTime() <= from.getTime())
+      throw badInput('"to" must be after "from"', { field: 'to' });
     if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MINUTES * 60_000) {
       throw badInput(`The range may span at most ${MAX_RANGE_DAYS} days`, { field: 'to' });
     }
@@ -128,7 +129,8 @@ export class EventService {
       event.reminderMinutesBefore = [...new Set(input.reminderMinutesBefore)].sort((a, b) => a - b);
     }
     if (event.allDay) event.startsAt = startOfLocalDay(event.startsAt, event.timezone);
-    if (input.goalId !== undefined) event.goalId = await this.ownGoalId(user, input.goalId, manager);
+    if (input.goalId !== undefined)
+      event.goalId = await this.ownGoalId(user, input.goalId, manager);
     if (input.stepId !== undefined) {
       const step = await this.ownStep(user, input.stepId, manager);
       event.stepId = step?.id ?? null;

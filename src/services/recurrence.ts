@@ -8,6 +8,9 @@ type RRuleOptions = Partial<Options>;
 const ALLOWED_FREQUENCIES = new Set([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.DAILY]);
 const MAX_OCCURRENCES_PER_EVENT = 1000;
 
+const isPositiveInteger = (value: unknown) =>
+  value === undefined || (Number.isInteger(value) && (value as number) > 0);
+
 function parseOptions(text: string): RRuleOptions {
   const body = text.trim().replace(/^RRULE:/i, '');
   let options: RRuleOptions;
@@ -20,11 +23,24 @@ function parseOptions(text: string): RRuleOptions {
   if (options.freq === undefined || !ALLOWED_FREQUENCIES.has(options.freq)) {
     problems.push('FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY');
   }
-  if (/(^|;)(DTSTART|TZID)=/i.test(body)) problems.push('DTSTART and TZID come from the event');
+  if (/(^|;)(DTSTART|TZID)=/i.test(body) || options.dtstart != null || options.tzid != null) {
+    problems.push('DTSTART and TZID come from the event');
+  }
   const weekdays = Array.isArray(options.byweekday) ? options.byweekday : [options.byweekday];
-  if (weekdays.some((day) => day === null)) problems.push('BYDAY has an unknown weekday');
+  // rrule parses an unknown weekday ("BYDAY=XX") to undefined, and then fails while expanding.
+  if (options.byweekday !== undefined && weekdays.some((day) => day == null)) {
+    problems.push('BYDAY has an unknown weekday');
+  }
+  // A zero, negative or fractional INTERVAL makes rrule loop forever.
+  if (!isPositiveInteger(options.interval)) problems.push('INTERVAL must be a positive integer');
+  if (!isPositiveInteger(options.count)) problems.push('COUNT must be a positive integer');
   if (problems.length > 0) {
     throw badInput(`Invalid recurrence rule: ${problems.join('; ')}`, { field: 'recurrence' });
+  }
+  try {
+    new RRule(options); // rrule's own checks, e.g. BYSETPOS=0
+  } catch (error) {
+    throw badInput(`Invalid recurrence rule: ${(error as Error).message}`, { field: 'recurrence' });
   }
   return options;
 }

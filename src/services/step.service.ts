@@ -98,7 +98,7 @@ export class StepService {
         });
       }
       await manager.query(
-        `UPDATE steps SET position = ordered.position, updated_at = now()
+        `UPDATE steps SET position = ordered.position - 1, updated_at = now()
            FROM unnest($1::uuid[]) WITH ORDINALITY AS ordered(id, position)
           WHERE steps.id = ordered.id AND steps.goal_id = $2`,
         [stepIds, goalId],
@@ -135,7 +135,10 @@ export class StepService {
     goal: Goal,
     stepId: string | null,
   ): Promise<GoalProgressUpdate> {
-    const steps = await manager.find(Step, { where: { goalId: goal.id }, select: { status: true } });
+    const steps = await manager.find(Step, {
+      where: { goalId: goal.id },
+      select: { status: true },
+    });
     const { progress, allDone } = deriveProgress(steps.map((step) => step.status));
     const status = deriveGoalStatus(goal.status, allDone);
     if (progress !== goal.progress || status !== goal.status) {

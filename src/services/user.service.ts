@@ -1,6 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { badInput, notFound } from '../errors/domain-error.js';
-import { ChannelAccount, Language, Platform, User, UserSettings } from '../entities/index.js';
+import {
+  ChannelAccount,
+  type Language,
+  type Platform,
+  User,
+  UserSettings,
+} from '../entities/index.js';
 import { assertTimezone, minutesOfDay } from './timezone.js';
 
 export interface ChannelIdentity {
@@ -23,12 +29,17 @@ export type SettingsChanges = {
 export class UserService {
   constructor(private readonly db: DataSource) {}
 
+  /** One query: it runs for every bot request. */
   async findByChannel(identity: ChannelIdentity): Promise<User | null> {
-    const account = await this.db.getRepository(ChannelAccount).findOne({
-      where: { platform: identity.platform, platformUserId: identity.platformUserId },
-      relations: { user: true },
-    });
-    return account?.user ?? null;
+    return this.db
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .innerJoin(ChannelAccount, 'account', 'account.user_id = user.id')
+      .where(
+        'account.platform = :platform AND account.platform_user_id = :platformUserId',
+        identity,
+      )
+      .getOne();
   }
 
   /**

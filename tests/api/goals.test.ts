@@ -43,7 +43,12 @@ describe('goals', () => {
       { title: 'Заниматься', position: 1, status: 'PENDING' },
     ]);
 
-    const read = await executeOk(app.graphqlUrl, `query ($id: ID!) { goal(id: $id) { ${GOAL_FIELDS} } }`, { id: goal.id }, user.credentials);
+    const read = await executeOk(
+      app.graphqlUrl,
+      `query ($id: ID!) { goal(id: $id) { ${GOAL_FIELDS} } }`,
+      { id: goal.id },
+      user.credentials,
+    );
     expect(read.goal.title).toBe('Выучить испанский');
 
     const updated = await executeOk(
@@ -52,19 +57,40 @@ describe('goals', () => {
       { id: goal.id, input: { title: 'Spanish B1', status: 'PAUSED', targetDate: null } },
       user.credentials,
     );
-    expect(updated.updateGoal).toMatchObject({ title: 'Spanish B1', status: 'PAUSED', targetDate: null, description: 'B1 к лету' });
+    expect(updated.updateGoal).toMatchObject({
+      title: 'Spanish B1',
+      status: 'PAUSED',
+      targetDate: null,
+      description: 'B1 к лету',
+    });
 
-    const deleted = await executeOk(app.graphqlUrl, `mutation ($id: ID!) { deleteGoal(id: $id) }`, { id: goal.id }, user.credentials);
+    const deleted = await executeOk(
+      app.graphqlUrl,
+      `mutation ($id: ID!) { deleteGoal(id: $id) }`,
+      { id: goal.id },
+      user.credentials,
+    );
     expect(deleted.deleteGoal).toBe(goal.id);
-    const gone = await execute(app.graphqlUrl, `query ($id: ID!) { goal(id: $id) { id } }`, { id: goal.id }, user.credentials);
+    const gone = await execute(
+      app.graphqlUrl,
+      `query ($id: ID!) { goal(id: $id) { id } }`,
+      { id: goal.id },
+      user.credentials,
+    );
     expect(errorCode(gone)).toBe('NOT_FOUND');
   });
 
   it('pages goals newest first with a filter, a maximum page size and a total', async () => {
     const owner = await buildUser(app);
-    for (let index = 0; index < 5; index += 1) await buildGoal(app, owner, { title: `Goal ${index}` });
+    for (let index = 0; index < 5; index += 1)
+      await buildGoal(app, owner, { title: `Goal ${index}` });
     const paused = await buildGoal(app, owner, { title: 'Paused one' });
-    await executeOk(app.graphqlUrl, `mutation ($id: ID!) { updateGoal(id: $id, input: { status: PAUSED }) { id } }`, { id: paused.id }, owner.credentials);
+    await executeOk(
+      app.graphqlUrl,
+      `mutation ($id: ID!) { updateGoal(id: $id, input: { status: PAUSED }) { id } }`,
+      { id: paused.id },
+      owner.credentials,
+    );
 
     const query = `query ($status: GoalStatus, $offset: Int, $limit: Int) {
       goals(status: $status, offset: $offset, limit: $limit) { items { title } hasMore nextOffset totalCount }
@@ -77,8 +103,17 @@ describe('goals', () => {
       totalCount: 6,
     });
     const last = await executeOk(app.graphqlUrl, query, { limit: 2, offset: 4 }, owner.credentials);
-    expect(last.goals).toMatchObject({ items: [{ title: 'Goal 1' }, { title: 'Goal 0' }], hasMore: false, nextOffset: null });
-    const filtered = await executeOk(app.graphqlUrl, query, { status: 'PAUSED' }, owner.credentials);
+    expect(last.goals).toMatchObject({
+      items: [{ title: 'Goal 1' }, { title: 'Goal 0' }],
+      hasMore: false,
+      nextOffset: null,
+    });
+    const filtered = await executeOk(
+      app.graphqlUrl,
+      query,
+      { status: 'PAUSED' },
+      owner.credentials,
+    );
     expect(filtered.goals).toMatchObject({ items: [{ title: 'Paused one' }], totalCount: 1 });
 
     const tooBig = await execute(app.graphqlUrl, query, { limit: 101 }, owner.credentials);
@@ -96,16 +131,32 @@ describe('goals', () => {
       { title: 'Past deadline', targetDate: '2001-01-01' },
       { title: 'Bad date', targetDate: '2026-02-30' },
       { title: 'Bad step', steps: [{ title: 'ok' }, { title: '' }] },
-      { title: 'Too many steps', steps: Array.from({ length: 101 }, (_, i) => ({ title: `s${i}` })) },
+      {
+        title: 'Too many steps',
+        steps: Array.from({ length: 101 }, (_, i) => ({ title: `s${i}` })),
+      },
     ];
     for (const input of cases) {
       const result = await execute(app.graphqlUrl, create, { input }, owner.credentials);
-      expect({ input: input.title, code: errorCode(result) }).toEqual({ input: input.title, code: 'BAD_USER_INPUT' });
+      expect({ input: input.title, code: errorCode(result) }).toEqual({
+        input: input.title,
+        code: 'BAD_USER_INPUT',
+      });
     }
-    const count = await executeOk(app.graphqlUrl, `{ goals { totalCount } }`, {}, owner.credentials);
+    const count = await executeOk(
+      app.graphqlUrl,
+      `{ goals { totalCount } }`,
+      {},
+      owner.credentials,
+    );
     expect(count.goals.totalCount).toBe(0);
 
-    const malformedId = await execute(app.graphqlUrl, `{ goal(id: "not-a-uuid") { id } }`, {}, owner.credentials);
+    const malformedId = await execute(
+      app.graphqlUrl,
+      `{ goal(id: "not-a-uuid") { id } }`,
+      {},
+      owner.credentials,
+    );
     expect(errorCode(malformedId)).toBe('BAD_USER_INPUT');
   });
 });

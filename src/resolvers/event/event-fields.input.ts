@@ -53,7 +53,10 @@ export class EventFieldsInput {
   @IsUUID()
   stepId?: string | null;
 
-  @Field(() => [Int], { nullable: true, description: 'Minutes before each occurrence; default [15]' })
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Minutes before each occurrence; default [15]',
+  })
   @IsOptional()
   @ArrayMaxSize(5)
   @IsInt({ each: true })

@@ -1,4 +1,14 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Event, Goal, Step, type User } from '../../entities/index.js';
 import { CurrentUser } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.type.js';
@@ -35,7 +45,11 @@ export class EventResolver {
   }
 
   @Mutation(() => Event)
-  createEvent(@Arg('input') input: CreateEventInput, @CurrentUser() user: User, @Ctx() ctx: Context) {
+  createEvent(
+    @Arg('input') input: CreateEventInput,
+    @CurrentUser() user: User,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.events.create(user, input);
   }
 

@@ -1,4 +1,14 @@
-import { Arg, Authorized, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Field,
+  ID,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { GoalStatus } from '../../entities/index.js';
 import type { Context } from '../../graphql/context.type.js';
 import { DomainError } from '../../errors/domain-error.js';

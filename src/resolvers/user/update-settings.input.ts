@@ -1,4 +1,12 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsTimeZone, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsOptional,
+  IsTimeZone,
+  Max,
+  Min,
+} from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { Language } from '../../entities/index.js';
 import { LocalTimeScalar } from '../../schema/scalars.js';

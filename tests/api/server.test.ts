@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { buildUser, type TestUser } from '../support/factories.js';
+import { errorCode, execute, executeOk } from '../support/graphql-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let app: TestApp;
+let user: TestUser;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  user = await buildUser(app);
+});
+afterAll(() => app.stop());
+
+describe('HTTP surface', () => {
+  it('reports health with the database checked', async () => {
+    const response = await fetch(`${app.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('serves a playground that loads every asset from this server', async () => {
+    const response = await fetch(app.graphqlUrl, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('GraphiQL');
+    expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/https?:\/\/(?!localhost)/i);
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(assets.length).toBeGreaterThanOrEqual(5);
+    for (const asset of assets) {
+      const served = await fetch(`${app.url}${asset}`);
+      expect({ asset, status: served.status }).toEqual({ asset, status: 200 });
+      expect((await served.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+  });
+
+  it('echoes a sane x-request-id and makes one up otherwise', async () => {
+    const given = await fetch(`${app.url}/health`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(given.headers.get('x-request-id')).toBe('trace-123');
+    const hostile = await fetch(`${app.url}/health`, { headers: { 'x-request-id': 'a b<c>' } });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('rejects a request body over the limit with 413 and a GraphQL-shaped error', async () => {
+    const response = await fetch(app.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...user.credentials.headers },
+      body: JSON.stringify({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(200_000) } }),
+    });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('rejects queries nested too deep or too costly', async () => {
+    const deep = `{ goals { items { steps { goal { steps { goal { steps { goal { steps { goal { id } } } } } } } } } } }`;
+    const tooDeep = await execute(app.graphqlUrl, deep, {}, user.credentials);
+    expect(errorCode(tooDeep)).toBe('BAD_USER_INPUT');
+    expect(tooDeep.errors?.[0]?.message).toMatch(/depth 11 exceeds the maximum of 10/);
+
+    const costly = `{ goals(limit: 100) { items { id title steps { id title goal { id steps { id title status } } } } } }`;
+    const tooCostly = await execute(app.graphqlUrl, costly, {}, user.credentials);
+    expect(errorCode(tooCostly)).toBe('BAD_USER_INPUT');
+    expect(tooCostly.errors?.[0]?.message).toMatch(/complexity \d+ exceeds the maximum/);
+
+    const normal = await execute(
+      app.graphqlUrl,
+      `{ goals(limit: 20) { items { id title progress steps { id title status } } } }`,
+      {},
+      user.credentials,
+    );
+    expect(normal.errors).toBeUndefined();
+  });
+
+  it('answers malformed GraphQL with BAD_USER_INPUT', async () => {
+    const syntax = await execute(app.graphqlUrl, `{ me { id `, {}, user.credentials);
+    expect(errorCode(syntax)).toBe('BAD_USER_INPUT');
+    const unknownField = await execute(app.graphqlUrl, `{ me { password } }`, {}, user.credentials);
+    expect(errorCode(unknownField)).toBe('BAD_USER_INPUT');
+    const badVariable = await execute(
+      app.graphqlUrl,
+      `query ($limit: Int) { goals(limit: $limit) { hasMore } }`,
+      { limit: 'many' },
+      user.credentials,
+    );
+    expect(errorCode(badVariable)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('SQL per goals page', () => {
+  const PAGE = `{ goals(limit: 20) { items { id title status progress targetDate steps { id title status position } } } }`;
+
+  async function queriesFor(query: string, owner: TestUser): Promise<number> {
+    const before = app.sqlQueries();
+    const result = await execute(app.graphqlUrl, query, {}, owner.credentials);
+    expect(result.errors).toBeUndefined();
+    return app.sqlQueries() - before;
+  }
+
+  it('takes the same two queries (plus the caller lookup) whatever the page size', async () => {
+    const small = await buildUser(app);
+    const large = await buildUser(app);
+    await executeOk(
+      app.graphqlUrl,
+      `mutation { createGoal(input: { title: "One", steps: [{ title: "a" }] }) { id } }`,
+      {},
+      small.credentials,
+    );
+    for (let index = 0; index < 20; index += 1) {
+      await executeOk(
+        app.graphqlUrl,
+        `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }`,
+        {
+          input: {
+            title: `Goal ${index}`,
+            steps: ['a', 'b', 'c', 'd', 'e'].map((title) => ({ title })),
+          },
+        },
+        large.credentials,
+      );
+    }
+    const callerLookup = await queriesFor(`{ me { id } }`, large);
+    expect(callerLookup).toBe(1);
+    expect(await queriesFor(PAGE, small)).toBe(callerLookup + 2);
+    expect(await queriesFor(PAGE, large)).toBe(callerLookup + 2);
+  });
+});
+
+describe('schema', () => {
+  it('has migrations that match the entities exactly', async () => {
+    const pending = await app.db.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+});

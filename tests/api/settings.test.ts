@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { buildUser } from '../support/factories.js';
+import { errorCode, execute, executeOk } from '../support/graphql-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.stop());
+
+const SETTINGS = `settings {
+  timezone language notificationsEnabled eventRemindersEnabled deadlineWarningsEnabled
+  overdueStepRemindersEnabled morningDigestEnabled digestTime deadlineCheckTime eveningNudgeTime
+  quietHoursStart quietHoursEnd workDayStart workDayEnd workDays
+}`;
+const UPDATE = `mutation ($input: UpdateSettingsInput!) { updateSettings(input: $input) { ${SETTINGS} } }`;
+
+describe('user settings', () => {
+  it('starts from the documented defaults', async () => {
+    const user = await buildUser(app);
+    const data = await executeOk(app.graphqlUrl, `{ me { ${SETTINGS} } }`, {}, user.credentials);
+    expect(data.me.settings).toEqual({
+      timezone: 'Europe/Moscow',
+      language: 'RU',
+      notificationsEnabled: true,
+      eventRemindersEnabled: true,
+      deadlineWarningsEnabled: true,
+      overdueStepRemindersEnabled: true,
+      morningDigestEnabled: true,
+      digestTime: '08:00',
+      deadlineCheckTime: '09:00',
+      eveningNudgeTime: '20:00',
+      quietHoursStart: null,
+      quietHoursEnd: null,
+      workDayStart: '09:00',
+      workDayEnd: '18:00',
+      workDays: [1, 2, 3, 4, 5],
+    });
+  });
+
+  it('changes only the fields given, and clears quiet hours with null', async () => {
+    const user = await buildUser(app);
+    const changed = await executeOk(
+      app.graphqlUrl,
+      UPDATE,
+      {
+        input: {
+          timezone: 'America/New_York',
+          language: 'EN',
+          morningDigestEnabled: false,
+          digestTime: '07:30',
+          quietHoursStart: '22:00',
+          quietHoursEnd: '07:00',
+          workDays: [1, 2, 3, 4, 5, 6],
+        },
+      },
+      user.credentials,
+    );
+    expect(changed.updateSettings.settings).toMatchObject({
+      timezone: 'America/New_York',
+      language: 'EN',
+      morningDigestEnabled: false,
+      eventRemindersEnabled: true,
+      digestTime: '07:30',
+      eveningNudgeTime: '20:00',
+      quietHoursStart: '22:00',
+      quietHoursEnd: '07:00',
+      workDays: [1, 2, 3, 4, 5, 6],
+    });
+    const cleared = await executeOk(
+      app.graphqlUrl,
+      UPDATE,
+      { input: { quietHoursStart: null, quietHoursEnd: null, notificationsEnabled: false } },
+      user.credentials,
+    );
+    expect(cleared.updateSettings.settings).toMatchObject({
+      quietHoursStart: null,
+      quietHoursEnd: null,
+      notificationsEnabled: false,
+      timezone: 'America/New_York',
+    });
+  });
+
+  it('rejects invalid settings with BAD_USER_INPUT and keeps the old ones', async () => {
+    const user = await buildUser(app);
+    const invalid = [
+      { timezone: 'Mars/Olympus_Mons' },
+      { digestTime: '25:00' },
+      { digestTime: '8:00' },
+      { quietHoursStart: '22:00' },
+      { workDayStart: '18:00', workDayEnd: '09:00' },
+      { workDays: [1, 1, 2] },
+      { workDays: [0] },
+      { workDays: [] },
+    ];
+    for (const input of invalid) {
+      const result = await execute(app.graphqlUrl, UPDATE, { input }, user.credentials);
+      expect({ input, code: errorCode(result) }).toEqual({ input, code: 'BAD_USER_INPUT' });
+    }
+    const data = await executeOk(app.graphqlUrl, `{ me { ${SETTINGS} } }`, {}, user.credentials);
+    expect(data.me.settings).toMatchObject({
+      timezone: 'Europe/Moscow',
+      digestTime: '08:00',
+      quietHoursStart: null,
+      workDayStart: '09:00',
+      workDays: [1, 2, 3, 4, 5],
+    });
+  });
+});
