@@ -82,7 +82,13 @@ export async function startApi(config: Config, logger: Logger): Promise<App> {
   );
   app.use(bodyErrorHandler());
 
-  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   const url = `http://${host}:${port}`;

@@ -44,6 +44,8 @@ export function createApolloServer(
   return new ApolloServer<Context>({
     schema,
     introspection: true,
+    // main.ts owns shutdown: it stops WebSockets, Apollo and the database in order.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimitRule(limits.maxDepth)],
     formatError: (formatted, error) => formatError(formatted, error, logger),

@@ -33,7 +33,7 @@ export class StepService {
   }
 
   async add(user: User, goalId: string, input: NewStepInput): Promise<Step> {
-    return this.changeGoal(user, goalId, null, async (manager) => {
+    return this.changeGoal(user, goalId, idOfNewStep, async (manager) => {
       const { count, next } = await manager
         .createQueryBuilder(Step, 'step')
         .select('COUNT(*)::int', 'count')
@@ -107,17 +107,21 @@ export class StepService {
     });
   }
 
-  /** Runs `change` with the goal locked, re-derives progress, and publishes after commit. */
+  /**
+   * Runs `change` with the goal locked, re-derives progress, and publishes after commit.
+   * `stepId` names the changed step, or derives it from the result (a step just created).
+   */
   private async changeGoal<T>(
     user: User,
     goalId: string,
-    stepId: string | null,
+    stepId: string | null | ((result: T) => string),
     change: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
     const { result, update } = await this.db.transaction(async (manager) => {
       const goal = await this.goals.lock(user, goalId, manager);
       const result = await change(manager);
-      const update = await this.rederiveProgress(manager, goal, stepId);
+      const changed = typeof stepId === 'function' ? stepId(result) : stepId;
+      const update = await this.rederiveProgress(manager, goal, changed);
       return { result, update };
     });
     this.pubsub.publish('GOAL_PROGRESS', goalId, update);
@@ -148,6 +152,9 @@ export class StepService {
     return { goalId: goal.id, progress, status, stepId, changedAt: new Date() };
   }
 }
+
+/** For `goalProgress.stepId` after adding a step: the step that changed is the new one. */
+const idOfNewStep = (step: Step): string => step.id;
 
 function statusCompletedAt(status: GoalStatus): Date | null {
   return status === GoalStatus.COMPLETED ? new Date() : null;

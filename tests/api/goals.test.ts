@@ -127,6 +127,7 @@ describe('goals', () => {
     const create = `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }`;
     const cases = [
       { title: '' },
+      { title: '   ' },
       { title: 'x'.repeat(201) },
       { title: 'Past deadline', targetDate: '2001-01-01' },
       { title: 'Bad date', targetDate: '2026-02-30' },

@@ -4,11 +4,11 @@ import {
   IsOptional,
   IsTimeZone,
   IsUUID,
-  Length,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsTitle } from '../title.validator.js';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { EventKind } from '../../entities/index.js';
 
@@ -71,7 +71,7 @@ export class EventFieldsInput {
 @InputType()
 export class CreateEventInput extends EventFieldsInput {
   @Field()
-  @Length(1, 200)
+  @IsTitle()
   title: string;
 
   @Field({ description: 'Start instant with offset, e.g. 2026-03-10T10:00:00+03:00' })
@@ -82,7 +82,7 @@ export class CreateEventInput extends EventFieldsInput {
 export class UpdateEventInput extends EventFieldsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 200)
+  @IsTitle()
   title?: string | null;
 
   @Field(() => Date, { nullable: true })

@@ -1,4 +1,5 @@
 import { ArrayMaxSize, IsOptional, Length, ValidateNested } from 'class-validator';
+import { IsTitle } from '../title.validator.js';
 import { Field, InputType } from 'type-graphql';
 import { LocalDateScalar } from '../../schema/scalars.js';
 import { NewStepInput } from './new-step.input.js';
@@ -6,7 +7,7 @@ import { NewStepInput } from './new-step.input.js';
 @InputType()
 export class CreateGoalInput {
   @Field()
-  @Length(1, 200)
+  @IsTitle()
   title: string;
 
   @Field(() => String, { nullable: true })

@@ -1,10 +1,11 @@
-import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsTitle } from '../title.validator.js';
 import { Field, InputType, Int } from 'type-graphql';
 
 @InputType()
 export class NewStepInput {
   @Field()
-  @Length(1, 200)
+  @IsTitle()
   title: string;
 
   @Field(() => Int, { nullable: true })

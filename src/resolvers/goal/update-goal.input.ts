@@ -1,4 +1,5 @@
 import { IsOptional, Length } from 'class-validator';
+import { IsTitle } from '../title.validator.js';
 import { Field, InputType } from 'type-graphql';
 import { GoalStatus } from '../../entities/index.js';
 import { LocalDateScalar } from '../../schema/scalars.js';
@@ -7,7 +8,7 @@ import { LocalDateScalar } from '../../schema/scalars.js';
 export class UpdateGoalInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 200)
+  @IsTitle()
   title?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,5 @@
-import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsTitle } from '../title.validator.js';
 import { Field, InputType, Int } from 'type-graphql';
 import { StepStatus } from '../../entities/index.js';
 
@@ -6,7 +7,7 @@ import { StepStatus } from '../../entities/index.js';
 export class UpdateStepInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 200)
+  @IsTitle()
   title?: string | null;
 
   @Field(() => StepStatus, { nullable: true })

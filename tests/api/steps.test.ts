@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { buildGoal, buildUser, type TestUser } from '../support/factories.js';
+import { errorCode, execute, executeOk } from '../support/graphql-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let app: TestApp;
+let user: TestUser;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  user = await buildUser(app);
+});
+afterAll(() => app.stop());
+
+const STEP_FIELDS =
+  'id title position status estimatedMinutes plannedStart plannedDurationMinutes completedAt';
+const GOAL_STATE = 'status progress completedAt';
+
+const ADD = `mutation ($goalId: ID!, $input: NewStepInput!) {
+  addStep(goalId: $goalId, input: $input) { ${STEP_FIELDS} goal { ${GOAL_STATE} } }
+}`;
+const UPDATE = `mutation ($id: ID!, $input: UpdateStepInput!) {
+  updateStep(id: $id, input: $input) { ${STEP_FIELDS} goal { ${GOAL_STATE} } }
+}`;
+const COMPLETE = `mutation ($id: ID!) { completeStep(id: $id) { ${STEP_FIELDS} goal { ${GOAL_STATE} } } }`;
+const DELETE = `mutation ($id: ID!) { deleteStep(id: $id) }`;
+const REORDER = `mutation ($goalId: ID!, $stepIds: [ID!]!) {
+  reorderSteps(goalId: $goalId, stepIds: $stepIds) { id position }
+}`;
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+const run = (query: string, variables: Record<string, unknown>, who: TestUser = user) =>
+  executeOk(app.graphqlUrl, query, variables, who.credentials);
+const attempt = (query: string, variables: Record<string, unknown>, who: TestUser = user) =>
+  execute(app.graphqlUrl, query, variables, who.credentials);
+
+const GOAL = `query ($id: ID!) { goal(id: $id) { ${GOAL_STATE} steps { ${STEP_FIELDS} } } }`;
+/** The goal as stored now, with its steps in order. */
+const readGoal = async (id: string) => (await run(GOAL, { id })).goal;
+
+const add = async (goalId: string, input: Record<string, unknown>) =>
+  (await run(ADD, { goalId, input })).addStep;
+const update = async (id: string, input: Record<string, unknown>) =>
+  (await run(UPDATE, { id, input })).updateStep;
+const complete = async (id: string) => (await run(COMPLETE, { id })).completeStep;
+const pluck = (steps: Record<string, unknown>[], key: string) => steps.map((step) => step[key]);
+
+describe('steps', () => {
+  it('addStep appends at the end, trims the title and counts positions up', async () => {
+    const goal = await buildGoal(app, user, { steps: ['First', 'Second'] });
+    const third = await add(goal.id, { title: '  Third  ', estimatedMinutes: 45 });
+    expect(third).toMatchObject({ title: 'Third', position: 2, status: 'PENDING' });
+    expect(third).toMatchObject({ estimatedMinutes: 45, completedAt: null });
+    const fourth = await add(goal.id, { title: 'Fourth' });
+    expect(fourth).toMatchObject({ position: 3, estimatedMinutes: null });
+
+    const { steps } = await readGoal(goal.id);
+    expect(pluck(steps, 'title')).toEqual(['First', 'Second', 'Third', 'Fourth']);
+    expect(pluck(steps, 'position')).toEqual([0, 1, 2, 3]);
+  });
+
+  it('updateStep changes only the fields given', async () => {
+    const goal = await buildGoal(app, user, { steps: ['Draft'] });
+    const [step] = goal.steps;
+    const fields = {
+      status: 'IN_PROGRESS',
+      estimatedMinutes: 120,
+      plannedStart: '2099-03-01T09:30:00.000Z',
+      plannedDurationMinutes: 90,
+    };
+    const changed = await update(step.id, { ...fields, title: ' Write the plan ' });
+    expect(changed).toMatchObject({ ...fields, title: 'Write the plan', completedAt: null });
+
+    await update(step.id, { title: 'Write the final plan' });
+    const [stored] = (await readGoal(goal.id)).steps;
+    expect(stored).toEqual({ ...changed, goal: undefined, title: 'Write the final plan' });
+
+    const cleared = await update(step.id, { plannedStart: null, estimatedMinutes: null });
+    expect(cleared).toMatchObject({ plannedStart: null, estimatedMinutes: null, position: 0 });
+  });
+
+  it('deleteStep removes the step and re-derives the goal', async () => {
+    const goal = await buildGoal(app, user, { steps: ['Done one', 'Dropped'] });
+    await complete(goal.steps[0].id);
+    expect((await run(DELETE, { id: goal.steps[1].id })).deleteStep).toBe(goal.steps[1].id);
+
+    const stored = await readGoal(goal.id);
+    expect(pluck(stored.steps, 'id')).toEqual([goal.steps[0].id]);
+    expect(stored).toMatchObject({ status: 'COMPLETED', progress: 100 });
+    expect(errorCode(await attempt(DELETE, { id: goal.steps[1].id }))).toBe('NOT_FOUND');
+  });
+
+  it('reorderSteps persists and returns the new order', async () => {
+    const goal = await buildGoal(app, user, { steps: ['A', 'B', 'C'] });
+    const [a, b, c] = goal.steps.map((s) => s.id);
+    const reordered = (await run(REORDER, { goalId: goal.id, stepIds: [c, a, b] })).reorderSteps;
+    expect(reordered).toEqual([
+      { id: c, position: 0 },
+      { id: a, position: 1 },
+      { id: b, position: 2 },
+    ]);
+    const { steps } = await readGoal(goal.id);
+    expect(pluck(steps, 'title')).toEqual(['C', 'A', 'B']);
+    expect(pluck(steps, 'position')).toEqual([0, 1, 2]);
+    expect((await add(goal.id, { title: 'D' })).position).toBe(3);
+  });
+
+  it('reorderSteps rejects a list that is not exactly the goal’s steps and keeps the order', async () => {
+    const goal = await buildGoal(app, user, { steps: ['A', 'B', 'C'] });
+    const other = await buildGoal(app, user, { steps: ['Elsewhere'] });
+    const [a, b, c] = goal.steps.map((s) => s.id);
+    const lists = {
+      missing: [b, a],
+      duplicate: [b, a, a],
+      duplicateExtra: [b, a, c, c],
+      foreign: [b, a, other.steps[0].id],
+      unknown: [b, a, UNKNOWN_ID],
+      empty: [],
+    };
+    for (const [name, stepIds] of Object.entries(lists)) {
+      const result = await attempt(REORDER, { goalId: goal.id, stepIds });
+      const { code, field } = result.errors?.[0]?.extensions ?? {};
+      expect({ name, code, field }).toEqual({ name, code: 'BAD_USER_INPUT', field: 'stepIds' });
+    }
+    expect(pluck((await readGoal(goal.id)).steps, 'id')).toEqual([a, b, c]);
+    expect((await readGoal(other.id)).steps).toHaveLength(1);
+  });
+
+  it('completeStep sets DONE and completedAt once; completing again keeps the first time', async () => {
+    const goal = await buildGoal(app, user, { steps: ['Once', 'Other'] });
+    const first = await complete(goal.steps[0].id);
+    expect(first.status).toBe('DONE');
+    expect(Date.parse(first.completedAt)).toBeGreaterThan(Date.now() - 60_000);
+
+    const again = await complete(goal.steps[0].id);
+    expect(again).toMatchObject({ status: 'DONE', completedAt: first.completedAt });
+    expect(again.goal).toMatchObject({ status: 'ACTIVE', progress: 50, completedAt: null });
+  });
+
+  it('derives progress from done steps, not counting skipped ones', async () => {
+    const goal = await buildGoal(app, user, { steps: ['One', 'Two', 'Three'] });
+    expect((await complete(goal.steps[0].id)).goal.progress).toBe(33);
+    expect((await update(goal.steps[1].id, { status: 'IN_PROGRESS' })).goal.progress).toBe(33);
+    expect((await update(goal.steps[1].id, { status: 'SKIPPED' })).goal.progress).toBe(50);
+
+    const pair = await buildGoal(app, user, { steps: ['Done', 'Skipped'] });
+    await complete(pair.steps[0].id);
+    const skipped = await update(pair.steps[1].id, { status: 'SKIPPED' });
+    expect(skipped).toMatchObject({ status: 'SKIPPED', completedAt: null });
+    expect(skipped.goal).toMatchObject({ status: 'COMPLETED', progress: 100 });
+    expect(skipped.goal.completedAt).not.toBeNull();
+  });
+
+  it('completes the goal when all steps are done and reopens it on undo or a new step', async () => {
+    const goal = await buildGoal(app, user, { steps: ['One', 'Two'] });
+    await complete(goal.steps[0].id);
+    const done = (await complete(goal.steps[1].id)).goal;
+    expect(done).toMatchObject({ status: 'COMPLETED', progress: 100 });
+    expect(Date.parse(done.completedAt)).toBeGreaterThan(Date.now() - 60_000);
+
+    const reopened = await update(goal.steps[1].id, { status: 'PENDING' });
+    expect(reopened).toMatchObject({ status: 'PENDING', completedAt: null });
+    expect(reopened.goal).toEqual({ status: 'ACTIVE', progress: 50, completedAt: null });
+
+    expect((await complete(goal.steps[1].id)).goal.status).toBe('COMPLETED');
+    const added = await add(goal.id, { title: 'Three' });
+    expect(added.goal).toEqual({ status: 'ACTIVE', progress: 66, completedAt: null });
+    expect(await readGoal(goal.id)).toMatchObject({ status: 'ACTIVE', progress: 66 });
+  });
+
+  it('derives progress one writer at a time when steps complete concurrently', async () => {
+    const goal = await buildGoal(app, user, { steps: ['One', 'Two', 'Three', 'Four'] });
+    await Promise.all(goal.steps.map((step) => complete(step.id)));
+    const stored = await readGoal(goal.id);
+    expect(stored).toMatchObject({ status: 'COMPLETED', progress: 100 });
+    expect(pluck(stored.steps, 'status')).toEqual(['DONE', 'DONE', 'DONE', 'DONE']);
+  });
+
+  it('does not auto-complete a paused goal', async () => {
+    const goal = await buildGoal(app, user, { steps: ['One', 'Two'] });
+    await run(`mutation ($id: ID!) { updateGoal(id: $id, input: { status: PAUSED }) { id } }`, {
+      id: goal.id,
+    });
+    await complete(goal.steps[0].id);
+    const last = await complete(goal.steps[1].id);
+    expect(last.goal).toEqual({ status: 'PAUSED', progress: 100, completedAt: null });
+  });
+
+  it('rejects invalid input and unknown ids with a code, changing nothing', async () => {
+    const goal = await buildGoal(app, user, { steps: ['Keep me'] });
+    const stepId = goal.steps[0].id;
+    const before = await readGoal(goal.id);
+    const stranger = await buildUser(app);
+    const invalid: [string, Record<string, unknown>][] = [
+      [ADD, { goalId: goal.id, input: { title: '' } }],
+      [ADD, { goalId: goal.id, input: { title: 'x', estimatedMinutes: 0 } }],
+      [UPDATE, { id: stepId, input: { title: '' } }],
+      [UPDATE, { id: stepId, input: { estimatedMinutes: 0 } }],
+      [UPDATE, { id: stepId, input: { plannedDurationMinutes: 0 } }],
+    ];
+    const unknown: [string, Record<string, unknown>][] = [
+      [ADD, { goalId: UNKNOWN_ID, input: { title: 'x' } }],
+      [UPDATE, { id: UNKNOWN_ID, input: { title: 'x' } }],
+      [COMPLETE, { id: UNKNOWN_ID }],
+      [DELETE, { id: UNKNOWN_ID }],
+    ];
+    const codes = (list: [string, Record<string, unknown>][]) =>
+      Promise.all(
+        list.map(async ([query, variables]) => errorCode(await attempt(query, variables))),
+      );
+    expect(await codes(invalid)).toEqual(invalid.map(() => 'BAD_USER_INPUT'));
+    expect(await codes(unknown)).toEqual(unknown.map(() => 'NOT_FOUND'));
+    const foreign = [
+      await attempt(COMPLETE, { id: stepId }, stranger),
+      await attempt(DELETE, { id: stepId }, stranger),
+      await attempt(ADD, { goalId: goal.id, input: { title: 'x' } }, stranger),
+      await attempt(REORDER, { goalId: goal.id, stepIds: [stepId] }, stranger),
+    ];
+    expect(foreign.map(errorCode)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
+    expect(await readGoal(goal.id)).toEqual(before);
+  });
+
+  it('holds at most 100 steps per goal', async () => {
+    const titles = Array.from({ length: 100 }, (_, index) => `Step ${index}`);
+    const goal = await buildGoal(app, user, { steps: titles });
+    const result = await attempt(ADD, { goalId: goal.id, input: { title: 'One too many' } });
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.field).toBe('goalId');
+    expect((await readGoal(goal.id)).steps).toHaveLength(100);
+
+    await run(DELETE, { id: goal.steps[0].id });
+    expect((await add(goal.id, { title: 'Fits again' })).position).toBe(100);
+  });
+
+  it('deleting a goal deletes its steps', async () => {
+    const goal = await buildGoal(app, user, { steps: ['One', 'Two'] });
+    await run(`mutation ($id: ID!) { deleteGoal(id: $id) }`, { id: goal.id });
+    const result = await attempt(UPDATE, { id: goal.steps[0].id, input: { title: 'Ghost' } });
+    expect(errorCode(result)).toBe('NOT_FOUND');
+    const [{ count }] = await app.db.query(
+      'SELECT count(*)::int AS count FROM steps WHERE goal_id = $1',
+      [goal.id],
+    );
+    expect(count).toBe(0);
+  });
+});
