@@ -1,24 +1,12 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
 import { User } from './user.entity.js';
+import { BaseRecord } from './base-record.js';
 
 /** A personal token for third-party integrations. Only its SHA-256 hash is stored. */
 @ObjectType()
 @Entity('api_tokens')
-export class ApiToken {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ApiToken extends BaseRecord {
   @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn({ name: 'user_id' })
   user: Relation<User>;
@@ -46,8 +34,4 @@ export class ApiToken {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

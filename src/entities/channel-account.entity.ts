@@ -1,26 +1,14 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  JoinColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index, ManyToOne, JoinColumn, type Relation } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Platform } from './enums.js';
 import { User } from './user.entity.js';
+import { BaseRecord } from './base-record.js';
 
 /** One messenger identity (platform + platform user id) of a user, with the chat to write to. */
 @ObjectType()
 @Entity('channel_accounts')
 @Index(['platform', 'platformUserId'], { unique: true })
-export class ChannelAccount {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ChannelAccount extends BaseRecord {
   @Field(() => Platform)
   @Column({ type: 'varchar', length: 16 })
   platform: Platform;
@@ -41,8 +29,4 @@ export class ChannelAccount {
   @Index()
   @Column({ type: 'uuid' })
   userId: string;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,30 +1,17 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EventKind } from './enums.js';
 import { Goal } from './goal.entity.js';
 import { Step } from './step.entity.js';
 import { User } from './user.entity.js';
+import { EditableRecord } from './base-record.js';
 
 export const DEFAULT_REMINDER_MINUTES = 15;
 
 @ObjectType()
 @Entity('events')
 @Index(['userId', 'startsAt'])
-export class Event {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Event extends EditableRecord {
   @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn({ name: 'user_id' })
   user: Relation<User>;
@@ -89,12 +76,4 @@ export class Event {
   @Field()
   @Column({ default: true })
   reminderEnabled: boolean;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,28 +1,15 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { GoalStatus } from './enums.js';
 import { SmartAnalysis } from './smart-analysis.type.js';
 import { LocalDateScalar } from '../schema/scalars.js';
 import { User } from './user.entity.js';
+import { EditableRecord } from './base-record.js';
 
 @ObjectType()
 @Entity('goals')
 @Index(['userId', 'status', 'createdAt'])
-export class Goal {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Goal extends EditableRecord {
   @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn({ name: 'user_id' })
   user: Relation<User>;
@@ -61,12 +48,4 @@ export class Goal {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   completedAt: Date | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

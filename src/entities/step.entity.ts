@@ -1,26 +1,13 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { StepStatus } from './enums.js';
 import { Goal } from './goal.entity.js';
+import { EditableRecord } from './base-record.js';
 
 @ObjectType()
 @Entity('steps')
 @Index(['goalId', 'position'])
-export class Step {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Step extends EditableRecord {
   @ManyToOne(() => Goal, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn({ name: 'goal_id' })
   goal: Relation<Goal>;
@@ -56,12 +43,4 @@ export class Step {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   completedAt: Date | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,20 +1,11 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
 import { UserSettings } from './user-settings.embedded.js';
+import { EditableRecord } from './base-record.js';
 
 @ObjectType()
 @Entity('users')
-export class User {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class User extends EditableRecord {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 200, nullable: true })
   displayName: string | null;
@@ -22,12 +13,4 @@ export class User {
   @Field(() => UserSettings)
   @Column(() => UserSettings, { prefix: false })
   settings: UserSettings;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }
