@@ -129,8 +129,12 @@ export class EventService {
       event.reminderMinutesBefore = [...new Set(input.reminderMinutesBefore)].sort((a, b) => a - b);
     }
     if (event.allDay) event.startsAt = startOfLocalDay(event.startsAt, event.timezone);
-    if (input.goalId !== undefined)
-      event.goalId = await this.ownGoalId(user, input.goalId, manager);
+    if (input.goalId !== undefined) {
+      const goalId = await this.ownGoalId(user, input.goalId, manager);
+      // Moving the event to another goal (or none) unlinks a step of the old goal.
+      if (goalId !== event.goalId && input.stepId === undefined) event.stepId = null;
+      event.goalId = goalId;
+    }
     if (input.stepId !== undefined) {
       const step = await this.ownStep(user, input.stepId, manager);
       event.stepId = step?.id ?? null;
