@@ -154,6 +154,9 @@ describe('events', () => {
     expect(await titlesIn2026(user)).toEqual(['Run', 'Book']);
     expect((await readEvent(user, run.id)).data?.event).toMatchObject({ title: 'Run', stepId });
 
+    const moved = await updateEvent(user, run.id, { goalId: reading.id });
+    expect(moved.data?.updateEvent).toMatchObject({ goalId: reading.id, stepId: null });
+
     const unlinked = await updateEvent(user, run.id, { goalId: null, stepId: null });
     expect(unlinked.data?.updateEvent).toMatchObject({ goalId: null, stepId: null });
   });
