@@ -148,7 +148,7 @@ describe('API tokens', () => {
     for (let index = 0; index < 20; index += 1) tokens.push(await createToken(user, `T${index}`));
     const over = await execute(app.graphqlUrl, CREATE, { name: 'T20' }, user.credentials);
     expect(errorCode(over)).toBe('CONFLICT');
-    await executeOk(app.graphqlUrl, REVOKE, { id: tokens[0]!.apiToken.id }, user.credentials);
+    await executeOk(app.graphqlUrl, REVOKE, { id: tokens[0].apiToken.id }, user.credentials);
     const replacement = await createToken(user, 'T20');
     expect(replacement.token).toMatch(/^mxn_/);
     expect(await rowsOf(user)).toHaveLength(21);

@@ -53,7 +53,7 @@ const touchStep = (user: TestUser, id: string) =>
 
 async function liveWatch(credentials: Credentials, owner: TestUser, goal: TestGoal) {
   const subscription = watch(credentials, goal.id);
-  await untilLive(subscription, () => touchStep(owner, goal.steps[0]!.id));
+  await untilLive(subscription, () => touchStep(owner, goal.steps[0].id));
   return subscription;
 }
 
@@ -63,22 +63,22 @@ describe('goalProgress subscription', () => {
     const [shoes, run] = goal.steps;
     const updates = await liveWatch(alice.credentials, alice, goal);
 
-    await completeStep(alice, shoes!.id);
+    await completeStep(alice, shoes.id);
     const first = await updates.next();
     expect(first?.errors).toBeUndefined();
     expect(first?.data?.goalProgress).toMatchObject({
       goalId: goal.id,
       progress: 50,
       status: 'ACTIVE',
-      stepId: shoes!.id,
+      stepId: shoes.id,
     });
     expect(Number.isNaN(Date.parse(first?.data?.goalProgress.changedAt))).toBe(false);
 
-    await completeStep(alice, run!.id);
+    await completeStep(alice, run.id);
     expect((await updates.next())?.data?.goalProgress).toMatchObject({
       progress: 100,
       status: 'COMPLETED',
-      stepId: run!.id,
+      stepId: run.id,
     });
 
     const added = await mutate(
@@ -99,18 +99,17 @@ describe('goalProgress subscription', () => {
     const [one, two] = goal.steps;
     const updates = await liveWatch(alice.credentials, alice, goal);
 
-    const reorder = `mutation ($goalId: ID!, $ids: [ID!]!) { reorderSteps(goalId: $goalId, stepIds: $ids) { id } }`;
     const wrongList = await execute(
       app.graphqlUrl,
-      reorder,
-      { goalId: goal.id, ids: [two!.id] },
+      `mutation ($goalId: ID!, $ids: [ID!]!) { reorderSteps(goalId: $goalId, stepIds: $ids) { id } }`,
+      { goalId: goal.id, ids: [two.id] },
       alice.credentials,
     );
     expect(errorCode(wrongList)).toBe('BAD_USER_INPUT');
     expect(await updates.next(400)).toBeNull();
 
     // When the update arrives, the change must already be visible to everyone else.
-    const pending = completeStep(alice, one!.id);
+    const pending = completeStep(alice, one.id);
     const update = await updates.next();
     const seen = await executeOk(
       app.graphqlUrl,
@@ -119,9 +118,9 @@ describe('goalProgress subscription', () => {
       alice.credentials,
     );
     await pending;
-    expect(update?.data?.goalProgress).toMatchObject({ progress: 50, stepId: one!.id });
+    expect(update?.data?.goalProgress).toMatchObject({ progress: 50, stepId: one.id });
     expect(seen.goal.progress).toBe(50);
-    expect(seen.goal.steps).toContainEqual({ id: one!.id, status: 'DONE' });
+    expect(seen.goal.steps).toContainEqual({ id: one.id, status: 'DONE' });
   });
 
   it('refuses Bob on Alice’s goal with NOT_FOUND, as for a goal that does not exist', async () => {
@@ -134,7 +133,7 @@ describe('goalProgress subscription', () => {
     const nowhere = await watch(bob.credentials, randomUUID()).next();
     expect(nowhere?.errors?.map((e) => e.message)).toEqual(refused?.errors?.map((e) => e.message));
 
-    await completeStep(alice, goal.steps[0]!.id);
+    await completeStep(alice, goal.steps[0].id);
     expect(await spy.ended()).toEqual({ kind: 'complete' });
     expect(spy.pending()).toEqual([]);
   });
@@ -172,15 +171,20 @@ describe('goalProgress subscription', () => {
     const goal = await buildGoal(app, alice, { steps: ['Plan', 'Do'] });
     const updates = await liveWatch(asToken(token), alice, goal);
 
-    await completeStep(alice, goal.steps[1]!.id);
+    await completeStep(alice, goal.steps[1].id);
     expect((await updates.next())?.data?.goalProgress).toMatchObject({
       goalId: goal.id,
       progress: 50,
-      stepId: goal.steps[1]!.id,
+      stepId: goal.steps[1].id,
     });
 
     const bobGoal = await buildGoal(app, bob, { steps: ['Bob step'] });
     const refused = await watch(asToken(token), bobGoal.id).next();
     expect(refused?.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const [{ id }] = (await mutate(alice, '{ apiTokens { id } }', {})).apiTokens;
+    await mutate(alice, 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id });
+    const revoked = await watch(asToken(token), goal.id).ended();
+    expect(revoked).toMatchObject({ kind: 'error', error: { code: 4403 } });
   });
 });
