@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../entities/index.js';
 import { SnakeNamingStrategy } from '../entities/snake-naming.strategy.js';
@@ -10,6 +11,9 @@ export interface DataSourceOptions {
   poolSize: number;
   logger: Logger;
 }
+
+// A DATE is a local calendar day, never an instant: keep it as "YYYY-MM-DD" text everywhere.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 /** The application's TypeORM data source. The schema only ever changes through migrations. */
 export function createDataSource({ url, poolSize, logger }: DataSourceOptions): DataSource {

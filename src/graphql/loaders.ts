@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import { queryEntities } from '../db/entity-rows.js';
 import { Event, Goal, Step } from '../entities/index.js';
 
 function groupBy<T>(rows: T[], keyOf: (row: T) => string | null, keys: readonly string[]) {
@@ -27,10 +28,12 @@ export function createLoaders(db: DataSource, userId: string | null) {
   return {
     stepsByGoalIdLoader: new DataLoader<string, Step[]>(async (goalIds) =>
       groupBy(
-        await db.getRepository(Step).find({
-          where: { goalId: In([...goalIds]) },
-          order: { position: 'ASC', createdAt: 'ASC' },
-        }),
+        await queryEntities(
+          db,
+          Step,
+          'SELECT * FROM steps WHERE goal_id = ANY($1::uuid[]) ORDER BY position, created_at',
+          [goalIds],
+        ),
         (step) => step.goalId,
         goalIds,
       ),

@@ -1,7 +1,10 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../errors/format-error.js';
 import type { Context } from '../graphql/context.type.js';
@@ -52,6 +55,8 @@ export function createApolloServer(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of API answers, so skip the per-field cache-hint bookkeeping.
+      ApolloServerPluginCacheControlDisabled(),
       complexityPlugin(schema, limits.maxComplexity),
     ],
   });

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { badInput, notFound } from '../errors/domain-error.js';
 import { Event, EventKind, Goal, GoalStatus, Step, type User } from '../entities/index.js';
+import { queryEntities } from '../db/entity-rows.js';
 import { todayIn } from './timezone.js';
 
 export const MAX_STEPS_PER_GOAL = 100;
@@ -40,12 +41,13 @@ export class GoalService {
 
   /** One page, newest first; fetches one row more than asked to know whether more exist. */
   async list(user: User, page: GoalPageRequest): Promise<{ items: Goal[]; hasMore: boolean }> {
-    const rows = await this.db.getRepository(Goal).find({
-      where: this.ownedBy(user, page),
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: page.offset,
-      take: page.limit + 1,
-    });
+    const rows = await queryEntities(
+      this.db,
+      Goal,
+      `SELECT * FROM goals WHERE user_id = $1 AND ($2::varchar IS NULL OR status = $2)
+        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      [user.id, page.status ?? null, page.limit + 1, page.offset],
+    );
     return { items: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
   }
 

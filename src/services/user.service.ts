@@ -7,6 +7,7 @@ import {
   User,
   UserSettings,
 } from '../entities/index.js';
+import { queryEntities } from '../db/entity-rows.js';
 import { assertTimezone, minutesOfDay } from './timezone.js';
 
 export interface ChannelIdentity {
@@ -31,15 +32,14 @@ export class UserService {
 
   /** One query: it runs for every bot request. */
   async findByChannel(identity: ChannelIdentity): Promise<User | null> {
-    return this.db
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .innerJoin(ChannelAccount, 'account', 'account.user_id = user.id')
-      .where(
-        'account.platform = :platform AND account.platform_user_id = :platformUserId',
-        identity,
-      )
-      .getOne();
+    const [user] = await queryEntities(
+      this.db,
+      User,
+      `SELECT u.* FROM users u JOIN channel_accounts a ON a.user_id = u.id
+        WHERE a.platform = $1 AND a.platform_user_id = $2`,
+      [identity.platform, identity.platformUserId],
+    );
+    return user ?? null;
   }
 
   /**
