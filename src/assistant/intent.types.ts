@@ -1,0 +1,173 @@
+/**
+ * The contract between the assistant's parsers (the offline rule-based engine and a model
+ * engine) and the code that acts on what a person wrote: an intent with typed slots.
+ */
+
+export type AssistantLanguage = 'ru' | 'en';
+
+export interface ParseContext {
+  /** The moment the message was received. */
+  now: Date;
+  /** The user's IANA timezone; every local date and time is read in it. */
+  timezone: string;
+  /** The user's preferred language, used when the text itself does not tell. */
+  language?: AssistantLanguage;
+}
+
+/**
+ * Names of required slots that are absent or ambiguous:
+ * - `title`: what the event, goal or step is called;
+ * - `start`: neither a date nor a time was given;
+ * - `time`: a date was given but no time of day;
+ * - `weekday`: a weekday that may mean this week's or next week's day;
+ * - `target`: which existing event, goal or step is meant;
+ * - `change`: what to change in an event (new time, date or duration).
+ */
+export type MissingSlot = 'title' | 'start' | 'time' | 'weekday' | 'target' | 'change';
+
+export type IntentName = ParsedIntent['intent'];
+
+interface IntentBase {
+  /** The language the message is written in ('ru' when Cyrillic dominates). */
+  language: AssistantLanguage;
+  /** Required slots that are absent or ambiguous, most important first. */
+  missing: MissingSlot[];
+  /** The clarifying question for `missing[0]`, in `language`. */
+  question?: string;
+}
+
+/** A reference to an existing event by words and/or when it happens. */
+export interface EventTarget {
+  /** Words naming the event, e.g. "встреча с Олей" (matched fuzzily downstream). */
+  text?: string;
+  /** Local date of the event, YYYY-MM-DD. */
+  date?: string;
+  /** Local time of the event, HH:mm. */
+  time?: string;
+}
+
+export type SmallTalkKind = 'greeting' | 'thanks' | 'help' | 'farewell';
+export type StepStatusValue = 'done' | 'skipped' | 'in_progress';
+export type GoalStatusFilter = 'active' | 'paused' | 'completed' | 'archived';
+
+export interface SmallTalkIntent extends IntentBase {
+  intent: 'small_talk';
+  kind: SmallTalkKind;
+}
+
+export interface EventCreateIntent extends IntentBase {
+  intent: 'event_create';
+  title?: string;
+  /** First occurrence, an instant computed in the user's timezone. */
+  start?: Date;
+  /** Local date (YYYY-MM-DD) when the day is known but the time is not. */
+  date?: string;
+  /** The other reading of an ambiguous weekday (the same time a week later). */
+  alternativeStart?: Date;
+  /** 60 when not said; a whole day for all-day events. */
+  durationMinutes: number;
+  /** RFC 5545 RRULE text without DTSTART, e.g. "FREQ=WEEKLY;BYDAY=MO". */
+  recurrence?: string;
+  allDay?: boolean;
+}
+
+export interface EventUpdateIntent extends IntentBase {
+  intent: 'event_update';
+  target: EventTarget;
+  /** New start when both the new day and time are known. */
+  newStart?: Date;
+  /** New local date (keep the time) when only the day is given. */
+  newDate?: string;
+  /** New local time HH:mm (keep the day) when only the time is given. */
+  newTime?: string;
+  newDurationMinutes?: number;
+  /** Move by this many minutes (negative: earlier). */
+  shiftMinutes?: number;
+}
+
+export interface EventDeleteIntent extends IntentBase {
+  intent: 'event_delete';
+  target: EventTarget;
+}
+
+export interface EventSearchIntent extends IntentBase {
+  intent: 'event_search';
+  /** Range [from, to) of instants. */
+  from: Date;
+  to: Date;
+  /** Words naming the event looked for ("когда у меня встреча с Олей?"). */
+  query?: string;
+}
+
+export interface FreeSlotsIntent extends IntentBase {
+  intent: 'free_slots';
+  from: Date;
+  to: Date;
+  minMinutes?: number;
+}
+
+export interface GoalCreateIntent extends IntentBase {
+  intent: 'goal_create';
+  title?: string;
+  /** Local date YYYY-MM-DD. */
+  targetDate?: string;
+}
+
+export interface GoalSearchIntent extends IntentBase {
+  intent: 'goal_search';
+  status?: GoalStatusFilter;
+}
+
+export interface GoalProgressIntent extends IntentBase {
+  intent: 'goal_progress';
+  /** Words naming the goal; absent means all goals. */
+  target?: string;
+}
+
+export interface GoalDeleteIntent extends IntentBase {
+  intent: 'goal_delete';
+  target?: string;
+}
+
+export interface StepAddIntent extends IntentBase {
+  intent: 'step_add';
+  goalTarget?: string;
+  title?: string;
+}
+
+export interface StepStatusIntent extends IntentBase {
+  intent: 'step_status';
+  target?: string;
+  status: StepStatusValue;
+}
+
+export interface StepDeleteIntent extends IntentBase {
+  intent: 'step_delete';
+  target?: string;
+}
+
+export interface UnknownIntent extends IntentBase {
+  intent: 'unknown';
+}
+
+export type ParsedIntent =
+  | SmallTalkIntent
+  | EventCreateIntent
+  | EventUpdateIntent
+  | EventDeleteIntent
+  | EventSearchIntent
+  | FreeSlotsIntent
+  | GoalCreateIntent
+  | GoalSearchIntent
+  | GoalProgressIntent
+  | GoalDeleteIntent
+  | StepAddIntent
+  | StepStatusIntent
+  | StepDeleteIntent
+  | UnknownIntent;
+
+/** What every engine offers; a model engine may answer asynchronously. */
+export interface IntentEngine {
+  readonly name: string;
+  parseMessage(text: string, context: ParseContext): ParsedIntent | Promise<ParsedIntent>;
+}

@@ -1,0 +1,188 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import { isBareAbbreviation, MONTH_WORD, WEEKDAY, weekdayOf } from './lexicon.js';
+import {
+  addDays,
+  type Clock,
+  forwardDate,
+  isValidDate,
+  type LocalDate,
+  nowIn,
+  todayOf,
+} from './local-time.js';
+import { NUMBER, readNumber } from './numbers.js';
+import { type Scanner, words } from './text.js';
+
+export interface WeekdayRef {
+  /** ISO weekday, Monday 1. */
+  weekday: number;
+  modifier?: 'this' | 'next';
+}
+
+export interface DateFound {
+  date?: LocalDate;
+  /** A weekday not yet placed in a week (that depends on the time). */
+  weekday?: WeekdayRef;
+  /** Last day of a range "с 5 по 10 марта" (inclusive). */
+  rangeEnd?: LocalDate;
+  /** An exact moment: "через 2 часа", "in 30 min". */
+  instant?: Date;
+}
+
+/** Prepositions that belong to a date phrase and go with it when it is taken out. */
+const PREP = '(?:(?:в|во|на|к|до|с|со|по|от|on|by|until|till|from|to|for|at)\\s+)?';
+
+const RELATIVE = words(
+  `(?:через|in)\\s+(?:(${NUMBER}|half\\s+an)\\s+)?(минут[уы]?|мин|часа|часов|час|дня|дней|день|недел[юиь]|месяца|месяцев|месяц|года|год|лет|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|(?:через|in)\\s+(полчаса|half\\s+an\\s+hour)`,
+);
+
+const MAX_RELATIVE = 1000;
+
+type Unit = 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years';
+
+function unitOf(word: string): Unit {
+  if (/^(мин|minute|min)/u.test(word)) return 'minutes';
+  if (/^(час|hour|hr)/u.test(word)) return 'hours';
+  if (/^(дн|ден|day)/u.test(word)) return 'days';
+  if (/^(недел|week)/u.test(word)) return 'weeks';
+  if (/^(месяц|month)/u.test(word)) return 'months';
+  return 'years';
+}
+
+/** "через 2 часа", "in 3 days": an instant for minutes and hours, a date for longer. */
+export function takeRelative(scanner: Scanner, clock: Clock): DateFound {
+  const m = scanner.take(RELATIVE);
+  if (!m) return {};
+  if (m[3]) return { instant: new Date(clock.now.getTime() + 30 * 60_000) };
+  const count = m[1] === undefined ? 1 : /^half/u.test(m[1]) ? 0.5 : readNumber(m[1]);
+  const unit = unitOf(m[2] ?? '');
+  // Far-off amounts ("in 1000000 years") are not plans; luxon cannot even hold some of them.
+  if (count === undefined || count > MAX_RELATIVE) return {};
+  if (unit === 'minutes' || unit === 'hours') {
+    const minutes = unit === 'hours' ? count * 60 : count;
+    return { instant: new Date(clock.now.getTime() + Math.round(minutes * 60_000)) };
+  }
+  const shifted = nowIn(clock).plus({ [unit]: Math.round(count) });
+  return { date: { year: shifted.year, month: shifted.month, day: shifted.day } };
+}
+
+const DAY_WORDS = words(
+  `${PREP}(?:the\\s+)?(послезавтра(?:шн\\p{L}*)?|сегодня(?:шн\\p{L}*)?|завтра(?:шн\\p{L}*)?|day\\s+after\\s+tomorrow|today|tomorrow|tonight)(?:['’]s)?`,
+);
+
+const WEEKDAY_PHRASE = words(
+  `${PREP}(?:(этот|эту|это|следующий|следующую|следующее|ближайший|ближайшую|ближайшее|будущий|будущую|будущее|this|next|coming|upcoming)\\s+)?${WEEKDAY}(?:['’]s)?`,
+);
+
+const NUMERIC_DATE = words(
+  `${PREP}(\\d{4})-(\\d{2})-(\\d{2})|${PREP}(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{2,4}))?`,
+);
+const MONTH_DAY_ONLY = words(
+  `${PREP}(\\d{1,2})(?:-?(?:го|е))?\\s+числа|${PREP}the\\s+(\\d{1,2})(?:st|nd|rd|th)`,
+);
+
+function dayWord(word: string, today: LocalDate): LocalDate {
+  if (/^(послезавтра|day)/u.test(word)) return addDays(today, 2);
+  if (/^(завтра|tomorrow)/u.test(word)) return addDays(today, 1);
+  return today;
+}
+
+function numericDate(m: RegExpExecArray, today: LocalDate): LocalDate | undefined {
+  if (m[1]) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const day = Number(m[4]);
+  const month = Number(m[5]);
+  if (!m[6]) return forwardDate(month, day, today);
+  const year = Number(m[6]) < 100 ? 2000 + Number(m[6]) : Number(m[6]);
+  return { year, month, day };
+}
+
+/** This month's day N, or next month's when it has passed. */
+function monthDay(day: number, today: LocalDate): LocalDate {
+  const date = { ...today, day };
+  if (day >= today.day) return date;
+  const next = DateTime.fromObject({ ...today, day: 1 }, { zone: 'UTC' }).plus({ months: 1 });
+  return { year: next.year, month: next.month, day };
+}
+
+const NAMES_A_DATE = new RegExp(`\\d.*${MONTH_WORD}|${MONTH_WORD}.*\\d|\\d{1,2}/\\d{1,2}`, 'iu');
+
+/** The text with runs of blanks squeezed (chrono misreads "10 марта      "), and a map back. */
+function squeezed(text: string): { text: string; origin: number[] } {
+  let out = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/u.test(text[i] ?? '') && /\s/u.test(text[i - 1] ?? 'x')) continue;
+    out += text[i];
+    origin.push(i);
+  }
+  origin.push(text.length);
+  return { text: out, origin };
+}
+
+/** Dates with month names ("5 марта", "March 10th", "с 5 по 10 марта") through chrono. */
+function takeNamedDate(scanner: Scanner, clock: Clock): DateFound {
+  const today = todayOf(clock);
+  const offset = nowIn(clock).offset;
+  const { text, origin } = squeezed(scanner.text);
+  for (const locale of [chrono.ru, chrono.en]) {
+    const results = locale.parse(
+      text,
+      { instant: clock.now, timezone: offset },
+      { forwardDate: true },
+    );
+    for (const result of results) {
+      const { start, end } = result;
+      // A date names its month ("the week" and "30 минут" are not dates).
+      if (!start.isCertain('day') || !start.isCertain('month') || !NAMES_A_DATE.test(result.text))
+        continue;
+      const read = (c: typeof start): LocalDate => {
+        const month = c.get('month') ?? today.month;
+        const day = c.get('day') ?? today.day;
+        return c.isCertain('year')
+          ? { year: c.get('year') ?? today.year, month, day }
+          : forwardDate(month, day, today);
+      };
+      const found: DateFound = { date: read(start) };
+      if (end?.isCertain('day')) found.rangeEnd = read(end);
+      const before = text.slice(0, result.index);
+      const prep = /(?:^|\s)(?:в|на|к|до|с|по|on|by|until|till|from|for)\s+$/iu.exec(before);
+      const from = prep ? result.index - prep[0].trimStart().length : result.index;
+      const to = result.index + result.text.trimEnd().length;
+      scanner.blank(origin[from] ?? 0, (origin[to - 1] ?? 0) + 1);
+      return found;
+    }
+  }
+  return {};
+}
+
+/** Takes a day ("завтра", "в пятницу", "10 марта", "15.03") out of the message. */
+export function takeDate(scanner: Scanner, clock: Clock): DateFound {
+  const today = todayOf(clock);
+  const day = scanner.take(DAY_WORDS);
+  if (day) return { date: dayWord(day[1] ?? '', today) };
+  const weekday = scanner.peek(WEEKDAY_PHRASE);
+  const hasPrefix = weekday !== null && weekday[0].trim() !== weekday[2];
+  if (weekday && (hasPrefix || !isBareAbbreviation(weekday[2] ?? ''))) {
+    scanner.take(WEEKDAY_PHRASE);
+    const index = weekdayOf(weekday[2] ?? '');
+    const word = weekday[1] ?? '';
+    const modifier = /^(след|буд|next)/u.test(word) ? 'next' : word ? 'this' : undefined;
+    if (index) return { weekday: { weekday: index, ...(modifier ? { modifier } : {}) } };
+  }
+  const numeric = scanner.peek(NUMERIC_DATE);
+  if (numeric) {
+    const date = numericDate(numeric, today);
+    if (date && isValidDate(date)) {
+      scanner.take(NUMERIC_DATE);
+      return { date };
+    }
+  }
+  const named = takeNamedDate(scanner, clock);
+  if (named.date) return named;
+  const only = scanner.take(MONTH_DAY_ONLY);
+  if (only) {
+    const date = monthDay(Number(only[1] ?? only[2]), today);
+    if (isValidDate(date)) return { date };
+  }
+  return {};
+}

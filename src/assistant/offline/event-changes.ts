@@ -1,0 +1,123 @@
+import type {
+  AssistantLanguage,
+  EventDeleteIntent,
+  EventTarget,
+  EventUpdateIntent,
+  MissingSlot,
+} from '../intent.types.js';
+import { takeDuration } from './durations.js';
+import { type Clock, isoDate, isoTime, type LocalDate, toInstant, todayOf } from './local-time.js';
+import { questionFor, weekdayQuestion } from './questions.js';
+import type { Scanner } from './text.js';
+import { takeFillers, targetFrom } from './titles.js';
+import { hasWhen, placeWeekday, takeWhen, timeOfWhen, type WhenFound } from './when.js';
+
+const VERBS = [
+  'перенеси\\p{L}*|перенести|передвинь|сдвинь|сдвинуть|подвинь|измени\\p{L}*|поменя\\p{L}*|отложи',
+  'удали\\p{L}*|удалить|отмени\\p{L}*|убери\\p{L}*|убрать|сотри',
+  'move|reschedule|push(?:\\s+back)?|postpone|shift|change|delay|bring\\s+forward|make|delete|cancel|remove|drop|erase',
+];
+const FILLERS = [
+  'из\\s+(?:календаря|расписания)|from\\s+(?:my\\s+|the\\s+)?(?:calendar|schedule)',
+  '(?:длительность|продолжительность)|(?:the\\s+)?(?:duration|length)\\s+of',
+  '(?:событие|напоминание|мероприятие)(?:\\s+(?:про|о|об))?|(?:the\\s+)?reminder(?:\\s+(?:to|about|for))?|event',
+  'пожалуйста|please|у\\s+меня',
+];
+const POSTPONE = /отлож|postpone|delay|push\s+back/u;
+
+/** Words that say "an event" without saying which one. */
+const GENERIC =
+  /^(?:событие|мероприятие|напоминание|его|ее|её|это|it|this|that|one|events?|reminder)$/iu;
+
+function targetOf(scanner: Scanner, clock: Clock): EventTarget {
+  const when = takeWhen(scanner, clock);
+  takeFillers(scanner, VERBS);
+  takeFillers(scanner, FILLERS);
+  const target: EventTarget = {};
+  const text = targetFrom(scanner, { accusative: true });
+  if (text && !GENERIC.test(text)) target.text = text;
+  const date = when.date ?? (when.weekday ? placeWeekday(when.weekday, clock).date : undefined);
+  if (date) target.date = isoDate(date);
+  if (when.time) target.time = isoTime(when.time);
+  return target;
+}
+
+const hasTarget = (target: EventTarget) => Boolean(target.text || target.date || target.time);
+
+/** "удали встречу с Олей", "cancel tomorrow's call". */
+export function buildEventDelete(
+  scanner: Scanner,
+  clock: Clock,
+  language: AssistantLanguage,
+): EventDeleteIntent {
+  const target = targetOf(scanner, clock);
+  const missing: MissingSlot[] = hasTarget(target) ? [] : ['target'];
+  const intent: EventDeleteIntent = { intent: 'event_delete', language, missing, target };
+  if (missing[0]) intent.question = questionFor('event_delete', missing[0], language);
+  return intent;
+}
+
+/** Splits "перенеси X на пятницу" / "move X to Friday" before the new time. */
+function takeNewWhen(scanner: Scanner, clock: Clock): WhenFound | undefined {
+  const separators = [...scanner.text.matchAll(/(?<=^|\s)(?:на|to|until|till|for)(?=\s)/gu)];
+  for (const separator of separators.reverse()) {
+    const saved = scanner.text.slice(separator.index);
+    const when = takeWhen(scanner.cutFrom(separator.index), clock);
+    if (hasWhen(when)) return when;
+    scanner.restore(separator.index, saved);
+  }
+  return undefined;
+}
+
+/** "перенеси встречу с Олей на пятницу в 16:00", "push the standup to 10:30". */
+export function buildEventUpdate(
+  scanner: Scanner,
+  clock: Clock,
+  language: AssistantLanguage,
+): EventUpdateIntent {
+  const loose = /длительн|продолжительн|duration|length|long/u.test(scanner.text);
+  const postpone = POSTPONE.test(scanner.text);
+  const duration = takeDuration(scanner, { loose, update: true });
+  // "отложи на час" / "postpone it an hour": an amount of time moves the event.
+  if (postpone && duration.minutes && !loose) {
+    duration.shiftMinutes = duration.minutes;
+    delete duration.minutes;
+  }
+  const newWhen = takeNewWhen(scanner, clock) ?? takeWhen(scanner, clock);
+  const target = targetOf(scanner, clock);
+  const intent: EventUpdateIntent = { intent: 'event_update', language, missing: [], target };
+  if (duration.minutes) intent.newDurationMinutes = duration.minutes;
+  if (duration.shiftMinutes) intent.shiftMinutes = duration.shiftMinutes;
+
+  let date: LocalDate | undefined = newWhen.date ?? (newWhen.tonight ? todayOf(clock) : undefined);
+  let alternative: LocalDate | undefined;
+  const time = timeOfWhen(newWhen);
+  if (!date && newWhen.weekday) {
+    const placed = placeWeekday(newWhen.weekday, clock, time);
+    date = placed.date;
+    alternative = placed.alternative;
+  }
+  if (newWhen.instant) intent.newStart = newWhen.instant;
+  else if (date && time) intent.newStart = toInstant(date, time, clock.zone);
+  else if (date) intent.newDate = isoDate(date);
+  else if (time) intent.newTime = isoTime(time);
+
+  const missing: MissingSlot[] = [];
+  if (!hasTarget(target)) missing.push('target');
+  const changed =
+    intent.newStart ||
+    intent.newDate ||
+    intent.newTime ||
+    intent.newDurationMinutes ||
+    intent.shiftMinutes;
+  if (!changed) missing.push('change');
+  if (alternative && newWhen.weekday) missing.push('weekday');
+  intent.missing = missing;
+  if (missing[0] === 'weekday' && alternative && newWhen.weekday) {
+    const todayIsCandidate = isoDate(alternative) === isoDate(todayOf(clock));
+    intent.question = weekdayQuestion(newWhen.weekday.weekday, language, todayIsCandidate);
+  } else if (missing[0]) {
+    intent.question = questionFor('event_update', missing[0], language);
+  }
+  return intent;
+}

@@ -1,0 +1,141 @@
+import type { AssistantLanguage, EventCreateIntent, MissingSlot } from '../intent.types.js';
+import { takeDuration } from './durations.js';
+import { firstOccurrence } from './first-occurrence.js';
+import {
+  type Clock,
+  isoDate,
+  type LocalDate,
+  startOfDate,
+  toInstant,
+  todayOf,
+  weekdayOfDate,
+} from './local-time.js';
+import { questionFor, weekdayQuestion } from './questions.js';
+import { type RecurrenceFound, takeRecurrence, toRRule } from './recurrence-words.js';
+import { type Scanner, startsWith, words } from './text.js';
+import { takeFillers, titleFrom } from './titles.js';
+import { rangeMinutesOf, resolveWhen, takeWhen, timeOfWhen, type WhenFound } from './when.js';
+
+const DAY_MINUTES = 24 * 60;
+const DEFAULT_MINUTES = 60;
+
+/** Words that ask for an event rather than name it; a following noun is in the accusative. */
+const ACCUSATIVE_FILLERS = [
+  'напомни(?:те)?(?:\\s+мне)?(?:\\s+пожалуйста)?\\s+про',
+  '(?:запланируй|запланировать|добавь|добавить|создай|создать|назначь|назначить|поставь|поставить|запиши|записать|внеси)(?:\\s+мне)?(?:\\s+(?:в\\s+календарь|в\\s+расписание))?(?:\\s+(?:событие|напоминание|мероприятие))?',
+];
+const EVENT_NOUN =
+  '(?:\\s+(?:new\\s+)?(?:event|reminder))?(?:\\s+(?:in|to|on)\\s+(?:my\\s+)?calendar)?';
+/** English request verbs that open the message. */
+const REQUEST = startsWith(
+  `(?:please\\s+)?(?:schedule|add|set\\s+up|create)(?:\\s+(?:an?|the|my))?${EVENT_NOUN}`,
+);
+/** Verbs that may also start a title ("every Sunday plan the week"): only as the first words. */
+const FIRST_WORDS = startsWith(
+  `(?:please\\s+)?(?:book|put|arrange)\\s+(?:an?|the|my)${EVENT_NOUN}`,
+);
+const FILLERS = [
+  'напомни(?:те)?(?:\\s+мне)?(?:\\s+пожалуйста)?(?:\\s+(?:о|об|что|чтобы))?',
+  'мне\\s+(?:нужно|надо)|нужно|надо|не\\s+забыть|пожалуйста|у\\s+меня(?:\\s+будет)?',
+  '(?:please\\s+)?remind\\s+me(?:\\s+(?:to|about|of|that))?',
+  "i\\s+(?:need|have|want)\\s+to|i\\s+have(?:\\s+(?:an?|the))?|don['’]?t\\s+(?:let\\s+me\\s+)?forget\\s+to|please",
+];
+
+/** Titles of events that take the whole day. */
+const ALL_DAY_TITLE = words(
+  'день\\s+рождения|др|годовщин\\p{L}*|праздник\\p{L}*|отпуск\\p{L}*|выходной|birthday|anniversary|holiday|vacation|day\\s+off',
+  'iu',
+);
+
+/** Where an event falls: its start, or its day when the time is not known yet. */
+interface Placement {
+  start?: Date;
+  date?: LocalDate;
+  /** The other reading of an ambiguous weekday. */
+  alternative?: LocalDate;
+}
+
+/** The first occurrence of a repetition, from its rule and the time said. */
+function placeRecurring(
+  rule: RecurrenceFound,
+  when: WhenFound,
+  clock: Clock,
+  allDay: boolean,
+): Placement {
+  const partOfDay = when.time || when.partOfDay ? when.partOfDay : rule.partOfDay;
+  // "каждые две недели в пятницу": the weekday said separately is the rule's day.
+  if (rule.freq === 'WEEKLY' && !rule.byDay && when.weekday) rule.byDay = [when.weekday.weekday];
+  const from = when.date ?? (rule.freq === 'YEARLY' ? todayOf(clock) : undefined);
+  const time = allDay ? undefined : timeOfWhen({ ...when, ...(partOfDay ? { partOfDay } : {}) });
+  const first = firstOccurrence(rule, clock, time, from);
+  return first ? { date: first.date, ...(first.start ? { start: first.start } : {}) } : {};
+}
+
+function placeOnce(when: WhenFound, clock: Clock): Placement {
+  const resolved = resolveWhen(when, clock);
+  const placement: Placement = {};
+  if (resolved.date) placement.date = resolved.date;
+  if (resolved.start) placement.start = resolved.start;
+  if (resolved.alternativeDate) placement.alternative = resolved.alternativeDate;
+  return placement;
+}
+
+/** An event to create: title, first start, duration, repetition, or what to ask. */
+export function buildEventCreate(
+  scanner: Scanner,
+  clock: Clock,
+  language: AssistantLanguage,
+): EventCreateIntent {
+  const recurrence = takeRecurrence(scanner);
+  const duration = takeDuration(scanner);
+  const when = takeWhen(scanner, clock);
+  const accusative = takeFillers(scanner, ACCUSATIVE_FILLERS);
+  if (!scanner.takeOpening(REQUEST, true)) scanner.takeOpening(FIRST_WORDS);
+  takeFillers(scanner, FILLERS);
+  const title = titleFrom(scanner, { accusative });
+
+  const time = timeOfWhen(when);
+  const allDay =
+    duration.allDay === true ||
+    (!time && !when.instant && title !== undefined && ALL_DAY_TITLE.test(title.toLowerCase()));
+  const placed = recurrence
+    ? placeRecurring(recurrence, when, clock, allDay)
+    : placeOnce(when, clock);
+
+  const intent: EventCreateIntent = {
+    intent: 'event_create',
+    language,
+    missing: [],
+    durationMinutes: duration.minutes ?? rangeMinutesOf(when) ?? DEFAULT_MINUTES,
+  };
+  if (title) intent.title = title;
+  if (recurrence) intent.recurrence = toRRule(recurrence);
+  if (allDay && placed.date) {
+    intent.start = startOfDate(placed.date, clock.zone);
+    intent.allDay = true;
+    intent.durationMinutes = DAY_MINUTES;
+  } else if (placed.start) {
+    intent.start = placed.start;
+  } else if (placed.date) {
+    intent.date = isoDate(placed.date);
+  }
+  if (placed.alternative) {
+    intent.alternativeStart = time
+      ? toInstant(placed.alternative, time, clock.zone)
+      : startOfDate(placed.alternative, clock.zone);
+  }
+
+  const missing: MissingSlot[] = [];
+  if (!title) missing.push('title');
+  if (placed.alternative) missing.push('weekday');
+  if (!intent.start) missing.push(placed.date ? 'time' : 'start');
+  intent.missing = missing;
+  if (missing[0] === 'weekday' && placed.alternative) {
+    const today = isoDate(todayOf(clock));
+    const weekday = weekdayOfDate(placed.alternative);
+    intent.question = weekdayQuestion(weekday, language, isoDate(placed.alternative) === today);
+  } else if (missing[0]) {
+    intent.question = questionFor('event_create', missing[0], language);
+  }
+  return intent;
+}

@@ -1,0 +1,101 @@
+import type {
+  AssistantLanguage,
+  GoalCreateIntent,
+  GoalDeleteIntent,
+  GoalProgressIntent,
+  GoalSearchIntent,
+  GoalStatusFilter,
+} from '../intent.types.js';
+import { takeDeadline } from './goal-dates.js';
+import { type Clock, isoDate } from './local-time.js';
+import { questionFor } from './questions.js';
+import { capitalize, type Scanner } from './text.js';
+import { takeFillers, takeQuoted, targetFrom, titleFrom } from './titles.js';
+
+const GOAL_WORD = 'цел(?:ь|и|ей|ью|ям)|goals?';
+
+const CREATE_FILLERS = [
+  '(?:я\\s+)?(?:очень\\s+)?(?:хочу|хотел[аи]?\\s+бы|мечтаю|планирую|собираюсь)',
+  '(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)(?:\\s+мне)?(?:\\s+новую)?\\s+цель',
+  'нов(?:ая|ую)\\s+цель|мо[яю]\\s+цель(?:\\s+(?:это|—|-))?',
+  "i\\s+(?:really\\s+)?(?:want|would\\s+like|wish|plan|am\\s+going|am\\s+planning)\\s+to|i['’](?:d\\s+(?:really\\s+)?like|m\\s+going|m\\s+planning)\\s+to",
+  '(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal(?:\\s+to)?|new\\s+goal|my\\s+(?:new\\s+)?goal\\s+is(?:\\s+to)?',
+  GOAL_WORD,
+];
+
+/** "хочу выучить испанский к лету", "new goal: run a marathon by the end of the year". */
+export function buildGoalCreate(
+  scanner: Scanner,
+  clock: Clock,
+  language: AssistantLanguage,
+): GoalCreateIntent {
+  const quoted = takeQuoted(scanner);
+  const deadline = takeDeadline(scanner, clock);
+  takeFillers(scanner, CREATE_FILLERS);
+  const title = quoted ? capitalize(quoted) : titleFrom(scanner);
+  const intent: GoalCreateIntent = {
+    intent: 'goal_create',
+    language,
+    missing: title ? [] : ['title'],
+  };
+  if (title) intent.title = title;
+  if (deadline) intent.targetDate = isoDate(deadline);
+  if (!title) intent.question = questionFor('goal_create', 'title', language);
+  return intent;
+}
+
+const STATUSES: [GoalStatusFilter, RegExp][] = [
+  ['completed', /выполнен|заверш|достигнут|законч|completed|finished|done|achieved/u],
+  ['paused', /приостановлен|на\s+паузе|paused|on\s+hold/u],
+  ['archived', /архив|archived/u],
+  ['active', /активн|текущ|active|current|ongoing/u],
+];
+
+/** "покажи мои цели", "list my completed goals". */
+export function buildGoalSearch(scanner: Scanner, language: AssistantLanguage): GoalSearchIntent {
+  const intent: GoalSearchIntent = { intent: 'goal_search', language, missing: [] };
+  const status = STATUSES.find(([, pattern]) => pattern.test(scanner.text));
+  if (status) intent.status = status[0];
+  return intent;
+}
+
+const PROGRESS_FILLERS = [
+  'как(?:ой|ов)?\\s+(?:у\\s+меня\\s+)?(?:мой\\s+)?прогресс|прогресс\\p{L}*|как\\s+продвига\\p{L}*|насколько\\s+я\\s+продвинул\\p{L}*|продвинул\\p{L}*|продвига\\p{L}*',
+  'сколько\\s+(?:мне\\s+)?осталось(?:\\s+до)?|покажи|как\\s+(?:там\\s+)?(?:дела|успехи)|что\\s+(?:там\\s+)?с|как\\s+там|сколько\\s+процентов|процент\\p{L}*|выполнено',
+  "how\\s+am\\s+i\\s+doing|how\\s+far\\s+along\\s+am\\s+i|how\\s+far\\s+am\\s+i|how\\s+much(?:\\s+of)?|how['’]s|how\\s+is|how\\s+are|going|what\\s+percent(?:age)?(?:\\s+of)?|is\\s+done|done|what['’]?s\\s+up\\s+with|(?:the\\s+)?status\\s+of",
+  "(?:what['’]?s|what\\s+is|show(?:\\s+me)?)\\s+my\\s+progress|my\\s+progress|progress",
+  GOAL_WORD,
+];
+
+/** "как мой прогресс по испанскому?", "progress on the marathon goal". */
+export function buildGoalProgress(
+  scanner: Scanner,
+  language: AssistantLanguage,
+): GoalProgressIntent {
+  const quoted = takeQuoted(scanner);
+  takeFillers(scanner, PROGRESS_FILLERS);
+  const target = quoted ?? targetFrom(scanner);
+  const intent: GoalProgressIntent = { intent: 'goal_progress', language, missing: [] };
+  if (target) intent.target = target;
+  return intent;
+}
+
+const DELETE_FILLERS = [
+  'удали\\p{L}*|удалить|убери\\p{L}*|убрать|отмени\\p{L}*|сотри|delete|remove|drop|cancel|erase|get\\s+rid\\s+of',
+  GOAL_WORD,
+];
+
+/** "удали цель про марафон", "remove my marathon goal". */
+export function buildGoalDelete(scanner: Scanner, language: AssistantLanguage): GoalDeleteIntent {
+  const quoted = takeQuoted(scanner);
+  takeFillers(scanner, DELETE_FILLERS);
+  const target = quoted ?? targetFrom(scanner);
+  const intent: GoalDeleteIntent = {
+    intent: 'goal_delete',
+    language,
+    missing: target ? [] : ['target'],
+  };
+  if (target) intent.target = target;
+  else intent.question = questionFor('goal_delete', 'target', language);
+  return intent;
+}

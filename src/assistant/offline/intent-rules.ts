@@ -1,0 +1,139 @@
+import type { IntentName, SmallTalkKind } from '../intent.types.js';
+import { mentionsClockTime } from './time-of-day.js';
+import { startsWith, words } from './text.js';
+
+/** What the keyword rules say; `maybe_event` is decided by whether a date or time is found. */
+export type Classification = { intent: Exclude<IntentName, 'small_talk'> | 'maybe_event' };
+
+const has = (pattern: RegExp, text: string): boolean => {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+};
+
+const SMALL_TALK: [SmallTalkKind, RegExp][] = [
+  [
+    'help',
+    words(
+      '(?:что|чем)\\s+ты\\s+(?:умеешь|можешь)|помощь|помоги|справка|как\\s+(?:тобой|этим|тут)\\s+пользоваться|что\\s+ты\\s+такое|/?help|/?start|what\\s+can\\s+you\\s+do|ты\\s+кто|кто\\s+ты|who\\s+are\\s+you|what\\s+are\\s+you|how\\s+(?:do\\s+i\\s+use\\s+(?:you|this|it)|does\\s+this\\s+work)|commands',
+    ),
+  ],
+  ['thanks', words('спасибо|благодарю|спс|thank\\s+you|thanks|thx|ty')],
+  [
+    'farewell',
+    words(
+      'пока|до\\s+свидания|до\\s+встречи|спокойной\\s+ночи|bye|goodbye|see\\s+you|good\\s+night',
+    ),
+  ],
+  [
+    'greeting',
+    words(
+      "привет(?:ик|ствую)?|здравствуй(?:те)?|добр(?:ый|ое|ого)\\s+(?:день|утро|вечер|утра|дня|вечера)|хай|салют|как\\s+(?:у\\s+тебя\\s+)?дела|как\\s+ты|hi|hello|hey|good\\s+(?:morning|afternoon|evening)|how\\s+are\\s+you|how['’]?s\\s+it\\s+going|what['’]?s\\s+up|sup|yo",
+    ),
+  ],
+];
+
+/** Words that may come with small talk without making it a request. */
+const SMALL_TALK_FILLER = words(
+  "большое|огромное|очень|тебе|вам|бот|там|друг|ты\\s+(?:лучший|супер|молодец|топ)|молодец|круто|супер|отлично|you['’]?re\\s+(?:the\\s+best|great|awesome)|great|awesome|cool|помог\\p{L}*|выручил\\p{L}*|(?:that|it|you)\\s+helped|helpful|you|so|much|very|there|bot|a|lot|friend|again|ещ[её]|раз",
+);
+
+/** The kind of small talk when the message is nothing else ("спасибо!", "hi there"). */
+export function smallTalk(text: string): SmallTalkKind | undefined {
+  let rest = text;
+  let kind: SmallTalkKind | undefined;
+  for (const [name, pattern] of SMALL_TALK) {
+    if (has(pattern, rest)) {
+      kind ??= name;
+      rest = rest.replace(pattern, ' ');
+    }
+  }
+  if (!kind) return undefined;
+  rest = rest.replace(SMALL_TALK_FILLER, ' ');
+  return /[\p{L}\p{N}]/u.test(rest) ? undefined : kind;
+}
+
+const STEP = words('шаг\\p{L}*|подзадач\\p{L}*|steps?');
+const GOAL = words('цел(?:ь|и|ей|ью|ям|ями|ях)|goals?');
+const DELETE = words(
+  'удали\\p{L}*|удалить|убери|убрать|уберите|сотри|delete|remove|drop|erase|get\\s+rid\\s+of',
+);
+const CANCEL = words('отмени\\p{L}*|cancel');
+const STEP_STATUS = words(
+  'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|готов[оа]?|закончил\\p{L}*|заверш\\p{L}*|пропус\\p{L}*|пропущ\\p{L}*|начал\\p{L}*|в\\s+процессе|в\\s+работе|done|completed?|finished|did|skip\\p{L}*|in\\s+progress|started|working\\s+on|mark(?:ed)?|отметь|отметить',
+);
+const STATUS_PREFIX = startsWith('готово|сделано|выполнено|done|completed|finished');
+/** "learn chords - done" */
+const STATUS_SUFFIX = /[-—–:]\s*(?:готово|сделано|выполнено|done|completed|finished)[\s.!]*$/u;
+const MARK_AS = words('(?:отметь|отметить|mark)\\s+.+\\s+(?:как|as)\\s+\\p{L}+');
+const ADD = words('добав\\p{L}*|нов(?:ый|ая|ую|ое)|созда\\p{L}*|add|new|create');
+const PROGRESS = words(
+  "прогресс\\p{L}*|продвига\\p{L}*|продвинул\\p{L}*|сколько\\s+осталось|как\\s+(?:там\\s+)?(?:дела|успехи)\\s+(?:с|по)|сколько\\s+процентов|процент\\p{L}*|how\\s+am\\s+i\\s+doing|how\\s+far|progress|percent(?:age)?|how\\s+much\\s+of|how(?:['’]s|\\s+is|\\s+are)\\s+.+\\s+going|что\\s+(?:там\\s+)?с\\s+цел\\p{L}*|как\\s+там\\s+цель|what['’]?s\\s+up\\s+with|status\\s+of",
+);
+const GOAL_CREATE = words(
+  'нов(?:ая|ую)\\s+цель|(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)\\s+(?:мне\\s+)?(?:новую\\s+)?цель|мо[яю]\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:',
+);
+const DESIRE = startsWith(
+  "(?:я\\s+)?(?:очень\\s+)?(?:хочу|хотел[аи]?\\s+бы|мечтаю|планирую|собираюсь)|i\\s+(?:really\\s+)?(?:want|would\\s+like|wish|plan|am\\s+going|am\\s+planning)\\s+to|i['’](?:d\\s+(?:really\\s+)?like|m\\s+going|m\\s+planning)\\s+to",
+);
+const FREE = words(
+  'свобод(?:ен|на|ны|но|ное|ного|ные|ных|ный|ным)|окн[оа]|окошк\\p{L}*|есть\\s+(?:ли\\s+)?время|найди\\s+(?:мне\\s+)?время|free|available|availability|slot|slots|do\\s+i\\s+have\\s+time|когда\\s+(?:можно|получится|смогу|я\\s+могу)\\s+(?:поставить|запланировать|назначить|вписать|втиснуть)|when\\s+(?:could|can)\\s+i\\s+(?:fit|schedule|squeeze|put)',
+);
+const UPDATE = words(
+  'перенес\\p{L}*|перенос\\p{L}*|сдвин\\p{L}*|передвин\\p{L}*|подвин\\p{L}*|измени\\p{L}*|поменя\\p{L}*|отложи|move|reschedule|push|postpone|shift|change|delay|bring\\s+forward|make\\s+(?:it|the|my|this)',
+);
+const SEARCH = words(
+  "что\\s+(?:у\\s+меня|запланировано|в\\s+планах|по\\s+планам)|как(?:ие|ой|ая)\\s+(?:у\\s+меня\\s+)?(?:планы|встречи|события|дела|мероприятия)|покажи\\s+(?:мне\\s+)?(?:мо[йиё]\\s+|мою\\s+)?(?:календар|расписан|событи|встреч|план|дела)\\p{L}*|расписание|когда\\s+у\\s+меня|what['’]?s\\s+(?:on|planned|up|happening|scheduled)|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|meetings|events|is\\s+on)|what['’]ve\\s+i\\s+got|show\\s+(?:me\\s+)?(?:my\\s+|the\\s+)?(?:calendar|schedule|events|meetings|agenda|plans)|agenda|anything\\s+on|am\\s+i\\s+busy|when\\s+is\\s+my|when['’]s\\s+my|my\\s+(?:schedule|calendar|events|meetings|plans)|show\\s+me\\s+(?:today|tomorrow|this\\s+week|next\\s+week)|(?:что|какие)\\s+(?:в|на)\\s+(?:календаре|расписании)|мо[иё]\\s+(?:встречи|события|дела|планы)|покажи\\s+(?:мне\\s+)?(?:сегодня|завтра|неделю)",
+);
+const CREATE = words(
+  'напомни\\p{L}*|запланируй|запланировать|добавь|добавить|создай|назначь|поставь|запиши|remind|schedule|add|book|set\\s+up|plan|create|put',
+);
+/** Adding said in the imperative anywhere: "к цели X добавь шаг…". */
+const ADD_NOW = words('добавь|добавьте|add');
+const GOAL_CREATE_FIRST = startsWith(
+  '(?:поставь|поставить|создай|создать|добавь|добавить|задай)\\s+(?:мне\\s+)?(?:новую\\s+)?цель|нов(?:ая|ую)\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:',
+);
+const ADD_FIRST = startsWith('добав\\p{L}*|нов(?:ый|ая|ую|ое)|созда\\p{L}*|add|new|create');
+const CREATE_FIRST = startsWith(
+  '(?:пожалуйста\\s+)?(?:напомни\\p{L}*|запланируй|добавь|создай|назначь|поставь|запиши)|(?:please\\s+)?(?:remind|schedule|add|book|set\\s+up|create)',
+);
+/** Questions about words, not about the person's plans: "что такое SMART цели?". */
+const DEFINITION = startsWith(
+  'что\\s+такое|что\\s+значит|что\\s+означает|объясни|explain|what\\s+does|what\\s+is\\s+an?|what\\s+are\\s+smart',
+);
+const QUESTION = startsWith(
+  "что|какая|какой|какое|какие|кто|сколько|где|почему|зачем|как|what|what['’]s|who|how|where|why|which|is|are|does|do|will",
+);
+
+/** Decides the intent of a request (small talk is told apart first); the first matching check wins. */
+export function classify(text: string): Classification {
+  if (has(DEFINITION, text)) return { intent: 'unknown' };
+  // "поставь цель: 10 000 шагов в день" is a goal even though it says "шагов".
+  if (has(GOAL_CREATE_FIRST, text)) return { intent: 'goal_create' };
+  if (has(STEP, text)) {
+    if (has(DELETE, text)) return { intent: 'step_delete' };
+    if (has(ADD_FIRST, text) || has(ADD_NOW, text)) return { intent: 'step_add' };
+    if (has(STEP_STATUS, text)) return { intent: 'step_status' };
+    return { intent: 'step_add' };
+  }
+  if (has(STATUS_PREFIX, text) || has(STATUS_SUFFIX, text) || has(MARK_AS, text)) {
+    return { intent: 'step_status' };
+  }
+  if (has(GOAL, text)) {
+    if (has(DELETE, text) || has(CANCEL, text)) return { intent: 'goal_delete' };
+    if (has(PROGRESS, text)) return { intent: 'goal_progress' };
+    if (has(GOAL_CREATE, text) || (has(ADD, text) && !has(SEARCH, text))) {
+      return { intent: 'goal_create' };
+    }
+    return { intent: 'goal_search' };
+  }
+  if (has(PROGRESS, text)) return { intent: 'goal_progress' };
+  if (has(DESIRE, text) && !mentionsClockTime(text)) return { intent: 'goal_create' };
+  if (has(FREE, text)) return { intent: 'free_slots' };
+  if (has(DELETE, text) || has(CANCEL, text)) return { intent: 'event_delete' };
+  if (has(UPDATE, text)) return { intent: 'event_update' };
+  if (has(CREATE_FIRST, text)) return { intent: 'event_create' };
+  if (has(SEARCH, text)) return { intent: 'event_search' };
+  if (has(CREATE, text)) return { intent: 'event_create' };
+  if (has(QUESTION, text)) return { intent: 'unknown' };
+  return { intent: 'maybe_event' };
+}

@@ -1,0 +1,109 @@
+/** Words for weekdays, months and parts of the day, Russian and English, normalised. */
+
+/** ISO weekday numbers: Monday 1 … Sunday 7. */
+export const RRULE_DAYS = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+/** Every case form, singular and plural, of each weekday; index = ISO weekday. */
+const WEEKDAY_FORMS: readonly string[] = [
+  '',
+  'понедельник(?:а|у|ом|е|и|ам|ами|ах)?|пн|mondays?|mon',
+  'вторник(?:а|у|ом|е|и|ам|ами|ах)?|вт|tuesdays?|tues?',
+  'сред(?:а|у|ы|е|ой|ам|ами|ах)|ср|wednesdays?|wed',
+  'четверг(?:а|у|ом|е|и|ам|ами|ах)?|чт|thursdays?|thu(?:rs?)?',
+  'пятниц(?:а|у|ы|е|ей|ам|ами|ах)|пт|fridays?|fri',
+  'суббот(?:а|у|ы|е|ой|ам|ами|ах)|сб|saturdays?|sat',
+  'воскресень(?:е|я|ю|ем|ям|ями|ях)|вс|sundays?|sun',
+];
+
+/** Any weekday word: captured, and not captured. */
+export const WEEKDAY = `(${WEEKDAY_FORMS.slice(1).join('|')})`;
+export const WEEKDAY_WORD = `(?:${WEEKDAY_FORMS.slice(1).join('|')})`;
+
+/** The ISO weekday of a word matched by `WEEKDAY`. */
+export function weekdayOf(word: string): number | undefined {
+  const index = WEEKDAY_FORMS.findIndex(
+    (forms, i) => i > 0 && new RegExp(`^(?:${forms})$`, 'iu').test(word),
+  );
+  return index > 0 ? index : undefined;
+}
+
+/** Short names that are also ordinary words ("sat", "sun"): a weekday only after "on", "в"… */
+export function isBareAbbreviation(word: string): boolean {
+  return /^(?:пн|вт|ср|чт|пт|сб|вс|mon|tues?|wed|thu|thurs?|fri|sat|sun)$/u.test(word);
+}
+
+/** Plural forms read as "on every such day": "по понедельникам", "on Mondays". */
+export function isPluralWeekday(word: string): boolean {
+  return /(?:ам|ами|ах|days)$/u.test(word);
+}
+
+const MONTH_FORMS: readonly string[] = [
+  '',
+  'январ[ьяюе]|january|jan',
+  'феврал[ьяюе]|february|feb',
+  'март[аеу]?|march|mar',
+  'апрел[ьяюе]|april|apr',
+  'ма[йяюе]|may',
+  'июн[ьяюе]|june|jun',
+  'июл[ьяюе]|july|jul',
+  'август[аеу]?|august|aug',
+  'сентябр[ьяюе]|september|sept?',
+  'октябр[ьяюе]|october|oct',
+  'ноябр[ьяюе]|november|nov',
+  'декабр[ьяюе]|december|dec',
+];
+
+/** Any month word: captured, and not captured. */
+export const MONTH = `(${MONTH_FORMS.slice(1).join('|')})`;
+export const MONTH_WORD = `(?:${MONTH_FORMS.slice(1).join('|')})`;
+
+export function monthOf(word: string): number | undefined {
+  const index = MONTH_FORMS.findIndex(
+    (forms, i) => i > 0 && new RegExp(`^(?:${forms})$`, 'iu').test(word),
+  );
+  return index > 0 ? index : undefined;
+}
+
+export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
+
+/** The time assumed for a part of the day said without an hour. */
+export const PART_OF_DAY_HOUR: Record<PartOfDay, number> = {
+  morning: 9,
+  afternoon: 14,
+  evening: 19,
+  night: 22,
+};
+
+export function partOfDayOf(word: string): PartOfDay | undefined {
+  if (/^(утр|morning)/u.test(word)) return 'morning';
+  if (/^(дн|днем|afternoon)/u.test(word)) return 'afternoon';
+  if (/^(вечер|evening|tonight)/u.test(word)) return 'evening';
+  if (/^(ноч|night)/u.test(word)) return 'night';
+  return undefined;
+}
+
+/** Russian weekday names for questions, with their grammatical gender. */
+export const RU_WEEKDAY_NAMES: readonly (readonly [string, 'm' | 'f' | 'n'])[] = [
+  ['', 'm'],
+  ['понедельник', 'm'],
+  ['вторник', 'm'],
+  ['среда', 'f'],
+  ['четверг', 'm'],
+  ['пятница', 'f'],
+  ['суббота', 'f'],
+  ['воскресенье', 'n'],
+];
+
+export const EN_WEEKDAY_NAMES = [
+  '',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
+
+/** Words that name a unit after a number, so that the number is not an hour ("в 10 км"). */
+export const NOT_AN_HOUR_AFTER = `\\s*(?:${MONTH_WORD}|числ|км|кг|м(?![\\p{L}])|раз|%|лет|год|тысяч|руб|мин|дней|недел|месяц|человек|книг|km|kg|books?|times|percent|years?|months?|weeks?|days?|minutes?|mins?)`;

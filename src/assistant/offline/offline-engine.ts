@@ -1,0 +1,62 @@
+import type { IntentEngine, ParseContext, ParsedIntent } from '../intent.types.js';
+import { buildEventDelete, buildEventUpdate } from './event-changes.js';
+import { buildEventCreate } from './event-create.js';
+import { buildGoalCreate, buildGoalDelete, buildGoalProgress, buildGoalSearch } from './goals.js';
+import { classify, smallTalk } from './intent-rules.js';
+import type { Clock } from './local-time.js';
+import { buildEventSearch, buildFreeSlots } from './searches.js';
+import { buildStepAdd, buildStepDelete, buildStepStatus } from './steps.js';
+import { detectLanguage, GREETING_OPENING, normalize, Scanner } from './text.js';
+
+/**
+ * The offline, rule-based parser: keywords decide the intent, then extractors take dates,
+ * times, durations and repetitions out of the message (computed in the user's timezone),
+ * and what is left names the thing. Pure and synchronous; it never calls out.
+ */
+export function parseMessage(text: string, context: ParseContext): ParsedIntent {
+  const language = detectLanguage(text, context.language);
+  const clock: Clock = { now: context.now, zone: context.timezone };
+  const scanner = new Scanner(text);
+  const kind = smallTalk(normalize(text).trim());
+  if (kind) return { intent: 'small_talk', kind, language, missing: [] };
+  scanner.takeOpening(GREETING_OPENING);
+  const classified = classify(scanner.text.trim());
+  switch (classified.intent) {
+    case 'event_create':
+      return buildEventCreate(scanner, clock, language);
+    case 'maybe_event': {
+      const event = buildEventCreate(scanner, clock, language);
+      // Without a day, a time or a repetition this is not an event, just words.
+      const said =
+        event.start || event.date || event.recurrence || event.missing.includes('weekday');
+      return said && event.title ? event : { intent: 'unknown', language, missing: [] };
+    }
+    case 'event_update':
+      return buildEventUpdate(scanner, clock, language);
+    case 'event_delete':
+      return buildEventDelete(scanner, clock, language);
+    case 'event_search':
+      return buildEventSearch(scanner, clock, language);
+    case 'free_slots':
+      return buildFreeSlots(scanner, clock, language);
+    case 'goal_create':
+      return buildGoalCreate(scanner, clock, language);
+    case 'goal_search':
+      return buildGoalSearch(scanner, language);
+    case 'goal_progress':
+      return buildGoalProgress(scanner, language);
+    case 'goal_delete':
+      return buildGoalDelete(scanner, language);
+    case 'step_add':
+      return buildStepAdd(scanner, language);
+    case 'step_status':
+      return buildStepStatus(scanner, language);
+    case 'step_delete':
+      return buildStepDelete(scanner, language);
+    case 'unknown':
+      return { intent: 'unknown', language, missing: [] };
+  }
+}
+
+/** The offline engine behind the common interface. */
+export const offlineEngine: IntentEngine = { name: 'offline', parseMessage };

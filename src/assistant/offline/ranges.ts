@@ -1,0 +1,96 @@
+import {
+  addDays,
+  addMonths,
+  type Clock,
+  type LocalDate,
+  startOfDate,
+  startOfWeek,
+  todayOf,
+  weekdayOfDate,
+} from './local-time.js';
+import { type Scanner, words } from './text.js';
+import { placeWeekday, takeWhen } from './when.js';
+
+/** A span of days [first, last] where the user is. */
+interface DayRange {
+  first: LocalDate;
+  /** Inclusive. */
+  last: LocalDate;
+}
+
+const THIS_WEEK = words(
+  '(?:на|в)\\s+(?:эт(?:ой|у)|текущ(?:ей|ую))\\s+недел[юеи]|(?:на|в)\\s+неделю|(?:for\\s+|during\\s+)?this\\s+week|for\\s+the\\s+week',
+);
+const NEXT_WEEK = words(
+  '(?:на|в)\\s+(?:следующ|будущ)(?:ей|ую)\\s+недел[юеи]|(?:for\\s+)?next\\s+week',
+);
+const NEXT_WEEKEND = words('(?:на|в)\\s+следующ(?:их|ие)\\s+выходн(?:ых|ые)|next\\s+weekend');
+const WEEKEND = words(
+  '(?:на|в)\\s+(?:эти\\s+|этих\\s+)?выходн(?:ых|ые)|(?:this\\s+|the\\s+|on\\s+the\\s+|over\\s+the\\s+|for\\s+the\\s+)?weekend',
+);
+const THIS_MONTH = words('(?:в|на)\\s+(?:этом|этот)\\s+месяц[еу]?|this\\s+month');
+const NEXT_MONTH = words('(?:в|на)\\s+следующ(?:ем|ий)\\s+месяц[еу]?|next\\s+month');
+
+function weekendFrom(today: LocalDate): DayRange {
+  // On a Sunday, the weekend started yesterday.
+  const saturday = addDays(today, 6 - weekdayOfDate(today));
+  return { first: saturday, last: addDays(saturday, 1) };
+}
+
+function takeDayRange(scanner: Scanner, clock: Clock): DayRange | undefined {
+  const today = todayOf(clock);
+  const monday = startOfWeek(today);
+  if (scanner.take(NEXT_WEEK)) return { first: addDays(monday, 7), last: addDays(monday, 13) };
+  if (scanner.take(THIS_WEEK)) return { first: monday, last: addDays(monday, 6) };
+  if (scanner.take(NEXT_WEEKEND)) {
+    const weekend = weekendFrom(today);
+    return { first: addDays(weekend.first, 7), last: addDays(weekend.last, 7) };
+  }
+  if (scanner.take(WEEKEND)) return weekendFrom(today);
+  const firstOfMonth = { ...today, day: 1 };
+  if (scanner.take(NEXT_MONTH)) {
+    const first = addMonths(firstOfMonth, 1);
+    return { first, last: addDays(addMonths(first, 1), -1) };
+  }
+  if (scanner.take(THIS_MONTH)) {
+    return { first: firstOfMonth, last: addDays(addMonths(firstOfMonth, 1), -1) };
+  }
+  const when = takeWhen(scanner, clock);
+  if (when.instant) return undefined;
+  let first = when.date;
+  if (!first && when.weekday) {
+    // Asking what is on "в среду" on a Wednesday means today.
+    first = when.weekday.modifier ? placeWeekday(when.weekday, clock).date : undefined;
+    first ??= addDays(today, (when.weekday.weekday - weekdayOfDate(today) + 7) % 7);
+  }
+  if (!first && when.tonight) first = today;
+  if (!first) return undefined;
+  return { first, last: when.rangeEnd ?? first };
+}
+
+export interface InstantRange {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Takes the days asked about ("сегодня", "на этой неделе", "с 5 по 10 марта", "next week")
+ * as instants [from, to) in the user's timezone; undefined when none is said.
+ */
+export function takeRange(scanner: Scanner, clock: Clock): InstantRange | undefined {
+  const days = takeDayRange(scanner, clock);
+  if (!days) return undefined;
+  return {
+    from: startOfDate(days.first, clock.zone),
+    to: startOfDate(addDays(days.last, 1), clock.zone),
+  };
+}
+
+/** From the start of today for `days` days. */
+export function nextDays(clock: Clock, days: number): InstantRange {
+  const today = todayOf(clock);
+  return {
+    from: startOfDate(today, clock.zone),
+    to: startOfDate(addDays(today, days), clock.zone),
+  };
+}

@@ -1,0 +1,108 @@
+import type {
+  AssistantLanguage,
+  StepAddIntent,
+  StepDeleteIntent,
+  StepStatusIntent,
+  StepStatusValue,
+} from '../intent.types.js';
+import { questionFor } from './questions.js';
+import { capitalize, type Scanner, words } from './text.js';
+import { cleanPhrase, takeFillers, takeQuoted, targetFrom, titleFrom } from './titles.js';
+
+const STEP_WORD = '(?:(?:an?|the)\\s+)?(?:new\\s+)?steps?|шаг\\p{L}*|подзадач\\p{L}*';
+
+/** Ways to name the goal a step belongs to; group 1 is the goal's name. */
+const GOAL_REFERENCES = [
+  words(
+    '(?:к|в|для)\\s+цел[иь](?:\\s+про)?\\s+(.+?)(?=\\s+(?:добав\\p{L}*|шаг\\p{L}*)|\\s*[:,]|$)',
+    'giud',
+  ),
+  words('(?:к|для)\\s+(\\p{L}+)(?=\\s+(?:добав\\p{L}*\\s+)?шаг)', 'giud'),
+  words('(?:to|for|in|into)\\s+(?:my|the)\\s+(.+?)\\s+goal', 'giud'),
+  words('(?:to|for)\\s+(?:the\\s+)?goal\\s+(.+?)(?=\\s*[:,]|\\s+add|$)', 'giud'),
+];
+/** "add step 'X' to guitar": after a quoted title, "to …" names the goal. */
+const GOAL_AFTER_QUOTE = words('(?:to|for|в|к)\\s+(.+)$', 'giud');
+
+function takeGoalReference(scanner: Scanner, quoted: boolean): string | undefined {
+  const patterns = quoted ? [...GOAL_REFERENCES, GOAL_AFTER_QUOTE] : GOAL_REFERENCES;
+  for (const pattern of patterns) {
+    const match = scanner.take(pattern);
+    const span = match?.indices?.[1];
+    if (!span) continue;
+    const name = cleanPhrase(scanner.slice(span[0], span[1]));
+    if (name) return name;
+  }
+  return undefined;
+}
+
+const ADD_FILLERS = ['добав\\p{L}*|созда\\p{L}*|нов(?:ый|ая|ую|ое)|add|new|create', STEP_WORD];
+
+/** "добавь шаг купить кроссовки к цели марафон", "add a step to my Spanish goal: find a tutor". */
+export function buildStepAdd(scanner: Scanner, language: AssistantLanguage): StepAddIntent {
+  const quoted = takeQuoted(scanner);
+  const goalTarget = takeGoalReference(scanner, quoted !== undefined);
+  takeFillers(scanner, ADD_FILLERS);
+  const title = quoted ? capitalize(quoted) : titleFrom(scanner);
+  const intent: StepAddIntent = { intent: 'step_add', language, missing: title ? [] : ['title'] };
+  if (title) intent.title = title;
+  if (goalTarget) intent.goalTarget = goalTarget;
+  if (!title) intent.question = questionFor('step_add', 'title', language);
+  return intent;
+}
+
+const STATUS_WORDS: [StepStatusValue, string][] = [
+  ['skipped', 'пропус\\p{L}*|пропущ\\p{L}*|skip(?:ped)?'],
+  [
+    'in_progress',
+    'начал\\p{L}*|в\\s+процессе|в\\s+работе|делаю|in\\s+progress|started|start(?:ing)?|working\\s+on',
+  ],
+  [
+    'done',
+    'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|готов[оа]?|закончил\\p{L}*|заверш\\p{L}*|done|completed?|finished|did',
+  ],
+];
+const STATUS_FILLERS = ['отметь|отметить|mark(?:ed)?', "как|as|is|я|i['’]m|i\\s+am|i", STEP_WORD];
+
+/** "отметь шаг купить кроссовки как выполненный", "skip the step sign up for the gym". */
+export function buildStepStatus(scanner: Scanner, language: AssistantLanguage): StepStatusIntent {
+  const quoted = takeQuoted(scanner);
+  let status: StepStatusValue = 'done';
+  for (const [value, pattern] of STATUS_WORDS) {
+    if (scanner.take(words(pattern))) {
+      status = value;
+      break;
+    }
+  }
+  for (const [, pattern] of STATUS_WORDS) scanner.takeAll(words(pattern));
+  takeFillers(scanner, STATUS_FILLERS);
+  const target = quoted ?? targetFrom(scanner);
+  const intent: StepStatusIntent = { intent: 'step_status', language, status, missing: [] };
+  if (target) intent.target = target;
+  else {
+    intent.missing = ['target'];
+    intent.question = questionFor('step_status', 'target', language);
+  }
+  return intent;
+}
+
+const DELETE_FILLERS = [
+  '(?:из|from)\\s+(?:цели|the\\s+.+?\\s+goal|my\\s+.+?\\s+goal|goal).*$',
+  'удали\\p{L}*|удалить|убери\\p{L}*|убрать|сотри|delete|remove|drop|erase',
+  STEP_WORD,
+];
+
+/** "удали шаг купить кроссовки", "remove the step find a tutor from the Spanish goal". */
+export function buildStepDelete(scanner: Scanner, language: AssistantLanguage): StepDeleteIntent {
+  const quoted = takeQuoted(scanner);
+  takeFillers(scanner, DELETE_FILLERS);
+  const target = quoted ?? targetFrom(scanner);
+  const intent: StepDeleteIntent = {
+    intent: 'step_delete',
+    language,
+    missing: target ? [] : ['target'],
+  };
+  if (target) intent.target = target;
+  else intent.question = questionFor('step_delete', 'target', language);
+  return intent;
+}

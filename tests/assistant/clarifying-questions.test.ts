@@ -1,0 +1,86 @@
+import { describe, expect, it } from '@jest/globals';
+import { iso, parse, parseAs } from './parse-helpers.js';
+
+const MONDAY = '2026-03-02T06:00:00Z'; // Mon 09:00 in Moscow
+const TUESDAY = '2026-03-03T06:00:00Z'; // Tue 09:00 in Moscow
+
+describe('clarifying questions', () => {
+  it('asks for the time when only the day is known', () => {
+    const ru = parseAs('event_create', 'встреча с Олей завтра');
+    const en = parseAs('event_create', 'meeting with Anna tomorrow');
+    expect(ru).toMatchObject({
+      missing: ['time'],
+      question: 'На какое время?',
+      date: '2026-03-05',
+    });
+    expect(en).toMatchObject({ missing: ['time'], question: 'What time?', date: '2026-03-05' });
+    expect(ru.start).toBeUndefined();
+  });
+
+  it('asks "this or next" for "next Tuesday" said early in the week', () => {
+    const ru = parseAs('event_create', 'в следующий вторник в 10 созвон', MONDAY);
+    const en = parseAs('event_create', 'call next Tuesday at 10am', MONDAY);
+    expect(ru).toMatchObject({ missing: ['weekday'], question: 'Этот или следующий вторник?' });
+    expect(en).toMatchObject({ missing: ['weekday'], question: 'This Tuesday or next Tuesday?' });
+    // The default reading is next week's; the other one is offered.
+    expect(iso(ru.start)).toBe('2026-03-10T07:00:00.000Z');
+    expect(iso(ru.alternativeStart)).toBe('2026-03-03T07:00:00.000Z');
+  });
+
+  it('matches the weekday in gender', () => {
+    expect(parseAs('event_create', 'в следующую пятницу в 18:00 кино', MONDAY).question).toBe(
+      'Эта или следующая пятница?',
+    );
+    expect(parseAs('event_create', 'в следующее воскресенье в 12 обед', MONDAY).question).toBe(
+      'Это или следующее воскресенье?',
+    );
+  });
+
+  it('asks "today or next week" for the weekday that is today, while the time is ahead', () => {
+    const ahead = parseAs('event_create', 'во вторник в 15:00 созвон', TUESDAY);
+    expect(ahead).toMatchObject({
+      missing: ['weekday'],
+      question: 'Сегодня или в следующий вторник?',
+    });
+    const passed = parseAs('event_create', 'во вторник в 8:00 созвон', TUESDAY);
+    expect(passed.missing).toEqual([]);
+    expect(iso(passed.start)).toBe('2026-03-10T05:00:00.000Z');
+  });
+
+  it('does not ask when the weekday is plainly the coming one', () => {
+    const event = parseAs('event_create', 'во вторник в 10 созвон', '2026-03-04T09:00:00Z');
+    expect(event.missing).toEqual([]);
+    expect(iso(event.start)).toBe('2026-03-10T07:00:00.000Z');
+  });
+
+  it('asks when and what to call an event said with neither', () => {
+    expect(parseAs('event_create', 'добавь встречу с Олей')).toMatchObject({
+      title: 'Встреча с Олей',
+      missing: ['start'],
+      question: 'Когда? Назовите день и время.',
+    });
+    expect(parseAs('event_create', 'add an event')).toMatchObject({
+      missing: ['title', 'start'],
+      question: 'What should I call it?',
+    });
+  });
+
+  it('asks which event, goal or step, and where to move an event', () => {
+    expect(parseAs('event_delete', 'удали событие').question).toBe('Какое событие?');
+    expect(parseAs('event_update', 'reschedule the meeting')).toMatchObject({
+      missing: ['change'],
+      question: 'When should I move it to?',
+    });
+    expect(parseAs('goal_delete', 'удали цель').question).toBe('Какую цель?');
+    expect(parseAs('step_delete', 'delete a step').question).toBe('Which step?');
+    expect(parseAs('goal_create', 'добавь цель').question).toBe('Какую цель поставим?');
+  });
+
+  it("answers in the language of the message, or the user's when the text has no letters", () => {
+    expect(parse('встреча завтра').language).toBe('ru');
+    expect(parse('meeting tomorrow').language).toBe('en');
+    expect(parse('standup завтра в 10').language).toBe('ru');
+    const bare = parse('15:00', '2026-03-04T09:00:00Z');
+    expect(bare.language).toBe('ru');
+  });
+});
