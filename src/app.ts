@@ -26,11 +26,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const bytes = (size: string): number => {
-  const [, amount = '0', unit = 'b'] = /^(\d+)(b|kb|mb)$/.exec(size) ?? [];
-  return Number(amount) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit as 'b' | 'kb' | 'mb'];
-};
-
 /** Starts the API: database (migrated), services, GraphQL over HTTP and WebSocket. */
 export async function startApi(config: Config, logger: Logger): Promise<App> {
   const db = createDataSource({
@@ -59,7 +54,7 @@ export async function startApi(config: Config, logger: Logger): Promise<App> {
     httpServer,
     schema,
     deps,
-    { ...limits, maxPayloadBytes: bytes(config.HTTP_BODY_LIMIT) },
+    { ...limits, maxPayloadBytes: config.HTTP_BODY_LIMIT },
     logger,
   );
 

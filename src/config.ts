@@ -5,6 +5,8 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const UNIT_BYTES = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
 /** Every setting maxOn reads. Documented in README.md and .env.example. */
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -21,10 +23,15 @@ const configSchema = z.object({
     .optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
+  /** Parsed to bytes: "100kb" → 102400. */
   HTTP_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')
-    .default('100kb'),
+    .default('100kb')
+    .transform((size) => {
+      const [, amount = '0', unit = 'b'] = /^(\d+)(b|kb|mb)$/.exec(size) ?? [];
+      return Number(amount) * UNIT_BYTES[unit as keyof typeof UNIT_BYTES];
+    }),
   PLAYGROUND_ENABLED: booleanFromEnv.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });

@@ -25,5 +25,8 @@ export class DomainError extends Error {
 export const notFound = (what: string): DomainError =>
   new DomainError('NOT_FOUND', `${what} not found`);
 
+export const signInRequired = (): DomainError =>
+  new DomainError('UNAUTHENTICATED', 'Sign in to do this');
+
 export const badInput = (message: string, details?: Record<string, unknown>): DomainError =>
   new DomainError('BAD_USER_INPUT', message, details);

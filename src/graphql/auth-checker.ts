@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import { createParameterDecorator } from 'type-graphql';
-import { DomainError } from '../errors/domain-error.js';
+import { signInRequired } from '../errors/domain-error.js';
 import type { User } from '../entities/index.js';
 import type { Context } from './context.type.js';
 
@@ -15,7 +15,7 @@ export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   if (roles.includes(Role.Service)) {
     // No credentials at all: ask to sign in (UNAUTHENTICATED), not FORBIDDEN.
     if (context.caller.kind === 'anonymous') {
-      throw new DomainError('UNAUTHENTICATED', 'Sign in to do this');
+      throw signInRequired();
     }
     return context.caller.kind === 'service';
   }
@@ -26,7 +26,7 @@ export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
 export function CurrentUser() {
   return createParameterDecorator<Context>(({ context }): User => {
     if (context.authError) throw context.authError;
-    if (!context.user) throw new DomainError('UNAUTHENTICATED', 'Sign in to do this');
+    if (!context.user) throw signInRequired();
     return context.user;
   });
 }

@@ -11,7 +11,7 @@ import {
 } from 'type-graphql';
 import { GoalStatus } from '../../entities/index.js';
 import type { Context } from '../../graphql/context.type.js';
-import { DomainError } from '../../errors/domain-error.js';
+import { signInRequired } from '../../errors/domain-error.js';
 import type { GoalProgressUpdate } from '../../pubsub.js';
 
 @ObjectType({ description: 'Sent when a step of the goal changed' })
@@ -39,7 +39,7 @@ export class GoalProgressResolver {
     description: 'Progress of one of the caller’s goals, live; only its owner may subscribe',
     subscribe: async ({ args, context }) => {
       const { user, authError, services, pubsub } = context as Context;
-      if (!user) throw authError ?? new DomainError('UNAUTHENTICATED', 'Sign in to do this');
+      if (!user) throw authError ?? signInRequired();
       const goal = await services.goals.get(user, String(args.goalId));
       return pubsub.subscribe('GOAL_PROGRESS', goal.id);
     },
