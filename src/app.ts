@@ -17,12 +17,17 @@ import { bodyErrorHandler, requestContext } from './http/request-context.js';
 import type { Logger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
 import { createServices } from './services/index.js';
+import { openAgendaQueue } from './jobs/agenda-queue.js';
+import { jobContext } from './jobs/job-context.js';
+import { startWorker, type Worker } from './jobs/worker.js';
 
 export interface App {
   url: string;
   httpServer: Server;
   db: DataSource;
   deps: ContextDeps;
+  /** Null when WORKER_ENABLED is false. */
+  worker: Worker | null;
   stop(): Promise<void>;
 }
 
@@ -36,8 +41,28 @@ export async function startApi(config: Config, logger: Logger): Promise<App> {
   await db.initialize();
   await runMigrations(db);
 
-  const pubsub = createAppPubSub();
-  const services = createServices(db, pubsub, { serviceKey: config.SERVICE_API_KEY });
+  const pubsub = createAppPubSub(config.REDIS_URL);
+  const queue = await openAgendaQueue({
+    databaseUrl: config.DATABASE_URL,
+    mongodbUrl: config.MONGODB_URL,
+    table: config.JOBS_TABLE,
+    processEveryMs: config.JOBS_PROCESS_EVERY_MS,
+  });
+  const services = createServices(db, pubsub, queue, logger, {
+    serviceKey: config.SERVICE_API_KEY,
+    notifications: {
+      ackTimeoutSeconds: config.NOTIFICATION_ACK_TIMEOUT_SECONDS,
+      maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
+    },
+    webhooks: { allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST, timeoutMs: 10_000 },
+    reminderPayloadMaxBytes: config.REMINDER_PAYLOAD_MAX_BYTES,
+  });
+  const worker = config.WORKER_ENABLED
+    ? await startWorker(queue, jobContext(db, services, logger, config), {
+        sweepEveryMs: config.NOTIFICATION_SWEEP_SECONDS * 1000,
+        stopTimeoutMs: config.SHUTDOWN_TIMEOUT_MS / 2,
+      })
+    : null;
   const deps: ContextDeps = { db, services, pubsub };
   const schema = await buildAppSchema(pubsub);
   const limits = {
@@ -93,9 +118,13 @@ export async function startApi(config: Config, logger: Logger): Promise<App> {
     httpServer,
     db,
     deps,
+    worker,
     async stop() {
+      await worker?.stop();
       await ws.close();
       await apollo.stop();
+      await queue.close();
+      await pubsub.close();
       await db.destroy();
     },
   };

@@ -34,6 +34,42 @@ const configSchema = z.object({
     }),
   PLAYGROUND_ENABLED: booleanFromEnv.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+
+  /** Redis for subscriptions across processes; in-process PubSub when absent. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  /** MongoDB for Agenda's jobs; the main PostgreSQL database when absent. */
+  MONGODB_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL')
+    .optional(),
+  /** Run the job worker (reminders, digests, deliveries) in this process. */
+  WORKER_ENABLED: booleanFromEnv.default(true),
+  /** Agenda's table (PostgreSQL) or collection (MongoDB). */
+  JOBS_TABLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .default('agenda_jobs'),
+  /** How often the worker looks for due jobs; jobs due before the next look run on time. */
+  JOBS_PROCESS_EVERY_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Occurrences later than this when the worker runs them are marked missed, not sent. */
+  MISSED_REMINDER_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
+  /** An offered notification not acknowledged within this time is offered again. */
+  NOTIFICATION_ACK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(120),
+  /** Offers of one notification before it is marked failed. */
+  NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  /** How often unacknowledged notifications are looked for. */
+  NOTIFICATION_SWEEP_SECONDS: z.coerce.number().int().min(1).default(15),
+  /** POSTs of one notification to a webhook before it is marked failed. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** First retry delay of a webhook; doubles with each attempt. */
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).default(30),
+  /** Allow http:// webhooks on localhost (development and tests only). */
+  WEBHOOK_ALLOW_LOCALHOST: booleanFromEnv.default(false),
+  /** Largest JSON payload of a generic reminder. */
+  REMINDER_PAYLOAD_MAX_BYTES: z.coerce.number().int().min(2).default(8192),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,7 @@
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
-import type { GoalStatus } from './entities/index.js';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Redis } from 'ioredis';
+import type { DeliveryChannel, GoalStatus } from './entities/index.js';
 
 /** What subscribers of `goalProgress` receive after a step of the goal changed. */
 export interface GoalProgressUpdate {
@@ -10,13 +12,45 @@ export interface GoalProgressUpdate {
   changedAt: Date;
 }
 
+/** A notification ready to be offered; subscribers load the row by id. */
+export interface NotificationReady {
+  notificationId: string;
+  userId: string;
+}
+
 /** Every topic, keyed by name: [topic id, payload]. */
 export type Topics = {
   GOAL_PROGRESS: [goalId: string, update: GoalProgressUpdate];
+  NOTIFICATION_READY: [channel: DeliveryChannel, ready: NotificationReady];
 };
 
-export type AppPubSub = PubSub<Topics>;
+export type AppPubSub = PubSub<Topics> & {
+  /** Closes the Redis connections, if any. */
+  close(): Promise<void>;
+};
 
-export function createAppPubSub(): AppPubSub {
-  return createPubSub<Topics>();
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** JSON through Redis turns dates into strings; turn them back. */
+const dateReviver = (_key: string, value: unknown) =>
+  typeof value === 'string' && ISO_DATE.test(value) ? new Date(value) : value;
+
+/**
+ * In-process by default. With a Redis URL every API and worker process shares the topics,
+ * so a notification created by a worker reaches a bot subscribed to any API instance.
+ */
+export function createAppPubSub(redisUrl?: string): AppPubSub {
+  if (!redisUrl) return Object.assign(createPubSub<Topics>(), { close: async () => {} });
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
+  const eventTarget = createRedisEventTarget({
+    publishClient,
+    subscribeClient,
+    serializer: { stringify: JSON.stringify, parse: (text) => JSON.parse(text, dateReviver) },
+  });
+  return Object.assign(createPubSub<Topics>({ eventTarget }), {
+    async close() {
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    },
+  });
 }

@@ -1,4 +1,10 @@
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntityMetadata,
+  EntityTarget,
+  ObjectLiteral,
+} from 'typeorm';
 
 type Hydrator<T> = (row: Record<string, unknown>) => T;
 
@@ -40,12 +46,19 @@ function hydratorFor<T>(metadata: EntityMetadata): Hydrator<T> {
  * back as "YYYY-MM-DD" text (see data-source.ts), the rest as TypeORM would return them.
  */
 export async function queryEntities<T extends ObjectLiteral>(
-  db: DataSource,
+  db: DataSource | EntityManager,
   entity: EntityTarget<T>,
   sql: string,
   parameters: unknown[],
 ): Promise<T[]> {
-  const rows = (await db.query(sql, parameters)) as Record<string, unknown>[];
-  const hydrate = hydratorFor<T>(db.getMetadata(entity));
+  const result = (await db.query(sql, parameters)) as unknown[];
+  // TypeORM answers UPDATE/DELETE … RETURNING with [rows, affectedCount].
+  const rows = (
+    result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
+      ? result[0]
+      : result
+  ) as Record<string, unknown>[];
+  const dataSource = 'connection' in db ? db.connection : db;
+  const hydrate = hydratorFor<T>(dataSource.getMetadata(entity));
   return rows.map(hydrate);
 }

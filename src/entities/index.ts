@@ -2,14 +2,45 @@ import { ApiToken } from './api-token.entity.js';
 import { ChannelAccount } from './channel-account.entity.js';
 import { Event } from './event.entity.js';
 import { Goal } from './goal.entity.js';
+import { Notification, NotificationAction } from './notification.entity.js';
+import { ReminderAudit } from './reminder-audit.entity.js';
+import { Reminder } from './reminder.entity.js';
 import { Step } from './step.entity.js';
 import { User } from './user.entity.js';
+import { Webhook, WebhookDelivery } from './webhook.entity.js';
 
-export { ApiToken, ChannelAccount, Event, Goal, Step, User };
+export {
+  ApiToken,
+  ChannelAccount,
+  Event,
+  Goal,
+  Notification,
+  NotificationAction,
+  Reminder,
+  ReminderAudit,
+  Step,
+  User,
+  Webhook,
+  WebhookDelivery,
+};
+export type { NotificationPayload } from './notification.entity.js';
+export * from './notification-enums.js';
 export { DEFAULT_REMINDER_MINUTES } from './event.entity.js';
 export * from './enums.js';
 export { UserSettings, DEFAULT_TIMEZONE } from './user-settings.embedded.js';
 export { SmartAnalysis, SmartCriterion } from './smart-analysis.type.js';
 
 /** Every TypeORM entity, for the data source. */
-export const ENTITIES = [User, ChannelAccount, Goal, Step, Event, ApiToken];
+export const ENTITIES = [
+  User,
+  ChannelAccount,
+  Goal,
+  Step,
+  Event,
+  ApiToken,
+  Reminder,
+  ReminderAudit,
+  Notification,
+  Webhook,
+  WebhookDelivery,
+];

@@ -6,6 +6,10 @@ import { GoalProgressResolver } from '../resolvers/goal-progress/goal-progress.r
 import { GoalPageResolver, GoalResolver } from '../resolvers/goal/goal.resolver.js';
 import { StepResolver } from '../resolvers/step/step.resolver.js';
 import { UserResolver } from '../resolvers/user/user.resolver.js';
+import { JobsResolver } from '../resolvers/jobs/jobs.resolver.js';
+import { NotificationResolver } from '../resolvers/notification/notification.resolver.js';
+import { ReminderResolver } from '../resolvers/reminder/reminder.resolver.js';
+import { WebhookResolver } from '../resolvers/webhook/webhook.resolver.js';
 import type { AppPubSub } from '../pubsub.js';
 import { authChecker } from './auth-checker.js';
 
@@ -17,6 +21,10 @@ export const RESOLVERS = [
   EventResolver,
   ApiTokenResolver,
   GoalProgressResolver,
+  ReminderResolver,
+  NotificationResolver,
+  WebhookResolver,
+  JobsResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; `emitSchemaFile` writes the SDL too. */

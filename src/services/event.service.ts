@@ -34,6 +34,11 @@ export interface CreateEventInput extends EventFields {
   start: Date;
 }
 
+/** Told after an event was created, changed or deleted, to (re)schedule its reminders. */
+export interface EventScheduleHook {
+  eventChanged(eventId: string): Promise<void>;
+}
+
 export interface EventOccurrence {
   event: Event;
   start: Date;
@@ -42,7 +47,10 @@ export interface EventOccurrence {
 
 /** Calendar events: CRUD and expansion of recurring events into occurrences. */
 export class EventService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly schedule: EventScheduleHook = { eventChanged: async () => {} },
+  ) {}
 
   async get(user: User, eventId: string): Promise<Event> {
     const event = await this.db.getRepository(Event).findOne({
@@ -59,14 +67,16 @@ export class EventService {
       kind: EventKind.USER,
       reminderMinutesBefore: [DEFAULT_REMINDER_MINUTES],
     });
-    return this.db.transaction(async (manager) => {
+    const saved = await this.db.transaction(async (manager) => {
       await this.apply(user, event, input, manager);
       return manager.save(event);
     });
+    await this.schedule.eventChanged(saved.id);
+    return saved;
   }
 
   async update(user: User, eventId: string, input: EventFields): Promise<Event> {
-    return this.db.transaction(async (manager) => {
+    const saved = await this.db.transaction(async (manager) => {
       const event = await manager.findOne(Event, {
         where: { id: eventId, userId: user.id },
         lock: { mode: 'pessimistic_write' },
@@ -75,11 +85,14 @@ export class EventService {
       await this.apply(user, event, input, manager);
       return manager.save(event);
     });
+    await this.schedule.eventChanged(saved.id);
+    return saved;
   }
 
   async delete(user: User, eventId: string): Promise<string> {
     const result = await this.db.getRepository(Event).delete({ id: eventId, userId: user.id });
     if (!result.affected) throw notFound('Event');
+    await this.schedule.eventChanged(eventId);
     return eventId;
   }
 

@@ -1,9 +1,18 @@
 import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger.js';
 import type { AppPubSub } from '../pubsub.js';
 import { ApiTokenService } from './api-token.service.js';
 import { AuthService } from './auth.service.js';
 import { EventService } from './event.service.js';
 import { GoalService } from './goal.service.js';
+import { scheduleAfterCommit, type JobQueue } from './job-queue.js';
+import {
+  NotificationService,
+  type NotificationSettings,
+} from './notifications/notification.service.js';
+import { WebhookService, type WebhookSettings } from './notifications/webhook.service.js';
+import { ReminderPlanner } from './reminder-planner.js';
+import { ReminderService } from './reminder.service.js';
 import { StepService } from './step.service.js';
 import { UserService } from './user.service.js';
 
@@ -14,23 +23,48 @@ export interface Services {
   events: EventService;
   apiTokens: ApiTokenService;
   auth: AuthService;
+  planner: ReminderPlanner;
+  reminders: ReminderService;
+  notifications: NotificationService;
+  webhooks: WebhookService;
+  jobs: JobQueue;
+}
+
+export interface ServiceOptions {
+  serviceKey?: string;
+  notifications: NotificationSettings;
+  webhooks: WebhookSettings;
+  reminderPayloadMaxBytes: number;
 }
 
 /** Wires the domain services once per process. */
 export function createServices(
   db: DataSource,
   pubsub: AppPubSub,
-  options: { serviceKey?: string },
+  jobs: JobQueue,
+  logger: Logger,
+  options: ServiceOptions,
 ): Services {
-  const users = new UserService(db);
+  const planner = new ReminderPlanner(db, jobs, logger);
+  const users = new UserService(db, {
+    userChanged: (userId) => scheduleAfterCommit(logger, () => planner.syncUser(userId)),
+  });
   const goals = new GoalService(db);
   const apiTokens = new ApiTokenService(db);
+  const notifications = new NotificationService(db, pubsub, jobs, options.notifications);
   return {
     users,
     goals,
     steps: new StepService(db, goals, pubsub),
-    events: new EventService(db),
+    events: new EventService(db, {
+      eventChanged: (eventId) => scheduleAfterCommit(logger, () => planner.syncEvent(eventId)),
+    }),
     apiTokens,
     auth: new AuthService(options.serviceKey, users, apiTokens),
+    planner,
+    reminders: new ReminderService(db, planner, logger, options.reminderPayloadMaxBytes),
+    notifications,
+    webhooks: new WebhookService(db, options.webhooks),
+    jobs,
   };
 }

@@ -100,3 +100,16 @@ export function occurrenceStarts(span: RecurringSpan, from: Date, to: Date): Dat
   });
   return starts;
 }
+
+const SEARCH_WINDOWS_DAYS = [2, 40, 400, 4000];
+
+/** The first occurrence of `span` starting strictly after `after`, or null when none is left. */
+export function nextOccurrenceStart(span: RecurringSpan, after: Date): Date | null {
+  if (!span.recurrence) return span.startsAt.getTime() > after.getTime() ? span.startsAt : null;
+  for (const days of SEARCH_WINDOWS_DAYS) {
+    const to = new Date(after.getTime() + days * 24 * 3_600_000);
+    const next = occurrenceStarts(span, after, to).find((start) => start > after);
+    if (next) return next;
+  }
+  return null;
+}

@@ -29,3 +29,41 @@ export function minutesOfDay(time: string): number {
   const [hours, minutes] = time.split(':').map(Number);
   return (hours ?? 0) * 60 + (minutes ?? 0);
 }
+
+/**
+ * The first instant after `after` when the wall clock in `timezone` shows `time` ("HH:MM").
+ * Computed per local day, so it follows DST: 08:00 stays 08:00 local on both sides of a
+ * change. A time skipped by a spring-forward gap moves to the first valid minute after it.
+ */
+export function nextLocalTime(time: string, timezone: string, after: Date): Date {
+  const minutes = minutesOfDay(time);
+  let day = DateTime.fromJSDate(after, { zone: timezone }).startOf('day');
+  for (;;) {
+    const candidate = day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
+    if (candidate.toMillis() > after.getTime()) return candidate.toJSDate();
+    day = day.plus({ days: 1 });
+  }
+}
+
+/**
+ * When `instant` falls in the quiet hours [start, end) local (which may span midnight),
+ * the instant they end; otherwise null.
+ */
+export function quietHoursEnd(
+  instant: Date,
+  timezone: string,
+  start: string | null,
+  end: string | null,
+): Date | null {
+  if (!start || !end || start === end) return null;
+  const local = DateTime.fromJSDate(instant, { zone: timezone });
+  const now = local.hour * 60 + local.minute;
+  const [from, to] = [minutesOfDay(start), minutesOfDay(end)];
+  const inside = from < to ? now >= from && now < to : now >= from || now < to;
+  return inside ? nextLocalTime(end, timezone, instant) : null;
+}
+
+/** The local date ("YYYY-MM-DD") `days` after the date of `instant` in `timezone`. */
+export function localDatePlusDays(instant: Date, timezone: string, days: number): string {
+  return DateTime.fromJSDate(instant, { zone: timezone }).plus({ days }).toISODate() ?? '';
+}

@@ -22,13 +22,21 @@ export interface RegisterChannelAccountInput extends ChannelIdentity {
   timezone?: string | null;
 }
 
+/** Told after a user was created or changed settings, to (re)schedule their daily jobs. */
+export interface UserScheduleHook {
+  userChanged(userId: string): Promise<void>;
+}
+
 export type SettingsChanges = {
   [K in keyof UserSettings]?: UserSettings[K] | null;
 };
 
 /** Users, their messenger identities and their settings. */
 export class UserService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly schedule: UserScheduleHook = { userChanged: async () => {} },
+  ) {}
 
   /** One query: it runs for every bot request. */
   async findByChannel(identity: ChannelIdentity): Promise<User | null> {
@@ -48,7 +56,7 @@ export class UserService {
    */
   async registerChannelAccount(input: RegisterChannelAccountInput): Promise<User> {
     if (input.timezone) assertTimezone(input.timezone);
-    return this.db.transaction(async (manager) => {
+    const { user, created } = await this.db.transaction(async (manager) => {
       const existing = await manager.findOne(ChannelAccount, {
         where: { platform: input.platform, platformUserId: input.platformUserId },
         relations: { user: true },
@@ -57,7 +65,7 @@ export class UserService {
         if (existing.chatId !== input.chatId) {
           await manager.update(ChannelAccount, { id: existing.id }, { chatId: input.chatId });
         }
-        return existing.user;
+        return { user: existing.user, created: false };
       }
       const user = manager.create(User, { displayName: input.displayName ?? null });
       user.settings = Object.assign(new UserSettings(), {
@@ -71,13 +79,15 @@ export class UserService {
         chatId: input.chatId,
         userId: user.id,
       });
-      return manager.findOneOrFail(User, { where: { id: user.id } });
+      return { user: await manager.findOneOrFail(User, { where: { id: user.id } }), created: true };
     });
+    if (created) await this.schedule.userChanged(user.id);
+    return user;
   }
 
   async updateSettings(user: User, changes: SettingsChanges): Promise<User> {
     if (changes.timezone) assertTimezone(changes.timezone);
-    return this.db.transaction(async (manager) => {
+    const updated = await this.db.transaction(async (manager) => {
       const current = await manager.findOne(User, {
         where: { id: user.id },
         lock: { mode: 'pessimistic_write' },
@@ -91,6 +101,8 @@ export class UserService {
       current.settings = Object.assign(new UserSettings(), next);
       return manager.save(current);
     });
+    await this.schedule.userChanged(user.id);
+    return updated;
   }
 }
 

@@ -5,6 +5,8 @@ import { createLogger } from '../../src/logger.js';
 
 export const TEST_SERVICE_KEY = 'test-service-key-0123456789abcdef-0123456789';
 
+let jobTables = 0;
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const url = process.env.MAXON_TEST_DATABASE_URL;
   if (!url) throw new Error('MAXON_TEST_DATABASE_URL is not set: run the tests through jest');
@@ -16,6 +18,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATABASE_URL: url,
     DATABASE_POOL_SIZE: '4',
     SERVICE_API_KEY: TEST_SERVICE_KEY,
+    // Each app gets its own job table, so workers of parallel test files never share jobs.
+    JOBS_TABLE: `jobs_${process.pid}_${(jobTables += 1)}`,
+    WORKER_ENABLED: 'false',
     ...overrides,
   });
 }

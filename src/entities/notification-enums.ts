@@ -1,0 +1,64 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Where a notification goes: a messenger bot or a third party's webhook. */
+export enum DeliveryChannel {
+  TELEGRAM = 'telegram',
+  MAX = 'max',
+  WEBHOOK = 'webhook',
+}
+
+export enum NotificationKind {
+  EVENT_REMINDER = 'event_reminder',
+  DEADLINE_WARNING = 'deadline_warning',
+  OVERDUE_STEPS = 'overdue_steps',
+  MORNING_DIGEST = 'morning_digest',
+  REMINDER = 'reminder',
+}
+
+export enum NotificationStatus {
+  PENDING = 'pending',
+  DELIVERED = 'delivered',
+  FAILED = 'failed',
+  /** Never offered: the occurrence was missed (worker down too long) or superseded. */
+  EXPIRED = 'expired',
+}
+
+export enum NotificationActionKind {
+  /** Acknowledge; for a one-time reminder also completes it. */
+  DONE = 'done',
+  COMPLETE_STEP = 'complete_step',
+  SNOOZE = 'snooze',
+}
+
+export enum SnoozePreset {
+  MINUTES_10 = 'minutes_10',
+  HOUR_1 = 'hour_1',
+  THIS_EVENING = 'this_evening',
+  TOMORROW_MORNING = 'tomorrow_morning',
+}
+
+export enum ReminderType {
+  ONE_TIME = 'one_time',
+  RECURRING = 'recurring',
+}
+
+export enum ReminderStatus {
+  /** A one-time reminder waiting for its moment. */
+  PENDING = 'pending',
+  /** A recurring reminder that keeps firing. */
+  ACTIVE = 'active',
+  PAUSED = 'paused',
+  COMPLETED = 'completed',
+  CANCELLED = 'cancelled',
+}
+
+registerEnumType(DeliveryChannel, { name: 'DeliveryChannel' });
+registerEnumType(NotificationKind, { name: 'NotificationKind' });
+registerEnumType(NotificationStatus, { name: 'NotificationStatus' });
+registerEnumType(NotificationActionKind, { name: 'NotificationActionKind' });
+registerEnumType(SnoozePreset, {
+  name: 'SnoozePreset',
+  description: 'this_evening: the user’s evening time; tomorrow_morning: their digest time',
+});
+registerEnumType(ReminderType, { name: 'ReminderType' });
+registerEnumType(ReminderStatus, { name: 'ReminderStatus' });

@@ -1,0 +1,59 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { BaseRecord } from './base-record.js';
+import { User } from './user.entity.js';
+
+/** A third party's HTTPS endpoint that receives the user's notifications, signed. */
+@ObjectType()
+@Entity('webhooks')
+export class Webhook extends BaseRecord {
+  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'user_id' })
+  user: Relation<User>;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 500 })
+  url: string;
+
+  /** HMAC-SHA256 key; shown once when the webhook is registered. */
+  @Column({ type: 'varchar', length: 80, select: false })
+  secret: string;
+
+  @Field()
+  @Column({ default: true })
+  active: boolean;
+}
+
+/** One POST of a notification to a webhook. */
+@ObjectType()
+@Entity('webhook_deliveries')
+@Index(['notificationId', 'attempt'])
+export class WebhookDelivery extends BaseRecord {
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  notificationId: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  webhookId: string;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  attempt: number;
+
+  @Field(() => Int, { nullable: true, description: 'HTTP status, null when no answer came' })
+  @Column({ type: 'integer', nullable: true })
+  statusCode: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  error: string | null;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  durationMs: number;
+}

@@ -1,0 +1,184 @@
+import { DateTime } from 'luxon';
+import { Goal, GoalStatus, NotificationKind, Step, User } from '../../entities/index.js';
+import type { NotificationDraft } from '../../services/notifications/notification.service.js';
+import {
+  completeStepAction,
+  doneAndSnoozeActions,
+  localDateLabel,
+  motivationFor,
+  progressBar,
+  textsFor,
+} from '../../services/notifications/texts.js';
+import { DAILY_JOBS, dailyJobOn, type DailyJob } from '../../services/reminder-planner.js';
+import { localDatePlusDays, startOfLocalDay } from '../../services/timezone.js';
+import { fire, isMissed, type JobContext, type JobHandler } from '../job-context.js';
+
+type Compose = (user: User, dueAt: Date, context: JobContext) => Promise<NotificationDraft[]>;
+
+const DEADLINE_DAYS = [0, 1, 3, 7];
+const MAX_STEP_BUTTONS = 5;
+
+/**
+ * A daily job: say what there is to say (maybe nothing), then queue tomorrow's run at the
+ * user's local time. A switched-off job stops its chain; turning it on schedules it again.
+ */
+function dailyHandler(job: DailyJob, compose: Compose): JobHandler {
+  return async (data, context) => {
+    const now = new Date();
+    const dueAt = new Date(data.dueAt);
+    const user = await context.db.getRepository(User).findOneBy({ id: String(data.userId) });
+    if (!user || !dailyJobOn(user.settings, job)) return;
+    const drafts = await compose(user, dueAt, context);
+    if (drafts.length > 0)
+      await fire(context, drafts, { now, missed: isMissed(data, context, now) });
+    await context.planner.scheduleDaily(
+      job,
+      user,
+      new Date(Math.max(now.getTime(), dueAt.getTime())),
+    );
+  };
+}
+
+const morningDigest: Compose = async (user, dueAt, context) => {
+  const { timezone, language } = user.settings;
+  const dayStart = startOfLocalDay(dueAt, timezone);
+  const dayEnd = DateTime.fromJSDate(dayStart, { zone: timezone }).plus({ days: 1 }).toJSDate();
+  const [occurrences, goals] = await Promise.all([
+    context.events.occurrences(user, dayStart, dayEnd),
+    context.db.getRepository(Goal).find({
+      where: { userId: user.id, status: GoalStatus.ACTIVE },
+      order: { targetDate: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'ASC' },
+      take: 10,
+    }),
+  ]);
+  if (occurrences.length === 0 && goals.length === 0) return [];
+  const texts = textsFor(language);
+  const date = localDatePlusDays(dueAt, timezone, 0);
+  const agenda = occurrences.map(({ event, start }) => {
+    const time = event.allDay
+      ? '📅'
+      : `⏰ ${DateTime.fromJSDate(start, { zone: timezone }).toFormat('HH:mm')}`;
+    return `${time} ${event.title}`;
+  });
+  const lines = [
+    texts.digestHeader(localDateLabel(date, language)),
+    ...(agenda.length ? agenda : [texts.digestNoEvents]),
+    ...(goals.length
+      ? [
+          '',
+          texts.digestGoals,
+          ...goals.map((g) => `🎯 ${g.title} ${progressBar(g.progress)} ${g.progress}%`),
+        ]
+      : []),
+    '',
+    motivationFor(language, date),
+  ];
+  return [
+    {
+      user,
+      kind: NotificationKind.MORNING_DIGEST,
+      source: `digest:${user.id}`,
+      occurrenceAt: dueAt,
+      text: lines.join('\n'),
+      payload: {
+        actions: [],
+        refs: {
+          eventIds: occurrences.map(({ event }) => event.id),
+          goalIds: goals.map((goal) => goal.id),
+        },
+      },
+    },
+  ];
+};
+
+const deadlineCheck: Compose = async (user, dueAt, context) => {
+  const { timezone, language } = user.settings;
+  const dates = DEADLINE_DAYS.map((days) => localDatePlusDays(dueAt, timezone, days));
+  const goals = await context.db
+    .getRepository(Goal)
+    .createQueryBuilder('goal')
+    .where('goal.user_id = :userId AND goal.status = :status', {
+      userId: user.id,
+      status: GoalStatus.ACTIVE,
+    })
+    .andWhere('goal.target_date IN (:...dates)', { dates })
+    .getMany();
+  return goals.map((goal) => {
+    const days = DEADLINE_DAYS[dates.indexOf(goal.targetDate ?? '')] ?? 0;
+    return {
+      user,
+      kind: NotificationKind.DEADLINE_WARNING,
+      source: `deadline:${goal.id}:${days}`,
+      occurrenceAt: dueAt,
+      text: textsFor(language).deadline(
+        goal.title,
+        days,
+        goal.progress,
+        localDateLabel(goal.targetDate ?? '', language),
+      ),
+      payload: {
+        actions: doneAndSnoozeActions(language).slice(0, 1),
+        refs: { goalId: goal.id, daysLeft: days, progress: goal.progress },
+      },
+    };
+  });
+};
+
+const overdueSteps: Compose = async (user, dueAt, context) => {
+  const { timezone, language } = user.settings;
+  const steps = await context.db
+    .getRepository(Step)
+    .createQueryBuilder('step')
+    .innerJoinAndSelect('step.goal', 'goal')
+    .where('goal.user_id = :userId AND goal.status = :active', {
+      userId: user.id,
+      active: GoalStatus.ACTIVE,
+    })
+    .andWhere("step.status IN ('pending', 'in_progress')")
+    .andWhere('step.planned_start < :today', { today: startOfLocalDay(dueAt, timezone) })
+    .orderBy('goal.created_at', 'ASC')
+    .addOrderBy('step.position', 'ASC')
+    .getMany();
+  if (steps.length === 0) return [];
+  const texts = textsFor(language);
+  const byGoal = new Map<string, Step[]>();
+  for (const step of steps) byGoal.set(step.goal.id, [...(byGoal.get(step.goal.id) ?? []), step]);
+  const lines: string[] = [texts.overdueHeader];
+  for (const goalSteps of byGoal.values()) {
+    lines.push('', `🎯 ${goalSteps[0]?.goal.title ?? ''}`);
+    for (const step of goalSteps) {
+      const planned = DateTime.fromJSDate(step.plannedStart ?? dueAt, { zone: timezone });
+      lines.push(`• ${step.title} (${planned.setLocale(language).toFormat('d MMM')})`);
+    }
+  }
+  lines.push('', texts.overdueFooter);
+  return [
+    {
+      user,
+      kind: NotificationKind.OVERDUE_STEPS,
+      source: `overdue:${user.id}`,
+      occurrenceAt: dueAt,
+      text: lines.join('\n'),
+      payload: {
+        actions: [
+          ...steps
+            .slice(0, MAX_STEP_BUTTONS)
+            .map((step) => completeStepAction(language, step.id, step.title)),
+          ...doneAndSnoozeActions(language),
+        ],
+        refs: { stepIds: steps.map((step) => step.id), goalIds: [...byGoal.keys()] },
+      },
+    },
+  ];
+};
+
+const COMPOSERS: Record<DailyJob['name'], Compose> = {
+  'morning-digest': morningDigest,
+  'deadline-check': deadlineCheck,
+  'overdue-steps': overdueSteps,
+};
+
+export const DAILY_HANDLERS = DAILY_JOBS.map((job) => ({
+  name: job.name,
+  handler: dailyHandler(job, COMPOSERS[job.name]),
+}));

@@ -1,0 +1,86 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Notification } from '../entities/index.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services/index.js';
+import type { JobData, JobQueue } from '../services/job-queue.js';
+import type {
+  NotificationDraft,
+  NotificationService,
+} from '../services/notifications/notification.service.js';
+import type { EventService } from '../services/event.service.js';
+import type { ReminderPlanner } from '../services/reminder-planner.js';
+import type { ReminderService } from '../services/reminder.service.js';
+import type { WebhookService } from '../services/notifications/webhook.service.js';
+
+/** What every job handler needs; built once by the worker. */
+export interface JobContext {
+  db: DataSource;
+  jobs: JobQueue;
+  planner: ReminderPlanner;
+  notifications: NotificationService;
+  webhooks: WebhookService;
+  events: EventService;
+  reminders: ReminderService;
+  webhookRetry: { maxAttempts: number; baseDelayMs: number };
+  logger: Logger;
+  /** Occurrences later than this are marked missed instead of sent. */
+  missedGraceMs: number;
+}
+
+export type JobHandler = (data: JobData, context: JobContext) => Promise<void>;
+
+/** Was the worker down for so long that this occurrence should not be sent any more? */
+export function isMissed(data: JobData, context: JobContext, now: Date): boolean {
+  return now.getTime() - Date.parse(data.dueAt) > context.missedGraceMs;
+}
+
+/**
+ * Writes the notifications of one firing, plus whatever records the firing (`record`), in
+ * one transaction; offers them after commit. Missed occurrences are written as expired, so
+ * they are visible and their key blocks a second firing, but never offered.
+ */
+export async function fire(
+  context: JobContext,
+  drafts: NotificationDraft[],
+  options: { now: Date; missed: boolean; record?: (manager: EntityManager) => Promise<void> },
+): Promise<Notification[]> {
+  const rows = await context.db.transaction(async (manager) => {
+    const written: Notification[] = [];
+    for (const draft of drafts) {
+      written.push(
+        ...(await context.notifications.write(manager, draft, options.now, {
+          missed: options.missed,
+        })),
+      );
+    }
+    await options.record?.(manager);
+    return written;
+  });
+  if (!options.missed) await context.notifications.dispatch(rows);
+  return rows;
+}
+
+/** The handlers' view of this process: services plus the job settings from config. */
+export function jobContext(
+  db: DataSource,
+  services: Services,
+  logger: Logger,
+  config: Config,
+): JobContext {
+  return {
+    db,
+    jobs: services.jobs,
+    planner: services.planner,
+    notifications: services.notifications,
+    webhooks: services.webhooks,
+    events: services.events,
+    reminders: services.reminders,
+    logger,
+    missedGraceMs: config.MISSED_REMINDER_GRACE_SECONDS * 1000,
+    webhookRetry: {
+      maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+      baseDelayMs: config.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { filter, map, pipe } from '@graphql-yoga/subscription';
+import { Max, Min } from 'class-validator';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import {
+  DeliveryChannel,
+  Notification,
+  NotificationStatus,
+  Platform,
+  SnoozePreset,
+  type User,
+} from '../../entities/index.js';
+import { CurrentUser, Role } from '../../graphql/auth-checker.js';
+import type { Context } from '../../graphql/context.type.js';
+import { signInRequired } from '../../errors/domain-error.js';
+import type { NotificationScope } from '../../services/notifications/notification.service.js';
+import { PageArgs } from '../page.args.js';
+
+@ArgsType()
+class SnoozeArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { nullable: true, description: 'Snooze for 1…10080 minutes, or…' })
+  @Min(1)
+  @Max(7 * 24 * 60)
+  minutes?: number | null;
+
+  @Field(() => SnoozePreset, { nullable: true, description: '…choose a preset' })
+  preset?: SnoozePreset | null;
+}
+
+/** A bot with the service key acts on any notification; a user on their own. */
+function scopeOf(ctx: Context): NotificationScope {
+  if (ctx.caller.kind === 'service' && !ctx.user) return 'service';
+  if (!ctx.user) throw ctx.authError ?? signInRequired();
+  return { userId: ctx.user.id };
+}
+
+const channelOf = (platform: Platform) =>
+  platform === Platform.MAX ? DeliveryChannel.MAX : DeliveryChannel.TELEGRAM;
+
+@Resolver(() => Notification)
+export class NotificationResolver {
+  @Authorized(Role.Service)
+  @Query(() => [Notification], {
+    description:
+      'For a bot at start-up: notifications to send now on its platform (each counts as an offer)',
+  })
+  pendingNotifications(
+    @Arg('platform', () => Platform) platform: Platform,
+    @Arg('limit', () => Int, { defaultValue: 100 }) limit: number,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.notifications.pending(
+      channelOf(platform),
+      Math.min(Math.max(limit, 1), 500),
+    );
+  }
+
+  @Authorized(Role.Service)
+  @Subscription(() => Notification, {
+    description: 'For a bot: each notification to send on its platform, as it becomes due',
+    subscribe: ({ args, context }) => {
+      const { pubsub, services } = context as Context;
+      return pipe(
+        pubsub.subscribe('NOTIFICATION_READY', channelOf(args.platform as Platform)),
+        map((ready) =>
+          services.notifications.get('service', ready.notificationId).catch(() => null),
+        ),
+        filter((row): row is Notification => row?.status === NotificationStatus.PENDING),
+      );
+    },
+  })
+  notifications(
+    @Arg('platform', () => Platform) _platform: Platform,
+    @Root() notification: Notification,
+  ): Notification {
+    return notification;
+  }
+
+  @Authorized()
+  @Query(() => [Notification], { description: 'The caller’s notifications, newest first' })
+  notificationHistory(@Args() page: PageArgs, @CurrentUser() user: User, @Ctx() ctx: Context) {
+    return ctx.services.notifications.listForUser(user, page);
+  }
+
+  @Mutation(() => Notification, {
+    description: 'Confirms delivery; it is not offered again. Acknowledging twice is harmless.',
+  })
+  acknowledgeNotification(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.notifications.acknowledge(scopeOf(ctx), id);
+  }
+
+  @Authorized()
+  @Mutation(() => Notification, {
+    description:
+      'Acknowledges it and sends it again later (the copy is returned). A series never shifts.',
+  })
+  snoozeNotification(@Args() args: SnoozeArgs, @CurrentUser() user: User, @Ctx() ctx: Context) {
+    return ctx.services.notifications.snooze(user, args.id, args);
+  }
+}

@@ -1,0 +1,67 @@
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { Reminder, ReminderAudit, type User } from '../../entities/index.js';
+import { actorOf } from '../../graphql/actor.js';
+import { CurrentUser } from '../../graphql/auth-checker.js';
+import type { Context } from '../../graphql/context.type.js';
+import { CreateReminderInput, ReminderPage, RemindersArgs } from './reminder.inputs.js';
+
+@Authorized()
+@Resolver(() => Reminder)
+export class ReminderResolver {
+  @Query(() => Reminder)
+  reminder(@Arg('id', () => ID) id: string, @CurrentUser() user: User, @Ctx() ctx: Context) {
+    return ctx.services.reminders.get(user, id);
+  }
+
+  @Query(() => ReminderPage, {
+    complexity: ({ args, childComplexity }) => 1 + Number(args.limit ?? 20) * childComplexity,
+  })
+  reminders(@Args() args: RemindersArgs, @CurrentUser() user: User, @Ctx() ctx: Context) {
+    return ctx.services.reminders.list(user, args);
+  }
+
+  @Mutation(() => Reminder)
+  createReminder(
+    @Arg('input') input: CreateReminderInput,
+    @CurrentUser() user: User,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.reminders.create(user, actorOf(ctx.caller), input);
+  }
+
+  @Mutation(() => Reminder)
+  pauseReminder(@Arg('id', () => ID) id: string, @CurrentUser() user: User, @Ctx() ctx: Context) {
+    return ctx.services.reminders.pause(user, actorOf(ctx.caller), id);
+  }
+
+  @Mutation(() => Reminder)
+  resumeReminder(@Arg('id', () => ID) id: string, @CurrentUser() user: User, @Ctx() ctx: Context) {
+    return ctx.services.reminders.resume(user, actorOf(ctx.caller), id);
+  }
+
+  @Mutation(() => Reminder)
+  cancelReminder(@Arg('id', () => ID) id: string, @CurrentUser() user: User, @Ctx() ctx: Context) {
+    return ctx.services.reminders.cancel(user, actorOf(ctx.caller), id);
+  }
+
+  @Mutation(() => ID)
+  deleteReminder(@Arg('id', () => ID) id: string, @CurrentUser() user: User, @Ctx() ctx: Context) {
+    return ctx.services.reminders.delete(user, actorOf(ctx.caller), id);
+  }
+
+  @FieldResolver(() => [ReminderAudit], { description: 'Who created, changed or fired it' })
+  history(@Root() reminder: Reminder, @CurrentUser() user: User, @Ctx() ctx: Context) {
+    return ctx.services.reminders.history(user, reminder.id);
+  }
+}

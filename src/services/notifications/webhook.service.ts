@@ -1,0 +1,155 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { badInput, notFound } from '../../errors/domain-error.js';
+import { Notification, Webhook, WebhookDelivery, type User } from '../../entities/index.js';
+
+export interface WebhookSettings {
+  /** Accept http:// on localhost (development and tests). */
+  allowLocalhost: boolean;
+  timeoutMs: number;
+}
+
+export interface DeliveryOutcome {
+  ok: boolean;
+  statusCode: number | null;
+  error: string | null;
+}
+
+const MAX_WEBHOOKS_PER_USER = 5;
+export const SIGNATURE_HEADER = 'x-maxon-signature';
+export const TIMESTAMP_HEADER = 'x-maxon-timestamp';
+
+/** `sha256=<hex>` of HMAC-SHA256 over "<timestamp>.<body>": what receivers recompute. */
+export function signWebhookBody(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** Third parties' HTTPS endpoints and the signed POSTs of notifications to them. */
+export class WebhookService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly settings: WebhookSettings,
+  ) {}
+
+  /** Registers an endpoint; the signing secret is returned once and never shown again. */
+  async register(user: User, url: string): Promise<{ webhook: Webhook; secret: string }> {
+    this.assertUrl(url);
+    const repository = this.db.getRepository(Webhook);
+    if ((await repository.countBy({ userId: user.id })) >= MAX_WEBHOOKS_PER_USER) {
+      throw badInput(`At most ${MAX_WEBHOOKS_PER_USER} webhooks per user`, { field: 'url' });
+    }
+    const secret = `whsec_${randomBytes(24).toString('hex')}`;
+    const webhook = await repository.save(repository.create({ userId: user.id, url, secret }));
+    return { webhook, secret };
+  }
+
+  list(user: User): Promise<Webhook[]> {
+    return this.db.getRepository(Webhook).find({
+      where: { userId: user.id },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  async delete(user: User, webhookId: string): Promise<string> {
+    const result = await this.db.getRepository(Webhook).delete({ id: webhookId, userId: user.id });
+    if (!result.affected) throw notFound('Webhook');
+    return webhookId;
+  }
+
+  deliveries(user: User, notificationId: string): Promise<WebhookDelivery[]> {
+    return this.db
+      .getRepository(WebhookDelivery)
+      .createQueryBuilder('delivery')
+      .innerJoin(Notification, 'n', 'n.id = delivery.notification_id')
+      .where('delivery.notification_id = :notificationId AND n.user_id = :userId', {
+        notificationId,
+        userId: user.id,
+      })
+      .orderBy('delivery.attempt', 'ASC')
+      .getMany();
+  }
+
+  /** POSTs the notification once and records the attempt. */
+  async deliver(notification: Notification, attempt: number): Promise<DeliveryOutcome> {
+    const webhook = await this.db
+      .getRepository(Webhook)
+      .createQueryBuilder('webhook')
+      .addSelect('webhook.secret')
+      .where('webhook.id = :id', { id: notification.target })
+      .getOne();
+    if (!webhook?.active) return { ok: false, statusCode: null, error: 'webhook removed' };
+
+    const body = JSON.stringify({
+      id: notification.id,
+      kind: notification.kind,
+      text: notification.text,
+      actions: notification.payload.actions,
+      refs: notification.payload.refs,
+      data: notification.payload.data ?? null,
+      occurrenceAt: notification.occurrenceAt.toISOString(),
+      attempt,
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const started = Date.now();
+    const outcome = await post(
+      webhook.url,
+      body,
+      {
+        'content-type': 'application/json',
+        'user-agent': 'maxOn-webhooks/1',
+        [TIMESTAMP_HEADER]: timestamp,
+        [SIGNATURE_HEADER]: signWebhookBody(webhook.secret, timestamp, body),
+      },
+      this.settings.timeoutMs,
+    );
+    await this.db.getRepository(WebhookDelivery).insert({
+      notificationId: notification.id,
+      webhookId: webhook.id,
+      attempt,
+      statusCode: outcome.statusCode,
+      error: outcome.error?.slice(0, 300) ?? null,
+      durationMs: Date.now() - started,
+    });
+    return outcome;
+  }
+
+  private assertUrl(url: string) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw badInput('The webhook URL is not a valid URL', { field: 'url' });
+    }
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+    const allowed =
+      parsed.protocol === 'https:' ||
+      (parsed.protocol === 'http:' && local && this.settings.allowLocalhost);
+    if (!allowed || url.length > 500) {
+      throw badInput('The webhook URL must be an https:// URL of at most 500 characters', {
+        field: 'url',
+      });
+    }
+  }
+}
+
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<DeliveryOutcome> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      body,
+      headers,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.body?.cancel();
+    const ok = response.status >= 200 && response.status < 300;
+    return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
+  } catch (error) {
+    return { ok: false, statusCode: null, error: (error as Error).message };
+  }
+}

@@ -1,0 +1,165 @@
+import type { DataSource } from 'typeorm';
+import { CronExpressionParser } from 'cron-parser';
+import { Event, Reminder, ReminderStatus, ReminderType, User } from '../entities/index.js';
+import type { UserSettings } from '../entities/index.js';
+import type { Logger } from '../logger.js';
+import { JOB, type JobQueue } from './job-queue.js';
+import { nextOccurrenceStart } from './recurrence.js';
+import { nextLocalTime } from './timezone.js';
+
+/** The daily per-user jobs, each with its switch and its local time in the settings. */
+export const DAILY_JOBS = [
+  { name: JOB.MORNING_DIGEST, enabled: 'morningDigestEnabled', time: 'digestTime' },
+  { name: JOB.DEADLINE_CHECK, enabled: 'deadlineWarningsEnabled', time: 'deadlineCheckTime' },
+  { name: JOB.OVERDUE_STEPS, enabled: 'overdueStepRemindersEnabled', time: 'eveningNudgeTime' },
+] as const satisfies readonly {
+  name: string;
+  enabled: keyof UserSettings;
+  time: keyof UserSettings;
+}[];
+
+export type DailyJob = (typeof DAILY_JOBS)[number];
+
+export const eventRemindersOn = (settings: UserSettings) =>
+  settings.notificationsEnabled && settings.eventRemindersEnabled;
+
+export const dailyJobOn = (settings: UserSettings, job: DailyJob) =>
+  settings.notificationsEnabled && settings[job.enabled];
+
+/** The next moment a cron expression fires after `after`, read in `timezone`. */
+export function nextCronRun(cron: string, timezone: string, after: Date): Date {
+  return CronExpressionParser.parse(cron, { tz: timezone, currentDate: after }).next().toDate();
+}
+
+/**
+ * Turns the domain (events, settings, reminders) into one queued job per next occurrence.
+ * Called after a change commits, by the worker after each firing, and at worker start
+ * (reconcile) to repair anything a crash between commit and scheduling left out.
+ */
+export class ReminderPlanner {
+  constructor(
+    private readonly db: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly logger: Logger,
+  ) {}
+
+  /** After an event was created, changed or deleted. */
+  async syncEvent(eventId: string, now = new Date()): Promise<void> {
+    await this.jobs.cancel(JOB.EVENT_REMINDER, { eventId });
+    const event = await this.db.getRepository(Event).findOne({ where: { id: eventId } });
+    if (!event?.reminderEnabled) return;
+    const user = await this.db.getRepository(User).findOneBy({ id: event.userId });
+    if (!user || !eventRemindersOn(user.settings)) return;
+    for (const offset of event.reminderMinutesBefore) {
+      await this.scheduleEventReminder(event, offset, now);
+    }
+  }
+
+  /** The reminder `offsetMinutes` before the first occurrence whose reminder is after `after`. */
+  async scheduleEventReminder(event: Event, offsetMinutes: number, after: Date): Promise<void> {
+    const start = nextOccurrenceStart(event, new Date(after.getTime() + offsetMinutes * 60_000));
+    if (!start) return;
+    const dueAt = new Date(start.getTime() - offsetMinutes * 60_000);
+    await this.jobs.scheduleOnce(JOB.EVENT_REMINDER, dueAt, {
+      key: `event:${event.id}:${offsetMinutes}@${start.toISOString()}`,
+      dueAt: dueAt.toISOString(),
+      eventId: event.id,
+      userId: event.userId,
+      offsetMinutes,
+      occurrenceStart: start.toISOString(),
+    });
+  }
+
+  /** After settings changed (times, timezone, switches) or the user was created. */
+  async syncUser(userId: string, now = new Date()): Promise<void> {
+    const user = await this.db.getRepository(User).findOneBy({ id: userId });
+    if (!user) return;
+    for (const job of DAILY_JOBS) {
+      await this.jobs.cancel(job.name, { userId });
+      await this.scheduleDaily(job, user, now);
+    }
+    if (!eventRemindersOn(user.settings)) {
+      await this.jobs.cancel(JOB.EVENT_REMINDER, { userId });
+      return;
+    }
+    await this.ensureEventReminders(user, now);
+  }
+
+  /** The next run of a daily job at the user's local time, if its switches are on. */
+  async scheduleDaily(job: DailyJob, user: User, after: Date): Promise<void> {
+    if (!dailyJobOn(user.settings, job)) return;
+    const at = nextLocalTime(user.settings[job.time], user.settings.timezone, after);
+    await this.jobs.scheduleOnce(job.name, at, {
+      key: `${job.name}:${user.id}@${at.toISOString()}`,
+      dueAt: at.toISOString(),
+      userId: user.id,
+    });
+  }
+
+  /** After a generic reminder was created, paused, resumed, cancelled or deleted. */
+  async syncReminder(reminderId: string, now = new Date()): Promise<void> {
+    await this.jobs.cancel(JOB.REMINDER, { reminderId });
+    const reminder = await this.db.getRepository(Reminder).findOneBy({ id: reminderId });
+    if (!reminder) return;
+    const runnable = [ReminderStatus.PENDING, ReminderStatus.ACTIVE].includes(reminder.status);
+    const next = runnable ? this.nextReminderRun(reminder, now) : null;
+    await this.db.getRepository(Reminder).update({ id: reminder.id }, { nextRunAt: next });
+    if (next) await this.scheduleReminder(reminder, next);
+  }
+
+  nextReminderRun(reminder: Reminder, after: Date): Date | null {
+    if (reminder.type === ReminderType.ONE_TIME) {
+      // A one-time reminder resumed after its moment fires at once.
+      return reminder.triggerAt && reminder.triggerAt > after ? reminder.triggerAt : after;
+    }
+    return nextCronRun(reminder.cron ?? '', reminder.timezone, after);
+  }
+
+  async scheduleReminder(reminder: Reminder, at: Date): Promise<void> {
+    await this.jobs.scheduleOnce(JOB.REMINDER, at, {
+      key: `reminder:${reminder.id}@${at.toISOString()}`,
+      dueAt: at.toISOString(),
+      reminderId: reminder.id,
+      userId: reminder.userId,
+    });
+  }
+
+  /**
+   * At worker start: makes sure every user's daily jobs, every upcoming event reminder and
+   * every live generic reminder has its job. Existing jobs are kept (keys make it a no-op).
+   */
+  async reconcile(now = new Date()): Promise<void> {
+    const users = await this.db.getRepository(User).find();
+    for (const user of users) {
+      for (const job of DAILY_JOBS) await this.scheduleDaily(job, user, now);
+      if (eventRemindersOn(user.settings)) await this.ensureEventReminders(user, now);
+    }
+    const reminders = await this.db
+      .getRepository(Reminder)
+      .createQueryBuilder('reminder')
+      .where('reminder.status IN (:...statuses)', {
+        statuses: [ReminderStatus.PENDING, ReminderStatus.ACTIVE],
+      })
+      .andWhere('reminder.next_run_at IS NOT NULL')
+      .getMany();
+    for (const reminder of reminders) {
+      await this.scheduleReminder(reminder, reminder.nextRunAt ?? now);
+    }
+    this.logger.info({ users: users.length, reminders: reminders.length }, 'jobs reconciled');
+  }
+
+  private async ensureEventReminders(user: User, now: Date) {
+    const events = await this.db
+      .getRepository(Event)
+      .createQueryBuilder('event')
+      .where('event.user_id = :userId', { userId: user.id })
+      .andWhere('event.reminder_enabled')
+      .andWhere('(event.recurrence IS NOT NULL OR event.starts_at > :now)', { now })
+      .getMany();
+    for (const event of events) {
+      for (const offset of event.reminderMinutesBefore) {
+        await this.scheduleEventReminder(event, offset, now);
+      }
+    }
+  }
+}

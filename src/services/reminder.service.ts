@@ -1,0 +1,294 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError, badInput, notFound } from '../errors/domain-error.js';
+import {
+  NotificationKind,
+  Reminder,
+  ReminderAudit,
+  ReminderStatus,
+  ReminderType,
+  User,
+  type Notification,
+} from '../entities/index.js';
+import type { Logger } from '../logger.js';
+import { scheduleAfterCommit } from './job-queue.js';
+import type { NotificationService } from './notifications/notification.service.js';
+import { doneAndSnoozeActions, textsFor } from './notifications/texts.js';
+import { nextCronRun, type ReminderPlanner } from './reminder-planner.js';
+import { assertTimezone } from './timezone.js';
+
+export interface CreateReminderInput {
+  type: ReminderType;
+  text: string;
+  triggerAt?: Date | null;
+  cron?: string | null;
+  timezone?: string | null;
+  payload?: Record<string, unknown> | null;
+}
+
+export interface ReminderFilter {
+  status?: ReminderStatus | null;
+  type?: ReminderType | null;
+  limit: number;
+  offset: number;
+}
+
+/** Where a state change may come from, and what it leads to. */
+const TRANSITIONS = {
+  pause: { from: [ReminderStatus.PENDING, ReminderStatus.ACTIVE], action: 'paused' },
+  resume: { from: [ReminderStatus.PAUSED], action: 'resumed' },
+  cancel: {
+    from: [ReminderStatus.PENDING, ReminderStatus.ACTIVE, ReminderStatus.PAUSED],
+    action: 'cancelled',
+  },
+} as const;
+
+const CRON_FIELDS = 5;
+const LIVE = [ReminderStatus.PENDING, ReminderStatus.ACTIVE];
+
+const liveStatus = (type: ReminderType) =>
+  type === ReminderType.ONE_TIME ? ReminderStatus.PENDING : ReminderStatus.ACTIVE;
+
+/** Generic reminders for assistants and third parties, with an audit trail of every change. */
+export class ReminderService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly planner: ReminderPlanner,
+    private readonly logger: Logger,
+    private readonly payloadMaxBytes: number,
+  ) {}
+
+  async create(user: User, actor: string, input: CreateReminderInput, now = new Date()) {
+    const timezone = assertTimezone(input.timezone ?? user.settings.timezone);
+    const payload = input.payload ?? {};
+    this.assertPayload(payload);
+    const text = input.text.trim();
+    if (!text) throw badInput('The reminder text must not be blank', { field: 'text' });
+    let nextRunAt: Date;
+    if (input.type === ReminderType.ONE_TIME) {
+      if (!input.triggerAt)
+        throw badInput('A one-time reminder needs triggerAt', { field: 'triggerAt' });
+      if (input.cron) throw badInput('A one-time reminder has no cron', { field: 'cron' });
+      if (input.triggerAt <= now) {
+        throw badInput('triggerAt must be in the future', { field: 'triggerAt' });
+      }
+      nextRunAt = input.triggerAt;
+    } else {
+      if (!input.cron)
+        throw badInput('A recurring reminder needs a cron expression', { field: 'cron' });
+      if (input.triggerAt)
+        throw badInput('A recurring reminder has no triggerAt', { field: 'triggerAt' });
+      nextRunAt = parseCron(input.cron, timezone, now);
+    }
+    const reminder = await this.db.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(Reminder, {
+          userId: user.id,
+          type: input.type,
+          text,
+          triggerAt: input.triggerAt ?? null,
+          cron: input.cron?.trim() ?? null,
+          timezone,
+          payload,
+          status: liveStatus(input.type),
+          nextRunAt,
+          createdBy: actor,
+        }),
+      );
+      await this.audit(manager, saved, 'created', actor, {
+        type: saved.type,
+        triggerAt: saved.triggerAt,
+        cron: saved.cron,
+      });
+      return saved;
+    });
+    await this.afterCommit(() => this.planner.scheduleReminder(reminder, nextRunAt));
+    return reminder;
+  }
+
+  async get(user: User, reminderId: string): Promise<Reminder> {
+    const reminder = await this.db
+      .getRepository(Reminder)
+      .findOneBy({ id: reminderId, userId: user.id });
+    if (!reminder) throw notFound('Reminder');
+    return reminder;
+  }
+
+  async list(user: User, filter: ReminderFilter) {
+    const items = await this.db.getRepository(Reminder).find({
+      where: {
+        userId: user.id,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.type ? { type: filter.type } : {}),
+      },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: filter.offset,
+      take: filter.limit + 1,
+    });
+    const hasMore = items.length > filter.limit;
+    return {
+      items: items.slice(0, filter.limit),
+      hasMore,
+      nextOffset: hasMore ? filter.offset + filter.limit : null,
+    };
+  }
+
+  history(user: User, reminderId: string): Promise<ReminderAudit[]> {
+    return this.db.getRepository(ReminderAudit).find({
+      where: { reminderId, userId: user.id },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  pause(user: User, actor: string, reminderId: string) {
+    return this.transition(user, actor, reminderId, 'pause', ReminderStatus.PAUSED);
+  }
+
+  resume(user: User, actor: string, reminderId: string) {
+    return this.transition(user, actor, reminderId, 'resume', null);
+  }
+
+  cancel(user: User, actor: string, reminderId: string) {
+    return this.transition(user, actor, reminderId, 'cancel', ReminderStatus.CANCELLED);
+  }
+
+  async delete(user: User, actor: string, reminderId: string): Promise<string> {
+    await this.db.transaction(async (manager) => {
+      const reminder = await this.lock(manager, user, reminderId);
+      await manager.delete(Reminder, { id: reminder.id });
+      await this.audit(manager, reminder, 'deleted', actor, null);
+    });
+    await this.afterCommit(() => this.planner.syncReminder(reminderId));
+    return reminderId;
+  }
+
+  /**
+   * The worker's side: records a firing (or a miss) and writes its notifications in one
+   * transaction. Returns the next run of a recurring reminder, or null.
+   */
+  async fire(
+    reminderId: string,
+    dueAt: Date,
+    options: { now: Date; missed: boolean; write: FireWriter },
+  ): Promise<{ reminder: Reminder; next: Date | null } | null> {
+    return this.db.transaction(async (manager) => {
+      const reminder = await manager.findOne(Reminder, {
+        where: { id: reminderId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!reminder || !LIVE.includes(reminder.status)) return null;
+      const user = await manager.findOneByOrFail(User, { id: reminder.userId });
+      const { language } = user.settings;
+      await options.write(manager, {
+        user,
+        kind: NotificationKind.REMINDER,
+        source: `reminder:${reminder.id}`,
+        occurrenceAt: dueAt,
+        text: textsFor(language).reminder(reminder.text),
+        payload: {
+          actions: doneAndSnoozeActions(language),
+          refs: { reminderId: reminder.id },
+          data: reminder.payload,
+        },
+      });
+      const next =
+        reminder.type === ReminderType.RECURRING
+          ? nextCronRun(reminder.cron ?? '', reminder.timezone, maxDate(options.now, dueAt))
+          : null;
+      await manager.update(
+        Reminder,
+        { id: reminder.id },
+        {
+          lastTriggeredAt: options.missed ? reminder.lastTriggeredAt : options.now,
+          nextRunAt: next,
+          status: next ? reminder.status : ReminderStatus.COMPLETED,
+        },
+      );
+      await this.audit(manager, reminder, options.missed ? 'missed' : 'fired', 'worker', {
+        dueAt: dueAt.toISOString(),
+      });
+      return { reminder, next };
+    });
+  }
+
+  private async transition(
+    user: User,
+    actor: string,
+    reminderId: string,
+    change: keyof typeof TRANSITIONS,
+    target: ReminderStatus | null,
+  ): Promise<Reminder> {
+    const rule = TRANSITIONS[change];
+    const reminder = await this.db.transaction(async (manager) => {
+      const current = await this.lock(manager, user, reminderId);
+      if (!(rule.from as readonly ReminderStatus[]).includes(current.status)) {
+        throw new DomainError('CONFLICT', `A ${current.status} reminder cannot be ${rule.action}`);
+      }
+      current.status = target ?? liveStatus(current.type);
+      await manager.update(Reminder, { id: current.id }, { status: current.status });
+      await this.audit(manager, current, rule.action, actor, null);
+      return current;
+    });
+    await this.afterCommit(() => this.planner.syncReminder(reminder.id));
+    return this.get(user, reminder.id);
+  }
+
+  private async lock(manager: EntityManager, user: User, reminderId: string) {
+    const reminder = await manager.findOne(Reminder, {
+      where: { id: reminderId, userId: user.id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!reminder) throw notFound('Reminder');
+    return reminder;
+  }
+
+  private audit(
+    manager: EntityManager,
+    reminder: Reminder,
+    action: string,
+    actor: string,
+    details: Record<string, unknown> | null,
+  ) {
+    const entry = manager.create(ReminderAudit, {
+      reminderId: reminder.id,
+      userId: reminder.userId,
+      action,
+      actor,
+      details,
+    });
+    return manager.save(entry);
+  }
+
+  private assertPayload(payload: Record<string, unknown>) {
+    const bytes = Buffer.byteLength(JSON.stringify(payload));
+    if (bytes > this.payloadMaxBytes) {
+      throw badInput(`The payload may be at most ${this.payloadMaxBytes} bytes of JSON`, {
+        field: 'payload',
+      });
+    }
+  }
+
+  private afterCommit(schedule: () => Promise<void>) {
+    return scheduleAfterCommit(this.logger, schedule);
+  }
+}
+
+export type FireWriter = (
+  manager: EntityManager,
+  draft: Parameters<NotificationService['write']>[1],
+) => Promise<Notification[]>;
+
+function parseCron(cron: string, timezone: string, now: Date): Date {
+  const fields = cron.trim().split(/\s+/);
+  if (fields.length !== CRON_FIELDS) {
+    throw badInput('cron must have 5 fields: minute hour day-of-month month day-of-week', {
+      field: 'cron',
+    });
+  }
+  try {
+    return nextCronRun(cron, timezone, now);
+  } catch (error) {
+    throw badInput(`Invalid cron expression: ${(error as Error).message}`, { field: 'cron' });
+  }
+}
+
+const maxDate = (a: Date, b: Date) => (a > b ? a : b);
