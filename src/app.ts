@@ -17,6 +17,7 @@ import { bodyErrorHandler, requestContext } from './http/request-context.js';
 import type { Logger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
 import { createServices } from './services/index.js';
+import { modelClientFrom } from './assistant/model/model-config.js';
 import { openAgendaQueue } from './jobs/agenda-queue.js';
 import { jobContext } from './jobs/job-context.js';
 import { startWorker, type Worker } from './jobs/worker.js';
@@ -56,6 +57,7 @@ export async function startApi(config: Config, logger: Logger): Promise<App> {
     },
     webhooks: { allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST, timeoutMs: 10_000 },
     reminderPayloadMaxBytes: config.REMINDER_PAYLOAD_MAX_BYTES,
+    model: modelClientFrom(config),
   });
   const worker = config.WORKER_ENABLED
     ? await startWorker(queue, jobContext(db, services, logger, config), {

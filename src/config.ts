@@ -68,6 +68,12 @@ const configSchema = z.object({
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).default(30),
   /** Allow http:// webhooks on localhost (development and tests only). */
   WEBHOOK_ALLOW_LOCALHOST: booleanFromEnv.default(false),
+  /** An OpenAI-compatible model (OpenAI, a proxy, Ollama, vLLM); offline engine when unset. */
+  MODEL_BASE_URL: z.string().url('must be a URL such as https://api.openai.com/v1').optional(),
+  MODEL_API_KEY: z.string().min(1).optional(),
+  MODEL_NAME: z.string().min(1).default('gpt-4o-mini'),
+  MODEL_TRANSCRIPTION_NAME: z.string().min(1).default('whisper-1'),
+  MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** Largest JSON payload of a generic reminder. */
   REMINDER_PAYLOAD_MAX_BYTES: z.coerce.number().int().min(2).default(8192),
 });

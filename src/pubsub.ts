@@ -18,10 +18,19 @@ export interface NotificationReady {
   userId: string;
 }
 
+/** Stages of plan generation, for a progress bar with a cancel button. */
+export interface PlanProgressUpdate {
+  goalId: string;
+  stage: 'started' | 'analyzing' | 'drafting' | 'validating' | 'done' | 'cancelled' | 'failed';
+  percent: number;
+  proposalId: string | null;
+}
+
 /** Every topic, keyed by name: [topic id, payload]. */
 export type Topics = {
   GOAL_PROGRESS: [goalId: string, update: GoalProgressUpdate];
   NOTIFICATION_READY: [channel: DeliveryChannel, ready: NotificationReady];
+  PLAN_PROGRESS: [goalId: string, update: PlanProgressUpdate];
 };
 
 export type AppPubSub = PubSub<Topics> & {

@@ -1,10 +1,12 @@
 import { ApiToken } from './api-token.entity.js';
 import { ChannelAccount } from './channel-account.entity.js';
+import { ConversationMessage, ConversationState } from './conversation.entity.js';
 import { Event } from './event.entity.js';
 import { Goal } from './goal.entity.js';
 import { Notification, NotificationAction } from './notification.entity.js';
 import { ReminderAudit } from './reminder-audit.entity.js';
 import { Reminder } from './reminder.entity.js';
+import { PlanProposal, ProposedStep } from './plan-proposal.entity.js';
 import { Step } from './step.entity.js';
 import { User } from './user.entity.js';
 import { Webhook, WebhookDelivery } from './webhook.entity.js';
@@ -12,9 +14,13 @@ import { Webhook, WebhookDelivery } from './webhook.entity.js';
 export {
   ApiToken,
   ChannelAccount,
+  ConversationMessage,
+  ConversationState,
   Event,
   Goal,
   Notification,
+  PlanProposal,
+  ProposedStep,
   NotificationAction,
   Reminder,
   ReminderAudit,
@@ -43,4 +49,7 @@ export const ENTITIES = [
   Notification,
   Webhook,
   WebhookDelivery,
+  ConversationMessage,
+  ConversationState,
+  PlanProposal,
 ];

@@ -32,6 +32,10 @@ export class Step extends EditableRecord {
   @Column({ type: 'integer', nullable: true })
   estimatedMinutes: number | null;
 
+  @Field(() => String, { nullable: true, description: 'If-then cue from the coach’s plan' })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  ifThenCue: string | null;
+
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   plannedStart: Date | null;

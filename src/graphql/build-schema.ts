@@ -7,6 +7,7 @@ import { GoalPageResolver, GoalResolver } from '../resolvers/goal/goal.resolver.
 import { StepResolver } from '../resolvers/step/step.resolver.js';
 import { UserResolver } from '../resolvers/user/user.resolver.js';
 import { JobsResolver } from '../resolvers/jobs/jobs.resolver.js';
+import { AssistantResolver } from '../resolvers/assistant/assistant.resolver.js';
 import { NotificationResolver } from '../resolvers/notification/notification.resolver.js';
 import { ReminderResolver } from '../resolvers/reminder/reminder.resolver.js';
 import { WebhookResolver } from '../resolvers/webhook/webhook.resolver.js';
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   NotificationResolver,
   WebhookResolver,
   JobsResolver,
+  AssistantResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; `emitSchemaFile` writes the SDL too. */

@@ -28,6 +28,10 @@ export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQ
   const pool = settings.mongodbUrl
     ? null
     : new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
+  // Agenda (re)creates its table, function and trigger on connect, which fails when
+  // processes start together (and then `ready` never resolves): they take turns.
+  const schemaLock = pool ? await pool.connect() : null;
+  await schemaLock?.query('SELECT pg_advisory_lock(hashtext($1))', [`agenda:${table}`]);
   const backend = settings.mongodbUrl
     ? new MongoBackend({ address: settings.mongodbUrl, collection: table })
     : new PostgresBackend({ pool: pool!, tableName: table, channelName: table });
@@ -45,6 +49,10 @@ export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQ
     await pool.query(
       `CREATE INDEX IF NOT EXISTS "${table}_key_idx" ON "${table}" (name, (data->>'key'))`,
     );
+  }
+  if (schemaLock) {
+    await schemaLock.query('SELECT pg_advisory_unlock(hashtext($1))', [`agenda:${table}`]);
+    schemaLock.release();
   }
 
   return {

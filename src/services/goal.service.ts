@@ -10,6 +10,7 @@ export const MAX_STEPS_PER_GOAL = 100;
 export interface NewStepInput {
   title: string;
   estimatedMinutes?: number | null;
+  ifThenCue?: string | null;
 }
 
 export interface CreateGoalInput {

@@ -15,6 +15,13 @@ import { ReminderPlanner } from './reminder-planner.js';
 import { ReminderService } from './reminder.service.js';
 import { StepService } from './step.service.js';
 import { UserService } from './user.service.js';
+import { PlanningService } from './planning.service.js';
+import { CoachService } from '../assistant/coach/coach.service.js';
+import { ConversationService } from '../assistant/conversation/conversation.service.js';
+import { IntentExecutor } from '../assistant/conversation/executor.js';
+import type { ModelClient } from '../assistant/model/model-client.js';
+import { FallbackIntentEngine, ModelIntentEngine } from '../assistant/model/model-engine.js';
+import { offlineEngine } from '../assistant/offline/offline-engine.js';
 
 export interface Services {
   users: UserService;
@@ -28,6 +35,11 @@ export interface Services {
   notifications: NotificationService;
   webhooks: WebhookService;
   jobs: JobQueue;
+  planning: PlanningService;
+  coach: CoachService;
+  conversation: ConversationService;
+  /** Null when no model is configured: the offline engine answers, voice is unavailable. */
+  model: ModelClient | null;
 }
 
 export interface ServiceOptions {
@@ -35,6 +47,7 @@ export interface ServiceOptions {
   notifications: NotificationSettings;
   webhooks: WebhookSettings;
   reminderPayloadMaxBytes: number;
+  model: ModelClient | null;
 }
 
 /** Wires the domain services once per process. */
@@ -52,13 +65,20 @@ export function createServices(
   const goals = new GoalService(db);
   const apiTokens = new ApiTokenService(db);
   const notifications = new NotificationService(db, pubsub, jobs, options.notifications);
-  return {
+  const events = new EventService(db, {
+    eventChanged: (eventId) => scheduleAfterCommit(logger, () => planner.syncEvent(eventId)),
+  });
+  const steps = new StepService(db, goals, pubsub);
+  const planning = new PlanningService(db, goals, events, async (eventIds) => {
+    for (const eventId of eventIds) {
+      await scheduleAfterCommit(logger, () => planner.syncEvent(eventId));
+    }
+  });
+  const core: Omit<Services, 'conversation'> = {
     users,
     goals,
-    steps: new StepService(db, goals, pubsub),
-    events: new EventService(db, {
-      eventChanged: (eventId) => scheduleAfterCommit(logger, () => planner.syncEvent(eventId)),
-    }),
+    steps,
+    events,
     apiTokens,
     auth: new AuthService(options.serviceKey, users, apiTokens),
     planner,
@@ -66,5 +86,12 @@ export function createServices(
     notifications,
     webhooks: new WebhookService(db, options.webhooks),
     jobs,
+    planning,
+    coach: new CoachService(db, goals, steps, pubsub, options.model, logger),
+    model: options.model,
   };
+  const engine = options.model
+    ? new FallbackIntentEngine(new ModelIntentEngine(options.model), logger)
+    : offlineEngine;
+  return { ...core, conversation: new ConversationService(db, engine, new IntentExecutor(core)) };
 }

@@ -5,6 +5,17 @@ import type { AppPubSub, GoalProgressUpdate } from '../pubsub.js';
 import { deriveGoalStatus, deriveProgress } from './goal-progress.js';
 import { MAX_STEPS_PER_GOAL, type GoalService, type NewStepInput } from './goal.service.js';
 
+/** How many steps the goal has, and the position after the last one. */
+export async function stepSlots(manager: EntityManager, goalId: string) {
+  const row = await manager
+    .createQueryBuilder(Step, 'step')
+    .select('COUNT(*)::int', 'count')
+    .addSelect('COALESCE(MAX(step.position), -1) + 1', 'next')
+    .where('step.goal_id = :goalId', { goalId })
+    .getRawOne<{ count: number; next: number }>();
+  return row ?? { count: 0, next: 0 };
+}
+
 export interface UpdateStepInput {
   title?: string | null;
   status?: StepStatus | null;
@@ -32,15 +43,24 @@ export class StepService {
     return step;
   }
 
+  /** Every step of the user's active goals, in goal and step order. */
+  ofActiveGoals(user: User): Promise<Step[]> {
+    return this.db
+      .getRepository(Step)
+      .createQueryBuilder('step')
+      .innerJoin('step.goal', 'goal')
+      .where('goal.user_id = :userId AND goal.status = :status', {
+        userId: user.id,
+        status: GoalStatus.ACTIVE,
+      })
+      .orderBy('goal.created_at', 'DESC')
+      .addOrderBy('step.position', 'ASC')
+      .getMany();
+  }
+
   async add(user: User, goalId: string, input: NewStepInput): Promise<Step> {
     return this.changeGoal(user, goalId, idOfNewStep, async (manager) => {
-      const { count, next } = await manager
-        .createQueryBuilder(Step, 'step')
-        .select('COUNT(*)::int', 'count')
-        .addSelect('COALESCE(MAX(step.position), -1) + 1', 'next')
-        .where('step.goal_id = :goalId', { goalId })
-        .getRawOne<{ count: number; next: number }>()
-        .then((row) => row ?? { count: 0, next: 0 });
+      const { count, next } = await stepSlots(manager, goalId);
       if (count >= MAX_STEPS_PER_GOAL) {
         throw badInput(`A goal holds at most ${MAX_STEPS_PER_GOAL} steps`, { field: 'goalId' });
       }
@@ -52,6 +72,37 @@ export class StepService {
           position: next,
         }),
       );
+    });
+  }
+
+  /**
+   * Appends several steps at once; `alsoInTransaction` runs in the same transaction (e.g.
+   * marking the plan they come from as accepted), so either everything is saved or nothing.
+   */
+  async addMany(
+    user: User,
+    goalId: string,
+    inputs: NewStepInput[],
+    alsoInTransaction: (manager: EntityManager) => Promise<void>,
+  ): Promise<Step[]> {
+    return this.changeGoal(user, goalId, null, async (manager) => {
+      const { count, next } = await stepSlots(manager, goalId);
+      if (count + inputs.length > MAX_STEPS_PER_GOAL) {
+        throw badInput(`A goal holds at most ${MAX_STEPS_PER_GOAL} steps`, { field: 'goalId' });
+      }
+      const steps = await manager.save(
+        inputs.map((input, index) =>
+          manager.create(Step, {
+            goalId,
+            title: input.title.trim(),
+            estimatedMinutes: input.estimatedMinutes ?? null,
+            ifThenCue: input.ifThenCue ?? null,
+            position: next + index,
+          }),
+        ),
+      );
+      await alsoInTransaction(manager);
+      return steps;
     });
   }
 

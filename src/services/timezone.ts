@@ -33,7 +33,7 @@ export function minutesOfDay(time: string): number {
 /**
  * The first instant after `after` when the wall clock in `timezone` shows `time` ("HH:MM").
  * Computed per local day, so it follows DST: 08:00 stays 08:00 local on both sides of a
- * change. A time skipped by a spring-forward gap moves to the first valid minute after it.
+ * change. A time skipped by a spring-forward gap moves forward by the gap (02:30 → 03:30).
  */
 export function nextLocalTime(time: string, timezone: string, after: Date): Date {
   const minutes = minutesOfDay(time);

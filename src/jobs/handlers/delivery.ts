@@ -22,8 +22,10 @@ export const webhookDelivery: JobHandler = async (data, context) => {
   if (notification?.status !== NotificationStatus.PENDING) return;
   const outcome = await context.webhooks.deliver(notification, attempt);
   const { maxAttempts, baseDelayMs } = context.webhookRetry;
-  if (outcome.ok || attempt >= maxAttempts) {
-    const failure = outcome.ok ? undefined : `gave up after ${attempt} attempts: ${outcome.error}`;
+  if (outcome.ok || outcome.permanent || attempt >= maxAttempts) {
+    const failure = outcome.ok
+      ? undefined
+      : `gave up after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${outcome.error}`;
     await context.notifications.recordWebhookOutcome(notification.id, outcome.ok, failure);
     return;
   }

@@ -11,6 +11,7 @@ import {
 } from 'type-graphql';
 import { GoalStatus } from '../../entities/index.js';
 import type { Context } from '../../graphql/context.type.js';
+import { subscribeToOwnGoal } from '../../graphql/goal-topic.js';
 import { signInRequired } from '../../errors/domain-error.js';
 import type { GoalProgressUpdate } from '../../pubsub.js';
 
@@ -37,12 +38,7 @@ export class GoalProgress implements GoalProgressUpdate {
 export class GoalProgressResolver {
   @Subscription(() => GoalProgress, {
     description: 'Progress of one of the caller’s goals, live; only its owner may subscribe',
-    subscribe: async ({ args, context }) => {
-      const { user, authError, services, pubsub } = context as Context;
-      if (!user) throw authError ?? signInRequired();
-      const goal = await services.goals.get(user, String(args.goalId));
-      return pubsub.subscribe('GOAL_PROGRESS', goal.id);
-    },
+    subscribe: subscribeToOwnGoal('GOAL_PROGRESS'),
   })
   goalProgress(@Arg('goalId', () => ID) _goalId: string, @Root() update: GoalProgressUpdate) {
     return update;

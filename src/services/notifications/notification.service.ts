@@ -141,7 +141,8 @@ export class NotificationService {
   async release(notificationId: string, now: Date): Promise<void> {
     const rows = await this.offer(
       `SELECT id FROM notifications
-        WHERE id = $3 AND status = 'pending' AND attempts = 0 AND channel <> 'webhook'`,
+        WHERE id = $3 AND status = 'pending' AND attempts = 0 AND channel <> 'webhook'
+          AND $1::timestamptz IS NOT NULL`,
       [notificationId],
       now,
     );

@@ -11,6 +11,8 @@ export interface WebhookSettings {
 
 export interface DeliveryOutcome {
   ok: boolean;
+  /** Retrying cannot help (the webhook is gone). */
+  permanent?: boolean;
   statusCode: number | null;
   error: string | null;
 }
@@ -77,7 +79,9 @@ export class WebhookService {
       .addSelect('webhook.secret')
       .where('webhook.id = :id', { id: notification.target })
       .getOne();
-    if (!webhook?.active) return { ok: false, statusCode: null, error: 'webhook removed' };
+    if (!webhook?.active) {
+      return { ok: false, permanent: true, statusCode: null, error: 'webhook removed' };
+    }
 
     const body = JSON.stringify({
       id: notification.id,

@@ -1,0 +1,279 @@
+import { DateTime } from 'luxon';
+import { GoalStatus, StepStatus, type Goal, type Step, type User } from '../../entities/index.js';
+import type { Services } from '../../services/index.js';
+import type { EventOccurrence } from '../../services/event.service.js';
+import type { AssistantLanguage, EventTarget, ParsedIntent } from '../intent.types.js';
+import { repliesIn, type Replies } from './replies.js';
+
+/** Something the assistant did, for the client to show or link to. */
+export interface AssistantAction {
+  kind: string;
+  entityId: string | null;
+  title: string | null;
+}
+
+export interface ExecutionResult {
+  text: string;
+  actions: AssistantAction[];
+  quickReplies: string[];
+}
+
+const SEARCH_DAYS = 60;
+const LIST_LIMIT = 10;
+
+/**
+ * Performs a complete intent (no missing slots) with the domain services, for the user, and
+ * says what happened in their language. Shared by the model and offline engines.
+ */
+export class IntentExecutor {
+  constructor(
+    private readonly services: Pick<Services, 'events' | 'goals' | 'steps' | 'planning'>,
+  ) {}
+
+  async execute(user: User, intent: ParsedIntent, now: Date): Promise<ExecutionResult> {
+    const say = repliesIn(intent.language);
+    const done = (text: string, actions: AssistantAction[] = [], quickReplies: string[] = []) => ({
+      text,
+      actions,
+      quickReplies,
+    });
+    const when = (instant: Date) => localWhen(instant, user, intent.language);
+    switch (intent.intent) {
+      case 'small_talk':
+        return done(say[intent.kind]);
+      case 'event_create': {
+        const event = await this.services.events.create(user, {
+          title: intent.title ?? '',
+          start: intent.start!,
+          durationMinutes: intent.durationMinutes,
+          recurrence: intent.recurrence ?? null,
+          allDay: intent.allDay ?? false,
+        });
+        return done(say.eventCreated(event.title, when(event.startsAt)), [
+          { kind: 'event_created', entityId: event.id, title: event.title },
+        ]);
+      }
+      case 'event_update': {
+        const found = await this.findEvent(user, intent.target, now);
+        if (!found) return done(say.eventNotFound);
+        const start = newStartOf(intent, found, user);
+        const event = await this.services.events.update(user, found.event.id, {
+          start,
+          durationMinutes: intent.newDurationMinutes ?? null,
+        });
+        return done(say.eventMoved(event.title, when(start ?? event.startsAt)), [
+          { kind: 'event_updated', entityId: event.id, title: event.title },
+        ]);
+      }
+      case 'event_delete': {
+        const found = await this.findEvent(user, intent.target, now);
+        if (!found) return done(say.eventNotFound);
+        await this.services.events.delete(user, found.event.id);
+        return done(say.eventDeleted(found.event.title), [
+          { kind: 'event_deleted', entityId: found.event.id, title: found.event.title },
+        ]);
+      }
+      case 'event_search': {
+        const occurrences = (await this.services.events.occurrences(user, intent.from, intent.to))
+          .filter((o) => !intent.query || matches(o.event.title, intent.query))
+          .slice(0, LIST_LIMIT);
+        if (occurrences.length === 0) return done(say.eventsNone);
+        return done(
+          [
+            say.eventsHeader,
+            ...occurrences.map((o) => `⏰ ${when(o.start)} ${o.event.title}`),
+          ].join('\n'),
+        );
+      }
+      case 'free_slots': {
+        const slots = await this.services.planning.freeSlots(
+          user,
+          intent.from,
+          intent.to,
+          intent.minMinutes ?? 30,
+        );
+        if (slots.length === 0) return done(say.freeNone);
+        const lines = slots
+          .slice(0, LIST_LIMIT)
+          .map(
+            (slot: { start: Date; end: Date }) =>
+              `🟢 ${when(slot.start)}–${localTime(slot.end, user)}`,
+          );
+        return done([say.freeHeader, ...lines].join('\n'));
+      }
+      case 'goal_create': {
+        const goal = await this.services.goals.create(user, {
+          title: intent.title ?? '',
+          targetDate: intent.targetDate ?? null,
+        });
+        return done(
+          say.goalCreated(goal.title),
+          [{ kind: 'goal_created', entityId: goal.id, title: goal.title }],
+          [say.quick.plan, say.quick.smart],
+        );
+      }
+      case 'goal_search':
+      case 'goal_progress': {
+        const goals = await this.goals(
+          user,
+          intent.intent === 'goal_search' ? intent.status : 'active',
+        );
+        const target = intent.intent === 'goal_progress' ? intent.target : undefined;
+        const shown = goals.filter((goal) => !target || matches(goal.title, target));
+        if (shown.length === 0) return done(target ? say.goalNotFound : say.goalsNone);
+        return done([say.goalsHeader, ...shown.map(goalLine)].join('\n'));
+      }
+      case 'goal_delete': {
+        const goal = await this.findGoal(user, intent.target);
+        if (!goal) return done(say.goalNotFound);
+        await this.services.goals.delete(user, goal.id);
+        return done(say.goalDeleted(goal.title), [
+          { kind: 'goal_deleted', entityId: goal.id, title: goal.title },
+        ]);
+      }
+      case 'step_add': {
+        const goal = await this.findGoal(user, intent.goalTarget);
+        if (!goal) return done(say.noGoalForStep);
+        const step = await this.services.steps.add(user, goal.id, { title: intent.title ?? '' });
+        return done(say.stepAdded(step.title, goal.title), [
+          { kind: 'step_added', entityId: step.id, title: step.title },
+        ]);
+      }
+      case 'step_status':
+      case 'step_delete':
+        return this.changeStep(user, intent, say);
+      case 'unknown':
+        return done(say.unknown, [], []);
+    }
+  }
+
+  private async changeStep(
+    user: User,
+    intent: Extract<ParsedIntent, { intent: 'step_status' | 'step_delete' }>,
+    say: Replies,
+  ): Promise<ExecutionResult> {
+    const step = await this.findStep(user, intent.target);
+    if (!step) return { text: say.stepNotFound, actions: [], quickReplies: [] };
+    if (intent.intent === 'step_delete') {
+      await this.services.steps.delete(user, step.id);
+      return {
+        text: say.stepDeleted(step.title),
+        actions: [{ kind: 'step_deleted', entityId: step.id, title: step.title }],
+        quickReplies: [],
+      };
+    }
+    const status = {
+      done: StepStatus.DONE,
+      skipped: StepStatus.SKIPPED,
+      in_progress: StepStatus.IN_PROGRESS,
+    }[intent.status];
+    await this.services.steps.update(user, step.id, { status });
+    return {
+      text: say.stepStatus(step.title),
+      actions: [{ kind: 'step_updated', entityId: step.id, title: step.title }],
+      quickReplies: [],
+    };
+  }
+
+  private async goals(user: User, status?: string | null): Promise<Goal[]> {
+    const { items } = await this.services.goals.list(user, {
+      status: (status as GoalStatus | undefined) ?? null,
+      offset: 0,
+      limit: 50,
+    });
+    return items;
+  }
+
+  /** The goal the words name best; without words, the newest active goal. */
+  private async findGoal(user: User, words?: string): Promise<Goal | undefined> {
+    const goals = await this.goals(user, GoalStatus.ACTIVE);
+    return words ? bestMatch(goals, (goal) => goal.title, words) : goals[0];
+  }
+
+  private async findStep(user: User, words?: string): Promise<Step | undefined> {
+    if (!words) return undefined;
+    const steps = await this.services.steps.ofActiveGoals(user);
+    return bestMatch(steps, (step) => step.title, words);
+  }
+
+  /** The upcoming (or today's) occurrence that the target's words, date and time name. */
+  private async findEvent(
+    user: User,
+    target: EventTarget,
+    now: Date,
+  ): Promise<EventOccurrence | undefined> {
+    const { timezone } = user.settings;
+    const from = DateTime.fromJSDate(now, { zone: timezone }).startOf('day').toJSDate();
+    const to = new Date(from.getTime() + SEARCH_DAYS * 86_400_000);
+    const occurrences = (await this.services.events.occurrences(user, from, to)).filter((o) => {
+      const local = DateTime.fromJSDate(o.start, { zone: timezone });
+      return (
+        (!target.date || local.toISODate() === target.date) &&
+        (!target.time || local.toFormat('HH:mm') === target.time)
+      );
+    });
+    if (!target.text) return occurrences[0];
+    return bestMatch(occurrences, (o) => o.event.title, target.text);
+  }
+}
+
+function newStartOf(
+  intent: Extract<ParsedIntent, { intent: 'event_update' }>,
+  found: EventOccurrence,
+  user: User,
+): Date | null {
+  if (intent.newStart) return intent.newStart;
+  const local = DateTime.fromJSDate(found.start, { zone: user.settings.timezone });
+  if (intent.shiftMinutes) return local.plus({ minutes: intent.shiftMinutes }).toJSDate();
+  if (intent.newDate || intent.newTime) {
+    const date = intent.newDate
+      ? DateTime.fromISO(intent.newDate, { zone: user.settings.timezone })
+      : local;
+    const [hour, minute] = (intent.newTime ?? local.toFormat('HH:mm')).split(':').map(Number);
+    return date.set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+  }
+  return null;
+}
+
+const normalizeWords = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 2)
+    .map((word) => word.slice(0, Math.max(3, word.length - 2)));
+
+/** Shared word stems (endings cut, so "встречу" meets "встреча"). */
+function overlap(title: string, words: string): number {
+  const wanted = new Set(normalizeWords(words));
+  return normalizeWords(title).filter((stem) => wanted.has(stem)).length;
+}
+
+function matches(title: string, words: string): boolean {
+  return overlap(title, words) > 0 || title.toLowerCase().includes(words.toLowerCase());
+}
+
+function bestMatch<T>(items: T[], titleOf: (item: T) => string, words: string): T | undefined {
+  let best: T | undefined;
+  let bestScore = 0;
+  for (const item of items) {
+    const score = overlap(titleOf(item), words);
+    if (score > bestScore) [best, bestScore] = [item, score];
+  }
+  return best;
+}
+
+function goalLine(goal: Goal): string {
+  const filled = Math.round(goal.progress / 10);
+  return `🎯 ${goal.title} ${'▓'.repeat(filled)}${'░'.repeat(10 - filled)} ${goal.progress}%`;
+}
+
+function localWhen(instant: Date, user: User, language: AssistantLanguage): string {
+  return DateTime.fromJSDate(instant, { zone: user.settings.timezone })
+    .setLocale(language)
+    .toFormat(language === 'ru' ? 'ccc d MMM, HH:mm' : 'ccc, MMM d, HH:mm');
+}
+
+function localTime(instant: Date, user: User): string {
+  return DateTime.fromJSDate(instant, { zone: user.settings.timezone }).toFormat('HH:mm');
+}

@@ -1,0 +1,77 @@
+import type { AssistantLanguage } from '../intent.types.js';
+
+/** The assistant's own words, in Russian and English. */
+export const REPLIES = {
+  ru: {
+    greeting:
+      'Привет! Я maxOn — помогу с целями, шагами и календарём. Напишите, что запланировать.',
+    thanks: 'Пожалуйста! Обращайтесь.',
+    farewell: 'До встречи! Я напомню, когда будет нужно.',
+    help: 'Я понимаю, например: «встреча с Олей завтра в 15 на час», «что у меня в пятницу?», «когда я свободен в четверг?», «хочу выучить испанский к лету», «как мои цели?».',
+    unknown:
+      'Не понял. Попробуйте, например: «встреча завтра в 15:00» или «хочу пробежать 10 км к маю».',
+    cancelled: 'Хорошо, отменил.',
+    eventCreated: (title: string, when: string) => `✅ Добавил: «${title}» — ${when}`,
+    eventMoved: (title: string, when: string) => `✅ Перенёс «${title}» на ${when}`,
+    eventDeleted: (title: string) => `🗑 Удалил «${title}»`,
+    eventNotFound: 'Не нашёл такого события.',
+    eventsNone: 'В этот период событий нет.',
+    eventsHeader: 'Ваши события:',
+    freeHeader: 'Свободное время:',
+    freeNone: 'Свободных окон в рабочие часы нет.',
+    goalCreated: (title: string) => `🎯 Цель поставлена: «${title}». Разбить её на шаги?`,
+    goalsNone: 'Целей пока нет.',
+    goalsHeader: 'Ваши цели:',
+    goalNotFound: 'Не нашёл такую цель.',
+    goalDeleted: (title: string) => `🗑 Удалил цель «${title}»`,
+    stepAdded: (title: string, goal: string) => `➕ Шаг «${title}» добавлен в цель «${goal}»`,
+    stepNotFound: 'Не нашёл такой шаг.',
+    stepStatus: (title: string) => `✅ Шаг «${title}» отмечен`,
+    stepDeleted: (title: string) => `🗑 Шаг «${title}» удалён`,
+    noGoalForStep: 'Сначала поставьте цель — тогда добавлю в неё шаг.',
+    quick: {
+      plan: 'Разбить на шаги',
+      smart: 'Проверить по SMART',
+      thisOne: 'Этот',
+      nextOne: 'Следующий',
+      cancel: 'Отмена',
+    },
+  },
+  en: {
+    greeting: 'Hi! I am maxOn: I help with goals, steps and your calendar. Tell me what to plan.',
+    thanks: 'You are welcome!',
+    farewell: 'See you! I will remind you when it matters.',
+    help: 'Try: "lunch with Ann tomorrow at 1pm for an hour", "what do I have on Friday?", "when am I free on Thursday?", "I want to learn Spanish by summer", "how are my goals?".',
+    unknown: 'I did not get that. Try "meeting tomorrow at 3pm" or "run 10 km by May".',
+    cancelled: 'OK, cancelled.',
+    eventCreated: (title: string, when: string) => `✅ Added: "${title}" — ${when}`,
+    eventMoved: (title: string, when: string) => `✅ Moved "${title}" to ${when}`,
+    eventDeleted: (title: string) => `🗑 Deleted "${title}"`,
+    eventNotFound: 'I could not find that event.',
+    eventsNone: 'No events in that period.',
+    eventsHeader: 'Your events:',
+    freeHeader: 'Free time:',
+    freeNone: 'No free slots in your working hours.',
+    goalCreated: (title: string) => `🎯 Goal set: "${title}". Shall I break it into steps?`,
+    goalsNone: 'No goals yet.',
+    goalsHeader: 'Your goals:',
+    goalNotFound: 'I could not find that goal.',
+    goalDeleted: (title: string) => `🗑 Deleted the goal "${title}"`,
+    stepAdded: (title: string, goal: string) => `➕ Added the step "${title}" to "${goal}"`,
+    stepNotFound: 'I could not find that step.',
+    stepStatus: (title: string) => `✅ Marked the step "${title}"`,
+    stepDeleted: (title: string) => `🗑 Deleted the step "${title}"`,
+    noGoalForStep: 'Set a goal first, then I will add steps to it.',
+    quick: {
+      plan: 'Break into steps',
+      smart: 'Check SMART',
+      thisOne: 'This one',
+      nextOne: 'Next one',
+      cancel: 'Cancel',
+    },
+  },
+} as const;
+
+export type Replies = (typeof REPLIES)[AssistantLanguage];
+
+export const repliesIn = (language: AssistantLanguage): Replies => REPLIES[language];
