@@ -11,7 +11,7 @@ import {
   Subscription,
 } from 'type-graphql';
 import { ConversationMessage, Goal, PlanProposal, type User } from '../../entities/index.js';
-import { badInput, signInRequired } from '../../errors/domain-error.js';
+import { badInput } from '../../errors/domain-error.js';
 import { CurrentUser } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.type.js';
 import { subscribeToOwnGoal } from '../../graphql/goal-topic.js';

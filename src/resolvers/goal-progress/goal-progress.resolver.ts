@@ -10,9 +10,7 @@ import {
   Subscription,
 } from 'type-graphql';
 import { GoalStatus } from '../../entities/index.js';
-import type { Context } from '../../graphql/context.type.js';
 import { subscribeToOwnGoal } from '../../graphql/goal-topic.js';
-import { signInRequired } from '../../errors/domain-error.js';
 import type { GoalProgressUpdate } from '../../pubsub.js';
 
 @ObjectType({ description: 'Sent when a step of the goal changed' })
