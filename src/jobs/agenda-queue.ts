@@ -29,9 +29,10 @@ export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQ
     ? null
     : new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
   // Agenda (re)creates its table, function and trigger on connect, which fails when
-  // processes start together (and then `ready` never resolves): they take turns.
+  // processes start together (and then `ready` never resolves): they take turns. One key for
+  // every job table, since the job log table agenda also creates is shared by all of them.
   const schemaLock = pool ? await pool.connect() : null;
-  await schemaLock?.query('SELECT pg_advisory_lock(hashtext($1))', [`agenda:${table}`]);
+  await schemaLock?.query('SELECT pg_advisory_lock(hashtext($1))', ['agenda:schema']);
   const backend = settings.mongodbUrl
     ? new MongoBackend({ address: settings.mongodbUrl, collection: table })
     : new PostgresBackend({ pool: pool!, tableName: table, channelName: table });
@@ -51,7 +52,7 @@ export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQ
     );
   }
   if (schemaLock) {
-    await schemaLock.query('SELECT pg_advisory_unlock(hashtext($1))', [`agenda:${table}`]);
+    await schemaLock.query('SELECT pg_advisory_unlock(hashtext($1))', ['agenda:schema']);
     schemaLock.release();
   }
 

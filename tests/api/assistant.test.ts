@@ -1,0 +1,621 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Client } from 'graphql-ws';
+import { DateTime } from 'luxon';
+import { buildGoal, buildUser, type TestUser } from '../support/factories.js';
+import { errorCode, execute, executeOk, wsClient } from '../support/graphql-client.js';
+import { subscribe, untilLive } from '../support/subscriptions.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const MOSCOW = 'Europe/Moscow';
+const NEW_YORK = 'America/New_York';
+
+let app: TestApp;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.dispose()));
+});
+afterAll(() => app.stop());
+
+interface Reply {
+  text: string;
+  actions: { kind: string; entityId: string | null; title: string | null }[];
+  quickReplies: string[];
+  question: string | null;
+  intent: string;
+  engine: string;
+}
+
+interface Occurrence {
+  start: string;
+  end: string;
+  event: {
+    id: string;
+    title: string;
+    durationMinutes: number;
+    kind: string;
+    goalId: string | null;
+    stepId: string | null;
+  };
+}
+
+const SEND = `mutation ($text: String!) {
+  sendMessage(text: $text) {
+    text actions { kind entityId title } quickReplies question intent engine
+  }
+}`;
+
+const gql = <T = Record<string, any>>(
+  user: TestUser,
+  query: string,
+  variables: Record<string, unknown> = {},
+  on: TestApp = app,
+) => executeOk<T>(on.graphqlUrl, query, variables, user.credentials);
+
+async function send(user: TestUser, text: string, on: TestApp = app): Promise<Reply> {
+  return (await gql<{ sendMessage: Reply }>(user, SEND, { text }, on)).sendMessage;
+}
+
+/** Every event occurrence of the user from yesterday to two months ahead. */
+async function eventsOf(user: TestUser, on: TestApp = app): Promise<Occurrence[]> {
+  const from = new Date(Date.now() - 86_400_000).toISOString();
+  const to = new Date(Date.now() + 62 * 86_400_000).toISOString();
+  const data = await gql<{ events: Occurrence[] }>(
+    user,
+    `query ($from: DateTimeISO!, $to: DateTimeISO!) {
+      events(from: $from, to: $to) {
+        start end event { id title durationMinutes kind goalId stepId }
+      }
+    }`,
+    { from, to },
+    on,
+  );
+  return data.events;
+}
+
+async function goalsOf(user: TestUser) {
+  const data = await gql<{ goals: { totalCount: number; items: any[] } }>(
+    user,
+    `{ goals(limit: 50) { totalCount items { id title targetDate steps { id } } } }`,
+  );
+  return data.goals;
+}
+
+const local = (instant: string, zone: string) => DateTime.fromISO(instant, { zone });
+const tomorrowIn = (zone: string) => DateTime.now().setZone(zone).plus({ days: 1 }).toISODate();
+
+/**
+ * "в пятницу", said on any day but Friday, means the coming Friday without a doubt; on a
+ * Friday it would ask "today or next week", so then Monday is used.
+ */
+function comingWeekday(): { words: string; date: string } {
+  const today = DateTime.now().setZone(MOSCOW);
+  const weekday = today.weekday === 5 ? 1 : 5;
+  const date = today.plus({ days: (weekday - today.weekday + 7) % 7 || 7 }).toISODate()!;
+  return { words: weekday === 5 ? 'в пятницу' : 'в понедельник', date };
+}
+
+describe('sendMessage with the offline engine', () => {
+  it('creates an event from a Russian message', async () => {
+    const user = await buildUser(app);
+    const reply = await send(user, 'встреча с Олей завтра в 15:00 на час');
+
+    expect(reply.engine).toBe('offline');
+    expect(reply.intent).toBe('event_create');
+    expect(reply.question).toBeNull();
+    expect(reply.text.startsWith('✅')).toBe(true);
+    expect(reply.text).toContain('Встреча с Олей');
+    const [occurrence, ...others] = await eventsOf(user);
+    expect(others).toHaveLength(0);
+    expect(reply.actions[0]).toEqual({
+      kind: 'event_created',
+      entityId: occurrence.event.id,
+      title: 'Встреча с Олей',
+    });
+    expect(occurrence.event).toMatchObject({ title: 'Встреча с Олей', durationMinutes: 60 });
+    const start = local(occurrence.start, MOSCOW);
+    expect(start.toISODate()).toBe(tomorrowIn(MOSCOW));
+    expect(start.toFormat('HH:mm')).toBe('15:00');
+    expect(local(occurrence.end, MOSCOW).diff(start, 'minutes').minutes).toBe(60);
+  });
+
+  it('creates an event from an English message, in the user’s own timezone', async () => {
+    const user = await buildUser(app, { language: 'EN', timezone: NEW_YORK });
+    const reply = await send(user, 'lunch with Ann tomorrow at 1pm');
+
+    expect(reply).toMatchObject({ engine: 'offline', intent: 'event_create', question: null });
+    expect(reply.text.startsWith('✅ Added: "Lunch with Ann"')).toBe(true);
+    const [occurrence, ...others] = await eventsOf(user);
+    expect(others).toHaveLength(0);
+    expect(reply.actions).toEqual([
+      { kind: 'event_created', entityId: occurrence.event.id, title: 'Lunch with Ann' },
+    ]);
+    expect(occurrence.event.durationMinutes).toBe(60);
+    const start = local(occurrence.start, NEW_YORK);
+    expect(start.toISODate()).toBe(tomorrowIn(NEW_YORK));
+    expect(start.toFormat('HH:mm')).toBe('13:00');
+  });
+
+  it('asks for the time, then completes the event with the answer', async () => {
+    const user = await buildUser(app);
+    const day = comingWeekday();
+    const question = await send(user, `встреча с Олей ${day.words}`);
+
+    expect(question).toMatchObject({
+      question: 'На какое время?',
+      text: 'На какое время?',
+      intent: 'event_create',
+      actions: [],
+      quickReplies: ['Отмена'],
+    });
+    expect(await eventsOf(user)).toHaveLength(0);
+
+    const done = await send(user, 'в 15');
+    expect(done.question).toBeNull();
+    expect(done.text.startsWith('✅')).toBe(true);
+    expect(done.actions[0].kind).toBe('event_created');
+    const [occurrence, ...others] = await eventsOf(user);
+    expect(others).toHaveLength(0);
+    expect(occurrence.event.id).toBe(done.actions[0].entityId);
+    expect(occurrence.event.title).toBe('Встреча с Олей');
+    const start = local(occurrence.start, MOSCOW);
+    expect(start.toISODate()).toBe(day.date);
+    expect(start.toFormat('HH:mm')).toBe('15:00');
+
+    // The question is answered: the next message stands on its own.
+    expect(await send(user, 'в 16')).toMatchObject({ intent: 'unknown', actions: [] });
+    expect(await eventsOf(user)).toHaveLength(1);
+  });
+
+  it('drops the pending question on "отмена"', async () => {
+    const user = await buildUser(app);
+    const day = comingWeekday();
+    expect((await send(user, `встреча с Олей ${day.words}`)).question).toBe('На какое время?');
+
+    const cancelled = await send(user, 'отмена');
+    expect(cancelled).toMatchObject({
+      text: 'Хорошо, отменил.',
+      intent: 'cancel',
+      question: null,
+      actions: [],
+    });
+    // Nothing is awaited any more: a bare time does not complete the old request.
+    const after = await send(user, 'в 15');
+    expect(after.intent).toBe('unknown');
+    expect(after.actions).toEqual([]);
+    expect(await eventsOf(user)).toHaveLength(0);
+  });
+
+  it('keeps the pending question across a restart of the app', async () => {
+    const first = await startTestApp();
+    const user = await buildUser(first);
+    const day = comingWeekday();
+    try {
+      expect((await send(user, `встреча с Олей ${day.words}`, first)).question).toBe(
+        'На какое время?',
+      );
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startTestApp();
+    try {
+      const done = await send(user, 'в 15', second);
+      expect(done.text.startsWith('✅')).toBe(true);
+      expect(done.actions[0].kind).toBe('event_created');
+      const [occurrence, ...others] = await eventsOf(user, second);
+      expect(others).toHaveLength(0);
+      const start = local(occurrence.start, MOSCOW);
+      expect(start.toISODate()).toBe(day.date);
+      expect(start.toFormat('HH:mm')).toBe('15:00');
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('answers nonsense politely and writes nothing', async () => {
+    const user = await buildUser(app);
+    const reply = await send(user, 'фывапролд');
+
+    expect(reply).toMatchObject({
+      intent: 'unknown',
+      engine: 'offline',
+      actions: [],
+      question: null,
+    });
+    expect(reply.text).toMatch(/^Не понял\. Попробуйте/u);
+    expect(await eventsOf(user)).toHaveLength(0);
+    expect((await goalsOf(user)).totalCount).toBe(0);
+  });
+
+  it('refuses a blank message', async () => {
+    const user = await buildUser(app);
+    for (const text of ['', '   \n ']) {
+      const result = await execute(app.graphqlUrl, SEND, { text }, user.credentials);
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    }
+    const tooLong = await execute(
+      app.graphqlUrl,
+      SEND,
+      { text: 'а'.repeat(2001) },
+      user.credentials,
+    );
+    expect(errorCode(tooLong)).toBe('BAD_USER_INPUT');
+    const history = await gql<{ conversation: unknown[] }>(user, `{ conversation { id } }`);
+    expect(history.conversation).toEqual([]);
+  });
+
+  it('sets a goal from words and lists it when asked', async () => {
+    const user = await buildUser(app);
+    const created = await send(user, 'хочу выучить испанский к лету');
+
+    expect(created.intent).toBe('goal_create');
+    expect(created.text).toContain('Выучить испанский');
+    expect(created.quickReplies).toEqual(['Разбить на шаги', 'Проверить по SMART']);
+    const goals = await goalsOf(user);
+    expect(goals.items).toHaveLength(1);
+    const [goal] = goals.items;
+    expect(created.actions).toEqual([
+      { kind: 'goal_created', entityId: goal.id, title: 'Выучить испанский' },
+    ]);
+    expect(goal.title).toBe('Выучить испанский');
+    // "к лету": by the first of June.
+    expect(goal.targetDate).toMatch(/^\d{4}-06-01$/u);
+
+    const listed = await send(user, 'как мои цели?');
+    expect(listed.intent).toBe('goal_search');
+    expect(listed.text).toContain('Ваши цели:');
+    expect(listed.text).toContain('🎯 Выучить испанский');
+    expect(listed.actions).toEqual([]);
+  });
+});
+
+describe('conversation', () => {
+  it('returns the last messages, oldest first, with their roles', async () => {
+    const user = await buildUser(app);
+    await send(user, 'привет');
+    await send(user, 'фывапролд');
+    await send(user, 'спасибо');
+
+    const { conversation } = await gql<{
+      conversation: { role: string; text: string; intent: string | null; createdAt: string }[];
+    }>(user, `{ conversation(limit: 4) { role text intent createdAt } }`);
+    expect(conversation.map(({ role, intent }) => [role, intent])).toEqual([
+      ['user', 'unknown'],
+      ['assistant', 'unknown'],
+      ['user', 'small_talk'],
+      ['assistant', 'small_talk'],
+    ]);
+    expect(conversation[0].text).toBe('фывапролд');
+    expect(conversation[1].text).toMatch(/^Не понял/u);
+    expect(conversation[2].text).toBe('спасибо');
+    expect(conversation[3].text).toBe('Пожалуйста! Обращайтесь.');
+
+    const all = await gql<{ conversation: { role: string }[] }>(user, `{ conversation { role } }`);
+    expect(all.conversation.map((m) => m.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
+  });
+});
+
+describe('analyzeGoal', () => {
+  it('stores a SMART review on the goal', async () => {
+    const user = await buildUser(app);
+    const goal = await buildGoal(app, user, { title: 'Пробежать полумарафон' });
+    const { analyzeGoal } = await gql(
+      user,
+      `mutation ($goalId: ID!) {
+        analyzeGoal(goalId: $goalId) {
+          id
+          smartAnalysis {
+            score suggestions rewrittenGoal analyzedAt
+            specific { score comment } measurable { score comment }
+            achievable { score comment } relevant { score comment } timeBound { score comment }
+          }
+        }
+      }`,
+      { goalId: goal.id },
+    );
+    expect(analyzeGoal.id).toBe(goal.id);
+    const review = analyzeGoal.smartAnalysis;
+    expect(review.score).toBeGreaterThanOrEqual(0);
+    expect(review.score).toBeLessThanOrEqual(100);
+    for (const name of ['specific', 'measurable', 'achievable', 'relevant', 'timeBound']) {
+      expect(review[name].score).toBeGreaterThanOrEqual(0);
+      expect(review[name].score).toBeLessThanOrEqual(100);
+      expect(review[name].comment.length).toBeGreaterThan(0);
+    }
+    expect(Array.isArray(review.suggestions)).toBe(true);
+    expect(review.suggestions.length).toBeGreaterThan(0);
+    expect(Math.abs(Date.parse(review.analyzedAt) - Date.now())).toBeLessThan(60_000);
+
+    // Stored: read back through the goal.
+    const stored = await gql(
+      user,
+      `query ($id: ID!) { goal(id: $id) { smartAnalysis { score analyzedAt } } }`,
+      { id: goal.id },
+    );
+    expect(stored.goal.smartAnalysis).toEqual({
+      score: review.score,
+      analyzedAt: review.analyzedAt,
+    });
+  });
+
+  it('does not reveal another user’s goal', async () => {
+    const [owner, stranger] = await Promise.all([buildUser(app), buildUser(app)]);
+    const goal = await buildGoal(app, owner);
+    const result = await execute(
+      app.graphqlUrl,
+      `mutation ($goalId: ID!) { analyzeGoal(goalId: $goalId) { id } }`,
+      { goalId: goal.id },
+      stranger.credentials,
+    );
+    expect(errorCode(result)).toBe('NOT_FOUND');
+    const stored = await gql(
+      owner,
+      `query ($id: ID!) { goal(id: $id) { smartAnalysis { score } } }`,
+      { id: goal.id },
+    );
+    expect(stored.goal.smartAnalysis).toBeNull();
+  });
+});
+
+const GENERATE = `mutation ($goalId: ID!) {
+  generatePlan(goalId: $goalId) {
+    id goalId status source steps { title estimatedMinutes ifThenCue }
+  }
+}`;
+
+describe('generatePlan and acceptPlan', () => {
+  it('proposes 3–10 steps and adds them once accepted, only once', async () => {
+    const user = await buildUser(app);
+    const goal = await buildGoal(app, user, { title: 'Пробежать полумарафон' });
+    const { generatePlan: proposal } = await gql(user, GENERATE, { goalId: goal.id });
+
+    expect(proposal).toMatchObject({ goalId: goal.id, status: 'proposed' });
+    expect(proposal.source).toMatch(/^offline/u);
+    expect(proposal.steps.length).toBeGreaterThanOrEqual(3);
+    expect(proposal.steps.length).toBeLessThanOrEqual(10);
+    for (const step of proposal.steps) {
+      expect(step.title.length).toBeGreaterThan(0);
+      expect(step.estimatedMinutes).toBeGreaterThan(0);
+      expect(step.ifThenCue.length).toBeGreaterThan(0);
+    }
+    // Nothing is added before the user accepts.
+    expect((await goalsOf(user)).items[0].steps).toHaveLength(0);
+
+    const ACCEPT = `mutation ($id: ID!) {
+      acceptPlan(proposalId: $id) { id steps { title estimatedMinutes ifThenCue position } }
+    }`;
+    const { acceptPlan } = await gql(user, ACCEPT, { id: proposal.id });
+    expect(acceptPlan.id).toBe(goal.id);
+    expect(acceptPlan.steps).toEqual(
+      proposal.steps.map((step: Record<string, unknown>, position: number) => ({
+        ...step,
+        position,
+      })),
+    );
+
+    const again = await execute(app.graphqlUrl, ACCEPT, { id: proposal.id }, user.credentials);
+    expect(errorCode(again)).toBe('CONFLICT');
+    expect((await goalsOf(user)).items[0].steps).toHaveLength(proposal.steps.length);
+
+    const stranger = await buildUser(app);
+    const foreign = await execute(
+      app.graphqlUrl,
+      ACCEPT,
+      { id: proposal.id },
+      stranger.credentials,
+    );
+    expect(errorCode(foreign)).toBe('NOT_FOUND');
+  });
+
+  it('reports progress on planProgress, ending with done and the proposal', async () => {
+    const user = await buildUser(app);
+    const goal = await buildGoal(app, user, { title: 'Выучить испанский' });
+    const client = wsClient(app.wsUrl, user.credentials);
+    clients.push(client);
+    const updates = subscribe<{ planProgress: Record<string, unknown> }>(
+      client,
+      `subscription ($goalId: ID!) { planProgress(goalId: $goalId) { goalId stage percent proposalId } }`,
+      { goalId: goal.id },
+    );
+    // The offline plan is instant: generate until the subscription hears, then start clean.
+    await untilLive(updates, () => gql(user, GENERATE, { goalId: goal.id }));
+    while (await updates.next(300));
+
+    const { generatePlan: proposal } = await gql(user, GENERATE, { goalId: goal.id });
+    const seen: Record<string, unknown>[] = [];
+    for (;;) {
+      const message = await updates.next();
+      expect(message?.errors).toBeUndefined();
+      const update = message!.data!.planProgress;
+      seen.push(update);
+      if (update.stage === 'done') break;
+    }
+    expect(seen.map((update) => update.stage)).toEqual([
+      'started',
+      'analyzing',
+      'validating',
+      'done',
+    ]);
+    expect(seen.every((update) => update.goalId === goal.id)).toBe(true);
+    const percents = seen.map((update) => update.percent as number);
+    expect([...percents].sort((a, b) => a - b)).toEqual(percents);
+    expect(seen.at(-1)).toEqual({
+      goalId: goal.id,
+      stage: 'done',
+      percent: 100,
+      proposalId: proposal.id,
+    });
+  });
+});
+
+describe('freeSlots', () => {
+  it('leaves out events and stays inside the working hours', async () => {
+    const user = await buildUser(app);
+    // A weekday at least two days ahead, so none of it has passed.
+    let day = DateTime.now().setZone(MOSCOW).startOf('day').plus({ days: 2 });
+    while (day.weekday > 5) day = day.plus({ days: 1 });
+    const eventStart = day.set({ hour: 12, minute: 30 });
+    await gql(user, `mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`, {
+      input: { title: 'Стоматолог', start: eventStart.toISO(), durationMinutes: 60 },
+    });
+    const QUERY = `query ($from: DateTimeISO!, $to: DateTimeISO!, $min: Int!) {
+      freeSlots(from: $from, to: $to, minMinutes: $min) { start end minutes }
+    }`;
+
+    const oneDay = await gql<{ freeSlots: { start: string; end: string; minutes: number }[] }>(
+      user,
+      QUERY,
+      { from: day.toISO(), to: day.plus({ days: 1 }).toISO(), min: 30 },
+    );
+    expect(
+      oneDay.freeSlots.map((slot) => [
+        local(slot.start, MOSCOW).toFormat('yyyy-MM-dd HH:mm'),
+        local(slot.end, MOSCOW).toFormat('HH:mm'),
+        slot.minutes,
+      ]),
+    ).toEqual([
+      [`${day.toISODate()} 09:00`, '12:30', 210],
+      [`${day.toISODate()} 13:30`, '18:00', 270],
+    ]);
+
+    const week = await gql<{ freeSlots: { start: string; end: string; minutes: number }[] }>(
+      user,
+      QUERY,
+      { from: day.toISO(), to: day.plus({ days: 7 }).toISO(), min: 30 },
+    );
+    expect(week.freeSlots).toHaveLength(6); // five working days, one of them split
+    const eventEnd = eventStart.plus({ minutes: 60 });
+    for (const slot of week.freeSlots) {
+      const start = local(slot.start, MOSCOW);
+      const end = local(slot.end, MOSCOW);
+      expect(start.weekday).toBeLessThanOrEqual(5);
+      expect(end.toISODate()).toBe(start.toISODate());
+      expect(start.toFormat('HH:mm') >= '09:00').toBe(true);
+      expect(end.toFormat('HH:mm') <= '18:00').toBe(true);
+      expect(slot.minutes).toBe(end.diff(start, 'minutes').minutes);
+      expect(slot.minutes).toBeGreaterThanOrEqual(30);
+      expect(end <= eventStart || start >= eventEnd).toBe(true);
+    }
+
+    const tooLong = await execute(
+      app.graphqlUrl,
+      QUERY,
+      { from: day.toISO(), to: day.plus({ days: 63 }).toISO(), min: 30 },
+      user.credentials,
+    );
+    expect(errorCode(tooLong)).toBe('BAD_USER_INPUT');
+  });
+});
+
+const SCHEDULE = `mutation ($goalId: ID!) {
+  schedulePlan(goalId: $goalId) {
+    feasible applied deadlineDate neededMinutes freeMinutes message
+    placements { stepId start end chunk chunks explanation }
+    options { kind description newDeadline stepIdsToCut }
+  }
+}`;
+
+async function goalWithSteps(
+  user: TestUser,
+  targetDate: string,
+  steps: { title: string; estimatedMinutes: number }[],
+) {
+  const data = await gql<{ createGoal: { id: string; steps: { id: string }[] } }>(
+    user,
+    `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id steps { id } } }`,
+    { input: { title: 'Подготовить доклад', targetDate, steps } },
+  );
+  return data.createGoal;
+}
+
+describe('schedulePlan', () => {
+  it('places the steps into working time and saves them as step events', async () => {
+    const user = await buildUser(app);
+    const targetDate = DateTime.now().setZone(MOSCOW).plus({ days: 21 }).toISODate()!;
+    const goal = await goalWithSteps(
+      user,
+      targetDate,
+      ['Собрать материалы', 'Написать черновик', 'Сделать слайды'].map((title) => ({
+        title,
+        estimatedMinutes: 60,
+      })),
+    );
+    const { schedulePlan: report } = await gql(user, SCHEDULE, { goalId: goal.id });
+
+    expect(report).toMatchObject({ feasible: true, applied: true, deadlineDate: targetDate });
+    expect(report.placements).toHaveLength(3);
+    expect(report.placements.map((p: { stepId: string }) => p.stepId)).toEqual(
+      goal.steps.map((step) => step.id),
+    );
+    for (const placement of report.placements) {
+      expect(placement).toMatchObject({ chunk: 1, chunks: 1 });
+      expect(placement.explanation.length).toBeGreaterThan(0);
+      const start = local(placement.start, MOSCOW);
+      const end = local(placement.end, MOSCOW);
+      expect(end.diff(start, 'minutes').minutes).toBe(60);
+      expect(start.weekday).toBeLessThanOrEqual(5);
+      expect(start.toFormat('HH:mm') >= '09:00').toBe(true);
+      expect(end.toFormat('HH:mm') <= '18:00').toBe(true);
+      expect(start.toISODate()! <= targetDate).toBe(true);
+    }
+
+    const events = await eventsOf(user);
+    expect(events).toHaveLength(3);
+    for (const placement of report.placements) {
+      const event = events.find((o) => o.event.stepId === placement.stepId);
+      expect(event?.event).toMatchObject({ kind: 'STEP', goalId: goal.id, durationMinutes: 60 });
+      expect(Date.parse(event!.start)).toBe(Date.parse(placement.start));
+    }
+    const stored = await gql(
+      user,
+      `query ($id: ID!) { goal(id: $id) { isScheduled steps { id plannedStart plannedDurationMinutes } } }`,
+      { id: goal.id },
+    );
+    expect(stored.goal.isScheduled).toBe(true);
+    for (const [index, step] of stored.goal.steps.entries()) {
+      expect(Date.parse(step.plannedStart)).toBe(Date.parse(report.placements[index].start));
+      expect(step.plannedDurationMinutes).toBe(60);
+    }
+  });
+
+  it('reports what is missing and saves nothing when the steps do not fit', async () => {
+    const user = await buildUser(app);
+    const goal = await goalWithSteps(
+      user,
+      tomorrowIn(MOSCOW)!,
+      Array.from({ length: 10 }, (_, index) => ({
+        title: `Большой шаг ${index + 1}`,
+        estimatedMinutes: 600,
+      })),
+    );
+    const { schedulePlan: report } = await gql(user, SCHEDULE, { goalId: goal.id });
+
+    expect(report).toMatchObject({ feasible: false, applied: false, neededMinutes: 6000 });
+    expect(report.freeMinutes).toBeLessThan(6000);
+    expect(report.message).toMatch(/Нужно 100 ч, до дедлайна свободно/u);
+    const move = report.options.find((option: { kind: string }) => option.kind === 'move_deadline');
+    expect(move?.newDeadline > tomorrowIn(MOSCOW)!).toBe(true);
+    expect(move?.description.length).toBeGreaterThan(0);
+
+    expect(await eventsOf(user)).toHaveLength(0);
+    const stored = await gql(
+      user,
+      `query ($id: ID!) { goal(id: $id) { steps { plannedStart } } }`,
+      { id: goal.id },
+    );
+    expect(stored.goal.steps.every((step: { plannedStart: unknown }) => !step.plannedStart)).toBe(
+      true,
+    );
+  });
+});
