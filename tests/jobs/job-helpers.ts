@@ -1,7 +1,11 @@
 import type { Client } from 'graphql-ws';
 import { asBot, executeOk, wsClient, type Credentials } from '../support/graphql-client.js';
 import { subscribe, type LiveSubscription } from '../support/subscriptions.js';
+import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// Workers sweep and reconcile the whole database: each jobs test file gets its own.
+await useOwnDatabase();
 
 /** Settings for an app whose worker runs jobs promptly, for tests of scheduling. */
 export const FAST_WORKER = {

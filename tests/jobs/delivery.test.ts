@@ -1,0 +1,389 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Client } from 'graphql-ws';
+import { DateTime } from 'luxon';
+import { JOB } from '../../src/services/job-queue.js';
+import { buildUser, type TestUser } from '../support/factories.js';
+import { asBot, errorCode, execute } from '../support/graphql-client.js';
+import type { LiveSubscription } from '../support/subscriptions.js';
+import type { TestApp } from '../support/test-app.js';
+import {
+  eventually,
+  gql,
+  outboxOf,
+  scheduledJobs,
+  startWorkerApp,
+  watchNotifications,
+} from './job-helpers.js';
+
+// The notifications table is shared by every test app (and by test files running in
+// parallel), so every assertion below looks at this file's own users and rows only.
+
+const clients: Client[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.dispose()));
+});
+
+const CREATE_REMINDER = `mutation ($input: CreateReminderInput!) {
+  createReminder(input: $input) { id status nextRunAt }
+}`;
+const PENDING = `query ($platform: Platform!) {
+  pendingNotifications(platform: $platform, limit: 500) { id userId channel status attempts availableAt }
+}`;
+const ACK = `mutation ($id: ID!) { acknowledgeNotification(id: $id) { id status deliveredAt } }`;
+const SNOOZE = `mutation ($id: ID!, $minutes: Int, $preset: SnoozePreset) {
+  snoozeNotification(id: $id, minutes: $minutes, preset: $preset) {
+    id userId channel target kind text status attempts availableAt occurrenceAt refs
+  }
+}`;
+const UPDATE_SETTINGS = `mutation ($input: UpdateSettingsInput!) { updateSettings(input: $input) { id } }`;
+
+type Row = Awaited<ReturnType<typeof outboxOf>>[number];
+
+/** A one-time reminder due `inMs` from now, fired by the worker; resolves to its outbox row. */
+async function fireReminder(app: TestApp, user: TestUser, text: string, inMs = 600) {
+  const { createReminder } = await gql(app, user.credentials)(CREATE_REMINDER, {
+    input: { type: 'ONE_TIME', text, triggerAt: new Date(Date.now() + inMs).toISOString() },
+  });
+  return rowOf(app, user, createReminder.id as string);
+}
+
+async function rowOf(app: TestApp, user: TestUser, reminderId: string): Promise<Row> {
+  const row = await eventually(async () =>
+    (await outboxOf(app, user.id)).find((r) => r.payload.refs.reminderId === reminderId),
+  );
+  if (!row) throw new Error(`reminder ${reminderId} wrote no notification`);
+  return row;
+}
+
+async function pendingFor(app: TestApp, platform: 'TELEGRAM' | 'MAX') {
+  const data = await gql(app, asBot())<{ pendingNotifications: any[] }>(PENDING, { platform });
+  return data.pendingNotifications;
+}
+
+/** The next notification on the feed that `match`es (others' notifications are skipped). */
+async function nextMatching(
+  feed: LiveSubscription<any>,
+  match: (notification: any) => boolean,
+  timeoutMs: number,
+): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) return null;
+    const message = await feed.next(left);
+    if (!message) return null;
+    expect(message.errors).toBeUndefined();
+    const notification = message.data?.notifications;
+    if (notification && match(notification)) return notification;
+  }
+}
+
+/** The first instant after `now` when the clock in `zone` shows hh:mm on day `now + days`. */
+function localAt(zone: string, time: string, now: Date, days = 0): number {
+  const [hour, minute] = time.split(':').map(Number);
+  const local = DateTime.fromJSDate(now, { zone });
+  let at = local.plus({ days }).set({ hour, minute, second: 0, millisecond: 0 });
+  if (days === 0 && at <= local) at = at.plus({ days: 1 });
+  return at.toMillis();
+}
+
+describe('offering, acknowledging and snoozing', () => {
+  let app: TestApp;
+  let telegram: TestUser;
+  let max: TestUser;
+
+  beforeAll(async () => {
+    app = await startWorkerApp();
+    [telegram, max] = await Promise.all([buildUser(app), buildUser(app, { platform: 'MAX' })]);
+  });
+  afterAll(() => app.stop());
+
+  it('pendingNotifications returns the due rows of its platform only and counts an offer', async () => {
+    // A third user in quiet hours right now: the row is held (not due), not offered.
+    const held = await buildUser(app, { timezone: 'Asia/Tokyo' });
+    const hour = DateTime.now().setZone('Asia/Tokyo').hour;
+    const hh = (h: number) => `${String((h + 24) % 24).padStart(2, '0')}:00`;
+    await gql(app, held.credentials)(UPDATE_SETTINGS, {
+      input: { quietHoursStart: hh(hour - 1), quietHoursEnd: hh(hour + 2) },
+    });
+
+    const [tgRow, maxRow, heldRow] = await Promise.all([
+      fireReminder(app, telegram, 'Telegram one'),
+      fireReminder(app, max, 'Max one'),
+      fireReminder(app, held, 'Held one'),
+    ]);
+    expect(tgRow).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(maxRow).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(heldRow).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(heldRow.availableAt.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
+
+    const forTelegram = await pendingFor(app, 'TELEGRAM');
+    expect(forTelegram.every((n) => n.channel === 'TELEGRAM' && n.status === 'PENDING')).toBe(true);
+    const ids = forTelegram.map((n) => n.id);
+    expect(ids).toContain(tgRow.id);
+    expect(ids).not.toContain(maxRow.id);
+    expect(ids).not.toContain(heldRow.id);
+    expect(forTelegram.find((n) => n.id === tgRow.id)).toMatchObject({
+      userId: telegram.id,
+      attempts: 2,
+    });
+
+    const forMax = await pendingFor(app, 'MAX');
+    expect(forMax.every((n) => n.channel === 'MAX')).toBe(true);
+    expect(forMax.map((n) => n.id)).toEqual(expect.arrayContaining([maxRow.id]));
+    expect(forMax.map((n) => n.id)).not.toContain(tgRow.id);
+    expect(forMax.find((n) => n.id === maxRow.id)).toMatchObject({ userId: max.id, attempts: 2 });
+
+    const after = new Map(
+      [...(await outboxOf(app, telegram.id)), ...(await outboxOf(app, held.id))].map((r) => [
+        r.id,
+        r,
+      ]),
+    );
+    expect(after.get(tgRow.id)?.attempts).toBe(2);
+    expect(after.get(heldRow.id)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('acknowledge marks it delivered, it is not offered again, and a second ack is harmless', async () => {
+    const row = await fireReminder(app, telegram, 'Acknowledge me');
+    const stranger = await buildUser(app);
+    const byStranger = await execute(app.graphqlUrl, ACK, { id: row.id }, stranger.credentials);
+    expect(errorCode(byStranger)).toBe('NOT_FOUND');
+
+    const first = await gql(app, asBot())(ACK, { id: row.id });
+    expect(first.acknowledgeNotification).toMatchObject({ id: row.id, status: 'DELIVERED' });
+    expect(first.acknowledgeNotification.deliveredAt).toEqual(expect.any(String));
+    const second = await gql(app, telegram.credentials)(ACK, { id: row.id });
+    expect(second.acknowledgeNotification).toEqual(first.acknowledgeNotification);
+
+    expect((await pendingFor(app, 'TELEGRAM')).map((n) => n.id)).not.toContain(row.id);
+    const [stored] = (await outboxOf(app, telegram.id)).filter((r) => r.id === row.id);
+    expect(stored).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
+
+  it('snoozes for 10 minutes: the original is delivered, a fresh copy waits for its release job', async () => {
+    const row = await fireReminder(app, max, 'Snooze me');
+    const before = Date.now();
+    const { snoozeNotification: copy } = await gql(app, max.credentials)(SNOOZE, {
+      id: row.id,
+      minutes: 10,
+    });
+    const after = Date.now();
+    expect(copy).toMatchObject({
+      userId: max.id,
+      channel: 'MAX',
+      target: max.platformUserId,
+      kind: 'REMINDER',
+      text: row.text,
+      status: 'PENDING',
+      attempts: 0,
+      occurrenceAt: copy.availableAt,
+    });
+    expect(copy.id).not.toBe(row.id);
+    const until = Date.parse(copy.availableAt);
+    expect(until).toBeGreaterThanOrEqual(before + 10 * 60_000);
+    expect(until).toBeLessThanOrEqual(after + 10 * 60_000);
+
+    const rows = new Map((await outboxOf(app, max.id)).map((r) => [r.id, r]));
+    expect(rows.get(row.id)?.status).toBe('delivered');
+    expect(rows.get(copy.id)).toMatchObject({ status: 'pending', attempts: 0 });
+
+    const release = (await scheduledJobs(app, JOB.RELEASE_NOTIFICATION)).filter(
+      (job) => job.key === `release:${copy.id}`,
+    );
+    expect(release).toHaveLength(1);
+    expect(Date.parse(release[0].nextRunAt)).toBe(until);
+    // Held, so not something to send now.
+    expect((await pendingFor(app, 'MAX')).map((n) => n.id)).not.toContain(copy.id);
+  });
+
+  it('THIS_EVENING and TOMORROW_MORNING follow the user’s own times in their timezone', async () => {
+    const zone = 'Asia/Tokyo';
+    const user = await buildUser(app, { timezone: zone });
+    await gql(app, user.credentials)(UPDATE_SETTINGS, {
+      input: { eveningNudgeTime: '21:35', digestTime: '07:10' },
+    });
+    const row = await fireReminder(app, user, 'Later');
+    const snooze = async (preset: string) => {
+      const now = new Date();
+      const { snoozeNotification } = await gql(app, user.credentials)(SNOOZE, {
+        id: row.id,
+        preset,
+      });
+      return { now, at: Date.parse(snoozeNotification.availableAt) };
+    };
+
+    const evening = await snooze('THIS_EVENING');
+    expect(evening.at).toBe(localAt(zone, '21:35', evening.now));
+    expect(DateTime.fromMillis(evening.at, { zone }).toFormat('HH:mm')).toBe('21:35');
+    expect(evening.at - evening.now.getTime()).toBeLessThanOrEqual(24 * 3_600_000);
+
+    const morning = await snooze('TOMORROW_MORNING');
+    expect(morning.at).toBe(localAt(zone, '07:10', morning.now, 1));
+    expect(DateTime.fromMillis(morning.at, { zone }).toISODate()).toBe(
+      DateTime.fromJSDate(morning.now, { zone }).plus({ days: 1 }).toISODate(),
+    );
+
+    const copies = (await outboxOf(app, user.id)).filter((r) => r.id !== row.id);
+    expect(copies.map((r) => r.availableAt.getTime()).sort()).toEqual(
+      [evening.at, morning.at].sort(),
+    );
+  });
+
+  it('rejects minutes 0, minutes with a preset, and no choice at all', async () => {
+    const row = await fireReminder(app, telegram, 'Bad snoozes');
+    const rowsBefore = (await outboxOf(app, telegram.id)).length;
+    for (const variables of [
+      { minutes: 0 },
+      { minutes: 10, preset: 'HOUR_1' },
+      { minutes: 10_081 },
+      {},
+    ]) {
+      const result = await execute(
+        app.graphqlUrl,
+        SNOOZE,
+        { id: row.id, ...variables },
+        telegram.credentials,
+      );
+      expect({ variables, code: errorCode(result) }).toEqual({
+        variables,
+        code: 'BAD_USER_INPUT',
+      });
+    }
+    const rows = await outboxOf(app, telegram.id);
+    expect(rows).toHaveLength(rowsBefore);
+    expect(rows.find((r) => r.id === row.id)?.status).toBe('pending');
+  });
+
+  it('answers NOT_FOUND when snoozing someone else’s notification', async () => {
+    const row = await fireReminder(app, telegram, 'Mine');
+    const stranger = await buildUser(app);
+    const result = await execute(
+      app.graphqlUrl,
+      SNOOZE,
+      { id: row.id, minutes: 10 },
+      stranger.credentials,
+    );
+    expect(errorCode(result)).toBe('NOT_FOUND');
+    expect(await outboxOf(app, stranger.id)).toEqual([]);
+    const [stored] = (await outboxOf(app, telegram.id)).filter((r) => r.id === row.id);
+    expect(stored.status).toBe('pending');
+  });
+
+  it('the release job offers a held notification over the subscription', async () => {
+    const row = await fireReminder(app, telegram, 'Release me');
+    const { snoozeNotification: copy } = await gql(app, telegram.credentials)(SNOOZE, {
+      id: row.id,
+      minutes: 30,
+    });
+    const feed = watchNotifications(app, 'TELEGRAM', clients);
+    const at = new Date(Date.now() + 1_000);
+    await app.deps.services.jobs.scheduleOnce(JOB.RELEASE_NOTIFICATION, at, {
+      key: `release:${copy.id}:early`,
+      dueAt: at.toISOString(),
+      notificationId: copy.id,
+    });
+
+    const offered = await nextMatching(feed, (n) => n.id === copy.id, 8_000);
+    expect(offered).toMatchObject({
+      id: copy.id,
+      status: 'PENDING',
+      attempts: 1,
+      target: telegram.platformUserId,
+      text: row.text,
+    });
+    expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
+    const [stored] = (await outboxOf(app, telegram.id)).filter((r) => r.id === copy.id);
+    expect(stored).toMatchObject({ status: 'pending', attempts: 1 });
+    // Now offered, it waits for the acknowledgement timeout, not for the snooze moment.
+    expect(stored.availableAt.getTime()).toBeLessThan(Date.parse(copy.availableAt));
+  });
+
+  it('snoozing a recurring reminder’s notification leaves the reminder’s schedule alone', async () => {
+    const user = await buildUser(app);
+    const run = gql(app, user.credentials);
+    const { createReminder: reminder } = await run(CREATE_REMINDER, {
+      input: { type: 'RECURRING', text: 'Daily review', cron: '0 9 * * *' },
+    });
+    expect(reminder.status).toBe('ACTIVE');
+    // Make it fire now, as the worker would at 09:00.
+    const at = new Date(Date.now() + 500);
+    await app.deps.services.jobs.scheduleOnce(JOB.REMINDER, at, {
+      key: `reminder:${reminder.id}@${at.toISOString()}`,
+      dueAt: at.toISOString(),
+      reminderId: reminder.id,
+      userId: user.id,
+    });
+    const row = await rowOf(app, user, reminder.id);
+    const READ = `query ($id: ID!) { reminder(id: $id) { status nextRunAt history { action } } }`;
+    const fired = (await run(READ, { id: reminder.id })).reminder;
+    expect(fired).toMatchObject({ status: 'ACTIVE', nextRunAt: reminder.nextRunAt });
+    const jobsBefore = (await scheduledJobs(app, JOB.REMINDER)).filter((job) =>
+      job.key.includes(reminder.id),
+    );
+    expect(jobsBefore.map((job) => job.nextRunAt)).toEqual([reminder.nextRunAt]);
+
+    await run(SNOOZE, { id: row.id, preset: 'HOUR_1' });
+
+    const snoozed = (await run(READ, { id: reminder.id })).reminder;
+    expect(snoozed).toEqual(fired);
+    expect(snoozed.history.map((entry: { action: string }) => entry.action)).toEqual([
+      'created',
+      'fired',
+    ]);
+    const jobsAfter = (await scheduledJobs(app, JOB.REMINDER)).filter((job) =>
+      job.key.includes(reminder.id),
+    );
+    expect(jobsAfter).toEqual(jobsBefore);
+  });
+});
+
+describe('offering again until acknowledged', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startWorkerApp({
+      NOTIFICATION_ACK_TIMEOUT_SECONDS: '1',
+      NOTIFICATION_SWEEP_SECONDS: '1',
+      NOTIFICATION_MAX_ATTEMPTS: '2',
+    });
+  });
+  afterAll(() => app.stop());
+
+  it('offers an unacknowledged notification again, then marks it failed', async () => {
+    const user = await buildUser(app);
+    const feed = watchNotifications(app, 'TELEGRAM', clients);
+    const { createReminder } = await gql(app, user.credentials)(CREATE_REMINDER, {
+      input: {
+        type: 'ONE_TIME',
+        text: 'Nobody answers',
+        triggerAt: new Date(Date.now() + 1_500).toISOString(),
+      },
+    });
+    const mine = (n: any) => n.userId === user.id;
+
+    const first = await nextMatching(feed, mine, 8_000);
+    expect(first).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      refs: { reminderId: createReminder.id },
+    });
+    const second = await nextMatching(feed, mine, 8_000);
+    expect(second).toMatchObject({ id: first.id, status: 'PENDING', attempts: 2 });
+    expect(Date.parse(second.availableAt)).toBeGreaterThan(Date.parse(first.availableAt));
+
+    const failed = await eventually(async () => {
+      const [row] = await outboxOf(app, user.id);
+      return row?.status === 'failed' ? row : null;
+    });
+    expect(failed).toMatchObject({
+      id: first.id,
+      status: 'failed',
+      attempts: 2,
+      failureReason: 'not acknowledged after 2 offers',
+    });
+    // Not offered a third time, and not among what a restarting bot is given.
+    expect(await nextMatching(feed, mine, 1_300)).toBeNull();
+    expect((await pendingFor(app, 'TELEGRAM')).map((n) => n.id)).not.toContain(first.id);
+  });
+});
