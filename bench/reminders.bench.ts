@@ -66,6 +66,7 @@ const keepOnlyOurSignalHandlers = () =>
     process.listeners(signal).forEach((l) => l !== onSignal && process.off(signal, l)),
   );
 
+type Figures = Record<string, string>;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fmt = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 async function admin(sql: string): Promise<void> {
@@ -79,8 +80,6 @@ async function inBatches(count: number, make: (index: number) => Promise<unknown
     await Promise.all(Array.from({ length: size }, (_, k) => make(start + k)));
   }
 }
-
-type Figures = Record<string, string>;
 
 async function run(backend: string, mongodbUrl?: string): Promise<Figures> {
   console.log(`\n[${backend}] ${SETUP}`);
@@ -156,9 +155,10 @@ async function run(backend: string, mongodbUrl?: string): Promise<Figures> {
     // 3. Figures, from the database.
     const late = await one(`
       SELECT count(*) AS n, count(*) FILTER (WHERE status = 'expired') AS expired,
-             percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
-             percentile_disc(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max,
-             extract(epoch FROM max(created_at) - min(created_at)) AS span_s,
+             coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY ms), 'NaN') AS p50,
+             coalesce(percentile_disc(0.99) WITHIN GROUP (ORDER BY ms), 'NaN') AS p99,
+             coalesce(max(ms), 'NaN') AS max,
+             coalesce(extract(epoch FROM max(created_at) - min(created_at)), 'NaN') AS span_s,
              (SELECT count(*) FROM reminder_audit WHERE action = 'missed') AS missed
         FROM (SELECT *, extract(epoch FROM created_at - occurrence_at) * 1000 AS ms
                 FROM notifications WHERE kind = 'reminder') AS n`);
@@ -172,7 +172,7 @@ async function run(backend: string, mongodbUrl?: string): Promise<Figures> {
         LEFT JOIN (SELECT reminder_id, count(*) AS c FROM reminder_audit
                     WHERE action = 'fired' GROUP BY 1) a ON a.reminder_id = r.id
        WHERE r.text = '${TEXT}'`);
-    const spanS = Number(late.span_s);
+    const spanS = Number(late.span_s); // NaN (printed as –) when nothing fired
     return {
       'scheduled/s': fmt(REMINDERS / schedulingS),
       'due/s (offered)': fmt(REMINDERS / (WINDOW_MS / 1000)),
