@@ -27,6 +27,24 @@ export type MissingSlot = 'title' | 'start' | 'time' | 'weekday' | 'target' | 'c
 
 export type IntentName = ParsedIntent['intent'];
 
+/** Every intent name, for schemas and coverage checks. */
+export const INTENT_NAMES = [
+  'small_talk',
+  'event_create',
+  'event_update',
+  'event_delete',
+  'event_search',
+  'free_slots',
+  'goal_create',
+  'goal_search',
+  'goal_progress',
+  'goal_delete',
+  'step_add',
+  'step_status',
+  'step_delete',
+  'unknown',
+] as const satisfies readonly IntentName[];
+
 interface IntentBase {
   /** The language the message is written in ('ru' when Cyrillic dominates). */
   language: AssistantLanguage;

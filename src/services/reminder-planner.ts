@@ -132,7 +132,16 @@ export class ReminderPlanner {
     const users = await this.db.getRepository(User).find();
     for (const user of users) {
       for (const job of DAILY_JOBS) await this.scheduleDaily(job, user, now);
-      if (eventRemindersOn(user.settings)) await this.ensureEventReminders(user, now);
+    }
+    // One query for every user's upcoming reminded events, not one per user.
+    const events = await this.upcomingRemindedEvents(now)
+      .innerJoin(User, 'owner', 'owner.id = event.user_id')
+      .andWhere('owner.notifications_enabled AND owner.event_reminders_enabled')
+      .getMany();
+    for (const event of events) {
+      for (const offset of event.reminderMinutesBefore) {
+        await this.scheduleEventReminder(event, offset, now);
+      }
     }
     const reminders = await this.db
       .getRepository(Reminder)
@@ -148,13 +157,18 @@ export class ReminderPlanner {
     this.logger.info({ users: users.length, reminders: reminders.length }, 'jobs reconciled');
   }
 
-  private async ensureEventReminders(user: User, now: Date) {
-    const events = await this.db
+  /** Events with reminders on that still have an occurrence ahead. */
+  private upcomingRemindedEvents(now: Date) {
+    return this.db
       .getRepository(Event)
       .createQueryBuilder('event')
-      .where('event.user_id = :userId', { userId: user.id })
-      .andWhere('event.reminder_enabled')
-      .andWhere('(event.recurrence IS NOT NULL OR event.starts_at > :now)', { now })
+      .where('event.reminder_enabled')
+      .andWhere('(event.recurrence IS NOT NULL OR event.starts_at > :now)', { now });
+  }
+
+  private async ensureEventReminders(user: User, now: Date) {
+    const events = await this.upcomingRemindedEvents(now)
+      .andWhere('event.user_id = :userId', { userId: user.id })
       .getMany();
     for (const event of events) {
       for (const offset of event.reminderMinutesBefore) {

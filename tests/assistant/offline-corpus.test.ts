@@ -7,27 +7,13 @@ import {
   scoreCorpus,
   slotAccuracy,
 } from '../../src/assistant/offline/corpus-scoring.js';
+import { INTENT_NAMES } from '../../src/assistant/intent.types.js';
 import { parseMessage } from '../../src/assistant/offline/offline-engine.js';
 import { normalizeRecurrence } from '../../src/services/recurrence.js';
 
 const MIN_INTENT_ACCURACY = 0.9;
 const MIN_SLOT_ACCURACY = 0.8;
-const ALL_INTENTS = [
-  'small_talk',
-  'event_create',
-  'event_update',
-  'event_delete',
-  'event_search',
-  'free_slots',
-  'goal_create',
-  'goal_search',
-  'goal_progress',
-  'goal_delete',
-  'step_add',
-  'step_status',
-  'step_delete',
-  'unknown',
-];
+const ALL_INTENTS: readonly string[] = INTENT_NAMES;
 
 const corpus = JSON.parse(
   readFileSync(new URL('../fixtures/assistant-corpus.json', import.meta.url), 'utf8'),

@@ -3,6 +3,7 @@ import { GoalStatus, StepStatus, type Goal, type Step, type User } from '../../e
 import type { Services } from '../../services/index.js';
 import type { EventOccurrence } from '../../services/event.service.js';
 import type { AssistantLanguage, EventTarget, ParsedIntent } from '../intent.types.js';
+import { goalProgressLine } from '../../services/notifications/texts.js';
 import { repliesIn, type Replies } from './replies.js';
 
 /** Something the assistant did, for the client to show or link to. */
@@ -121,7 +122,7 @@ export class IntentExecutor {
         const target = intent.intent === 'goal_progress' ? intent.target : undefined;
         const shown = goals.filter((goal) => !target || matches(goal.title, target));
         if (shown.length === 0) return done(target ? say.goalNotFound : say.goalsNone);
-        return done([say.goalsHeader, ...shown.map(goalLine)].join('\n'));
+        return done([say.goalsHeader, ...shown.map(goalProgressLine)].join('\n'));
       }
       case 'goal_delete': {
         const goal = await this.findGoal(user, intent.target);
@@ -261,11 +262,6 @@ function bestMatch<T>(items: T[], titleOf: (item: T) => string, words: string): 
     if (score > bestScore) [best, bestScore] = [item, score];
   }
   return best;
-}
-
-function goalLine(goal: Goal): string {
-  const filled = Math.round(goal.progress / 10);
-  return `🎯 ${goal.title} ${'▓'.repeat(filled)}${'░'.repeat(10 - filled)} ${goal.progress}%`;
 }
 
 function localWhen(instant: Date, user: User, language: AssistantLanguage): string {

@@ -1,24 +1,7 @@
 import { z } from 'zod';
-import type { EventTarget, ParsedIntent } from '../intent.types.js';
+import { INTENT_NAMES, type EventTarget, type ParsedIntent } from '../intent.types.js';
 import { questionFor } from '../offline/questions.js';
 import { ModelAnswerError, toStrictJsonSchema } from './model-client.js';
-
-const INTENTS = [
-  'small_talk',
-  'event_create',
-  'event_update',
-  'event_delete',
-  'event_search',
-  'free_slots',
-  'goal_create',
-  'goal_search',
-  'goal_progress',
-  'goal_delete',
-  'step_add',
-  'step_status',
-  'step_delete',
-  'unknown',
-] as const satisfies readonly ParsedIntent['intent'][];
 
 /** An instant with its offset, e.g. 2026-03-05T10:00:00+03:00. */
 const instant = z.iso.datetime({ offset: true }).nullable();
@@ -35,7 +18,7 @@ const minutes = z.int().min(1).max(100_000).nullable();
  * prompt (prompts/intent.md) says which slots belong to which intent.
  */
 export const intentAnswerSchema = z.object({
-  intent: z.enum(INTENTS),
+  intent: z.enum(INTENT_NAMES),
   language: z.enum(['ru', 'en']),
   missing: z.array(z.enum(['title', 'start', 'time', 'weekday', 'target', 'change'])),
   question: text,

@@ -6,7 +6,7 @@ import {
   doneAndSnoozeActions,
   localDateLabel,
   motivationFor,
-  progressBar,
+  goalProgressLine,
   textsFor,
 } from '../../services/notifications/texts.js';
 import { DAILY_JOBS, dailyJobOn, type DailyJob } from '../../services/reminder-planner.js';
@@ -63,13 +63,7 @@ const morningDigest: Compose = async (user, dueAt, context) => {
   const lines = [
     texts.digestHeader(localDateLabel(date, language)),
     ...(agenda.length ? agenda : [texts.digestNoEvents]),
-    ...(goals.length
-      ? [
-          '',
-          texts.digestGoals,
-          ...goals.map((g) => `🎯 ${g.title} ${progressBar(g.progress)} ${g.progress}%`),
-        ]
-      : []),
+    ...(goals.length ? ['', texts.digestGoals, ...goals.map(goalProgressLine)] : []),
     '',
     motivationFor(language, date),
   ];

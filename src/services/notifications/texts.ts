@@ -115,6 +115,11 @@ export function progressBar(percent: number): string {
   return '▓'.repeat(filled) + '░'.repeat(10 - filled);
 }
 
+/** "🎯 Title ▓▓▓░░░░░░░ 30%", as the digest and the assistant show a goal. */
+export function goalProgressLine(goal: { title: string; progress: number }): string {
+  return `🎯 ${goal.title} ${progressBar(goal.progress)} ${goal.progress}%`;
+}
+
 export function motivationFor(language: Language, date: string): string {
   const lines = textsFor(language).motivation;
   const dayNumber = Math.floor(Date.parse(date) / 86_400_000);
