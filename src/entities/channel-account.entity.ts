@@ -29,4 +29,8 @@ export class ChannelAccount extends BaseRecord {
   @Index()
   @Column({ type: 'uuid' })
   userId: string;
+
+  /** The bot's dialog with this account (a multi-step edit in progress); bots only. */
+  @Column({ type: 'jsonb', nullable: true })
+  dialogState: Record<string, unknown> | null;
 }

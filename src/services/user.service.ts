@@ -22,6 +22,8 @@ export interface RegisterChannelAccountInput extends ChannelIdentity {
   timezone?: string | null;
 }
 
+const DIALOG_STATE_MAX_BYTES = 4096;
+
 /** Told after a user was created or changed settings, to (re)schedule their daily jobs. */
 export interface UserScheduleHook {
   userChanged(userId: string): Promise<void>;
@@ -83,6 +85,33 @@ export class UserService {
     });
     if (created) await this.schedule.userChanged(user.id);
     return user;
+  }
+
+  /** A bot's dialog with one messenger account; null when none is in progress. */
+  async dialogState(identity: ChannelIdentity): Promise<Record<string, unknown> | null> {
+    const account = await this.db.getRepository(ChannelAccount).findOne({
+      where: { platform: identity.platform, platformUserId: identity.platformUserId },
+      select: { id: true, dialogState: true },
+    });
+    if (!account) throw notFound('Channel account');
+    return account.dialogState;
+  }
+
+  async setDialogState(
+    identity: ChannelIdentity,
+    state: Record<string, unknown> | null,
+  ): Promise<void> {
+    if (state && Buffer.byteLength(JSON.stringify(state)) > DIALOG_STATE_MAX_BYTES) {
+      throw badInput(`A dialog state is at most ${DIALOG_STATE_MAX_BYTES} bytes of JSON`);
+    }
+    const result = await this.db
+      .getRepository(ChannelAccount)
+      .update(
+        { platform: identity.platform, platformUserId: identity.platformUserId },
+        // TypeORM's update typing cannot express a jsonb column holding any object.
+        { dialogState: state as never },
+      );
+    if (!result.affected) throw notFound('Channel account');
   }
 
   async updateSettings(user: User, changes: SettingsChanges): Promise<User> {

@@ -268,6 +268,8 @@ describe('callers without a user', () => {
       ...Object.keys(USER_OPERATIONS),
       ...SERVICE_OPERATIONS,
       'registerChannelAccount',
+      'dialogState',
+      'setDialogState',
     ];
     expect(fields.sort()).toEqual(covered.sort());
   });
@@ -338,5 +340,41 @@ describe('registerChannelAccount', () => {
     const sameIdOnTelegram = { ...input, platform: 'TELEGRAM' };
     const other = await runOk(REGISTER, { input: sameIdOnTelegram }, asBot());
     expect(other.registerChannelAccount.id).not.toBe(userId);
+  });
+});
+
+describe('dialogState', () => {
+  const SET = `mutation ($state: JSONObject) { setDialogState(state: $state) }`;
+  const GET = `{ dialogState }`;
+
+  it('belongs to one messenger account: saved, read back, cleared, never shared', async () => {
+    const carol = newIdentity();
+    const dave = newIdentity();
+    await runOk(REGISTER, { input: carol }, asBot());
+    await runOk(REGISTER, { input: dave }, asBot());
+    const asCarol = asBot('telegram', carol.platformUserId);
+    const asDave = asBot('telegram', dave.platformUserId);
+
+    const state = { kind: 'goal_title', goalId: randomUUID() };
+    expect((await runOk(SET, { state }, asCarol)).setDialogState).toBe(true);
+    expect((await runOk(GET, {}, asCarol)).dialogState).toEqual(state);
+    expect((await runOk(GET, {}, asDave)).dialogState).toBeNull();
+
+    await runOk(SET, { state: null }, asCarol);
+    expect((await runOk(GET, {}, asCarol)).dialogState).toBeNull();
+  });
+
+  it('refuses API tokens (FORBIDDEN) and oversized states (BAD_USER_INPUT), keeping the old one', async () => {
+    expect(errorCode(await run(GET, {}, asToken(aliceToken.token)))).toBe('FORBIDDEN');
+    expect(errorCode(await run(SET, { state: { a: 1 } }, asToken(aliceToken.token)))).toBe(
+      'FORBIDDEN',
+    );
+    const erin = newIdentity();
+    await runOk(REGISTER, { input: erin }, asBot());
+    const asErin = asBot('telegram', erin.platformUserId);
+    await runOk(SET, { state: { kind: 'add_step' } }, asErin);
+    const huge = { text: 'x'.repeat(5000) };
+    expect(errorCode(await run(SET, { state: huge }, asErin))).toBe('BAD_USER_INPUT');
+    expect((await runOk(GET, {}, asErin)).dialogState).toEqual({ kind: 'add_step' });
   });
 });

@@ -1,4 +1,6 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { DomainError } from '../../errors/domain-error.js';
 import { User } from '../../entities/index.js';
 import { CurrentUser, Role } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.type.js';
@@ -24,10 +26,39 @@ export class UserResolver {
   }
 
   @Authorized(Role.Service)
+  @Query(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Bots only: the dialog in progress with the acting messenger account',
+  })
+  dialogState(@CurrentUser() _user: User, @Ctx() ctx: Context) {
+    return ctx.services.users.dialogState(actingIdentity(ctx));
+  }
+
+  @Authorized(Role.Service)
+  @Mutation(() => Boolean, {
+    description: 'Bots only: saves (or with null clears) the dialog, so a restart keeps it',
+  })
+  async setDialogState(
+    @Arg('state', () => GraphQLJSONObject, { nullable: true }) state: Record<string, unknown> | null,
+    @CurrentUser() _user: User,
+    @Ctx() ctx: Context,
+  ) {
+    await ctx.services.users.setDialogState(actingIdentity(ctx), state);
+    return true;
+  }
+
+  @Authorized(Role.Service)
   @Mutation(() => User, {
     description: 'Bots only: the first contact from a messenger user creates the maxOn user',
   })
   registerChannelAccount(@Arg('input') input: RegisterChannelAccountInput, @Ctx() ctx: Context) {
     return ctx.services.users.registerChannelAccount(input);
   }
+}
+
+function actingIdentity(ctx: Context) {
+  if (ctx.caller.kind !== 'service' || !ctx.caller.identity) {
+    throw new DomainError('FORBIDDEN', 'Only a bot acting for a messenger account has a dialog');
+  }
+  return ctx.caller.identity;
 }

@@ -13,6 +13,7 @@ import {
 } from '../../entities/index.js';
 import type { AppPubSub } from '../../pubsub.js';
 import { JOB, type JobQueue } from '../job-queue.js';
+import { countNotificationOutcomes, countWebhookOutcome } from '../../metrics/notifications.js';
 import { nextLocalTime, quietHoursEnd } from '../timezone.js';
 
 export interface NotificationSettings {
@@ -185,6 +186,7 @@ export class NotificationService {
       [now, this.offerDeadline(now), maxAttempts],
     );
     const offered = rows.filter((row) => row.status === NotificationStatus.PENDING);
+    countNotificationOutcomes(rows);
     offered.forEach((row) => this.publish(row));
     return { offered: offered.length, failed: rows.length - offered.length };
   }
@@ -199,6 +201,7 @@ export class NotificationService {
         RETURNING *`,
       [notificationId, scope === 'service' ? null : scope.userId],
     );
+    if (updated) countNotificationOutcomes([updated]);
     return updated ?? this.get(scope, notificationId);
   }
 
@@ -252,7 +255,8 @@ export class NotificationService {
           original.kind,
           original.text,
           JSON.stringify(original.payload),
-          `snooze:${original.id}@${until.toISOString()}`,
+          // Per minute: a button pressed twice in a row snoozes once.
+          `snooze:${original.id}@${new Date(Math.floor(until.getTime() / 60_000) * 60_000).toISOString()}`,
           until,
         ],
       );
@@ -273,6 +277,7 @@ export class NotificationService {
         WHERE id = $1 AND status = 'pending'`,
       [notificationId, delivered, failure ?? null],
     );
+    countWebhookOutcome(delivered, failure !== undefined);
   }
 
   private publish(row: Notification) {

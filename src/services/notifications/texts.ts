@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { Language, NotificationActionKind, SnoozePreset } from '../../entities/index.js';
 import type { NotificationAction } from '../../entities/index.js';
+import { progressBar } from '../../common/progress-bar.js';
 
 /** Every user-facing word of notifications, in Russian (the default) and English. */
 const TEXTS = {
@@ -110,10 +111,7 @@ export function localDateLabel(date: string, language: Language): string {
   return DateTime.fromISO(date).setLocale(language).toFormat('d MMMM');
 }
 
-export function progressBar(percent: number): string {
-  const filled = Math.round(percent / 10);
-  return '▓'.repeat(filled) + '░'.repeat(10 - filled);
-}
+export { progressBar };
 
 /** "🎯 Title ▓▓▓░░░░░░░ 30%", as the digest and the assistant show a goal. */
 export function goalProgressLine(goal: { title: string; progress: number }): string {

@@ -1,0 +1,61 @@
+import { splitHtml, visibleLength } from './html.js';
+import type { Screen } from './screen.js';
+
+/** What a platform adapter does for the shared core; every call goes through its SendQueue. */
+export interface Messenger {
+  readonly platform: 'telegram' | 'max';
+  /** Longest message text the platform accepts (Telegram 4096, MAX 4000). */
+  readonly textLimit: number;
+  /** Sends one message (text within textLimit) and returns its id. */
+  send(chatId: string, screen: Screen): Promise<string>;
+  /** Replaces a message's text and buttons; "not modified" is not an error. */
+  edit(chatId: string, messageId: string, screen: Screen): Promise<void>;
+  /** Answers a button press (every press must be answered), optionally with a short toast. */
+  answerCallback(callbackId: string, text?: string): Promise<void>;
+  /** "typing…" in the chat. */
+  typing(chatId: string): Promise<void>;
+}
+
+export interface IncomingUser {
+  id: string;
+  name: string;
+  /** The messenger's language code ("ru", "en-US"), used when registering. */
+  languageCode?: string;
+}
+
+/** An update, as both adapters hand it to the core. */
+export type Incoming = { chatId: string; user: IncomingUser } & (
+  | { kind: 'command'; command: string; args: string }
+  | { kind: 'text'; text: string }
+  | {
+      kind: 'callback';
+      callbackId: string;
+      data: string;
+      messageId: string;
+      /** The pressed message's text, to keep it when a notification is handled. */
+      messageText: string;
+    }
+  | { kind: 'voice'; download(): Promise<{ data: Buffer; filename: string }> }
+  | { kind: 'unsupported' }
+);
+
+/** Sends a screen of any length: split at line breaks, the buttons under the last part. */
+export async function sendScreen(
+  messenger: Messenger,
+  chatId: string,
+  screen: Screen,
+): Promise<string> {
+  const parts = splitHtml(screen.html, messenger.textLimit);
+  let lastId = '';
+  for (const [index, part] of parts.entries()) {
+    const last = index === parts.length - 1;
+    lastId = await messenger.send(chatId, { html: part, buttons: last ? screen.buttons : [] });
+  }
+  return lastId;
+}
+
+/** An edit must fit one message: a too long screen keeps its first part and its buttons. */
+export function fitForEdit(messenger: Messenger, screen: Screen): Screen {
+  if (visibleLength(screen.html) <= messenger.textLimit) return screen;
+  return { html: splitHtml(screen.html, messenger.textLimit)[0] ?? '', buttons: screen.buttons };
+}

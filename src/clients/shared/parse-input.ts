@@ -1,0 +1,58 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+
+/** Words that clear a value: "нет", "none"… */
+export function meansNone(text: string): boolean {
+  return /^(нет|ничего|убрать|выкл\.?|выключить|no|none|off|remove|-)$/i.test(text.trim());
+}
+
+/** "8:30", "08.30", "0830" → "08:30"; null when not a time of day. */
+export function parseTime(text: string): string | null {
+  const match = /^(\d{1,2})[:.\s]?(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+/** "23:00-08:00" → both times; null when not that shape. */
+export function parseTimeRange(text: string): { start: string; end: string } | null {
+  const [from, to, ...rest] = text.split(/\s*[-–—]\s*|\s+до\s+|\s+to\s+/i);
+  if (!from || !to || rest.length) return null;
+  const start = parseTime(from);
+  const end = parseTime(to);
+  return start && end ? { start, end } : null;
+}
+
+/**
+ * A local date (YYYY-MM-DD) from "2027-03-01", "31.12", "31.12.2027" or words chrono knows
+ * in Russian and English ("завтра", "через месяц", "next friday"). A day and month without a
+ * year means the next such date.
+ */
+export function parseDate(text: string, timezone: string): string | null {
+  const trimmed = text.trim();
+  const today = DateTime.now().setZone(timezone).startOf('day');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) {
+    const date = DateTime.fromISO(trimmed, { zone: timezone });
+    return date.isValid ? trimmed : null;
+  }
+  const dotted = /^(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?$/.exec(trimmed);
+  if (dotted) {
+    const [, day, month, year] = dotted;
+    const fullYear = year ? Number(year.length === 2 ? `20${year}` : year) : today.year;
+    let date = DateTime.fromObject(
+      { year: fullYear, month: Number(month), day: Number(day) },
+      { zone: timezone },
+    );
+    if (!date.isValid) return null;
+    if (!year && date < today) date = date.plus({ years: 1 });
+    return date.toISODate();
+  }
+  const reference = { instant: today.plus({ hours: 12 }).toJSDate(), timezone: today.offset };
+  for (const locale of [chrono.ru, chrono.en]) {
+    const found = locale.parseDate(trimmed, reference, { forwardDate: true });
+    if (found) return DateTime.fromJSDate(found, { zone: timezone }).toISODate();
+  }
+  return null;
+}

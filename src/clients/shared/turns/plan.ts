@@ -1,0 +1,88 @@
+import {
+  CancelPlanGenerationDocument,
+  GeneratePlanDocument,
+  PlanProgressDocument,
+} from '../gql/graphql.js';
+import { fitForEdit } from '../messenger.js';
+import type { Screen } from '../screen.js';
+import { notice } from '../views/menu.js';
+import { planProgressScreen, planProposalScreen } from '../views/goals.js';
+import type { BotLogger, Turn } from './turn.js';
+
+/**
+ * Plan generation shows one message with a progress bar, edited as the API reports progress,
+ * with a cancel button. It runs outside the chat's update queue so the cancel press is
+ * handled while the plan is still being made.
+ */
+export async function startPlanGeneration(
+  turn: Turn,
+  goalId: string,
+  logger: BotLogger,
+): Promise<void> {
+  if (turn.incoming.kind !== 'callback') return;
+  const messageId = turn.incoming.messageId;
+  await turn.show(planProgressScreen(turn.t, goalId, 0));
+  const editor = new LatestEdit((screen) =>
+    turn.messenger.edit(turn.chatId, messageId, fitForEdit(turn.messenger, screen)),
+  );
+  let shown = 0;
+  const unsubscribe = turn.subscribe(
+    PlanProgressDocument,
+    { goalId },
+    {
+      onData: ({ planProgress }) => {
+        if (planProgress.percent <= shown || planProgress.percent >= 100) return;
+        shown = planProgress.percent;
+        editor.push(planProgressScreen(turn.t, goalId, shown));
+      },
+      onError: (error) => logger.warn({ err: error }, 'plan progress subscription failed'),
+    },
+  );
+  void (async () => {
+    try {
+      const { generatePlan } = await turn.api(GeneratePlanDocument, { goalId });
+      editor.push(
+        generatePlan
+          ? planProposalScreen(turn.t, turn.lang, goalId, generatePlan)
+          : notice(turn.t, turn.t.planCancelled),
+      );
+    } catch (error) {
+      logger.warn({ err: error }, 'plan generation failed');
+      editor.push(notice(turn.t, turn.t.apology));
+    } finally {
+      unsubscribe();
+      await editor.settled();
+    }
+  })();
+}
+
+export async function cancelPlanGeneration(turn: Turn, goalId: string): Promise<void> {
+  await turn.api(CancelPlanGenerationDocument, { goalId });
+  await turn.answer(turn.t.planCancelled);
+}
+
+/** Edits one message, skipping screens overtaken by a newer one while an edit is in flight. */
+class LatestEdit {
+  private next: Screen | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly edit: (screen: Screen) => Promise<void>) {}
+
+  push(screen: Screen): void {
+    this.next = screen;
+    this.running ??= this.drain();
+  }
+
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.next) {
+      const screen = this.next;
+      this.next = null;
+      await this.edit(screen).catch(() => {});
+    }
+    this.running = null;
+  }
+}

@@ -1,0 +1,84 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { ApiClient, ChannelIdentity } from '../api-client.js';
+import type { ClientState } from '../dialog.js';
+import { SetDialogStateDocument, type SettingsFieldsFragment } from '../gql/graphql.js';
+import { fitForEdit, sendScreen, type Incoming, type Messenger } from '../messenger.js';
+import type { Screen } from '../screen.js';
+import type { Lang, Texts } from '../texts.js';
+
+export interface BotLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/** Everything one update is handled with: who, in which language, and how to answer. */
+export class Turn {
+  private answered = false;
+
+  constructor(
+    readonly incoming: Incoming,
+    readonly identity: ChannelIdentity,
+    readonly settings: SettingsFieldsFragment,
+    readonly lang: Lang,
+    readonly t: Texts,
+    public state: ClientState,
+    private readonly apiClient: ApiClient,
+    readonly messenger: Messenger,
+  ) {}
+
+  get isAnswered() {
+    return this.answered;
+  }
+
+  get chatId() {
+    return this.incoming.chatId;
+  }
+
+  get timezone() {
+    return this.settings.timezone;
+  }
+
+  /** A typed API call acting for this user. */
+  api<TResult, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+  ): Promise<TResult> {
+    return this.apiClient.request(document, variables, this.identity);
+  }
+
+  subscribe: ApiClient['subscribe'] = (document, variables, handlers) =>
+    this.apiClient.subscribe(document, variables, handlers, this.identity);
+
+  /** Shows a screen: edits the pressed message in place, or sends a new one. */
+  async show(screen: Screen): Promise<void> {
+    if (this.incoming.kind === 'callback') {
+      await this.messenger.edit(
+        this.chatId,
+        this.incoming.messageId,
+        fitForEdit(this.messenger, screen),
+      );
+      await this.answer();
+    } else {
+      await sendScreen(this.messenger, this.chatId, screen);
+    }
+  }
+
+  /** Always a new message (answers to typed text, notifications of a result). */
+  send(screen: Screen): Promise<string> {
+    return sendScreen(this.messenger, this.chatId, screen);
+  }
+
+  /** Answers the button press once; a toast text is shown briefly by the messenger. */
+  async answer(toast?: string): Promise<void> {
+    if (this.incoming.kind !== 'callback' || this.answered) return;
+    this.answered = true;
+    await this.messenger.answerCallback(this.incoming.callbackId, toast);
+  }
+
+  async saveState(state: ClientState): Promise<void> {
+    this.state = state;
+    const empty = !state.dialog && !state.quickReplies?.length;
+    await this.api(SetDialogStateDocument, { state: empty ? null : { ...state } });
+  }
+}

@@ -1,0 +1,29 @@
+import type { AssistantReplyFieldsFragment } from '../gql/graphql.js';
+import { markup, truncate } from '../html.js';
+import { button, screen, type Button, type Screen } from '../screen.js';
+import type { Texts } from '../texts.js';
+
+const OPENS_GOAL = new Set(['goal_created']);
+const OPENS_EVENT = new Set(['event_created', 'event_updated']);
+
+/** The assistant's answer with its quick replies (by index) and links to what it made. */
+export function assistantReplyScreen(t: Texts, reply: AssistantReplyFieldsFragment): Screen {
+  const text =
+    reply.question && !reply.text.includes(reply.question)
+      ? `${reply.text}\n\n${reply.question}`
+      : reply.text;
+  const rows: Button[][] = [];
+  const quick = reply.quickReplies
+    .slice(0, 6)
+    .map((label, index) => button(truncate(label, 40), { a: 'quickReply', index }));
+  for (let index = 0; index < quick.length; index += 2) rows.push(quick.slice(index, index + 2));
+  for (const action of reply.actions) {
+    if (!action.entityId) continue;
+    if (OPENS_GOAL.has(action.kind)) {
+      rows.push([button(t.openGoal, { a: 'goal', goalId: action.entityId })]);
+    } else if (OPENS_EVENT.has(action.kind)) {
+      rows.push([button(t.openEvent, { a: 'event', eventId: action.entityId })]);
+    }
+  }
+  return screen(markup`${text}`, rows);
+}

@@ -1,0 +1,99 @@
+import { DateTime } from 'luxon';
+import type { CalendarQuery, EventCardFieldsFragment } from '../gql/graphql.js';
+import { markup, truncate } from '../html.js';
+import { button, screen, type Button, type Screen } from '../screen.js';
+import type { Lang, Texts } from '../texts.js';
+import { dayHeading, duration, localDate, localTime } from './format.js';
+
+export type CalendarMode = 'd' | 'w';
+type Occurrence = CalendarQuery['events'][number];
+
+/** [from, to) of the day, or of the Monday-to-Sunday week holding `date`, in `timezone`. */
+export function calendarRange(mode: CalendarMode, date: string, timezone: string) {
+  const day = DateTime.fromISO(date, { zone: timezone }).startOf('day');
+  const from = mode === 'd' ? day : day.startOf('week');
+  const to = from.plus({ days: mode === 'd' ? 1 : 7 });
+  return { from, to };
+}
+
+export function calendarScreen(
+  t: Texts,
+  lang: Lang,
+  timezone: string,
+  mode: CalendarMode,
+  date: string,
+  occurrences: Occurrence[],
+): Screen {
+  const { from, to } = calendarRange(mode, date, timezone);
+  const byDay = new Map<string, Occurrence[]>();
+  for (const occurrence of occurrences) {
+    const day = DateTime.fromISO(occurrence.start, { zone: timezone }).toISODate() ?? '';
+    byDay.set(day, [...(byDay.get(day) ?? []), occurrence]);
+  }
+  const lines: string[] = [];
+  for (let day = from; day < to; day = day.plus({ days: 1 })) {
+    const items = byDay.get(day.toISODate() ?? '') ?? [];
+    if (mode === 'w' && items.length === 0) continue;
+    lines.push(markup`<b>${dayHeading(day, t)}</b>`);
+    for (const item of items) lines.push(occurrenceLine(item, lang, timezone));
+    lines.push('');
+  }
+  if (occurrences.length === 0) lines.push(markup`${t.calendarEmpty}`);
+
+  const step = mode === 'd' ? { days: 1 } : { weeks: 1 };
+  const iso = (value: DateTime) => value.toISODate() ?? date;
+  const anchor = DateTime.fromISO(date, { zone: timezone });
+  const rows: Button[][] = occurrences
+    .slice(0, 8)
+    .map((item) => [
+      button(
+        `${item.event.allDay ? '📌' : `⏰ ${localTime(item.start, timezone)}`} ${truncate(item.event.title, 40)}`,
+        { a: 'event', eventId: item.event.id },
+      ),
+    ]);
+  rows.push(
+    [
+      button(t.prev, { a: 'calendar', mode, date: iso(anchor.minus(step)) }),
+      mode === 'd'
+        ? button(t.calendarWeek, { a: 'calendar', mode: 'w', date })
+        : button(t.calendarDay, { a: 'calendar', mode: 'd', date }),
+      button(t.next, { a: 'calendar', mode, date: iso(anchor.plus(step)) }),
+    ],
+    [
+      button(t.today, { a: 'calendar', mode, date: iso(DateTime.now().setZone(timezone)) }),
+      button(t.toMenu, { a: 'menu' }),
+    ],
+  );
+  return screen(lines.join('\n').trim(), rows);
+}
+
+function occurrenceLine(item: Occurrence, lang: Lang, timezone: string): string {
+  if (item.event.allDay) return markup`📌 ${item.event.title}`;
+  const length = duration(item.event.durationMinutes, lang);
+  return markup`⏰ ${localTime(item.start, timezone)} ${item.event.title} (${length})`;
+}
+
+export function eventCard(
+  t: Texts,
+  lang: Lang,
+  timezone: string,
+  event: EventCardFieldsFragment,
+): Screen {
+  const date = DateTime.fromISO(event.startsAt, { zone: timezone }).toISODate() ?? '';
+  const lines = [
+    markup`📅 <b>${event.title}</b>`,
+    event.allDay
+      ? markup`${localDate(date)}`
+      : markup`${localDate(date)} ⏰ ${localTime(event.startsAt, timezone)} (${duration(event.durationMinutes, lang)})`,
+  ];
+  if (event.recurrence) lines.push(markup`${t.eventRecurring}: ${event.recurrence}`);
+  if (event.notes) lines.push(markup`<i>${truncate(event.notes, 500)}</i>`);
+  return screen(lines.join('\n'), [
+    [
+      button(t.eventButtons.date, { a: 'eventEditDate', eventId: event.id }),
+      button(t.eventButtons.time, { a: 'eventEditTime', eventId: event.id }),
+      button(t.eventButtons.delete, { a: 'eventDelete', eventId: event.id }),
+    ],
+    [button(t.back, { a: 'calendar', mode: 'd', date }), button(t.toMenu, { a: 'menu' })],
+  ]);
+}

@@ -1,0 +1,130 @@
+import { progressBar } from '../../../common/progress-bar.js';
+import type { GoalCardFieldsFragment, GoalListQuery } from '../gql/graphql.js';
+import { markup, truncate } from '../html.js';
+import { button, screen, type Button, type Screen } from '../screen.js';
+import type { Lang, Texts } from '../texts.js';
+import { duration, localDate } from './format.js';
+
+export const GOALS_PAGE_SIZE = 8;
+const BUTTON_TITLE_MAX = 40;
+
+type GoalPage = GoalListQuery['goals'];
+
+export function goalList(t: Texts, page: GoalPage, offset: number): Screen {
+  if (page.items.length === 0) {
+    return screen(markup`${t.noGoals}`, [
+      [button(t.menu.newGoal, { a: 'newGoal' })],
+      [button(t.toMenu, { a: 'menu' })],
+    ]);
+  }
+  const lines = page.items.map(
+    (goal) => markup`🎯 <b>${goal.title}</b> ${progressBar(goal.progress)} ${goal.progress}%`,
+  );
+  const rows: Button[][] = page.items.map((goal) => [
+    button(`🎯 ${truncate(goal.title, BUTTON_TITLE_MAX)} · ${goal.progress}%`, {
+      a: 'goal',
+      goalId: goal.id,
+    }),
+  ]);
+  const paging: Button[] = [];
+  if (offset > 0) {
+    paging.push(button(t.prev, { a: 'goals', offset: Math.max(0, offset - GOALS_PAGE_SIZE) }));
+  }
+  if (page.hasMore && page.nextOffset != null) {
+    paging.push(button(t.next, { a: 'goals', offset: page.nextOffset }));
+  }
+  if (paging.length) rows.push(paging);
+  rows.push([button(t.menu.newGoal, { a: 'newGoal' }), button(t.toMenu, { a: 'menu' })]);
+  return screen([markup`<b>${t.goalsTitle}</b>`, '', lines.join('\n\n')].join('\n'), rows);
+}
+
+const STEP_MARK: Record<string, string> = {
+  DONE: '✅',
+  SKIPPED: '⏭',
+  IN_PROGRESS: '🔄',
+  PENDING: '⬜',
+};
+
+export function goalCard(t: Texts, goal: GoalCardFieldsFragment): Screen {
+  const lines = [
+    markup`🎯 <b>${goal.title}</b>`,
+    `${progressBar(goal.progress)} ${goal.progress}% · ${markup`${t.goalStatus[goal.status] ?? goal.status}`}`,
+    markup`📅 ${t.deadline}: ${goal.targetDate ? localDate(goal.targetDate) : t.noDeadline}`,
+  ];
+  if (goal.description) lines.push(markup`<i>${truncate(goal.description, 500)}</i>`);
+  lines.push('', markup`<b>${t.steps}</b>`);
+  if (goal.steps.length === 0) lines.push(markup`${t.noSteps}`);
+  for (const [index, step] of goal.steps.entries()) {
+    lines.push(markup`${STEP_MARK[step.status] ?? '⬜'} ${index + 1}. ${step.title}`);
+  }
+  const open = goal.steps
+    .map((step, index) => ({ step, index }))
+    .filter(({ step }) => step.status === 'PENDING' || step.status === 'IN_PROGRESS')
+    .slice(0, 8);
+  const rows: Button[][] = open.map(({ step, index }) => [
+    button(`✅ ${index + 1}. ${truncate(step.title, BUTTON_TITLE_MAX)}`, {
+      a: 'stepDone',
+      stepId: step.id,
+    }),
+  ]);
+  rows.push(
+    [
+      button(t.goalButtons.edit, { a: 'goalEdit', goalId: goal.id }),
+      button(t.goalButtons.delete, { a: 'goalDelete', goalId: goal.id }),
+    ],
+    [
+      button(t.goalButtons.plan, { a: 'plan', goalId: goal.id }),
+      button(t.goalButtons.schedule, { a: 'schedule', goalId: goal.id }),
+    ],
+    [button(t.back, { a: 'goals', offset: 0 }), button(t.toMenu, { a: 'menu' })],
+  );
+  return screen(lines.join('\n'), rows);
+}
+
+export function goalEditMenu(t: Texts, goal: { id: string; title: string }): Screen {
+  return screen(markup`✏️ <b>${goal.title}</b>`, [
+    [
+      button(t.goalButtons.title, { a: 'goalEditTitle', goalId: goal.id }),
+      button(t.goalButtons.deadline, { a: 'goalEditDeadline', goalId: goal.id }),
+    ],
+    [button(t.goalButtons.addStep, { a: 'goalAddStep', goalId: goal.id })],
+    [button(t.back, { a: 'goal', goalId: goal.id })],
+  ]);
+}
+
+export function goalDeleteConfirm(t: Texts, goal: { id: string; title: string }): Screen {
+  return screen(markup`${t.confirmDeleteGoal(goal.title)}`, [
+    [
+      button(t.goalButtons.yesDelete, { a: 'goalDeleteYes', goalId: goal.id }),
+      button(t.back, { a: 'goal', goalId: goal.id }),
+    ],
+  ]);
+}
+
+export function planProgressScreen(t: Texts, goalId: string, percent: number): Screen {
+  return screen(markup`🧠 ${t.planning}… ${progressBar(percent)} ${percent}%`, [
+    [button(t.planCancel, { a: 'planCancel', goalId })],
+  ]);
+}
+
+export interface ProposalView {
+  id: string;
+  steps: { title: string; estimatedMinutes: number; ifThenCue: string }[];
+}
+
+export function planProposalScreen(
+  t: Texts,
+  lang: Lang,
+  goalId: string,
+  proposal: ProposalView,
+): Screen {
+  const lines = proposal.steps.map(
+    (step, index) =>
+      markup`${index + 1}. <b>${step.title}</b> (${duration(step.estimatedMinutes, lang)})` +
+      markup`\n   <i>${step.ifThenCue}</i>`,
+  );
+  return screen([markup`🧠 <b>${t.planProposal}</b>`, '', ...lines].join('\n'), [
+    [button(t.goalButtons.accept, { a: 'planAccept', proposalId: proposal.id })],
+    [button(t.back, { a: 'goal', goalId })],
+  ]);
+}

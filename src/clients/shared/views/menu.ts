@@ -1,0 +1,30 @@
+import { DateTime } from 'luxon';
+import { markup } from '../html.js';
+import { button, screen, type Screen } from '../screen.js';
+import type { Texts } from '../texts.js';
+
+export function todayIn(timezone: string): string {
+  return DateTime.now().setZone(timezone).toISODate() ?? '';
+}
+
+export function mainMenu(t: Texts, timezone: string, greeting?: string): Screen {
+  const today = todayIn(timezone);
+  const title = markup`<b>${t.menuTitle}</b>`;
+  return screen(greeting ? `${markup`${greeting}`}\n\n${title}` : title, [
+    [button(t.menu.goals, { a: 'goals', offset: 0 }), button(t.menu.newGoal, { a: 'newGoal' })],
+    [
+      button(t.menu.today, { a: 'calendar', mode: 'd', date: today }),
+      button(t.menu.week, { a: 'calendar', mode: 'w', date: today }),
+    ],
+    [button(t.menu.settings, { a: 'settings' }), button(t.menu.help, { a: 'help' })],
+  ]);
+}
+
+export function helpScreen(t: Texts): Screen {
+  return screen(t.help, [[button(t.toMenu, { a: 'menu' })]]);
+}
+
+/** A short message with a way back to the menu. */
+export function notice(t: Texts, text: string): Screen {
+  return screen(markup`${text}`, [[button(t.toMenu, { a: 'menu' })]]);
+}

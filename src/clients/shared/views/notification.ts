@@ -1,0 +1,45 @@
+import { SNOOZE_PRESETS, type SnoozeCode } from '../callback-data.js';
+import type { NotificationFieldsFragment } from '../gql/graphql.js';
+import { markup } from '../html.js';
+import { button, screen, type Button, type Screen } from '../screen.js';
+
+const KIND_ICON: Record<string, string> = {
+  EVENT_REMINDER: '⏰',
+  DEADLINE_WARNING: '⏳',
+  OVERDUE_STEPS: '📌',
+  MORNING_DIGEST: '☀️',
+  REMINDER: '🔔',
+};
+
+const CODE_OF_PRESET = Object.fromEntries(
+  Object.entries(SNOOZE_PRESETS).map(([code, preset]) => [preset, code as SnoozeCode]),
+);
+
+/** A notification with its action buttons; labels come from the API in the user's language. */
+export function notificationScreen(notification: NotificationFieldsFragment): Screen {
+  const rows: Button[][] = [];
+  const snoozes: Button[] = [];
+  for (const action of notification.actions) {
+    if (action.kind === 'COMPLETE_STEP' && action.stepId) {
+      rows.push([button(action.label, { a: 'notifyStepDone', stepId: action.stepId })]);
+    } else if (action.kind === 'DONE') {
+      rows.push([button(action.label, { a: 'notifyDone', notificationId: notification.id })]);
+    } else if (action.kind === 'SNOOZE' && action.snooze && CODE_OF_PRESET[action.snooze]) {
+      snoozes.push(
+        button(`💤 ${action.label}`, {
+          a: 'notifySnooze',
+          notificationId: notification.id,
+          preset: CODE_OF_PRESET[action.snooze]!,
+        }),
+      );
+    }
+  }
+  for (let index = 0; index < snoozes.length; index += 2)
+    rows.push(snoozes.slice(index, index + 2));
+  return screen(markup`${KIND_ICON[notification.kind] ?? '🔔'} ${notification.text}`, rows);
+}
+
+/** The notification once handled: its text, a status line, no buttons left to press twice. */
+export function handledNotification(originalText: string, status: string): Screen {
+  return screen(markup`${originalText} ${status}`);
+}

@@ -1,0 +1,41 @@
+import { DAILY_TIMES, TOGGLES, type DailyTime, type Toggle } from '../callback-data.js';
+import type { SettingsFieldsFragment } from '../gql/graphql.js';
+import { markup } from '../html.js';
+import { button, screen, type Screen } from '../screen.js';
+import type { Texts } from '../texts.js';
+
+export function settingsScreen(t: Texts, settings: SettingsFieldsFragment): Screen {
+  const quiet =
+    settings.quietHoursStart && settings.quietHoursEnd
+      ? `${settings.quietHoursStart}–${settings.quietHoursEnd}`
+      : t.off;
+  const toggles = (Object.keys(TOGGLES) as Toggle[]).map((toggle) => [
+    button(`${settings[TOGGLES[toggle]] ? '✅' : '❌'} ${t.toggles[toggle]}`, {
+      a: 'toggle',
+      toggle,
+    }),
+  ]);
+  const times = (Object.keys(DAILY_TIMES) as DailyTime[]).map((field) => [
+    button(`🕗 ${t.dailyTimes[field]}: ${settings[DAILY_TIMES[field]]}`, {
+      a: 'dailyTime',
+      field,
+    }),
+  ]);
+  return screen(
+    [
+      markup`⚙️ <b>${t.settingsTitle}</b>`,
+      markup`🌍 ${t.timezone}: ${settings.timezone}`,
+      markup`🌙 ${t.quietHours}: ${quiet}`,
+    ].join('\n'),
+    [
+      ...toggles,
+      ...times,
+      [
+        button(`🌍 ${t.timezone}`, { a: 'timezone' }),
+        button(`🌙 ${t.quietHours}`, { a: 'quietHours' }),
+      ],
+      [button(t.language, { a: 'language' })],
+      [button(t.toMenu, { a: 'menu' })],
+    ],
+  );
+}

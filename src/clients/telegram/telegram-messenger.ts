@@ -1,0 +1,70 @@
+import { TelegramError, type Telegram } from 'telegraf';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import { packCallback } from '../shared/callback-data.js';
+import type { Messenger } from '../shared/messenger.js';
+import type { Screen } from '../shared/screen.js';
+
+export const TELEGRAM_TEXT_LIMIT = 4096;
+
+function keyboard(screen: Screen): InlineKeyboardMarkup | undefined {
+  if (!screen.buttons.length) return undefined;
+  return {
+    inline_keyboard: screen.buttons.map((row) =>
+      row.map((button): InlineKeyboardButton =>
+        'url' in button
+          ? { text: button.label, url: button.url }
+          : { text: button.label, callback_data: packCallback(button.callback) },
+      ),
+    ),
+  };
+}
+
+const notModified = (error: unknown) =>
+  error instanceof TelegramError && /message is not modified/i.test(error.description);
+const cannotEdit = (error: unknown) =>
+  error instanceof TelegramError &&
+  error.code === 400 &&
+  /message to edit not found|message can't be edited/i.test(error.description);
+
+/** Shared screens as Telegram messages: HTML, inline keyboards, edits in place. */
+export class TelegramMessenger implements Messenger {
+  readonly platform = 'telegram' as const;
+  readonly textLimit = TELEGRAM_TEXT_LIMIT;
+
+  constructor(private readonly telegram: Telegram) {}
+
+  async send(chatId: string, screen: Screen): Promise<string> {
+    const message = await this.telegram.sendMessage(chatId, screen.html, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      reply_markup: keyboard(screen),
+    });
+    return String(message.message_id);
+  }
+
+  async edit(chatId: string, messageId: string, screen: Screen): Promise<void> {
+    try {
+      await this.telegram.editMessageText(chatId, Number(messageId), undefined, screen.html, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        reply_markup: keyboard(screen),
+      });
+    } catch (error) {
+      if (notModified(error)) return;
+      // Too old or deleted: show it as a new message instead.
+      if (cannotEdit(error)) {
+        await this.send(chatId, screen);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  async answerCallback(callbackId: string, text?: string): Promise<void> {
+    await this.telegram.answerCbQuery(callbackId, text?.slice(0, 200));
+  }
+
+  async typing(chatId: string): Promise<void> {
+    await this.telegram.sendChatAction(chatId, 'typing');
+  }
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
+import {
+  CALLBACK_MAX_BYTES,
+  packCallback,
+  unpackCallback,
+  type Callback,
+} from '../../src/clients/shared/callback-data.js';
+import { readClientState } from '../../src/clients/shared/dialog.js';
+import { escapeHtml, markup, splitHtml, visibleLength } from '../../src/clients/shared/html.js';
+import {
+  meansNone,
+  parseDate,
+  parseTime,
+  parseTimeRange,
+} from '../../src/clients/shared/parse-input.js';
+
+const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+describe('callback data', () => {
+  const every: Callback[] = [
+    { a: 'menu' },
+    { a: 'help' },
+    { a: 'goals', offset: 16 },
+    { a: 'goal', goalId: ID },
+    { a: 'newGoal' },
+    { a: 'stepDone', stepId: ID },
+    { a: 'goalEdit', goalId: ID },
+    { a: 'goalEditTitle', goalId: ID },
+    { a: 'goalEditDeadline', goalId: ID },
+    { a: 'goalAddStep', goalId: ID },
+    { a: 'goalDelete', goalId: ID },
+    { a: 'goalDeleteYes', goalId: ID },
+    { a: 'plan', goalId: ID },
+    { a: 'planCancel', goalId: ID },
+    { a: 'planAccept', proposalId: ID },
+    { a: 'schedule', goalId: ID },
+    { a: 'calendar', mode: 'w', date: '2026-11-23' },
+    { a: 'event', eventId: ID },
+    { a: 'eventEditDate', eventId: ID },
+    { a: 'eventEditTime', eventId: ID },
+    { a: 'eventDelete', eventId: ID },
+    { a: 'settings' },
+    { a: 'toggle', toggle: 'dg' },
+    { a: 'language' },
+    { a: 'timezone' },
+    { a: 'dailyTime', field: 'ev' },
+    { a: 'quietHours' },
+    { a: 'quickReply', index: 3 },
+    { a: 'notifyDone', notificationId: ID },
+    { a: 'notifySnooze', notificationId: ID, preset: 'tmr' },
+    { a: 'notifyStepDone', stepId: ID },
+  ];
+
+  it.each(every.map((callback) => [callback.a, callback]))(
+    '%s packs within 64 bytes and unpacks to itself',
+    (_name, callback) => {
+      const packed = packCallback(callback);
+      expect(Buffer.byteLength(packed)).toBeLessThanOrEqual(CALLBACK_MAX_BYTES);
+      expect(unpackCallback(packed)).toEqual(callback);
+    },
+  );
+
+  it('gives distinct data for distinct actions', () => {
+    const packed = every.map(packCallback);
+    expect(new Set(packed).size).toBe(packed.length);
+  });
+
+  it.each([
+    '',
+    'zz',
+    'g',
+    'g:not-a-uuid',
+    `g:${ID}:extra`,
+    'gl:-1',
+    'gl:1e3',
+    'c:x:2026-01-01',
+    'c:d:yesterday',
+    'st:unknown',
+    `ns:${ID}:forever`,
+    "g:'; DROP TABLE goals;--",
+  ])('refuses %p', (data) => {
+    expect(unpackCallback(data)).toBeNull();
+  });
+});
+
+describe('HTML', () => {
+  it('escapes every interpolated value, not the template', () => {
+    const title = '<script>alert("x")</script> & <b>';
+    expect(markup`<b>${title}</b>`).toBe(
+      '<b>&lt;script&gt;alert("x")&lt;/script&gt; &amp; &lt;b&gt;</b>',
+    );
+    expect(escapeHtml('a&b<c>')).toBe('a&amp;b&lt;c&gt;');
+  });
+
+  it('splits long markup at line breaks into parts within the limit, keeping tags whole', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => markup`<b>${i}</b> строка & <i>текст</i>`);
+    const parts = splitHtml(lines.join('\n'), 1000);
+    expect(parts.length).toBeGreaterThan(3);
+    for (const part of parts) {
+      expect(visibleLength(part)).toBeLessThanOrEqual(1000);
+      expect(part.match(/<b>/g)?.length).toBe(part.match(/<\/b>/g)?.length);
+    }
+    expect(parts.join('\n')).toBe(lines.join('\n'));
+  });
+
+  it('cuts a single overlong line as escaped plain text', () => {
+    const hostile = `<b>${escapeHtml('<&>'.repeat(3000))}</b>`;
+    const parts = splitHtml(hostile, 4096);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(visibleLength(part)).toBeLessThanOrEqual(4096);
+      expect(part).not.toMatch(/<(?!\/?b>)|&(?!amp;|lt;|gt;)/);
+    }
+    expect(
+      parts
+        .map((part) => part.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))
+        .join(''),
+    ).toBe('<&>'.repeat(3000));
+  });
+});
+
+describe('dialog input', () => {
+  const zone = 'Europe/Moscow';
+  const today = DateTime.now().setZone(zone).startOf('day');
+
+  it('reads times and time ranges', () => {
+    expect(parseTime('8:30')).toBe('08:30');
+    expect(parseTime('08.05')).toBe('08:05');
+    expect(parseTime('24:00')).toBeNull();
+    expect(parseTime('завтра')).toBeNull();
+    expect(parseTimeRange('23:00-08:00')).toEqual({ start: '23:00', end: '08:00' });
+    expect(parseTimeRange('22:30 до 7:15')).toEqual({ start: '22:30', end: '07:15' });
+    expect(parseTimeRange('23:00')).toBeNull();
+    expect(meansNone('Нет')).toBe(true);
+    expect(meansNone('none')).toBe(true);
+    expect(meansNone('нетфликс')).toBe(false);
+  });
+
+  it('reads dates in ISO, day.month and Russian or English words', () => {
+    expect(parseDate('2027-03-01', zone)).toBe('2027-03-01');
+    expect(parseDate('31.12.2027', zone)).toBe('2027-12-31');
+    expect(parseDate('завтра', zone)).toBe(today.plus({ days: 1 }).toISODate());
+    expect(parseDate('tomorrow', zone)).toBe(today.plus({ days: 1 }).toISODate());
+    const yesterday = today.minus({ days: 1 });
+    // A day and month already past this year mean next year's.
+    expect(parseDate(yesterday.toFormat('dd.MM'), zone)).toBe(
+      yesterday.plus({ years: 1 }).toISODate(),
+    );
+    expect(parseDate('31.02', zone)).toBeNull();
+    expect(parseDate('абракадабра', zone)).toBeNull();
+  });
+
+  it('reads a saved state defensively', () => {
+    expect(readClientState(null)).toEqual({});
+    expect(readClientState({ dialog: { kind: 'goalTitle', goalId: ID } })).toEqual({
+      dialog: { kind: 'goalTitle', goalId: ID },
+    });
+    expect(readClientState({ dialog: { kind: 'goalTitle' } })).toEqual({});
+    expect(readClientState({ dialog: { kind: 'dailyTime', field: 'zz' } })).toEqual({});
+    expect(readClientState({ quickReplies: ['да', 1] })).toEqual({});
+  });
+});
