@@ -52,9 +52,9 @@ describe('callback data', () => {
     { a: 'notifyStepDone', stepId: ID },
   ];
 
-  it.each(every.map((callback) => [callback.a, callback]))(
+  it.each(every.map((callback) => [callback.a, callback] as const))(
     '%s packs within 64 bytes and unpacks to itself',
-    (_name, callback) => {
+    (_name, callback: Callback) => {
       const packed = packCallback(callback);
       expect(Buffer.byteLength(packed)).toBeLessThanOrEqual(CALLBACK_MAX_BYTES);
       expect(unpackCallback(packed)).toEqual(callback);

@@ -1,4 +1,5 @@
-import { startTelegramBot, type RunningBot } from '../../src/clients/telegram/start.js';
+import type { RunningBot } from '../../src/clients/shared/bot-process.js';
+import { startTelegramBot } from '../../src/clients/telegram/start.js';
 import { createLogger } from '../../src/logger.js';
 import {
   startFakeTelegramServer,

@@ -1,4 +1,4 @@
-import { ApiClient, ApiError, type ChannelIdentity } from './api-client.js';
+import { type ApiClient, ApiError, type ChannelIdentity } from './api-client.js';
 import { readClientState } from './dialog.js';
 import {
   AssistantCapabilitiesDocument,

@@ -54,7 +54,7 @@ export class NotificationRelay {
     try {
       const { pendingNotifications } = await this.api.request(PendingNotificationsDocument, {
         platform: this.platform,
-        limit: 200,
+        limit: 500,
       });
       for (const notification of pendingNotifications) this.deliver(notification);
     } catch (error) {

@@ -4,20 +4,13 @@ import type { Logger } from '../../logger.js';
 import { countMessageSent, countRateLimited } from '../../metrics/messages.js';
 import { ApiClient } from '../shared/api-client.js';
 import { BotCore, COMMANDS } from '../shared/bot-core.js';
+import { botApiUrl, type RunningBot } from '../shared/bot-process.js';
 import { NotificationRelay } from '../shared/notification-relay.js';
 import { SendQueue } from '../shared/outbound/send-queue.js';
 import { textsFor } from '../shared/texts.js';
 import { classifyTelegramError, limitTelegram, TELEGRAM_LIMITS } from './telegram-api.js';
 import { TelegramMessenger } from './telegram-messenger.js';
 import { toIncoming } from './updates.js';
-
-export interface RunningBot {
-  stop(): Promise<void>;
-}
-
-/** The API the bots call: BOT_API_URL, or this process's own API. */
-export const botApiUrl = (config: Config) =>
-  config.BOT_API_URL ?? `http://127.0.0.1:${config.PORT}/graphql`;
 
 /**
  * The Telegram bot: long polling by default, a webhook when TELEGRAM_WEBHOOK_DOMAIN is set

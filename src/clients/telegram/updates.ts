@@ -13,7 +13,6 @@ export function toIncoming(ctx: Context, telegram: Telegram): Incoming | null {
   };
   const base = { chatId: String(chatId), user };
 
-
   const query = ctx.callbackQuery;
   if (query) {
     if (!('data' in query) || !query.message) return null;

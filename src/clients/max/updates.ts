@@ -1,0 +1,92 @@
+import type { Message, Update, UpdateType, User } from '@maxhub/max-bot-api/types';
+import type { Incoming, IncomingUser } from '../shared/messenger.js';
+
+/** The updates the bot asks MAX for. */
+export const UPDATE_TYPES: UpdateType[] = ['message_created', 'message_callback', 'bot_started'];
+
+const userOf = (user: User, locale: unknown): IncomingUser => ({
+  id: String(user.user_id),
+  name: [user.first_name, user.last_name].filter(Boolean).join(' ') || user.name || '',
+  languageCode: typeof locale === 'string' ? locale : undefined,
+});
+
+/**
+ * A MAX update as the shared core's Incoming; null for updates the bot ignores. Read from the
+ * raw update, not the library's `command`/`hears`, which match whole texts only and break on
+ * `text: null`. A `message_created` can come without any `message` (MAX's native voice notes):
+ * it names no chat to answer in, so it is null too.
+ */
+export function toIncoming(update: Update): Incoming | null {
+  switch (update.update_type) {
+    case 'bot_started':
+      // The "Start" button (with a deep-link payload, if any) is the /start command.
+      return {
+        chatId: String(update.chat_id),
+        user: userOf(update.user, update.user_locale),
+        kind: 'command',
+        command: 'start',
+        args: update.payload ?? '',
+      };
+    case 'message_callback': {
+      const { callback, message } = update;
+      const chatId = message?.recipient?.chat_id;
+      if (!message || chatId == null || callback.user.is_bot) return null;
+      return {
+        chatId: String(chatId),
+        user: userOf(callback.user, update.user_locale),
+        kind: 'callback',
+        callbackId: callback.callback_id,
+        data: callback.payload ?? '',
+        messageId: message.body.mid,
+        messageText: message.body.text ?? '',
+      };
+    }
+    case 'message_created':
+      return fromMessage(update.message as Message | undefined, update.user_locale);
+    default:
+      return null;
+  }
+}
+
+function fromMessage(message: Message | undefined, locale: unknown): Incoming | null {
+  const sender = message?.sender;
+  const chatId = message?.recipient?.chat_id;
+  if (!message || !sender || sender.is_bot || chatId == null) return null;
+  const base = { chatId: String(chatId), user: userOf(sender, locale) };
+  const text = typeof message.body?.text === 'string' ? message.body.text.trim() : '';
+  if (text) {
+    const command = /^\/([a-z0-9_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/i.exec(text);
+    if (!command) return { ...base, kind: 'text', text };
+    return {
+      ...base,
+      kind: 'command',
+      command: command[1]!.toLowerCase(),
+      args: command[2]?.trim() ?? '',
+    };
+  }
+  const audio = message.body?.attachments?.find((attachment) => attachment.type === 'audio');
+  if (audio?.type === 'audio' && audio.payload?.url) {
+    const url = audio.payload.url;
+    return { ...base, kind: 'voice', download: () => downloadVoice(url) };
+  }
+  return { ...base, kind: 'unsupported' };
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'audio/ogg': 'ogg',
+  'audio/opus': 'ogg',
+  'audio/mpeg': 'mp3',
+  'audio/mp4': 'm4a',
+  'audio/aac': 'm4a',
+  'audio/wav': 'wav',
+};
+
+async function downloadVoice(url: string): Promise<{ data: Buffer; filename: string }> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`voice download failed: HTTP ${response.status}`);
+  const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+  return {
+    data: Buffer.from(await response.arrayBuffer()),
+    filename: `voice.${EXTENSIONS[type] ?? 'ogg'}`,
+  };
+}
