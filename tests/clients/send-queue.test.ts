@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import {
+  asBulk,
   SendQueue,
   type SendFailure,
   type SendQueueOptions,
@@ -55,6 +56,24 @@ afterEach(async () => {
 });
 
 describe('SendQueue', () => {
+  it('lets a reply to a user overtake a queued broadcast, keeping each chat in order', async () => {
+    newQueue();
+    const broadcast = asBulk(() =>
+      Promise.all(
+        Array.from({ length: 90 }, (_, n) => queue.enqueue(chat(`b${n}`), task(`b${n}`))),
+      ),
+    );
+    await jest.advanceTimersByTimeAsync(100);
+    const reply = queue.enqueue(chat('user'), task('reply'));
+    await jest.advanceTimersByTimeAsync(4000);
+
+    await expect(Promise.all([broadcast, reply])).resolves.toHaveLength(2);
+    const position = labels(starts).indexOf('reply');
+    expect(position).toBeGreaterThan(0);
+    expect(position).toBeLessThan(10);
+    expect(labels(startsOf('b'))).toEqual(Array.from({ length: 90 }, (_, n) => `b${n}`));
+  });
+
   it('sends to one chat in order, never two within a second', async () => {
     newQueue();
     const sent = ['a1', 'a2', 'a3', 'a4'].map((label) => queue.enqueue(chat('A'), task(label)));

@@ -6,6 +6,7 @@ import {
   type NotificationFieldsFragment,
 } from './gql/graphql.js';
 import { sendScreen, type Messenger } from './messenger.js';
+import { asBulk } from './outbound/send-queue.js';
 import type { BotLogger } from './turns/turn.js';
 import { notificationScreen } from './views/notification.js';
 
@@ -70,7 +71,9 @@ export class NotificationRelay {
 
   private async send(notification: NotificationFieldsFragment): Promise<void> {
     try {
-      await sendScreen(this.messenger, notification.target!, notificationScreen(notification));
+      await asBulk(() =>
+        sendScreen(this.messenger, notification.target!, notificationScreen(notification)),
+      );
     } catch (error) {
       this.logger.warn({ err: error, notificationId: notification.id }, 'notification not sent');
       return;

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * The bots' outbound limiter and retrier (telegraf and the MAX library do neither). Calls to
  * one chat run one at a time in the order queued, spaced to the platform's limits; different
@@ -41,8 +43,16 @@ export interface SendChat {
   exempt?: boolean;
 }
 
+/**
+ * Sends started inside `asBulk(...)` (notification broadcasts) give way to interactive ones
+ * (replies to a user) when the global limit is the bottleneck; each chat keeps its order.
+ */
+const bulkContext = new AsyncLocalStorage<true>();
+export const asBulk = <T>(work: () => Promise<T>): Promise<T> => bulkContext.run(true, work);
+
 interface Job {
   seq: number;
+  bulk: boolean;
   task: () => Promise<unknown>;
   resolve(value: unknown): void;
   reject(error: unknown): void;
@@ -116,6 +126,7 @@ export class SendQueue {
         resolve: resolve as (value: unknown) => void,
         reject,
         exempt: chat?.exempt ?? false,
+        bulk: bulkContext.getStore() === true,
         failures: 0,
         notBefore: 0,
       };
@@ -194,8 +205,9 @@ export class SendQueue {
         wakeAt = Math.min(wakeAt, at);
         break;
       }
+      const before = (a: Job, b: Job) => (a.bulk === b.bulk ? a.seq < b.seq : !a.bulk);
       const oldest = ready.reduce(
-        (best, entry, n) => (entry.job.seq < ready[best]!.job.seq ? n : best),
+        (best, entry, n) => (before(entry.job, ready[best]!.job) ? n : best),
         0,
       );
       const [entry] = ready.splice(oldest, 1);
