@@ -1,5 +1,5 @@
 import type { Message, Update, UpdateType, User } from '@maxhub/max-bot-api/types';
-import type { Incoming, IncomingUser } from '../shared/messenger.js';
+import { parseCommand, type Incoming, type IncomingUser } from '../shared/messenger.js';
 
 /** The updates the bot asks MAX for. */
 export const UPDATE_TYPES: UpdateType[] = ['message_created', 'message_callback', 'bot_started'];
@@ -55,14 +55,8 @@ function fromMessage(message: Message | undefined, locale: unknown): Incoming | 
   const base = { chatId: String(chatId), user: userOf(sender, locale) };
   const text = typeof message.body?.text === 'string' ? message.body.text.trim() : '';
   if (text) {
-    const command = /^\/([a-z0-9_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/i.exec(text);
-    if (!command) return { ...base, kind: 'text', text };
-    return {
-      ...base,
-      kind: 'command',
-      command: command[1]!.toLowerCase(),
-      args: command[2]?.trim() ?? '',
-    };
+    const command = parseCommand(text);
+    return command ? { ...base, kind: 'command', ...command } : { ...base, kind: 'text', text };
   }
   const audio = message.body?.attachments?.find((attachment) => attachment.type === 'audio');
   if (audio?.type === 'audio' && audio.payload?.url) {

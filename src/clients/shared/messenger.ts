@@ -59,3 +59,9 @@ export function fitForEdit(messenger: Messenger, screen: Screen): Screen {
   if (visibleLength(screen.html) <= messenger.textLimit) return screen;
   return { html: splitHtml(screen.html, messenger.textLimit)[0] ?? '', buttons: screen.buttons };
 }
+
+/** "/goals", "/start@maxon_bot payload" → the command and its arguments; null for plain text. */
+export function parseCommand(text: string): { command: string; args: string } | null {
+  const match = /^\/([a-z0-9_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
+  return match ? { command: match[1]!.toLowerCase(), args: match[2]?.trim() ?? '' } : null;
+}

@@ -1,5 +1,5 @@
 import type { Context, Telegram } from 'telegraf';
-import type { Incoming, IncomingUser } from '../shared/messenger.js';
+import { parseCommand, type Incoming, type IncomingUser } from '../shared/messenger.js';
 
 /** A Telegram update as the shared core's Incoming; null for updates the bot ignores. */
 export function toIncoming(ctx: Context, telegram: Telegram): Incoming | null {
@@ -30,15 +30,8 @@ export function toIncoming(ctx: Context, telegram: Telegram): Incoming | null {
   const message = ctx.message;
   if (!message) return null;
   if ('text' in message) {
-    const command = /^\/([a-z0-9_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(message.text);
-    if (command) {
-      return {
-        ...base,
-        kind: 'command',
-        command: command[1]!.toLowerCase(),
-        args: command[2]?.trim() ?? '',
-      };
-    }
+    const command = parseCommand(message.text);
+    if (command) return { ...base, kind: 'command', ...command };
     return { ...base, kind: 'text', text: message.text };
   }
   if ('voice' in message) {
