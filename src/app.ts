@@ -1,41 +1,34 @@
 import 'reflect-metadata';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { createDataSource } from './db/data-source.js';
+import { openDatabaseServer } from './db/database-server.js';
 import { runMigrations } from './db/migrate.js';
-import { contextFor, authenticate, type ContextDeps } from './graphql/build-context.js';
-import { buildAppSchema } from './graphql/build-schema.js';
-import { createApolloServer } from './http/graphql-http.js';
-import { attachGraphqlWs } from './http/graphql-ws.js';
-import { healthRouter } from './http/health.js';
-import { playgroundRouter } from './http/playground.js';
-import { bodyErrorHandler, requestContext } from './http/request-context.js';
+import type { ContextDeps } from './graphql/build-context.js';
+import { startApiServer } from './http/api-server.js';
 import type { Logger } from './logger.js';
+import { watchNotificationOutbox } from './metrics/notifications.js';
 import { createAppPubSub } from './pubsub.js';
 import { createServices } from './services/index.js';
 import { modelClientFrom } from './assistant/model/model-config.js';
-import { openAgendaQueue } from './jobs/agenda-queue.js';
+import { openAgendaQueue, type AgendaQueue } from './jobs/agenda-queue.js';
 import { jobContext } from './jobs/job-context.js';
 import { startWorker, type Worker } from './jobs/worker.js';
 
-export interface App {
-  url: string;
-  httpServer: Server;
+/** What the api and worker roles share: database (migrated), PubSub, job queue, services. */
+export interface Core {
   db: DataSource;
+  queue: AgendaQueue;
   deps: ContextDeps;
-  /** Null when WORKER_ENABLED is false. */
-  worker: Worker | null;
-  stop(): Promise<void>;
+  /** Closes the queue, PubSub and database; the roles using them stop first. */
+  close(): Promise<void>;
 }
 
-/** Starts the API: database (migrated), services, GraphQL over HTTP and WebSocket. */
-export async function startApi(config: Config, logger: Logger): Promise<App> {
+export async function openCore(config: Config, logger: Logger): Promise<Core> {
+  const database = await openDatabaseServer(config);
   const db = createDataSource({
-    url: config.DATABASE_URL,
+    url: database.url,
     poolSize: config.DATABASE_POOL_SIZE,
     logger,
   });
@@ -44,7 +37,8 @@ export async function startApi(config: Config, logger: Logger): Promise<App> {
 
   const pubsub = createAppPubSub(config.REDIS_URL);
   const queue = await openAgendaQueue({
-    databaseUrl: config.DATABASE_URL,
+    databaseUrl: database.url,
+    embedded: database.embedded,
     mongodbUrl: config.MONGODB_URL,
     table: config.JOBS_TABLE,
     processEveryMs: config.JOBS_PROCESS_EVERY_MS,
@@ -59,75 +53,57 @@ export async function startApi(config: Config, logger: Logger): Promise<App> {
     reminderPayloadMaxBytes: config.REMINDER_PAYLOAD_MAX_BYTES,
     model: modelClientFrom(config),
   });
-  const worker = config.WORKER_ENABLED
-    ? await startWorker(queue, jobContext(db, services, logger, config), {
-        sweepEveryMs: config.NOTIFICATION_SWEEP_SECONDS * 1000,
-        stopTimeoutMs: config.SHUTDOWN_TIMEOUT_MS / 2,
-      })
-    : null;
-  const deps: ContextDeps = { db, services, pubsub };
-  const schema = await buildAppSchema(pubsub);
-  const limits = {
-    maxDepth: config.GRAPHQL_MAX_DEPTH,
-    maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
-  };
-
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = createServer(app);
-  const apollo = createApolloServer(schema, httpServer, limits, logger);
-  await apollo.start();
-  const ws = attachGraphqlWs(
-    httpServer,
-    schema,
-    deps,
-    { ...limits, maxPayloadBytes: config.HTTP_BODY_LIMIT },
-    logger,
-  );
-
-  app.use(requestContext(logger));
-  app.use(healthRouter(db));
-  if (config.PLAYGROUND_ENABLED) app.use(playgroundRouter());
-  app.use(
-    '/graphql',
-    express.json({ limit: config.HTTP_BODY_LIMIT }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const { caller, authError } = await authenticate(deps, {
-          authorization: req.header('authorization'),
-          platform: req.header('x-maxon-platform'),
-          platformUserId: req.header('x-maxon-platform-user-id'),
-        });
-        return contextFor(deps, caller, authError, req.requestId, req.log);
-      },
-    }),
-  );
-  app.use(bodyErrorHandler());
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.PORT, config.HOST, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
-  const url = `http://${host}:${port}`;
-
+  const unwatchOutbox = watchNotificationOutbox(db);
   return {
-    url,
-    httpServer,
     db,
-    deps,
-    worker,
-    async stop() {
-      await worker?.stop();
-      await ws.close();
-      await apollo.stop();
+    queue,
+    deps: { db, services, pubsub },
+    async close() {
+      unwatchOutbox();
       await queue.close();
       await pubsub.close();
       await db.destroy();
+      await database.stop();
+    },
+  };
+}
+
+/** Runs the jobs (reminders, digests, deliveries) on the core's queue. */
+export function startJobWorker(core: Core, config: Config, logger: Logger): Promise<Worker> {
+  return startWorker(core.queue, jobContext(core.db, core.deps.services, logger, config), {
+    sweepEveryMs: config.NOTIFICATION_SWEEP_SECONDS * 1000,
+    stopTimeoutMs: config.SHUTDOWN_TIMEOUT_MS / 2,
+  });
+}
+
+export interface App {
+  url: string;
+  httpServer: Server;
+  db: DataSource;
+  deps: ContextDeps;
+  /** Null when WORKER_ENABLED is false. */
+  worker: Worker | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the API in this process (GraphQL over HTTP and WebSocket), and the job worker when
+ * WORKER_ENABLED. The roles in src/roles/ start the same parts one by one.
+ */
+export async function startApi(config: Config, logger: Logger): Promise<App> {
+  const core = await openCore(config, logger);
+  const worker = config.WORKER_ENABLED ? await startJobWorker(core, config, logger) : null;
+  const server = await startApiServer(core.deps, config, logger);
+  return {
+    url: server.url,
+    httpServer: server.httpServer,
+    db: core.db,
+    deps: core.deps,
+    worker,
+    async stop() {
+      await worker?.stop();
+      await server.stop();
+      await core.close();
     },
   };
 }

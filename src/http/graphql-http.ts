@@ -14,6 +14,7 @@ import {
   type OperationLimits,
 } from '../graphql/operation-limits.js';
 import type { Logger } from '../logger.js';
+import { graphqlMetricsPlugin } from '../metrics/graphql-plugin.js';
 
 function complexityPlugin(
   schema: GraphQLSchema,
@@ -43,6 +44,7 @@ export function createApolloServer(
   httpServer: Server,
   limits: OperationLimits,
   logger: Logger,
+  options: { metrics: boolean } = { metrics: true },
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema,
@@ -58,6 +60,7 @@ export function createApolloServer(
       // No HTTP caching of API answers, so skip the per-field cache-hint bookkeeping.
       ApolloServerPluginCacheControlDisabled(),
       complexityPlugin(schema, limits.maxComplexity),
+      ...(options.metrics ? [graphqlMetricsPlugin()] : []),
     ],
   });
 }

@@ -1,0 +1,90 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Config } from '../config.js';
+import { authenticate, contextFor, type ContextDeps } from '../graphql/build-context.js';
+import { buildAppSchema } from '../graphql/build-schema.js';
+import type { Logger } from '../logger.js';
+import { httpMetrics } from '../metrics/http.js';
+import { createApolloServer } from './graphql-http.js';
+import { attachGraphqlWs } from './graphql-ws.js';
+import { healthRouter } from './health.js';
+import { metricsRouter } from './metrics.js';
+import { playgroundRouter } from './playground.js';
+import { bodyErrorHandler, requestContext } from './request-context.js';
+
+export interface ApiServer {
+  url: string;
+  httpServer: Server;
+  /** Stops taking connections, finishes the requests in flight, closes WebSockets. */
+  stop(): Promise<void>;
+}
+
+/** GraphQL over HTTP and WebSocket, health, metrics and the playground, listening. */
+export async function startApiServer(
+  deps: ContextDeps,
+  config: Config,
+  logger: Logger,
+): Promise<ApiServer> {
+  const schema = await buildAppSchema(deps.pubsub);
+  const limits = {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = createApolloServer(schema, httpServer, limits, logger, {
+    metrics: config.METRICS_ENABLED,
+  });
+  await apollo.start();
+  const ws = attachGraphqlWs(
+    httpServer,
+    schema,
+    deps,
+    { ...limits, maxPayloadBytes: config.HTTP_BODY_LIMIT },
+    logger,
+  );
+
+  app.use(requestContext(logger));
+  if (config.METRICS_ENABLED) app.use(httpMetrics(), metricsRouter());
+  app.use(healthRouter(deps.db));
+  if (config.PLAYGROUND_ENABLED) app.use(playgroundRouter());
+  app.use(
+    '/graphql',
+    express.json({ limit: config.HTTP_BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const { caller, authError } = await authenticate(deps, {
+          authorization: req.header('authorization'),
+          platform: req.header('x-maxon-platform'),
+          platformUserId: req.header('x-maxon-platform-user-id'),
+        });
+        return contextFor(deps, caller, authError, req.requestId, req.log);
+      },
+    }),
+  );
+  app.use(bodyErrorHandler());
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+
+  return {
+    url: `http://${host}:${port}`,
+    httpServer,
+    async stop() {
+      await ws.close();
+      // Apollo's drain plugin closes the listener and waits for the requests in flight.
+      await apollo.stop();
+    },
+  };
+}
