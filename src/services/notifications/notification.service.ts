@@ -37,6 +37,12 @@ export interface SnoozeChoice {
   preset?: SnoozePreset | null;
 }
 
+/** One firing's draft for `write`, and whether the firing was missed. */
+export interface WriteEntry {
+  draft: NotificationDraft;
+  missed: boolean;
+}
+
 /** Who may touch a notification: its owner, or a bot with the service key (any). */
 export type NotificationScope = { userId: string } | 'service';
 
@@ -56,63 +62,77 @@ export class NotificationService {
   ) {}
 
   /**
-   * Inside the caller's transaction: one row per channel of the user (messenger accounts and
-   * active webhooks). A row whose idempotency key exists is not written again; only the rows
-   * written now are returned, for `dispatch` after commit.
+   * Inside the caller's transaction, for any number of firings in one statement: one row per
+   * draft and channel of its user (messenger accounts and active webhooks). A missed draft is
+   * written expired, never offered. A row whose idempotency key exists is not written again;
+   * per draft, the rows written now are returned, for `dispatch` after commit.
    */
-  async write(
-    manager: EntityManager,
-    draft: NotificationDraft,
-    now: Date,
-    options: { missed?: boolean } = {},
-  ) {
+  async write(manager: EntityManager, drafts: WriteEntry[], now: Date): Promise<Notification[][]> {
+    const userIds = [...new Set(drafts.map(({ draft }) => draft.user.id))];
     const channels = (await manager.query(
-      `SELECT platform AS channel, chat_id AS target FROM channel_accounts WHERE user_id = $1
+      `SELECT user_id AS "userId", platform AS channel, chat_id AS target
+         FROM channel_accounts WHERE user_id = ANY($1::uuid[])
        UNION ALL
-       SELECT 'webhook', id::text FROM webhooks WHERE user_id = $1 AND active`,
-      [draft.user.id],
-    )) as { channel: DeliveryChannel; target: string }[];
-    if (channels.length === 0) return [];
-    const { timezone, quietHoursStart, quietHoursEnd: quietEnd } = draft.user.settings;
-    const heldUntil = quietHoursEnd(now, timezone, quietHoursStart, quietEnd);
+       SELECT user_id, 'webhook', id::text FROM webhooks WHERE user_id = ANY($1::uuid[]) AND active`,
+      [userIds],
+    )) as { userId: string; channel: DeliveryChannel; target: string }[];
     const offeredUntil = this.offerDeadline(now);
-    const rows = channels.map(({ channel, target }) => {
-      const messenger = channel !== DeliveryChannel.WEBHOOK;
-      const offerNow = messenger && !heldUntil;
-      return {
-        channel,
-        target,
-        key: `${draft.source}@${draft.occurrenceAt.toISOString()}#${channel}:${target}`,
-        attempts: offerNow && !options.missed ? 1 : 0,
-        availableAt: offerNow ? offeredUntil : messenger && heldUntil ? heldUntil : now,
-      };
+    const rows = drafts.flatMap(({ draft, missed }, index) => {
+      const { timezone, quietHoursStart, quietHoursEnd: quietEnd } = draft.user.settings;
+      const heldUntil = quietHoursEnd(now, timezone, quietHoursStart, quietEnd);
+      return channels
+        .filter(({ userId }) => userId === draft.user.id)
+        .map(({ channel, target }) => {
+          const messenger = channel !== DeliveryChannel.WEBHOOK;
+          const offerNow = messenger && !heldUntil;
+          const availableAt = offerNow ? offeredUntil : messenger && heldUntil ? heldUntil : now;
+          return {
+            index,
+            draft,
+            channel,
+            target,
+            key: `${draft.source}@${draft.occurrenceAt.toISOString()}#${channel}:${target}`,
+            attempts: offerNow && !missed ? 1 : 0,
+            availableAt: missed ? now : availableAt,
+            status: missed ? NotificationStatus.EXPIRED : NotificationStatus.PENDING,
+            failure: missed ? 'missed: the worker ran it too late' : null,
+          };
+        });
     });
-    return queryEntities(
+    const written: Notification[][] = drafts.map(() => []);
+    if (rows.length === 0) return written;
+    const inserted = await queryEntities(
       manager,
       Notification,
       `INSERT INTO notifications (user_id, channel, target, kind, text, payload, status,
               attempts, idempotency_key, occurrence_at, available_at, failure_reason)
-       SELECT $1, r.channel, r.target, $2, $3, $4::jsonb, $11, r.attempts, r.key, $5,
-              r.available_at, $12
-         FROM unnest($6::text[], $7::text[], $8::int[], $9::text[], $10::timestamptz[])
-              AS r(channel, target, attempts, key, available_at)
+       SELECT r.user_id, r.channel, r.target, r.kind, r.text, r.payload::jsonb, r.status,
+              r.attempts, r.key, r.occurrence_at, r.available_at, r.failure_reason
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                     $7::text[], $8::int[], $9::text[], $10::timestamptz[], $11::timestamptz[],
+                     $12::text[])
+              AS r(user_id, channel, target, kind, text, payload, status, attempts, key,
+                   occurrence_at, available_at, failure_reason)
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING *`,
       [
-        draft.user.id,
-        draft.kind,
-        draft.text,
-        JSON.stringify(draft.payload),
-        draft.occurrenceAt,
+        rows.map((row) => row.draft.user.id),
         rows.map((row) => row.channel),
         rows.map((row) => row.target),
+        rows.map((row) => row.draft.kind),
+        rows.map((row) => row.draft.text),
+        rows.map((row) => JSON.stringify(row.draft.payload)),
+        rows.map((row) => row.status),
         rows.map((row) => row.attempts),
         rows.map((row) => row.key),
-        rows.map((row) => (options.missed ? now : row.availableAt)),
-        options.missed ? NotificationStatus.EXPIRED : NotificationStatus.PENDING,
-        options.missed ? 'missed: the worker ran it too late' : null,
+        rows.map((row) => row.draft.occurrenceAt),
+        rows.map((row) => row.availableAt),
+        rows.map((row) => row.failure),
       ],
     );
+    const indexOfKey = new Map(rows.map((row) => [row.key, row.index]));
+    for (const row of inserted) written[indexOfKey.get(row.idempotencyKey)!]!.push(row);
+    return written;
   }
 
   /** After commit: publish what is offered now; schedule held rows and webhook deliveries. */
@@ -255,14 +275,21 @@ export class NotificationService {
           original.kind,
           original.text,
           JSON.stringify(original.payload),
-          // Per minute: a button pressed twice in a row snoozes once.
-          `snooze:${original.id}@${new Date(Math.floor(until.getTime() / 60_000) * 60_000).toISOString()}`,
+          snoozeKey(original.id, choice),
           until,
         ],
       );
     });
     await this.dispatch(rows);
-    return rows[0] ?? this.get({ userId: user.id }, notificationId);
+    if (rows[0]) return rows[0];
+    // The same choice on the same notification again (a button pressed twice): that copy.
+    const [copy] = await queryEntities(
+      this.db,
+      Notification,
+      `SELECT * FROM notifications WHERE idempotency_key = $1 AND user_id = $2`,
+      [snoozeKey(notificationId, choice), user.id],
+    );
+    return copy ?? this.get({ userId: user.id }, notificationId);
   }
 
   /** Marks `attempts` more webhook POSTs, or failure; used by the webhook delivery job. */
@@ -306,6 +333,10 @@ export class NotificationService {
 }
 
 /** The moment a snooze ends; presets follow the user's own evening and morning times. */
+/** One snooze copy per notification and choice, so a button pressed twice snoozes once. */
+const snoozeKey = (notificationId: string, choice: SnoozeChoice) =>
+  `snooze:${notificationId}:${choice.preset ?? `${choice.minutes}m`}`;
+
 export function snoozeUntil(user: User, choice: SnoozeChoice, now: Date): Date {
   const { timezone, eveningNudgeTime, digestTime } = user.settings;
   if (choice.minutes != null && choice.preset != null) {
