@@ -13,9 +13,16 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A PostgreSQL server; when unset, an embedded PostgreSQL (PGlite) keeps data in DATA_DIR. */
   DATABASE_URL: z
-    .string({ error: 'is required, e.g. postgres://postgres@127.0.0.1:5432/maxon' })
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/maxon',
+    )
+    .optional(),
+  /** The embedded database's folder (only without DATABASE_URL); created when missing. */
+  DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SERVICE_API_KEY: z
     .string()
@@ -45,7 +52,7 @@ const configSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL')
     .optional(),
-  /** Run the job worker (reminders, digests, deliveries) in this process. */
+  /** All roles in one process (no role given): run the job worker there too. */
   WORKER_ENABLED: booleanFromEnv.default(true),
   /** Agenda's table (PostgreSQL) or collection (MongoDB). */
   JOBS_TABLE: z
@@ -76,7 +83,63 @@ const configSchema = z.object({
   MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** Largest JSON payload of a generic reminder. */
   REMINDER_PAYLOAD_MAX_BYTES: z.coerce.number().int().min(2).default(8192),
+
+  /** The GraphQL endpoint the bots call; this process's own API when unset. */
+  BOT_API_URL: z.string().url('must be a URL such as http://api:4000/graphql').optional(),
+  /** From @BotFather; the Telegram bot starts only when it is set. */
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC… (from @BotFather)')
+    .optional(),
+  /** Bot API server; change only for a local Bot API server or tests. */
+  TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  /** Public HTTPS host for webhook mode (e.g. bot.example.com); long polling when unset. */
+  TELEGRAM_WEBHOOK_DOMAIN: z.string().min(1).optional(),
+  /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token; required in webhook mode. */
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -')
+    .optional(),
+  TELEGRAM_WEBHOOK_PATH: z.string().startsWith('/').default('/telegram'),
+  /** Port of the webhook's own HTTP server (behind your TLS proxy). */
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+
+  /** From the MAX platform (business.max.ru → Чат-боты); the MAX bot starts only when it is set. */
+  MAX_BOT_TOKEN: z
+    .string()
+    .regex(
+      /^[\w.:-]{20,}$/,
+      'must be the bot token from the MAX platform (20+ characters, no spaces)',
+    )
+    .optional(),
+  /** MAX Bot API; change only for tests. A trailing "/" is added when missing. */
+  MAX_API_URL: z
+    .string()
+    .url('must be a URL such as https://platform-api2.max.ru/')
+    .default('https://platform-api2.max.ru/')
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  /** Public URL MAX posts updates to (e.g. https://bot.example.com/max); long polling when unset. */
+  MAX_WEBHOOK_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be a URL such as https://bot.example.com/max')
+    .optional(),
+  /** MAX sends it in X-Max-Bot-Api-Secret; required in webhook mode. */
+  MAX_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -')
+    .optional(),
+  /** Path the webhook's own HTTP server accepts updates on (behind your TLS proxy). */
+  MAX_WEBHOOK_PATH: z.string().startsWith('/').default('/max'),
+  MAX_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8444),
+
+  /** Serve Prometheus metrics at GET /metrics. */
+  METRICS_ENABLED: booleanFromEnv.default(true),
+  /** Where a process without the api role (worker, bots) serves /health and /metrics. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 });
+
+/** The names of every setting, for checks that the documentation and deployment match. */
+export const CONFIG_KEYS: readonly string[] = Object.keys(configSchema.shape);
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -96,5 +159,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       result.error.issues.map((issue) => `${issue.path.join('.') || 'config'} ${issue.message}`),
     );
   }
+  const problems = crossFieldProblems(result.data);
+  if (problems.length) throw new ConfigError(problems);
   return result.data;
+}
+
+/** Settings that only make sense together. */
+function crossFieldProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.TELEGRAM_BOT_TOKEN && !config.SERVICE_API_KEY) {
+    problems.push('SERVICE_API_KEY is required when TELEGRAM_BOT_TOKEN is set (bots call the API)');
+  }
+  if (config.TELEGRAM_WEBHOOK_DOMAIN && !config.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push('TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_DOMAIN is set');
+  }
+  if (config.MAX_BOT_TOKEN && !config.SERVICE_API_KEY) {
+    problems.push('SERVICE_API_KEY is required when MAX_BOT_TOKEN is set (bots call the API)');
+  }
+  if (config.MAX_WEBHOOK_URL && !config.MAX_WEBHOOK_SECRET) {
+    problems.push('MAX_WEBHOOK_SECRET is required when MAX_WEBHOOK_URL is set');
+  }
+  return problems;
 }

@@ -1,25 +1,41 @@
 import 'reflect-metadata';
-import { startApi } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { DataDirInUseError } from './db/data-dir-lock.js';
 import { createLogger } from './logger.js';
+import { parseRoleArguments, USAGE, UsageError, type RoleSelection } from './roles/command-line.js';
+import { RoleUnavailableError } from './roles/role.js';
+import { runRoles } from './roles/run-roles.js';
+import { startupHints } from './startup-hints.js';
+
+/** Exits with a readable message for mistakes on the command line or in the settings. */
+function readArgumentsAndConfig(): { selection: RoleSelection; config: Config } {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  try {
+    return { selection: parseRoleArguments(args), config: loadConfig() };
+  } catch (error) {
+    if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
+    else if (error instanceof ConfigError) console.error(error.message);
+    else throw error;
+    process.exit(1);
+  }
+}
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const { selection, config } = readArgumentsAndConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const app = await startApi(config, logger);
-  logger.info({ url: `${app.url}/graphql` }, `maxOn API ready; playground at ${app.url}/graphql`);
-  if (!config.SERVICE_API_KEY) {
-    logger.info('Bots cannot call the API: set SERVICE_API_KEY (32+ characters) to enable them');
+  let running;
+  try {
+    running = await runRoles(selection, config, logger);
+  } catch (error) {
+    if (!(error instanceof RoleUnavailableError || error instanceof DataDirInUseError)) throw error;
+    logger.error(error.message);
+    process.exit(1);
   }
+  for (const hint of startupHints(config)) logger.info(hint);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -31,7 +47,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     forced.unref();
-    await app.stop();
+    try {
+      await running.stop();
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
     logger.info('stopped');
     process.exit(0);
   };

@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import { createDataSource } from '../db/data-source.js';
+import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { runMigrations } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
 
 /**
- * Writes a migration with the SQL that brings the database at DATABASE_URL (migrated to the
- * latest migration) in line with the entities. Usage: npm run migration:generate -- Name
+ * Writes a migration with the SQL that brings the database at DATABASE_URL (or, when unset, a
+ * fresh in-memory embedded PostgreSQL), migrated to the latest migration, in line with the
+ * entities. Usage: npm run migration:generate -- Name
  */
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
@@ -15,8 +17,9 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
   process.exit(2);
 }
 const config = loadConfig();
+const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres();
 const dataSource = createDataSource({
-  url: config.DATABASE_URL,
+  url: config.DATABASE_URL ?? embedded!.url,
   poolSize: 2,
   logger: createLogger('warn'),
 });
@@ -24,6 +27,7 @@ await dataSource.initialize();
 await runMigrations(dataSource);
 const sql = await dataSource.driver.createSchemaBuilder().log();
 await dataSource.destroy();
+await embedded?.stop();
 if (sql.upQueries.length === 0) {
   console.log('The entities and the migrations agree: nothing to generate.');
   process.exit(0);

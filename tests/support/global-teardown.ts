@@ -1,6 +1,7 @@
 import pg from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
+  await globalThis.maxonTestEmbeddedPostgres?.stop();
   const name = process.env.MAXON_TEST_DATABASE;
   if (!name) return;
   const client = new pg.Client({ connectionString: process.env.MAXON_TEST_ADMIN_DATABASE_URL });

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll } from '@jest/globals';
 import pg from 'pg';
+import { startEmbeddedPostgresProcess } from './embedded-postgres-process.js';
 
 /**
  * Gives the calling test file a database of its own (dropped by global-teardown with the
@@ -7,6 +9,7 @@ import pg from 'pg';
  * files that run workers must not share one. Call at the top of the file's module.
  */
 export async function useOwnDatabase(): Promise<void> {
+  if (process.env.MAXON_TEST_EMBEDDED) return useOwnEmbeddedDatabase();
   const admin = process.env.MAXON_TEST_ADMIN_DATABASE_URL;
   const main = process.env.MAXON_TEST_DATABASE;
   if (!admin || !main)
@@ -19,4 +22,13 @@ export async function useOwnDatabase(): Promise<void> {
   const url = new URL(admin);
   url.pathname = `/${name}`;
   process.env.MAXON_TEST_DATABASE_URL = url.toString();
+}
+
+/** The embedded PostgreSQL has one database: the file gets an instance of its own. */
+async function useOwnEmbeddedDatabase(): Promise<void> {
+  const embedded = await startEmbeddedPostgresProcess();
+  process.env.MAXON_TEST_DATABASE_URL = embedded.url;
+  // Runs before the file's own afterAll hooks (registered later): the database stops once
+  // the file's apps have disconnected, without waiting here for it.
+  afterAll(() => void embedded.stop());
 }

@@ -2,20 +2,27 @@ import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 describe('loadConfig', () => {
-  it('applies defaults', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://localhost/maxon' });
+  it('applies defaults, with no setting required', () => {
+    const config = loadConfig({});
     expect(config).toMatchObject({
       PORT: 4000,
       LOG_LEVEL: 'info',
       GRAPHQL_MAX_DEPTH: 10,
       PLAYGROUND_ENABLED: true,
+      DATA_DIR: './data',
     });
+    expect(config.DATABASE_URL).toBeUndefined();
   });
 
   it('lists every problem at once', () => {
     let caught: unknown;
     try {
-      loadConfig({ PORT: 'eighty', SERVICE_API_KEY: 'short', PLAYGROUND_ENABLED: 'maybe' });
+      loadConfig({
+        DATABASE_URL: 'mysql://localhost/maxon',
+        PORT: 'eighty',
+        SERVICE_API_KEY: 'short',
+        PLAYGROUND_ENABLED: 'maybe',
+      });
     } catch (error) {
       caught = error;
     }
@@ -24,5 +31,6 @@ describe('loadConfig', () => {
     for (const name of ['DATABASE_URL', 'PORT', 'SERVICE_API_KEY', 'PLAYGROUND_ENABLED']) {
       expect(problems).toContain(name);
     }
+    expect(problems).toContain('DATABASE_URL must be a postgres:// URL');
   });
 });
