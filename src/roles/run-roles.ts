@@ -63,7 +63,8 @@ export async function runRoles(
         started.push({ name, role });
       } catch (error) {
         if (!(selection.allInOne && error instanceof RoleUnavailableError)) throw error;
-        logger.info({ role: name }, error.message);
+        // Start-up hints already said which setting enables it.
+        logger.debug({ role: name }, error.message);
       }
     }
   } catch (error) {
