@@ -1,4 +1,5 @@
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import type { DeliveryChannel, GoalStatus } from './entities/index.js';
@@ -49,7 +50,15 @@ const dateReviver = (_key: string, value: unknown) =>
  * so a notification created by a worker reaches a bot subscribed to any API instance.
  */
 export function createAppPubSub(redisUrl?: string): AppPubSub {
-  if (!redisUrl) return Object.assign(createPubSub<Topics>(), { close: async () => {} });
+  if (!redisUrl) {
+    const target = new EventTarget();
+    return Object.assign(
+      withBufferedSubscriptions(createPubSub<Topics>({ eventTarget: target }), target),
+      {
+        close: async () => {},
+      },
+    );
+  }
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
   const eventTarget = createRedisEventTarget({
@@ -57,9 +66,35 @@ export function createAppPubSub(redisUrl?: string): AppPubSub {
     subscribeClient,
     serializer: { stringify: JSON.stringify, parse: (text) => JSON.parse(text, dateReviver) },
   });
-  return Object.assign(createPubSub<Topics>({ eventTarget }), {
-    async close() {
-      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+  return Object.assign(
+    withBufferedSubscriptions(createPubSub<Topics>({ eventTarget }), eventTarget),
+    {
+      async close() {
+        await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+      },
     },
-  });
+  );
+}
+
+/** Events one subscriber may have waiting (a notification burst of a whole batch of firings). */
+export const SUBSCRIPTION_BUFFER = 100_000;
+
+/**
+ * graphql-yoga's subscriptions keep at most 1,024 undelivered events and then throw, which
+ * a burst of notifications published in one go exceeds. Same topics, same target, but each
+ * subscription with a buffer of its own.
+ */
+function withBufferedSubscriptions(
+  pubsub: PubSub<Topics>,
+  target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>,
+): PubSub<Topics> {
+  const subscribe = (routingKey: string, id?: string) => {
+    const topic = id === undefined ? routingKey : `${routingKey}:${id}`;
+    return new Repeater<unknown>((push, stop) => {
+      const listener = (event: Event) => void push((event as CustomEvent).detail);
+      target.addEventListener(topic, listener);
+      void stop.then(() => target.removeEventListener(topic, listener));
+    }, new FixedBuffer(SUBSCRIPTION_BUFFER));
+  };
+  return { publish: pubsub.publish, subscribe: subscribe as PubSub<Topics>['subscribe'] };
 }
