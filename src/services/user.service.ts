@@ -104,13 +104,11 @@ export class UserService {
     if (state && Buffer.byteLength(JSON.stringify(state)) > DIALOG_STATE_MAX_BYTES) {
       throw badInput(`A dialog state is at most ${DIALOG_STATE_MAX_BYTES} bytes of JSON`);
     }
-    const result = await this.db
-      .getRepository(ChannelAccount)
-      .update(
-        { platform: identity.platform, platformUserId: identity.platformUserId },
-        // TypeORM's update typing cannot express a jsonb column holding any object.
-        { dialogState: state as never },
-      );
+    const result = await this.db.getRepository(ChannelAccount).update(
+      { platform: identity.platform, platformUserId: identity.platformUserId },
+      // TypeORM's update typing cannot express a jsonb column holding any object.
+      { dialogState: state as never },
+    );
     if (!result.affected) throw notFound('Channel account');
   }
 

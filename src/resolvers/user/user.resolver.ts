@@ -39,7 +39,8 @@ export class UserResolver {
     description: 'Bots only: saves (or with null clears) the dialog, so a restart keeps it',
   })
   async setDialogState(
-    @Arg('state', () => GraphQLJSONObject, { nullable: true }) state: Record<string, unknown> | null,
+    @Arg('state', () => GraphQLJSONObject, { nullable: true })
+    state: Record<string, unknown> | null,
     @CurrentUser() _user: User,
     @Ctx() ctx: Context,
   ) {
