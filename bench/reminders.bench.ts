@@ -6,7 +6,7 @@
  *   REMINDERS=1000 BENCH_MONGO=1 node dist/bench/reminders.bench.js
  * Settings: DATABASE_URL (admin connection; a fresh database maxon_bench_<pid> is made next to
  * it and dropped at the end), BENCH_USERS (100), REMINDERS (10000; due evenly over WINDOW_S, 20),
- * BENCH_PROCESS_EVERY_MS (the worker's JOBS_PROCESS_EVERY_MS, 1000), BENCH_TIMEOUT_S (wait after
+ * BENCH_PROCESS_EVERY_MS (the worker's JOBS_PROCESS_EVERY_MS, 250), BENCH_TIMEOUT_S (wait after
  * the last is due, 120), BENCH_MONGO=1 (also run Agenda on MongoDB, the bundled jongodb).
  *
  * The first due moment T0 follows a timed calibration batch (due tomorrow, never fired), so that
@@ -32,7 +32,7 @@ const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:543
 const USERS = intFromEnv('BENCH_USERS', 100);
 const REMINDERS = intFromEnv('REMINDERS', 10_000);
 const WINDOW_MS = intFromEnv('WINDOW_S', 20) * 1000;
-const PROCESS_EVERY_MS = intFromEnv('BENCH_PROCESS_EVERY_MS', 1000);
+const PROCESS_EVERY_MS = intFromEnv('BENCH_PROCESS_EVERY_MS', 250);
 const TIMEOUT_MS = intFromEnv('BENCH_TIMEOUT_S', 120) * 1000;
 const BATCH = 50;
 const CALIBRATION = Math.min(500, Math.max(BATCH, Math.ceil(REMINDERS / 10)));

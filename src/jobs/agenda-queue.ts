@@ -1,21 +1,42 @@
-import { Agenda } from 'agenda';
+import { Agenda, type AgendaBackend, type JobId } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import pg from 'pg';
 import type { JobData, JobName, JobQueue, ScheduledJob } from '../services/job-queue.js';
+import { decideAgendaDebugColorsOnce } from './agenda-debug.js';
+import type { LockMany } from './agenda-locks.js';
+import { Batcher } from './batcher.js';
+import { lockManyOn, saveStatesInBatches } from './postgres-batching.js';
 
 export interface AgendaSettings {
   databaseUrl: string;
   mongodbUrl?: string;
   table: string;
   processEveryMs: number;
+  /** The embedded PostgreSQL: one session serves all connections (no per-connection settings). */
+  embedded?: boolean;
 }
 
 export interface AgendaQueue extends JobQueue {
+  /** The Agenda that runs jobs: the worker defines its handlers on it and starts it. */
   readonly agenda: Agenda;
   readonly backend: 'mongodb' | 'postgresql';
+  /** PostgreSQL: locks due jobs in batches (see agenda-locks.ts). */
+  readonly lockMany?: LockMany;
   /** Closes the queue's connections (the worker stops processing first). */
   close(): Promise<void>;
+}
+
+function agendaOn(backend: AgendaBackend, settings: AgendaSettings): Agenda {
+  decideAgendaDebugColorsOnce();
+  return new Agenda({
+    backend,
+    name: `maxon-${process.pid}`,
+    // A number: Agenda 6 mis-parses strings such as '500 milliseconds'.
+    processEvery: settings.processEveryMs,
+    removeOnComplete: true,
+    defaultLockLifetime: 5 * 60_000,
+  });
 }
 
 /**
@@ -24,44 +45,96 @@ export interface AgendaQueue extends JobQueue {
  * only workers start processing.
  */
 export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQueue> {
+  if (settings.mongodbUrl) {
+    const backend = new MongoBackend({ address: settings.mongodbUrl, collection: settings.table });
+    const agenda = agendaOn(backend, settings);
+    await agenda.ready;
+    removeInBatches(agenda);
+    return queueOf(agenda, agenda, 'mongodb', () => backend.disconnect());
+  }
+
   const { table } = settings;
-  const pool = settings.mongodbUrl
-    ? null
-    : new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
+  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
+  // The worker's own bookkeeping (locking a job, marking it started and finished, removing
+  // it) does not wait for the WAL to reach the disk: an fsync per statement, several per
+  // job, capped the worker at a few hundred jobs a second. What a PostgreSQL crash may lose
+  // of it is a fraction of a second of job state, so a job runs again, and the idempotency
+  // keys make that harmless. Jobs are inserted through `pool`, which commits durably.
+  const workPool = new pg.Pool({
+    connectionString: settings.databaseUrl,
+    max: 10,
+    ...(settings.embedded ? {} : { options: '-c synchronous_commit=off' }),
+  });
+  // An idle connection that dies (a server restart) is dropped and replaced on next use;
+  // unheard, its error would end the process.
+  for (const each of [pool, workPool]) each.on('error', () => undefined);
+  // No LISTEN/NOTIFY: a worker polls every processEvery, and Agenda's notifications (three
+  // per job run) cost more than they save; every process also gets every other's job
+  // events, re-emitted as if local.
+  const backendOn = (on: pg.Pool, ensureSchema: boolean) =>
+    new PostgresBackend({ pool: on, tableName: table, ensureSchema, disableNotifications: true });
+
   // Agenda (re)creates its table, function and trigger on connect, which fails when
   // processes start together (and then `ready` never resolves): they take turns. One key for
   // every job table, since the job log table agenda also creates is shared by all of them.
-  const schemaLock = pool ? await pool.connect() : null;
-  await schemaLock?.query('SELECT pg_advisory_lock(hashtext($1))', ['agenda:schema']);
-  const backend = settings.mongodbUrl
-    ? new MongoBackend({ address: settings.mongodbUrl, collection: table })
-    : new PostgresBackend({ pool: pool!, tableName: table, channelName: table });
-  const agenda = new Agenda({
-    backend,
-    name: `maxon-${process.pid}`,
-    // A number: Agenda 6 mis-parses strings such as '500 milliseconds'.
-    processEvery: settings.processEveryMs,
-    removeOnComplete: true,
-    defaultLockLifetime: 5 * 60_000,
-  });
-  await agenda.ready;
-  if (pool) {
+  const schemaLock = await pool.connect();
+  try {
+    await schemaLock.query('SELECT pg_advisory_lock(hashtext($1))', ['agenda:schema']);
+    const scheduler = agendaOn(backendOn(pool, true), settings);
+    await scheduler.ready;
     // Agenda finds a job by key with `data->>'key' = …`; without this every lookup scans.
     await pool.query(
       `CREATE INDEX IF NOT EXISTS "${table}_key_idx" ON "${table}" (name, (data->>'key'))`,
     );
-  }
-  if (schemaLock) {
     await schemaLock.query('SELECT pg_advisory_unlock(hashtext($1))', ['agenda:schema']);
+    const workBackend = backendOn(workPool, false);
+    saveStatesInBatches(workBackend.repository, workPool, table);
+    const agenda = agendaOn(workBackend, settings);
+    await agenda.ready;
+    removeInBatches(agenda);
+    const close = async () => {
+      await workPool.end();
+      await pool.end();
+    };
+    return {
+      ...queueOf(agenda, scheduler, 'postgresql', close),
+      lockMany: lockManyOn(workBackend.repository, workPool, table),
+    };
+  } finally {
     schemaLock.release();
   }
+}
 
+/**
+ * Agenda removes each finished one-time job (removeOnComplete) with a query of its own;
+ * removals by id that come together go in one query (Agenda ignores the count returned).
+ */
+function removeInBatches(agenda: Agenda): void {
+  const repository = agenda.db;
+  const removeJobs = repository.removeJobs.bind(repository);
+  const removals = new Batcher<JobId | string, number>(async (ids) => {
+    await removeJobs({ ids });
+    return ids.map(() => 1);
+  });
+  repository.removeJobs = (options) => {
+    const { id, ...rest } = options;
+    return id && Object.keys(rest).length === 0 ? removals.add(id) : removeJobs(options);
+  };
+}
+
+/** `agenda` runs the jobs; `scheduler` inserts, cancels and lists them. */
+function queueOf(
+  agenda: Agenda,
+  scheduler: Agenda,
+  backend: AgendaQueue['backend'],
+  disconnect: () => Promise<void>,
+): AgendaQueue {
   return {
     agenda,
-    backend: pool ? 'postgresql' : 'mongodb',
+    backend,
 
     async scheduleOnce(name: JobName, at: Date, data: JobData) {
-      await agenda
+      await scheduler
         .create(name, data)
         .schedule(at)
         .unique({ 'data.key': data.key }, { insertOnly: true })
@@ -69,11 +142,11 @@ export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQ
     },
 
     cancel(name: JobName, match: Record<string, unknown>) {
-      return agenda.cancel({ name, data: match });
+      return scheduler.cancel({ name, data: match });
     },
 
     async list({ name, limit, offset }) {
-      const { jobs } = await agenda.queryJobs({
+      const { jobs } = await scheduler.queryJobs({
         ...(name ? { name } : {}),
         sort: { nextRunAt: 'asc' },
         skip: offset,
@@ -94,8 +167,7 @@ export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQ
 
     async close() {
       await agenda.stop(false);
-      if (pool) await pool.end();
-      else await backend.disconnect();
+      await disconnect();
     },
   };
 }

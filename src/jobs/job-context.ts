@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Notification } from '../entities/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -7,11 +7,17 @@ import type { JobData, JobQueue } from '../services/job-queue.js';
 import type {
   NotificationDraft,
   NotificationService,
+  WriteEntry,
 } from '../services/notifications/notification.service.js';
 import type { EventService } from '../services/event.service.js';
 import type { ReminderPlanner } from '../services/reminder-planner.js';
-import type { ReminderService } from '../services/reminder.service.js';
+import type {
+  FiredReminder,
+  ReminderOccurrence,
+  ReminderService,
+} from '../services/reminder.service.js';
 import type { WebhookService } from '../services/notifications/webhook.service.js';
+import { Batcher } from './batcher.js';
 
 /** What every job handler needs; built once by the worker. */
 export interface JobContext {
@@ -26,6 +32,10 @@ export interface JobContext {
   logger: Logger;
   /** Occurrences later than this are marked missed instead of sent. */
   missedGraceMs: number;
+  /** Notification writes of concurrent firings, one transaction per batch (see `fire`). */
+  firings: Batcher<WriteEntry[], Notification[][]>;
+  /** Concurrent generic reminders due, one transaction per batch (ReminderService.fire). */
+  reminderFirings: Batcher<ReminderOccurrence, FiredReminder | null>;
 }
 
 export type JobHandler = (data: JobData, context: JobContext) => Promise<void>;
@@ -36,27 +46,17 @@ export function isMissed(data: JobData, context: JobContext, now: Date): boolean
 }
 
 /**
- * Writes the notifications of one firing, plus whatever records the firing (`record`), in
- * one transaction; offers them after commit. Missed occurrences are written as expired, so
- * they are visible and their key blocks a second firing, but never offered.
+ * Writes the notifications of one firing in one transaction, shared with the firings
+ * running at the same time; offers them after commit. Missed occurrences are written as
+ * expired, so they are visible and their key blocks a second firing, but never offered.
  */
 export async function fire(
   context: JobContext,
   drafts: NotificationDraft[],
-  options: { now: Date; missed: boolean; record?: (manager: EntityManager) => Promise<void> },
+  options: { missed: boolean },
 ): Promise<Notification[]> {
-  const rows = await context.db.transaction(async (manager) => {
-    const written: Notification[] = [];
-    for (const draft of drafts) {
-      written.push(
-        ...(await context.notifications.write(manager, draft, options.now, {
-          missed: options.missed,
-        })),
-      );
-    }
-    await options.record?.(manager);
-    return written;
-  });
+  const written = await context.firings.add(drafts.map((draft) => ({ draft, ...options })));
+  const rows = written.flat();
   if (!options.missed) await context.notifications.dispatch(rows);
   return rows;
 }
@@ -68,6 +68,8 @@ export function jobContext(
   logger: Logger,
   config: Config,
 ): JobContext {
+  const { notifications, reminders } = services;
+  const write = notifications.write.bind(notifications);
   return {
     db,
     jobs: services.jobs,
@@ -82,5 +84,11 @@ export function jobContext(
       maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
       baseDelayMs: config.WEBHOOK_RETRY_BASE_SECONDS * 1000,
     },
+    firings: new Batcher(async (firings) => {
+      const entries = firings.flat();
+      const written = await db.transaction((manager) => write(manager, entries, new Date()));
+      return firings.map((firing) => written.splice(0, firing.length));
+    }),
+    reminderFirings: new Batcher((occurrences) => reminders.fire(occurrences, new Date(), write)),
   };
 }

@@ -1,6 +1,8 @@
 import type { Job } from 'agenda';
 import { JOB, type JobData } from '../services/job-queue.js';
+import { instrumentJobs } from '../metrics/jobs.js';
 import type { AgendaQueue } from './agenda-queue.js';
+import { manageLocks } from './agenda-locks.js';
 import { unrefAgendaWatchdogs } from './agenda-timers.js';
 import type { JobContext, JobHandler } from './job-context.js';
 import { DAILY_HANDLERS } from './handlers/daily-jobs.js';
@@ -12,24 +14,39 @@ import {
 import { eventReminder } from './handlers/event-reminder.js';
 import { reminderJob } from './handlers/reminder.js';
 
-const HANDLERS: { name: string; handler: JobHandler }[] = [
-  { name: JOB.EVENT_REMINDER, handler: eventReminder },
-  ...DAILY_HANDLERS,
-  { name: JOB.REMINDER, handler: reminderJob },
-  { name: JOB.RELEASE_NOTIFICATION, handler: releaseNotification },
-  { name: JOB.WEBHOOK_DELIVERY, handler: webhookDelivery },
-  { name: JOB.REDELIVER_NOTIFICATIONS, handler: redeliverNotifications },
+/** Per job name: how many run at once, and how many are locked (running ones included). */
+interface Limits {
+  concurrency: number;
+  lockLimit: number;
+}
+
+/** Jobs of one name that may come due in a second (many reminders set for one minute). */
+const BURST_PER_SECOND = 1000;
+
+/**
+ * Agenda locks jobs only when it looks for due ones (every processEvery), up to the lock
+ * limit: enough for those that come due before the next look, plus those running. With no
+ * limit (0) it locks every due job, one query each, before running any.
+ */
+function limits(concurrency: number, processEveryMs: number): Limits {
+  return { concurrency, lockLimit: concurrency + (BURST_PER_SECOND * processEveryMs) / 1000 };
+}
+
+const HANDLERS: { name: string; handler: JobHandler; concurrency: number }[] = [
+  { name: JOB.EVENT_REMINDER, handler: eventReminder, concurrency: 100 },
+  ...DAILY_HANDLERS.map((daily) => ({ ...daily, concurrency: 100 })),
+  { name: JOB.REMINDER, handler: reminderJob, concurrency: 100 },
+  { name: JOB.RELEASE_NOTIFICATION, handler: releaseNotification, concurrency: 100 },
+  // Outbound POSTs to third parties, each up to its timeout: a few at a time.
+  { name: JOB.WEBHOOK_DELIVERY, handler: webhookDelivery, concurrency: 20 },
+  { name: JOB.REDELIVER_NOTIFICATIONS, handler: redeliverNotifications, concurrency: 1 },
 ];
 
 export interface WorkerOptions {
   sweepEveryMs: number;
-  /** Jobs of one name run at most this many at a time in this process. */
-  concurrency?: number;
   /** How long stop() waits for running handlers. */
   stopTimeoutMs: number;
 }
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface Worker {
   stop(): Promise<void>;
@@ -46,22 +63,24 @@ export async function startWorker(
   options: WorkerOptions,
 ): Promise<Worker> {
   const { agenda } = queue;
-  for (const { name, handler } of HANDLERS) {
+  for (const { name, handler, concurrency } of HANDLERS) {
     agenda.define(
       name,
       async (job: Job<JobData>) => {
         await handler(job.attrs.data, context);
       },
-      { concurrency: options.concurrency ?? 20, lockLimit: 0 },
+      limits(concurrency, agenda.attrs.processEvery),
     );
   }
+  // The process-wide cap (default 20) is shared by every name: with the sum of theirs, a
+  // burst of one never holds back the others (a webhook POST, a release after quiet hours).
+  agenda.maxConcurrency(HANDLERS.reduce((sum, { concurrency }) => sum + concurrency, 0));
   agenda.on('fail', (error: Error, job: Job) => {
     context.logger.error({ err: error, job: job.attrs.name, data: job.attrs.data }, 'job failed');
   });
   agenda.on('error', (error: Error) => context.logger.error({ err: error }, 'job queue error'));
-  let running = 0;
-  agenda.on('start', () => (running += 1));
-  agenda.on('complete', () => (running -= 1));
+  instrumentJobs(agenda);
+  const locks = manageLocks(agenda, queue.lockMany);
   await agenda.start();
   unrefAgendaWatchdogs(agenda);
   await agenda.every(options.sweepEveryMs, JOB.REDELIVER_NOTIFICATIONS, undefined, {
@@ -71,12 +90,7 @@ export async function startWorker(
   context.logger.info({ backend: queue.backend }, 'job worker started');
 
   return {
-    async stop() {
-      // stop() clears the polling timer and unlocks the jobs locked ahead (drain() would
-      // leave them locked for the lock lifetime); then wait for the handlers still running.
-      await agenda.stop(false);
-      const deadline = Date.now() + options.stopTimeoutMs;
-      while (running > 0 && Date.now() < deadline) await delay(20);
-    },
+    /** Ends processing; waits for running handlers, and leaves no job locked. */
+    stop: () => locks.stop(Date.now() + options.stopTimeoutMs),
   };
 }

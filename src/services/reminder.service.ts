@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, badInput, notFound } from '../errors/domain-error.js';
 import {
   NotificationKind,
@@ -11,7 +11,7 @@ import {
 } from '../entities/index.js';
 import type { Logger } from '../logger.js';
 import { scheduleAfterCommit } from './job-queue.js';
-import type { NotificationService } from './notifications/notification.service.js';
+import type { NotificationService, WriteEntry } from './notifications/notification.service.js';
 import { doneAndSnoozeActions, textsFor } from './notifications/texts.js';
 import { nextCronRun, type ReminderPlanner } from './reminder-planner.js';
 import { assertTimezone } from './timezone.js';
@@ -162,51 +162,105 @@ export class ReminderService {
   }
 
   /**
-   * The worker's side: records a firing (or a miss) and writes its notifications in one
-   * transaction. Returns the next run of a recurring reminder, or null.
+   * The worker's side, for a batch of due occurrences: records each firing (or miss) and
+   * writes its notifications, all in one transaction. Occurrences of one reminder apply in
+   * order of due time, as if fired one by one. Per occurrence: the reminder, its next run
+   * (recurring) and the notifications written, or null when it is no longer live.
    */
   async fire(
-    reminderId: string,
-    dueAt: Date,
-    options: { now: Date; missed: boolean; write: FireWriter },
-  ): Promise<{ reminder: Reminder; next: Date | null } | null> {
+    occurrences: ReminderOccurrence[],
+    now: Date,
+    write: FireWriter,
+  ): Promise<(FiredReminder | null)[]> {
     return this.db.transaction(async (manager) => {
-      const reminder = await manager.findOne(Reminder, {
-        where: { id: reminderId },
+      const ids = [...new Set(occurrences.map((occurrence) => occurrence.reminderId))];
+      const locked = await manager.find(Reminder, {
+        where: { id: In(ids) },
+        order: { id: 'ASC' },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!reminder || !LIVE.includes(reminder.status)) return null;
-      const user = await manager.findOneByOrFail(User, { id: reminder.userId });
-      const { language } = user.settings;
-      await options.write(manager, {
-        user,
-        kind: NotificationKind.REMINDER,
-        source: `reminder:${reminder.id}`,
-        occurrenceAt: dueAt,
-        text: textsFor(language).reminder(reminder.text),
-        payload: {
-          actions: doneAndSnoozeActions(language),
-          refs: { reminderId: reminder.id },
-          data: reminder.payload,
-        },
-      });
-      const next =
-        reminder.type === ReminderType.RECURRING
-          ? nextCronRun(reminder.cron ?? '', reminder.timezone, maxDate(options.now, dueAt))
-          : null;
-      await manager.update(
-        Reminder,
-        { id: reminder.id },
-        {
-          lastTriggeredAt: options.missed ? reminder.lastTriggeredAt : options.now,
-          nextRunAt: next,
-          status: next ? reminder.status : ReminderStatus.COMPLETED,
-        },
+      const reminders = new Map(locked.map((reminder) => [reminder.id, reminder]));
+      const userIds = [...new Set(locked.map((reminder) => reminder.userId))];
+      const users = new Map(
+        (await manager.findBy(User, { id: In(userIds) })).map((user) => [user.id, user]),
       );
-      await this.audit(manager, reminder, options.missed ? 'missed' : 'fired', 'worker', {
-        dueAt: dueAt.toISOString(),
-      });
-      return { reminder, next };
+
+      const results: (FiredReminder | null)[] = occurrences.map(() => null);
+      const drafts: { index: number; entry: WriteEntry }[] = [];
+      const audits: AuditEntry[] = [];
+      const byDueAt = [...occurrences.keys()].sort(
+        (a, b) => occurrences[a]!.dueAt.getTime() - occurrences[b]!.dueAt.getTime(),
+      );
+      for (const index of byDueAt) {
+        const { reminderId, dueAt, missed } = occurrences[index]!;
+        const reminder = reminders.get(reminderId);
+        if (!reminder || !LIVE.includes(reminder.status)) continue;
+        const user = users.get(reminder.userId)!;
+        const { language } = user.settings;
+        const draft = {
+          user,
+          kind: NotificationKind.REMINDER,
+          source: `reminder:${reminder.id}`,
+          occurrenceAt: dueAt,
+          text: textsFor(language).reminder(reminder.text),
+          payload: {
+            actions: doneAndSnoozeActions(language),
+            refs: { reminderId: reminder.id },
+            data: reminder.payload,
+          },
+        };
+        drafts.push({ index, entry: { draft, missed } });
+        const next =
+          reminder.type === ReminderType.RECURRING
+            ? nextCronRun(reminder.cron ?? '', reminder.timezone, maxDate(now, dueAt))
+            : null;
+        results[index] = { reminder, next, written: [] };
+        if (!missed) reminder.lastTriggeredAt = now;
+        reminder.nextRunAt = next;
+        if (!next) reminder.status = ReminderStatus.COMPLETED;
+        audits.push(
+          auditEntry(reminder, missed ? 'missed' : 'fired', 'worker', {
+            dueAt: dueAt.toISOString(),
+          }),
+        );
+      }
+      if (drafts.length === 0) return results;
+
+      const written = await write(
+        manager,
+        drafts.map(({ entry }) => entry),
+        now,
+      );
+      drafts.forEach(({ index }, k) => (results[index]!.written = written[k]!));
+      const changed = [...new Set(drafts.map(({ index }) => results[index]!.reminder))];
+      await manager.query(
+        `UPDATE reminders r
+            SET last_triggered_at = c.last_triggered_at, next_run_at = c.next_run_at,
+                status = c.status, updated_at = now()
+           FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::text[])
+                AS c(id, last_triggered_at, next_run_at, status)
+          WHERE r.id = c.id`,
+        [
+          changed.map((reminder) => reminder.id),
+          changed.map((reminder) => reminder.lastTriggeredAt),
+          changed.map((reminder) => reminder.nextRunAt),
+          changed.map((reminder) => reminder.status),
+        ],
+      );
+      await manager.query(
+        `INSERT INTO reminder_audit (reminder_id, user_id, action, actor, details)
+         SELECT a.reminder_id, a.user_id, a.action, a.actor, a.details::jsonb
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[])
+                AS a(reminder_id, user_id, action, actor, details)`,
+        [
+          audits.map((audit) => audit.reminderId),
+          audits.map((audit) => audit.userId),
+          audits.map((audit) => audit.action),
+          audits.map((audit) => audit.actor),
+          audits.map((audit) => (audit.details ? JSON.stringify(audit.details) : null)),
+        ],
+      );
+      return results;
     });
   }
 
@@ -248,14 +302,9 @@ export class ReminderService {
     actor: string,
     details: Record<string, unknown> | null,
   ) {
-    const entry = manager.create(ReminderAudit, {
-      reminderId: reminder.id,
-      userId: reminder.userId,
-      action,
-      actor,
-      details,
-    });
-    return manager.save(entry);
+    return manager.save(
+      manager.create(ReminderAudit, auditEntry(reminder, action, actor, details)),
+    );
   }
 
   private assertPayload(payload: Record<string, unknown>) {
@@ -272,10 +321,35 @@ export class ReminderService {
   }
 }
 
-export type FireWriter = (
-  manager: EntityManager,
-  draft: Parameters<NotificationService['write']>[1],
-) => Promise<Notification[]>;
+/** A due occurrence of a reminder, for the worker's `fire`. */
+export interface ReminderOccurrence {
+  reminderId: string;
+  dueAt: Date;
+  /** Run later than the grace: recorded as missed, its notifications written expired. */
+  missed: boolean;
+}
+
+export interface FiredReminder {
+  reminder: Reminder;
+  /** The next run of a recurring reminder, to schedule after commit. */
+  next: Date | null;
+  /** The notifications written, to dispatch after commit. */
+  written: Notification[];
+}
+
+/** Writes notifications inside the firing's transaction (NotificationService.write). */
+export type FireWriter = NotificationService['write'];
+
+type AuditEntry = Pick<ReminderAudit, 'reminderId' | 'userId' | 'action' | 'actor' | 'details'>;
+
+function auditEntry(
+  reminder: Reminder,
+  action: string,
+  actor: string,
+  details: Record<string, unknown> | null,
+): AuditEntry {
+  return { reminderId: reminder.id, userId: reminder.userId, action, actor, details };
+}
 
 function parseCron(cron: string, timezone: string, now: Date): Date {
   const fields = cron.trim().split(/\s+/);

@@ -29,8 +29,7 @@ function dailyHandler(job: DailyJob, compose: Compose): JobHandler {
     const user = await context.db.getRepository(User).findOneBy({ id: String(data.userId) });
     if (!user || !dailyJobOn(user.settings, job)) return;
     const drafts = await compose(user, dueAt, context);
-    if (drafts.length > 0)
-      await fire(context, drafts, { now, missed: isMissed(data, context, now) });
+    if (drafts.length > 0) await fire(context, drafts, { missed: isMissed(data, context, now) });
     await context.planner.scheduleDaily(
       job,
       user,

@@ -52,7 +52,7 @@ export const eventReminder: JobHandler = async (data, context) => {
         },
       },
     ],
-    { now, missed: isMissed(data, context, now) },
+    { missed: isMissed(data, context, now) },
   );
   if (event.recurrence) {
     const after = new Date(Math.max(now.getTime(), Date.parse(data.dueAt)));

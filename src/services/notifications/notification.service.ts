@@ -76,28 +76,29 @@ export class NotificationService {
        SELECT user_id, 'webhook', id::text FROM webhooks WHERE user_id = ANY($1::uuid[]) AND active`,
       [userIds],
     )) as { userId: string; channel: DeliveryChannel; target: string }[];
+    const channelsOf = new Map<string, typeof channels>();
+    for (const row of channels)
+      channelsOf.set(row.userId, [...(channelsOf.get(row.userId) ?? []), row]);
     const offeredUntil = this.offerDeadline(now);
     const rows = drafts.flatMap(({ draft, missed }, index) => {
       const { timezone, quietHoursStart, quietHoursEnd: quietEnd } = draft.user.settings;
       const heldUntil = quietHoursEnd(now, timezone, quietHoursStart, quietEnd);
-      return channels
-        .filter(({ userId }) => userId === draft.user.id)
-        .map(({ channel, target }) => {
-          const messenger = channel !== DeliveryChannel.WEBHOOK;
-          const offerNow = messenger && !heldUntil;
-          const availableAt = offerNow ? offeredUntil : messenger && heldUntil ? heldUntil : now;
-          return {
-            index,
-            draft,
-            channel,
-            target,
-            key: `${draft.source}@${draft.occurrenceAt.toISOString()}#${channel}:${target}`,
-            attempts: offerNow && !missed ? 1 : 0,
-            availableAt: missed ? now : availableAt,
-            status: missed ? NotificationStatus.EXPIRED : NotificationStatus.PENDING,
-            failure: missed ? 'missed: the worker ran it too late' : null,
-          };
-        });
+      return (channelsOf.get(draft.user.id) ?? []).map(({ channel, target }) => {
+        const messenger = channel !== DeliveryChannel.WEBHOOK;
+        const offerNow = messenger && !heldUntil;
+        const availableAt = offerNow ? offeredUntil : messenger && heldUntil ? heldUntil : now;
+        return {
+          index,
+          draft,
+          channel,
+          target,
+          key: `${draft.source}@${draft.occurrenceAt.toISOString()}#${channel}:${target}`,
+          attempts: offerNow && !missed ? 1 : 0,
+          availableAt: missed ? now : availableAt,
+          status: missed ? NotificationStatus.EXPIRED : NotificationStatus.PENDING,
+          failure: missed ? 'missed: the worker ran it too late' : null,
+        };
+      });
     });
     const written: Notification[][] = drafts.map(() => []);
     if (rows.length === 0) return written;
