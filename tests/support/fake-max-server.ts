@@ -13,6 +13,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { pollUntil, type Truthy } from './poll-until.js';
 
 export interface FakeMaxUser {
   user_id: number;
@@ -141,7 +142,6 @@ export interface FakeMaxServer {
   close(): Promise<void>;
 }
 
-type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
 type Payload = Record<string, unknown>;
 type Update = { update_type: string; timestamp: number } & Payload;
 
@@ -688,19 +688,16 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
       .map(snapshot);
   }
 
-  async function waitFor<T>(predicate: () => T, timeoutMs = 5000): Promise<Truthy<T>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = predicate();
-      if (value) return value as Truthy<T>;
-      if (Date.now() >= deadline || closed) {
+  function waitFor<T>(predicate: () => T, timeoutMs = 5000): Promise<Truthy<T>> {
+    return pollUntil(
+      predicate,
+      timeoutMs,
+      () => closed,
+      () => {
         const recent = calls.slice(-5).map((c) => `${c.route} → ${c.status}`);
-        throw new Error(
-          `fake max: waitFor timed out after ${timeoutMs} ms; last calls: ${recent.join(', ') || 'none'}`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+        return `fake max: waitFor timed out after ${timeoutMs} ms; last calls: ${recent.join(', ') || 'none'}`;
+      },
+    );
   }
 
   return {

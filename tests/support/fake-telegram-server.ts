@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
+import { pollUntil, type Truthy } from './poll-until.js';
 
 export interface FakeUser {
   id: number;
@@ -140,7 +141,6 @@ export interface UserMessage {
   file_id?: string;
 }
 
-type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
 type Payload = Record<string, unknown>;
 
 const DEFAULT_LIMITS: FakeRateLimits = {
@@ -754,19 +754,16 @@ export async function startFakeTelegramServer(
       .map(snapshot);
   }
 
-  async function waitFor<T>(predicate: () => T, timeoutMs = 5000): Promise<Truthy<T>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = predicate();
-      if (value) return value as Truthy<T>;
-      if (Date.now() >= deadline || closed) {
+  function waitFor<T>(predicate: () => T, timeoutMs = 5000): Promise<Truthy<T>> {
+    return pollUntil(
+      predicate,
+      timeoutMs,
+      () => closed,
+      () => {
         const recent = calls.slice(-5).map((c) => `${c.method} → ${c.status}`);
-        throw new Error(
-          `fake telegram: waitFor timed out after ${timeoutMs} ms; last calls: ${recent.join(', ') || 'none'}`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+        return `fake telegram: waitFor timed out after ${timeoutMs} ms; last calls: ${recent.join(', ') || 'none'}`;
+      },
+    );
   }
 
   return {
