@@ -202,7 +202,8 @@ type Update = { update_id: number } & Payload;
 export async function startFakeTelegramServer(
   options: FakeTelegramOptions = {},
 ): Promise<FakeTelegramServer> {
-  const token = options.token ?? '123456789:AAFakeTelegramTokenForTests_0123456789';
+  // Shaped like a token (digits, colon, 20+ characters) so config accepts it, plainly not one.
+  const token = options.token ?? '0:not-a-real-token-fake-telegram-tests';
   const botId = Number(token.split(':')[0]) || 123456789;
   const botInfo = {
     id: botId,
