@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { SNOOZE_PRESETS, TOGGLES, unpackCallback, type Callback } from '../callback-data.js';
 import type { Dialog } from '../dialog.js';
 import {
@@ -17,7 +16,7 @@ import { langOf, textsFor } from '../texts.js';
 import { screen } from '../screen.js';
 import { assistantReplyScreen } from '../views/assistant.js';
 import { goalCard, goalDeleteConfirm, goalEditMenu } from '../views/goals.js';
-import { helpScreen, mainMenu, notice } from '../views/menu.js';
+import { helpScreen, mainMenu, notice, todayIn } from '../views/menu.js';
 import { handledNotification } from '../views/notification.js';
 import { settingsScreen } from '../views/settings.js';
 import { cancelPlanGeneration, startPlanGeneration } from './plan.js';
@@ -118,9 +117,7 @@ async function route(turn: Turn, callback: Callback, logger: BotLogger): Promise
     case 'eventDelete':
       await turn.api(DeleteEventDocument, { id: callback.eventId });
       await turn.answer(t.eventDeleted);
-      return turn.show(
-        await calendarOf(turn, 'd', DateTime.now().setZone(turn.timezone).toISODate() ?? ''),
-      );
+      return turn.show(await calendarOf(turn, 'd', todayIn(turn.timezone)));
     case 'settings':
       return turn.show(settingsScreen(t, turn.settings));
     case 'toggle': {

@@ -76,9 +76,12 @@ export class Turn {
     await this.messenger.answerCallback(this.incoming.callbackId, toast);
   }
 
+  /** Saves through the API, only when it changed (most turns end with nothing to keep). */
   async saveState(state: ClientState): Promise<void> {
+    const stored = (value: ClientState) =>
+      !value.dialog && !value.quickReplies?.length ? null : { ...value };
+    const unchanged = JSON.stringify(stored(state)) === JSON.stringify(stored(this.state));
     this.state = state;
-    const empty = !state.dialog && !state.quickReplies?.length;
-    await this.api(SetDialogStateDocument, { state: empty ? null : { ...state } });
+    if (!unchanged) await this.api(SetDialogStateDocument, { state: stored(state) });
   }
 }

@@ -4,6 +4,7 @@ import { markup, truncate } from '../html.js';
 import { button, screen, type Button, type Screen } from '../screen.js';
 import type { Lang, Texts } from '../texts.js';
 import { dayHeading, duration, localDate, localTime } from './format.js';
+import { todayIn } from './menu.js';
 
 export type CalendarMode = 'd' | 'w';
 type Occurrence = CalendarQuery['events'][number];
@@ -60,7 +61,7 @@ export function calendarScreen(
       button(t.next, { a: 'calendar', mode, date: iso(anchor.plus(step)) }),
     ],
     [
-      button(t.today, { a: 'calendar', mode, date: iso(DateTime.now().setZone(timezone)) }),
+      button(t.today, { a: 'calendar', mode, date: todayIn(timezone) }),
       button(t.toMenu, { a: 'menu' }),
     ],
   );
