@@ -137,7 +137,7 @@ describe('steps', () => {
     const goal = await seedGoal(app, user, { steps: ['Once', 'Other'] });
     const first = await complete(goal.steps[0].id);
     expect(first.status).toBe('DONE');
-    expect(Date.parse(first.completedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(first.completedAt!)).toBeGreaterThan(Date.now() - 60_000);
 
     const again = await complete(goal.steps[0].id);
     expect(again).toMatchObject({ status: 'DONE', completedAt: first.completedAt });
@@ -163,7 +163,7 @@ describe('steps', () => {
     await complete(goal.steps[0].id);
     const done = (await complete(goal.steps[1].id)).goal;
     expect(done).toMatchObject({ status: 'COMPLETED', progress: 100 });
-    expect(Date.parse(done.completedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(done.completedAt!)).toBeGreaterThan(Date.now() - 60_000);
 
     const reopened = await update(goal.steps[1].id, { status: 'PENDING' });
     expect(reopened).toMatchObject({ status: 'PENDING', completedAt: null });
