@@ -121,7 +121,7 @@ export class AssistantResolver {
     @CurrentUser() user: User,
     @Ctx() ctx: Context,
   ): Promise<ScheduleReport> {
-    const result = await ctx.services.planning.schedule(user, goalId);
+    const result = await ctx.services.autoSchedule.schedule(user, goalId);
     return {
       feasible: result.feasible,
       applied: result.applied,
@@ -142,7 +142,7 @@ export class AssistantResolver {
     @CurrentUser() user: User,
     @Ctx() ctx: Context,
   ): Promise<TimeSlot[]> {
-    const slots = await ctx.services.planning.freeSlots(user, from, to, minMinutes);
+    const slots = await ctx.services.autoSchedule.freeSlots(user, from, to, minMinutes);
     return slots.map((slot) => ({
       ...slot,
       minutes: Math.round((slot.end.getTime() - slot.start.getTime()) / 60_000),

@@ -29,7 +29,7 @@ const LIST_LIMIT = 10;
  */
 export class IntentExecutor {
   constructor(
-    private readonly services: Pick<Services, 'events' | 'goals' | 'steps' | 'planning'>,
+    private readonly services: Pick<Services, 'events' | 'goals' | 'steps' | 'autoSchedule'>,
   ) {}
 
   async execute(user: User, intent: ParsedIntent, now: Date): Promise<ExecutionResult> {
@@ -88,7 +88,7 @@ export class IntentExecutor {
         );
       }
       case 'free_slots': {
-        const slots = await this.services.planning.freeSlots(
+        const slots = await this.services.autoSchedule.freeSlots(
           user,
           intent.from,
           intent.to,
