@@ -10,6 +10,7 @@ import {
   ID,
   Int,
   Mutation,
+  ObjectType,
   Query,
   Resolver,
   Root,
@@ -28,6 +29,10 @@ import type { Context } from '../../graphql/context.type.js';
 import { signInRequired } from '../../errors/domain-error.js';
 import type { NotificationScope } from '../../services/notifications/notification.service.js';
 import { PageArgs } from '../page.args.js';
+import { pageComplexity, PageOf, readPage } from '../page.type.js';
+
+@ObjectType()
+class NotificationPage extends PageOf(Notification) {}
 
 @ArgsType()
 class SnoozeArgs {
@@ -93,9 +98,12 @@ export class NotificationResolver {
   }
 
   @Authorized()
-  @Query(() => [Notification], { description: 'The caller’s notifications, newest first' })
+  @Query(() => NotificationPage, {
+    description: 'The caller’s notifications, newest first',
+    complexity: pageComplexity,
+  })
   notificationHistory(@Args() page: PageArgs, @CurrentUser() user: User, @Ctx() ctx: Context) {
-    return ctx.services.notifications.listForUser(user, page);
+    return readPage(page, (range) => ctx.services.notifications.listForUser(user, range));
   }
 
   @Mutation(() => Notification, {
