@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import { ConversationMessage, Goal, PlanProposal, type User } from '../../entities/index.js';
 import { badInput } from '../../errors/domain-error.js';
-import { CurrentUser } from '../../graphql/auth-checker.js';
+import { CurrentUser } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
 import { subscribeToOwnGoal } from '../../graphql/goal-topic.js';
 import type { PlanProgressUpdate } from '../../pubsub.js';

@@ -12,7 +12,7 @@ import {
   Root,
 } from 'type-graphql';
 import { Goal, Step, type User } from '../../entities/index.js';
-import { CurrentUser } from '../../graphql/auth-checker.js';
+import { CurrentUser } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
 import { CreateGoalInput } from './create-goal.input.js';
 import { GoalPage } from './goal-page.type.js';

@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import { Reminder, ReminderAudit, type User } from '../../entities/index.js';
 import { actorOf } from '../../graphql/actor.js';
-import { CurrentUser } from '../../graphql/auth-checker.js';
+import { CurrentUser } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
 import { pageComplexity } from '../page.type.js';
 import { CreateReminderInput, ReminderPage, RemindersArgs } from './reminder.inputs.js';
