@@ -225,7 +225,7 @@ const USER_OPERATIONS: Record<string, string> = {
   resumeReminder: `mutation { resumeReminder(id: "${NOWHERE}") { id } }`,
   cancelReminder: `mutation { cancelReminder(id: "${NOWHERE}") { id } }`,
   deleteReminder: `mutation { deleteReminder(id: "${NOWHERE}") }`,
-  notificationHistory: '{ notificationHistory { id } }',
+  notificationHistory: '{ notificationHistory { items { id } } }',
   snoozeNotification: `mutation { snoozeNotification(id: "${NOWHERE}", minutes: 10) { id } }`,
   webhooks: '{ webhooks { id } }',
   webhookDeliveries: `{ webhookDeliveries(notificationId: "${NOWHERE}") { id } }`,

@@ -52,6 +52,7 @@ interface Occurrence {
     kind: string;
     goalId: string | null;
     stepId: string | null;
+    reminderMinutesBefore: number[];
   };
 }
 
@@ -68,7 +69,7 @@ async function eventsOf(user: TestUser, on: TestApp = app): Promise<Occurrence[]
     on.graphqlUrl,
     `query ($from: DateTimeISO!, $to: DateTimeISO!) {
       events(from: $from, to: $to) {
-        start end event { id title durationMinutes kind goalId stepId }
+        start end event { id title durationMinutes kind goalId stepId reminderMinutesBefore }
       }
     }`,
     { from, to },
@@ -517,7 +518,13 @@ describe('schedulePlan', () => {
     expect(events).toHaveLength(3);
     for (const placement of report.placements) {
       const event = events.find((o) => o.event.stepId === placement.stepId);
-      expect(event?.event).toMatchObject({ kind: 'STEP', goalId: goal.id, durationMinutes: 60 });
+      // Created by EventService like any event: the same default reminder.
+      expect(event?.event).toMatchObject({
+        kind: 'STEP',
+        goalId: goal.id,
+        durationMinutes: 60,
+        reminderMinutesBefore: [15],
+      });
       expect(Date.parse(event!.start)).toBe(Date.parse(placement.start));
     }
     const stored = await readGoal(user, goal.id);
