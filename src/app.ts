@@ -12,7 +12,7 @@ import { watchNotificationOutbox } from './metrics/notifications.js';
 import { createAppPubSub } from './pubsub.js';
 import { createServices } from './services/index.js';
 import { modelClientFrom } from './assistant/model/model-config.js';
-import { openAgendaQueue, type AgendaQueue } from './jobs/agenda-queue.js';
+import { openAgendaQueue, type AgendaQueue } from './jobs/agenda/agenda-queue.js';
 import { jobContext } from './jobs/job-context.js';
 import { startWorker, type Worker } from './jobs/worker.js';
 

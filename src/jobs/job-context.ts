@@ -17,7 +17,7 @@ import type {
   ReminderService,
 } from '../services/reminder.service.js';
 import type { WebhookService } from '../services/notifications/webhook.service.js';
-import { Batcher } from './batcher.js';
+import { Batcher } from './agenda/batcher.js';
 
 /** What every job handler needs; built once by the worker. */
 export interface JobContext {

@@ -1,9 +1,9 @@
 import type { Job } from 'agenda';
 import { JOB, type JobData } from '../services/job-queue.js';
 import { instrumentJobs } from '../metrics/jobs.js';
-import type { AgendaQueue } from './agenda-queue.js';
-import { manageLocks } from './agenda-locks.js';
-import { unrefAgendaWatchdogs } from './agenda-timers.js';
+import type { AgendaQueue } from './agenda/agenda-queue.js';
+import { manageLocks } from './agenda/agenda-locks.js';
+import { unrefAgendaWatchdogs } from './agenda/agenda-timers.js';
 import type { JobContext, JobHandler } from './job-context.js';
 import { DAILY_HANDLERS } from './handlers/daily-jobs.js';
 import {

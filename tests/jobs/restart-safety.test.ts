@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { ReminderType, User } from '../../src/entities/index.js';
-import type { AgendaQueue } from '../../src/jobs/agenda-queue.js';
+import type { AgendaQueue } from '../../src/jobs/agenda/agenda-queue.js';
 import { buildUser, type TestUser } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { eventually, gql, outboxOf, scheduledJobs, startWorkerApp } from './job-helpers.js';

@@ -2,7 +2,7 @@ import { Agenda, type AgendaBackend, type JobId } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import pg from 'pg';
-import type { JobData, JobName, JobQueue, ScheduledJob } from '../services/job-queue.js';
+import type { JobData, JobName, JobQueue, ScheduledJob } from '../../services/job-queue.js';
 import { decideAgendaDebugColorsOnce } from './agenda-debug.js';
 import type { LockMany } from './agenda-locks.js';
 import { Batcher } from './batcher.js';
