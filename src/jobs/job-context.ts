@@ -10,7 +10,7 @@ import type {
   WriteEntry,
 } from '../services/notifications/notification.service.js';
 import type { EventService } from '../services/event.service.js';
-import type { ReminderPlanner } from '../services/reminder-planner.js';
+import type { ReminderScheduler } from '../services/reminder-scheduler.js';
 import type {
   FiredReminder,
   ReminderOccurrence,
@@ -23,7 +23,7 @@ import { Batcher } from './agenda/batcher.js';
 export interface JobContext {
   db: DataSource;
   jobs: JobQueue;
-  planner: ReminderPlanner;
+  reminderScheduler: ReminderScheduler;
   notifications: NotificationService;
   webhooks: WebhookService;
   events: EventService;
@@ -73,7 +73,7 @@ export function jobContext(
   return {
     db,
     jobs: services.jobs,
-    planner: services.planner,
+    reminderScheduler: services.reminderScheduler,
     notifications: services.notifications,
     webhooks: services.webhooks,
     events: services.events,

@@ -86,7 +86,7 @@ export async function startWorker(
   await agenda.every(options.sweepEveryMs, JOB.REDELIVER_NOTIFICATIONS, undefined, {
     skipImmediate: true,
   });
-  await context.planner.reconcile();
+  await context.reminderScheduler.reconcile();
   context.logger.info({ backend: queue.backend }, 'job worker started');
 
   return {

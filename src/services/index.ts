@@ -11,7 +11,7 @@ import {
   type NotificationSettings,
 } from './notifications/notification.service.js';
 import { WebhookService, type WebhookSettings } from './notifications/webhook.service.js';
-import { ReminderPlanner } from './reminder-planner.js';
+import { ReminderScheduler } from './reminder-scheduler.js';
 import { ReminderService } from './reminder.service.js';
 import { StepService } from './step.service.js';
 import { UserService } from './user.service.js';
@@ -30,7 +30,7 @@ export interface Services {
   events: EventService;
   apiTokens: ApiTokenService;
   auth: AuthService;
-  planner: ReminderPlanner;
+  reminderScheduler: ReminderScheduler;
   reminders: ReminderService;
   notifications: NotificationService;
   webhooks: WebhookService;
@@ -58,20 +58,21 @@ export function createServices(
   logger: Logger,
   options: ServiceOptions,
 ): Services {
-  const planner = new ReminderPlanner(db, jobs, logger);
+  const reminderScheduler = new ReminderScheduler(db, jobs, logger);
   const users = new UserService(db, {
-    userChanged: (userId) => scheduleAfterCommit(logger, () => planner.syncUser(userId)),
+    userChanged: (userId) => scheduleAfterCommit(logger, () => reminderScheduler.syncUser(userId)),
   });
   const goals = new GoalService(db);
   const apiTokens = new ApiTokenService(db);
   const notifications = new NotificationService(db, pubsub, jobs, options.notifications);
   const events = new EventService(db, {
-    eventChanged: (eventId) => scheduleAfterCommit(logger, () => planner.syncEvent(eventId)),
+    eventChanged: (eventId) =>
+      scheduleAfterCommit(logger, () => reminderScheduler.syncEvent(eventId)),
   });
   const steps = new StepService(db, goals, pubsub);
   const planning = new PlanningService(db, goals, events, async (eventIds) => {
     for (const eventId of eventIds) {
-      await scheduleAfterCommit(logger, () => planner.syncEvent(eventId));
+      await scheduleAfterCommit(logger, () => reminderScheduler.syncEvent(eventId));
     }
   });
   const core: Omit<Services, 'conversation'> = {
@@ -81,8 +82,8 @@ export function createServices(
     events,
     apiTokens,
     auth: new AuthService(options.serviceKey, users, apiTokens),
-    planner,
-    reminders: new ReminderService(db, planner, logger, options.reminderPayloadMaxBytes),
+    reminderScheduler,
+    reminders: new ReminderService(db, reminderScheduler, logger, options.reminderPayloadMaxBytes),
     notifications,
     webhooks: new WebhookService(db, options.webhooks),
     jobs,

@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js';
 import { scheduleAfterCommit } from './job-queue.js';
 import type { NotificationService, WriteEntry } from './notifications/notification.service.js';
 import { doneAndSnoozeActions, textsFor } from './notifications/texts.js';
-import { nextCronRun, type ReminderPlanner } from './reminder-planner.js';
+import { nextCronRun, type ReminderScheduler } from './reminder-scheduler.js';
 import { assertTimezone } from './timezone.js';
 
 export interface CreateReminderInput {
@@ -52,7 +52,7 @@ const liveStatus = (type: ReminderType) =>
 export class ReminderService {
   constructor(
     private readonly db: DataSource,
-    private readonly planner: ReminderPlanner,
+    private readonly reminderScheduler: ReminderScheduler,
     private readonly logger: Logger,
     private readonly payloadMaxBytes: number,
   ) {}
@@ -101,7 +101,7 @@ export class ReminderService {
       });
       return saved;
     });
-    await this.afterCommit(() => this.planner.scheduleReminder(reminder, nextRunAt));
+    await this.afterCommit(() => this.reminderScheduler.scheduleReminder(reminder, nextRunAt));
     return reminder;
   }
 
@@ -157,7 +157,7 @@ export class ReminderService {
       await manager.delete(Reminder, { id: reminder.id });
       await this.audit(manager, reminder, 'deleted', actor, null);
     });
-    await this.afterCommit(() => this.planner.syncReminder(reminderId));
+    await this.afterCommit(() => this.reminderScheduler.syncReminder(reminderId));
     return reminderId;
   }
 
@@ -282,7 +282,7 @@ export class ReminderService {
       await this.audit(manager, current, rule.action, actor, null);
       return current;
     });
-    await this.afterCommit(() => this.planner.syncReminder(reminder.id));
+    await this.afterCommit(() => this.reminderScheduler.syncReminder(reminder.id));
     return this.get(user, reminder.id);
   }
 

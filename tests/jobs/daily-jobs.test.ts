@@ -5,7 +5,7 @@ import { Language } from '../../src/entities/index.js';
 import { createLogger } from '../../src/logger.js';
 import type { JobData, JobName, JobQueue } from '../../src/services/job-queue.js';
 import { textsFor } from '../../src/services/notifications/texts.js';
-import { ReminderPlanner } from '../../src/services/reminder-planner.js';
+import { ReminderScheduler } from '../../src/services/reminder-scheduler.js';
 import { buildGoal, buildUser, type TestGoal, type TestUser } from '../support/factories.js';
 import { asBot, executeOk } from '../support/graphql-client.js';
 import type { TestApp } from '../support/test-app.js';
@@ -557,8 +557,8 @@ describe('quiet hours', () => {
 });
 
 describe('local time of the daily jobs across DST', () => {
-  /** A planner on a queue that only records, to replay moments already past. */
-  function recordingPlanner() {
+  /** A scheduler on a queue that only records, to replay moments already past. */
+  function recordingScheduler() {
     const scheduled: { name: JobName; at: Date; data: JobData }[] = [];
     const queue: JobQueue = {
       scheduleOnce: async (name, at, data) => {
@@ -567,12 +567,15 @@ describe('local time of the daily jobs across DST', () => {
       cancel: async () => 0,
       list: async () => [],
     };
-    return { planner: new ReminderPlanner(app.db, queue, createLogger('silent')), scheduled };
+    return {
+      reminderScheduler: new ReminderScheduler(app.db, queue, createLogger('silent')),
+      scheduled,
+    };
   }
 
   async function digestAfter(userId: string, now: string) {
-    const { planner, scheduled } = recordingPlanner();
-    await planner.syncUser(userId, new Date(now));
+    const { reminderScheduler, scheduled } = recordingScheduler();
+    await reminderScheduler.syncUser(userId, new Date(now));
     return scheduled
       .filter((job) => job.name === 'morning-digest')
       .map((job) => job.at.toISOString());
@@ -623,10 +626,10 @@ describe('local time of the daily jobs across DST', () => {
   it('queues the digest at 08:00 local around the next real changes (syncUser, real queue)', async () => {
     const user = await buildUser(app, { timezone: 'America/New_York', language: 'EN' });
     const moscow = await buildUser(app, { timezone: 'Europe/Moscow' });
-    const { planner } = app.deps.services;
+    const { reminderScheduler } = app.deps.services;
     const { spring, fall } = upcomingChanges();
     const digestAfter = async (target: TestUser, localMorning: DateTime) => {
-      await planner.syncUser(target.id, localMorning.set({ hour: 10 }).toJSDate());
+      await reminderScheduler.syncUser(target.id, localMorning.set({ hour: 10 }).toJSDate());
       const jobs = await dailyJobsOf('morning-digest', target);
       expect(jobs).toHaveLength(1);
       return jobs[0].nextRunAt;

@@ -9,7 +9,7 @@ import {
   goalProgressLine,
   textsFor,
 } from '../../services/notifications/texts.js';
-import { DAILY_JOBS, dailyJobOn, type DailyJob } from '../../services/reminder-planner.js';
+import { DAILY_JOBS, dailyJobOn, type DailyJob } from '../../services/reminder-scheduler.js';
 import { localDatePlusDays, startOfLocalDay } from '../../services/timezone.js';
 import { fire, isMissed, type JobContext, type JobHandler } from '../job-context.js';
 
@@ -30,7 +30,7 @@ function dailyHandler(job: DailyJob, compose: Compose): JobHandler {
     if (!user || !dailyJobOn(user.settings, job)) return;
     const drafts = await compose(user, dueAt, context);
     if (drafts.length > 0) await fire(context, drafts, { missed: isMissed(data, context, now) });
-    await context.planner.scheduleDaily(
+    await context.reminderScheduler.scheduleDaily(
       job,
       user,
       new Date(Math.max(now.getTime(), dueAt.getTime())),

@@ -1,5 +1,5 @@
 import { Event, NotificationKind, User } from '../../entities/index.js';
-import { eventRemindersOn } from '../../services/reminder-planner.js';
+import { eventRemindersOn } from '../../services/reminder-scheduler.js';
 import { nextOccurrenceStart } from '../../services/recurrence.js';
 import {
   completeStepAction,
@@ -56,6 +56,6 @@ export const eventReminder: JobHandler = async (data, context) => {
   );
   if (event.recurrence) {
     const after = new Date(Math.max(now.getTime(), Date.parse(data.dueAt)));
-    await context.planner.scheduleEventReminder(event, offset, after);
+    await context.reminderScheduler.scheduleEventReminder(event, offset, after);
   }
 };

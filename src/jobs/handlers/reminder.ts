@@ -13,5 +13,5 @@ export const reminderJob: JobHandler = async (data, context) => {
   });
   if (!fired) return;
   if (!missed) await context.notifications.dispatch(fired.written);
-  if (fired.next) await context.planner.scheduleReminder(fired.reminder, fired.next);
+  if (fired.next) await context.reminderScheduler.scheduleReminder(fired.reminder, fired.next);
 };

@@ -36,7 +36,7 @@ export function nextCronRun(cron: string, timezone: string, after: Date): Date {
  * Called after a change commits, by the worker after each firing, and at worker start
  * (reconcile) to repair anything a crash between commit and scheduling left out.
  */
-export class ReminderPlanner {
+export class ReminderScheduler {
   constructor(
     private readonly db: DataSource,
     private readonly jobs: JobQueue,
