@@ -174,7 +174,7 @@ const rows = await queryEntities(
    RETURNING *`,
   [recipients],
 );
-await app.deps.services.notifications.dispatch(rows);
+await app.deps.services.outbox.dispatch(rows);
 const delivered = async () =>
   Number(
     (

@@ -48,6 +48,10 @@ export async function openCore(config: Config, logger: Logger): Promise<Core> {
     notifications: {
       ackTimeoutSeconds: config.NOTIFICATION_ACK_TIMEOUT_SECONDS,
       maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
+      webhookRetry: {
+        maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+        baseDelayMs: config.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+      },
     },
     webhooks: { allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST, timeoutMs: 10_000 },
     reminderPayloadMaxBytes: config.REMINDER_PAYLOAD_MAX_BYTES,

@@ -6,10 +6,11 @@ import { AuthService } from './auth.service.js';
 import { EventService } from './event.service.js';
 import { GoalService } from './goal.service.js';
 import { scheduleAfterCommit, type JobQueue } from './job-queue.js';
-import {
-  NotificationService,
-  type NotificationSettings,
-} from './notifications/notification.service.js';
+import { DailyNotifications } from './notifications/daily-notifications.js';
+import { NotificationService } from './notifications/notification.service.js';
+import { NotificationOutbox, type OutboxSettings } from './notifications/outbox.js';
+import { ReminderFiring } from './notifications/reminder-firing.js';
+import { ReminderNotifications } from './notifications/reminder-notifications.js';
 import { WebhookService, type WebhookSettings } from './notifications/webhook.service.js';
 import { ReminderScheduler } from './reminder-scheduler.js';
 import { ReminderService } from './reminder.service.js';
@@ -33,6 +34,10 @@ export interface Services {
   reminderScheduler: ReminderScheduler;
   reminders: ReminderService;
   notifications: NotificationService;
+  outbox: NotificationOutbox;
+  reminderNotifications: ReminderNotifications;
+  dailyNotifications: DailyNotifications;
+  reminderFiring: ReminderFiring;
   webhooks: WebhookService;
   jobs: JobQueue;
   planning: PlanningService;
@@ -44,7 +49,7 @@ export interface Services {
 
 export interface ServiceOptions {
   serviceKey?: string;
-  notifications: NotificationSettings;
+  notifications: OutboxSettings;
   webhooks: WebhookSettings;
   reminderPayloadMaxBytes: number;
   model: ModelClient | null;
@@ -64,7 +69,8 @@ export function createServices(
   });
   const goals = new GoalService(db);
   const apiTokens = new ApiTokenService(db);
-  const notifications = new NotificationService(db, pubsub, jobs, options.notifications);
+  const webhooks = new WebhookService(db, options.webhooks);
+  const outbox = new NotificationOutbox(db, pubsub, jobs, webhooks, options.notifications);
   const events = new EventService(db, {
     eventChanged: (eventId) =>
       scheduleAfterCommit(logger, () => reminderScheduler.syncEvent(eventId)),
@@ -84,8 +90,12 @@ export function createServices(
     auth: new AuthService(options.serviceKey, users, apiTokens),
     reminderScheduler,
     reminders: new ReminderService(db, reminderScheduler, logger, options.reminderPayloadMaxBytes),
-    notifications,
-    webhooks: new WebhookService(db, options.webhooks),
+    notifications: new NotificationService(db, outbox),
+    outbox,
+    reminderNotifications: new ReminderNotifications(db),
+    dailyNotifications: new DailyNotifications({ db, events }),
+    reminderFiring: new ReminderFiring(db),
+    webhooks,
     jobs,
     planning,
     coach: new CoachService(db, goals, steps, pubsub, options.model, logger),

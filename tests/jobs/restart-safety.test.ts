@@ -190,9 +190,9 @@ describe('restart safety', () => {
     // tests' leftovers in this database, so only this test's count.
     const handled: string[] = [];
     [one, two].forEach((app) => {
-      const reminders = app.deps.services.reminders;
-      const fire = reminders.fire.bind(reminders);
-      reminders.fire = (occurrences, ...rest) => {
+      const { reminderFiring } = app.deps.services;
+      const fire = reminderFiring.fire.bind(reminderFiring);
+      reminderFiring.fire = (occurrences, ...rest) => {
         handled.push(...occurrences.map((occurrence) => occurrence.reminderId));
         return fire(occurrences, ...rest);
       };
