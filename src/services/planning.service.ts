@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../errors/domain-error.js';
 import { Event, EventKind, Goal, Step, StepStatus, type User } from '../entities/index.js';
+import type { DomainEvents } from './domain-events.js';
 import type { EventService } from './event.service.js';
 import type { GoalService } from './goal.service.js';
 import { findFreeSlots, schedulePlan, endOfLocalDate } from './scheduling/index.js';
@@ -28,7 +29,7 @@ export class PlanningService {
     private readonly db: DataSource,
     private readonly goals: GoalService,
     private readonly events: EventService,
-    private readonly onEventsChanged: (eventIds: string[]) => Promise<void>,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async freeSlots(user: User, from: Date, to: Date, minMinutes: number): Promise<Interval[]> {
@@ -123,7 +124,7 @@ export class PlanningService {
       await manager.update(Goal, { id: goal.id }, { isScheduled: true });
       return saved;
     });
-    await this.onEventsChanged(eventIds);
+    for (const eventId of eventIds) await this.domainEvents.emit('eventChanged', { eventId });
     return { ...result, applied: true, deadlineDate };
   }
 
