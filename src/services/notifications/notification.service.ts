@@ -122,11 +122,11 @@ export class NotificationService {
   }
 }
 
-/** The moment a snooze ends; presets follow the user's own evening and morning times. */
 /** One snooze copy per notification and choice, so a button pressed twice snoozes once. */
 const snoozeKey = (notificationId: string, choice: SnoozeChoice) =>
   `snooze:${notificationId}:${choice.preset ?? `${choice.minutes}m`}`;
 
+/** The moment a snooze ends; presets follow the user's own evening and morning times. */
 export function snoozeUntil(user: User, choice: SnoozeChoice, now: Date): Date {
   const { timezone, eveningNudgeTime, digestTime } = user.settings;
   if (choice.minutes != null && choice.preset != null) {
