@@ -70,12 +70,7 @@ export function composeServices(
     apiTokens,
     auth: new AuthService(config.SERVICE_API_KEY, users, apiTokens),
     reminderScheduler,
-    reminders: new ReminderService(
-      db,
-      reminderScheduler,
-      logger,
-      config.REMINDER_PAYLOAD_MAX_BYTES,
-    ),
+    reminders: new ReminderService(db, domainEvents, config.REMINDER_PAYLOAD_MAX_BYTES),
     notifications: new NotificationService(db, outbox),
     outbox,
     reminderNotifications: new ReminderNotifications(db),

@@ -15,6 +15,11 @@ export function wireDomainEventHandlers(
   events.on('eventChanged', ({ eventId }) => reminderScheduler.syncEvent(eventId));
   // Daily jobs at the new local times; event reminders on or off with the switches.
   events.on('userSettingsChanged', ({ userId }) => reminderScheduler.syncUser(userId));
+  // A generic reminder's next run: queued, moved, or removed with its state.
+  events.on('reminderCreated', ({ reminder, nextRunAt }) =>
+    reminderScheduler.scheduleReminder(reminder, nextRunAt),
+  );
+  events.on('reminderChanged', ({ reminderId }) => reminderScheduler.syncReminder(reminderId));
   // The goalProgress subscription, only once the change is visible to every reader.
   events.on('goalProgressChanged', (update) => {
     pubsub.publish('GOAL_PROGRESS', update.goalId, update);

@@ -1,8 +1,9 @@
+import type { Reminder } from '../entities/index.js';
 import type { GoalProgressUpdate } from '../pubsub.js';
 
 /**
  * What the domain announces after a change commits. Services emit these; what follows each
- * one (reschedule reminders, publish progress) is wired in one place,
+ * one (schedule reminders, publish progress) is wired in one place,
  * src/domain-event-handlers.ts.
  */
 export interface DomainEventMap {
@@ -12,6 +13,10 @@ export interface DomainEventMap {
   userSettingsChanged: { userId: string };
   /** A step change re-derived its goal's progress. */
   goalProgressChanged: GoalProgressUpdate;
+  /** A generic reminder was created; its first run is known. */
+  reminderCreated: { reminder: Reminder; nextRunAt: Date };
+  /** A generic reminder was paused, resumed, cancelled or deleted. */
+  reminderChanged: { reminderId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

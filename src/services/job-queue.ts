@@ -27,18 +27,3 @@ export interface ScheduledJob {
   failReason: string | null;
   state: string;
 }
-
-/**
- * Runs scheduling that follows a committed change. A failure is logged, not thrown: the
- * change stands, and the worker's reconcile at start repairs the schedule.
- */
-export async function scheduleAfterCommit(
-  logger: { error(object: object, message: string): void },
-  schedule: () => Promise<void>,
-): Promise<void> {
-  try {
-    await schedule();
-  } catch (error) {
-    logger.error({ err: error }, 'scheduling after a change failed; reconcile will repair it');
-  }
-}

@@ -7,9 +7,8 @@ import {
   ReminderType,
   type User,
 } from '../entities/index.js';
-import type { Logger } from '../logger.js';
-import { scheduleAfterCommit } from './job-queue.js';
-import { nextCronRun, type ReminderScheduler } from './reminder-scheduler.js';
+import type { DomainEvents } from './domain-events.js';
+import { nextCronRun } from './reminder-scheduler.js';
 import { auditEntry } from './reminder-audit.js';
 import { assertTimezone } from './timezone.js';
 
@@ -48,8 +47,7 @@ const liveStatus = (type: ReminderType) =>
 export class ReminderService {
   constructor(
     private readonly db: DataSource,
-    private readonly reminderScheduler: ReminderScheduler,
-    private readonly logger: Logger,
+    private readonly domainEvents: DomainEvents,
     private readonly payloadMaxBytes: number,
   ) {}
 
@@ -97,7 +95,7 @@ export class ReminderService {
       });
       return saved;
     });
-    await this.afterCommit(() => this.reminderScheduler.scheduleReminder(reminder, nextRunAt));
+    await this.domainEvents.emit('reminderCreated', { reminder, nextRunAt });
     return reminder;
   }
 
@@ -153,7 +151,7 @@ export class ReminderService {
       await manager.delete(Reminder, { id: reminder.id });
       await this.audit(manager, reminder, 'deleted', actor, null);
     });
-    await this.afterCommit(() => this.reminderScheduler.syncReminder(reminderId));
+    await this.domainEvents.emit('reminderChanged', { reminderId });
     return reminderId;
   }
 
@@ -175,7 +173,7 @@ export class ReminderService {
       await this.audit(manager, current, rule.action, actor, null);
       return current;
     });
-    await this.afterCommit(() => this.reminderScheduler.syncReminder(reminder.id));
+    await this.domainEvents.emit('reminderChanged', { reminderId: reminder.id });
     return this.get(user, reminder.id);
   }
 
@@ -207,10 +205,6 @@ export class ReminderService {
         field: 'payload',
       });
     }
-  }
-
-  private afterCommit(schedule: () => Promise<void>) {
-    return scheduleAfterCommit(this.logger, schedule);
   }
 }
 
