@@ -30,6 +30,30 @@ export default tseslint.config(
     },
   },
   {
+    // Services schedule with job definitions (src/jobs/*.job.ts, free of Agenda) through the
+    // JobQueue contract; Agenda, the worker and its context stay in src/jobs.
+    files: ['src/services/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'agenda',
+                '@agendajs/*',
+                '**/jobs/agenda/*',
+                '**/jobs/worker.js',
+                '**/jobs/registry.js',
+              ],
+              message: 'Services use JobQueue and job definitions; Agenda stays in src/jobs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Outside the app: tests, benchmarks, scripts and tool configs may read the environment.
     files: ['tests/**', 'bench/**', 'src/config.ts'],
     rules: {

@@ -20,7 +20,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startApi, type App } from '../src/app.js';
+import { startApi, type App } from '../src/roles/start-api.js';
 import { loadConfig } from '../src/config.js';
 import { sqlLoggerOf } from '../src/db/data-source.js';
 import { createLogger } from '../src/logger.js';

@@ -17,7 +17,7 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { startApi, type App } from '../src/app.js';
+import { startApi, type App } from '../src/roles/start-api.js';
 import { loadConfig } from '../src/config.js';
 import { Platform, ReminderType, type User } from '../src/entities/index.js';
 import { createLogger } from '../src/logger.js';

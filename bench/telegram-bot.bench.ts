@@ -12,7 +12,7 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { startApi } from '../src/app.js';
+import { startApi } from '../src/roles/start-api.js';
 import { queryEntities } from '../src/db/entity-rows.js';
 import { Notification } from '../src/entities/index.js';
 import { startTelegramBot } from '../src/clients/telegram/start.js';
@@ -174,7 +174,7 @@ const rows = await queryEntities(
    RETURNING *`,
   [recipients],
 );
-await app.deps.services.notifications.dispatch(rows);
+await app.deps.services.outbox.dispatch(rows);
 const delivered = async () =>
   Number(
     (

@@ -3,92 +3,58 @@ import type { Notification } from '../entities/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
-import type { JobData, JobQueue } from '../services/job-queue.js';
-import type {
-  NotificationDraft,
-  NotificationService,
-  WriteEntry,
-} from '../services/notifications/notification.service.js';
-import type { EventService } from '../services/event.service.js';
-import type { ReminderPlanner } from '../services/reminder-planner.js';
+import type { NotificationDraft, WriteEntry } from '../services/notifications/outbox.js';
 import type {
   FiredReminder,
   ReminderOccurrence,
-  ReminderService,
-} from '../services/reminder.service.js';
-import type { WebhookService } from '../services/notifications/webhook.service.js';
-import { Batcher } from './batcher.js';
+} from '../services/notifications/reminder-firing.js';
+import { Batcher } from './agenda/batcher.js';
 
-/** What every job handler needs; built once by the worker. */
+/** What every job handler gets; built once by the worker. */
 export interface JobContext {
-  db: DataSource;
-  jobs: JobQueue;
-  planner: ReminderPlanner;
-  notifications: NotificationService;
-  webhooks: WebhookService;
-  events: EventService;
-  reminders: ReminderService;
-  webhookRetry: { maxAttempts: number; baseDelayMs: number };
+  services: Services;
   logger: Logger;
-  /** Occurrences later than this are marked missed instead of sent. */
-  missedGraceMs: number;
-  /** Notification writes of concurrent firings, one transaction per batch (see `fire`). */
-  firings: Batcher<WriteEntry[], Notification[][]>;
-  /** Concurrent generic reminders due, one transaction per batch (ReminderService.fire). */
-  reminderFirings: Batcher<ReminderOccurrence, FiredReminder | null>;
+  /** Was the worker down for so long that an occurrence due at `dueAt` should not be sent? */
+  isMissed(dueAt: string, now: Date): boolean;
+  /**
+   * Writes the notifications of one firing in one transaction, shared with the firings
+   * running at the same time; offers them after commit. Missed occurrences are written as
+   * expired, so they are visible and their key blocks a second firing, but never offered.
+   */
+  fire(drafts: NotificationDraft[], options: { missed: boolean }): Promise<Notification[]>;
+  /** Records a generic reminder's firing, batched with the others due now (ReminderFiring). */
+  fireReminder(occurrence: ReminderOccurrence): Promise<FiredReminder | null>;
 }
 
-export type JobHandler = (data: JobData, context: JobContext) => Promise<void>;
-
-/** Was the worker down for so long that this occurrence should not be sent any more? */
-export function isMissed(data: JobData, context: JobContext, now: Date): boolean {
-  return now.getTime() - Date.parse(data.dueAt) > context.missedGraceMs;
-}
-
-/**
- * Writes the notifications of one firing in one transaction, shared with the firings
- * running at the same time; offers them after commit. Missed occurrences are written as
- * expired, so they are visible and their key blocks a second firing, but never offered.
- */
-export async function fire(
-  context: JobContext,
-  drafts: NotificationDraft[],
-  options: { missed: boolean },
-): Promise<Notification[]> {
-  const written = await context.firings.add(drafts.map((draft) => ({ draft, ...options })));
-  const rows = written.flat();
-  if (!options.missed) await context.notifications.dispatch(rows);
-  return rows;
-}
-
-/** The handlers' view of this process: services plus the job settings from config. */
+/** The handlers' view of this process: services, plus batching of concurrent firings. */
 export function jobContext(
   db: DataSource,
   services: Services,
   logger: Logger,
   config: Config,
 ): JobContext {
-  const { notifications, reminders } = services;
-  const write = notifications.write.bind(notifications);
+  const { outbox, reminderFiring } = services;
+  const write = outbox.write.bind(outbox);
+  const missedGraceMs = config.MISSED_REMINDER_GRACE_SECONDS * 1000;
+  // One transaction per batch of the firings that come due together, not one per firing.
+  const firings = new Batcher<WriteEntry[], Notification[][]>(async (batch) => {
+    const entries = batch.flat();
+    const written = await db.transaction((manager) => write(manager, entries, new Date()));
+    return batch.map((firing) => written.splice(0, firing.length));
+  });
+  const reminderFirings = new Batcher((occurrences: ReminderOccurrence[]) =>
+    reminderFiring.fire(occurrences, new Date(), write),
+  );
   return {
-    db,
-    jobs: services.jobs,
-    planner: services.planner,
-    notifications: services.notifications,
-    webhooks: services.webhooks,
-    events: services.events,
-    reminders: services.reminders,
+    services,
     logger,
-    missedGraceMs: config.MISSED_REMINDER_GRACE_SECONDS * 1000,
-    webhookRetry: {
-      maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
-      baseDelayMs: config.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+    isMissed: (dueAt, now) => now.getTime() - Date.parse(dueAt) > missedGraceMs,
+    async fire(drafts, options) {
+      const written = await firings.add(drafts.map((draft) => ({ draft, ...options })));
+      const rows = written.flat();
+      if (!options.missed) await outbox.dispatch(rows);
+      return rows;
     },
-    firings: new Batcher(async (firings) => {
-      const entries = firings.flat();
-      const written = await db.transaction((manager) => write(manager, entries, new Date()));
-      return firings.map((firing) => written.splice(0, firing.length));
-    }),
-    reminderFirings: new Batcher((occurrences) => reminders.fire(occurrences, new Date(), write)),
+    fireReminder: (occurrence) => reminderFirings.add(occurrence),
   };
 }

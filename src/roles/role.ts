@@ -4,6 +4,8 @@ import type { Logger } from '../logger.js';
 
 /** A started role; `stop()` stops taking work, finishes or releases what is in flight. */
 export interface RunningRole {
+  /** Where it serves HTTP (the api role). */
+  url?: string;
   stop(): Promise<void>;
 }
 

@@ -10,6 +10,10 @@ export interface RunningProcess {
   roles: RoleName[];
   /** Where /health (and /metrics) are served when the api role is not in this process. */
   metricsUrl: string | null;
+  /** Where the api role serves GraphQL, when it runs in this process. */
+  apiUrl: string | null;
+  /** The core the roles share, when one of them opened it. */
+  core: Core | null;
   /** Stops the roles in reverse order, then closes what they shared. */
   stop(): Promise<void>;
 }
@@ -96,6 +100,8 @@ export async function runRoles(
   return {
     roles: names,
     metricsUrl: metrics?.url ?? null,
+    apiUrl: started.find(({ name }) => name === 'api')?.role.url ?? null,
+    core: shared.opened() ? await shared.resources.core() : null,
     async stop() {
       await metrics?.close();
       await stopStarted();

@@ -1,8 +1,13 @@
-import { startJobWorker } from '../app.js';
+import { jobContext } from '../jobs/job-context.js';
+import { startWorker } from '../jobs/worker.js';
 import type { StartRole } from './role.js';
 
 /** The job worker: reminders, digests, deliveries. Several may share one queue. */
 export const startWorkerRole: StartRole = async (config, logger, shared) => {
   const core = await shared.core();
-  return startJobWorker(core, config, logger);
+  const context = jobContext(core.db, core.deps.services, logger, config);
+  return startWorker(core.queue, context, {
+    sweepEveryMs: config.NOTIFICATION_SWEEP_SECONDS * 1000,
+    stopTimeoutMs: config.SHUTDOWN_TIMEOUT_MS / 2,
+  });
 };

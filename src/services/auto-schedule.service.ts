@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../errors/domain-error.js';
 import { EventKind, Goal, Step, StepStatus, type User } from '../entities/index.js';
+import type { DomainEvents } from './domain-events.js';
 import type { EventService } from './event.service.js';
 import type { GoalService } from './goal.service.js';
 import { findFreeSlots, schedulePlan, endOfLocalDate } from './scheduling/index.js';
@@ -31,7 +32,7 @@ export class AutoScheduleService {
     private readonly db: DataSource,
     private readonly goals: GoalService,
     private readonly events: EventService,
-    private readonly onEventsChanged: (eventIds: string[]) => Promise<void>,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async freeSlots(user: User, from: Date, to: Date, minMinutes: number): Promise<Interval[]> {
@@ -119,7 +120,7 @@ export class AutoScheduleService {
       await manager.update(Goal, { id: goal.id }, { isScheduled: true });
       return saved;
     });
-    await this.onEventsChanged(eventIds);
+    for (const eventId of eventIds) await this.domainEvents.emit('eventChanged', { eventId });
     return { ...result, applied: true, deadlineDate };
   }
 

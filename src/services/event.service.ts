@@ -8,6 +8,7 @@ import {
   Step,
   type User,
 } from '../entities/index.js';
+import type { DomainEvents } from './domain-events.js';
 import { normalizeRecurrence, occurrenceStarts } from './recurrence.js';
 import { assertTimezone, startOfLocalDay } from './timezone.js';
 
@@ -34,11 +35,6 @@ export interface CreateEventInput extends EventFields {
   start: Date;
 }
 
-/** Told after an event was created, changed or deleted, to (re)schedule its reminders. */
-export interface EventScheduleHook {
-  eventChanged(eventId: string): Promise<void>;
-}
-
 export interface EventOccurrence {
   event: Event;
   start: Date;
@@ -49,7 +45,7 @@ export interface EventOccurrence {
 export class EventService {
   constructor(
     private readonly db: DataSource,
-    private readonly schedule: EventScheduleHook = { eventChanged: async () => {} },
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async get(user: User, eventId: string): Promise<Event> {
@@ -62,7 +58,7 @@ export class EventService {
 
   async create(user: User, input: CreateEventInput): Promise<Event> {
     const saved = await this.db.transaction((manager) => this.createIn(manager, user, input));
-    await this.schedule.eventChanged(saved.id);
+    await this.domainEvents.emit('eventChanged', { eventId: saved.id });
     return saved;
   }
 
@@ -92,14 +88,14 @@ export class EventService {
       await this.apply(user, event, input, manager);
       return manager.save(event);
     });
-    await this.schedule.eventChanged(saved.id);
+    await this.domainEvents.emit('eventChanged', { eventId: saved.id });
     return saved;
   }
 
   async delete(user: User, eventId: string): Promise<string> {
     const result = await this.db.getRepository(Event).delete({ id: eventId, userId: user.id });
     if (!result.affected) throw notFound('Event');
-    await this.schedule.eventChanged(eventId);
+    await this.domainEvents.emit('eventChanged', { eventId });
     return eventId;
   }
 

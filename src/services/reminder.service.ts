@@ -1,19 +1,15 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, badInput, notFound } from '../errors/domain-error.js';
 import {
-  NotificationKind,
   Reminder,
   ReminderAudit,
   ReminderStatus,
   ReminderType,
-  User,
-  type Notification,
+  type User,
 } from '../entities/index.js';
-import type { Logger } from '../logger.js';
-import { scheduleAfterCommit } from './job-queue.js';
-import type { NotificationService, WriteEntry } from './notifications/notification.service.js';
-import { doneAndSnoozeActions, textsFor } from './notifications/texts.js';
-import { nextCronRun, type ReminderPlanner } from './reminder-planner.js';
+import type { DomainEvents } from './domain-events.js';
+import { nextCronRun } from './reminder-scheduler.js';
+import { auditEntry } from './reminder-audit.js';
 import { assertTimezone } from './timezone.js';
 
 export interface CreateReminderInput {
@@ -43,7 +39,6 @@ const TRANSITIONS = {
 } as const;
 
 const CRON_FIELDS = 5;
-const LIVE = [ReminderStatus.PENDING, ReminderStatus.ACTIVE];
 
 const liveStatus = (type: ReminderType) =>
   type === ReminderType.ONE_TIME ? ReminderStatus.PENDING : ReminderStatus.ACTIVE;
@@ -52,8 +47,7 @@ const liveStatus = (type: ReminderType) =>
 export class ReminderService {
   constructor(
     private readonly db: DataSource,
-    private readonly planner: ReminderPlanner,
-    private readonly logger: Logger,
+    private readonly domainEvents: DomainEvents,
     private readonly payloadMaxBytes: number,
   ) {}
 
@@ -101,7 +95,7 @@ export class ReminderService {
       });
       return saved;
     });
-    await this.afterCommit(() => this.planner.scheduleReminder(reminder, nextRunAt));
+    await this.domainEvents.emit('reminderCreated', { reminder, nextRunAt });
     return reminder;
   }
 
@@ -157,111 +151,8 @@ export class ReminderService {
       await manager.delete(Reminder, { id: reminder.id });
       await this.audit(manager, reminder, 'deleted', actor, null);
     });
-    await this.afterCommit(() => this.planner.syncReminder(reminderId));
+    await this.domainEvents.emit('reminderChanged', { reminderId });
     return reminderId;
-  }
-
-  /**
-   * The worker's side, for a batch of due occurrences: records each firing (or miss) and
-   * writes its notifications, all in one transaction. Occurrences of one reminder apply in
-   * order of due time, as if fired one by one. Per occurrence: the reminder, its next run
-   * (recurring) and the notifications written, or null when it is no longer live.
-   */
-  async fire(
-    occurrences: ReminderOccurrence[],
-    now: Date,
-    write: FireWriter,
-  ): Promise<(FiredReminder | null)[]> {
-    return this.db.transaction(async (manager) => {
-      const ids = [...new Set(occurrences.map((occurrence) => occurrence.reminderId))];
-      const locked = await manager.find(Reminder, {
-        where: { id: In(ids) },
-        order: { id: 'ASC' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const reminders = new Map(locked.map((reminder) => [reminder.id, reminder]));
-      const userIds = [...new Set(locked.map((reminder) => reminder.userId))];
-      const users = new Map(
-        (await manager.findBy(User, { id: In(userIds) })).map((user) => [user.id, user]),
-      );
-
-      const results: (FiredReminder | null)[] = occurrences.map(() => null);
-      const drafts: { index: number; entry: WriteEntry }[] = [];
-      const audits: AuditEntry[] = [];
-      const byDueAt = [...occurrences.keys()].sort(
-        (a, b) => occurrences[a]!.dueAt.getTime() - occurrences[b]!.dueAt.getTime(),
-      );
-      for (const index of byDueAt) {
-        const { reminderId, dueAt, missed } = occurrences[index]!;
-        const reminder = reminders.get(reminderId);
-        if (!reminder || !LIVE.includes(reminder.status)) continue;
-        const user = users.get(reminder.userId)!;
-        const { language } = user.settings;
-        const draft = {
-          user,
-          kind: NotificationKind.REMINDER,
-          source: `reminder:${reminder.id}`,
-          occurrenceAt: dueAt,
-          text: textsFor(language).reminder(reminder.text),
-          payload: {
-            actions: doneAndSnoozeActions(language),
-            refs: { reminderId: reminder.id },
-            data: reminder.payload,
-          },
-        };
-        drafts.push({ index, entry: { draft, missed } });
-        const next =
-          reminder.type === ReminderType.RECURRING
-            ? nextCronRun(reminder.cron ?? '', reminder.timezone, maxDate(now, dueAt))
-            : null;
-        results[index] = { reminder, next, written: [] };
-        if (!missed) reminder.lastTriggeredAt = now;
-        reminder.nextRunAt = next;
-        if (!next) reminder.status = ReminderStatus.COMPLETED;
-        audits.push(
-          auditEntry(reminder, missed ? 'missed' : 'fired', 'worker', {
-            dueAt: dueAt.toISOString(),
-          }),
-        );
-      }
-      if (drafts.length === 0) return results;
-
-      const written = await write(
-        manager,
-        drafts.map(({ entry }) => entry),
-        now,
-      );
-      drafts.forEach(({ index }, k) => (results[index]!.written = written[k]!));
-      const changed = [...new Set(drafts.map(({ index }) => results[index]!.reminder))];
-      await manager.query(
-        `UPDATE reminders r
-            SET last_triggered_at = c.last_triggered_at, next_run_at = c.next_run_at,
-                status = c.status, updated_at = now()
-           FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::text[])
-                AS c(id, last_triggered_at, next_run_at, status)
-          WHERE r.id = c.id`,
-        [
-          changed.map((reminder) => reminder.id),
-          changed.map((reminder) => reminder.lastTriggeredAt),
-          changed.map((reminder) => reminder.nextRunAt),
-          changed.map((reminder) => reminder.status),
-        ],
-      );
-      await manager.query(
-        `INSERT INTO reminder_audit (reminder_id, user_id, action, actor, details)
-         SELECT a.reminder_id, a.user_id, a.action, a.actor, a.details::jsonb
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[])
-                AS a(reminder_id, user_id, action, actor, details)`,
-        [
-          audits.map((audit) => audit.reminderId),
-          audits.map((audit) => audit.userId),
-          audits.map((audit) => audit.action),
-          audits.map((audit) => audit.actor),
-          audits.map((audit) => (audit.details ? JSON.stringify(audit.details) : null)),
-        ],
-      );
-      return results;
-    });
   }
 
   private async transition(
@@ -282,7 +173,7 @@ export class ReminderService {
       await this.audit(manager, current, rule.action, actor, null);
       return current;
     });
-    await this.afterCommit(() => this.planner.syncReminder(reminder.id));
+    await this.domainEvents.emit('reminderChanged', { reminderId: reminder.id });
     return this.get(user, reminder.id);
   }
 
@@ -315,40 +206,6 @@ export class ReminderService {
       });
     }
   }
-
-  private afterCommit(schedule: () => Promise<void>) {
-    return scheduleAfterCommit(this.logger, schedule);
-  }
-}
-
-/** A due occurrence of a reminder, for the worker's `fire`. */
-export interface ReminderOccurrence {
-  reminderId: string;
-  dueAt: Date;
-  /** Run later than the grace: recorded as missed, its notifications written expired. */
-  missed: boolean;
-}
-
-export interface FiredReminder {
-  reminder: Reminder;
-  /** The next run of a recurring reminder, to schedule after commit. */
-  next: Date | null;
-  /** The notifications written, to dispatch after commit. */
-  written: Notification[];
-}
-
-/** Writes notifications inside the firing's transaction (NotificationService.write). */
-export type FireWriter = NotificationService['write'];
-
-type AuditEntry = Pick<ReminderAudit, 'reminderId' | 'userId' | 'action' | 'actor' | 'details'>;
-
-function auditEntry(
-  reminder: Reminder,
-  action: string,
-  actor: string,
-  details: Record<string, unknown> | null,
-): AuditEntry {
-  return { reminderId: reminder.id, userId: reminder.userId, action, actor, details };
 }
 
 function parseCron(cron: string, timezone: string, now: Date): Date {
@@ -364,5 +221,3 @@ function parseCron(cron: string, timezone: string, now: Date): Date {
     throw badInput(`Invalid cron expression: ${(error as Error).message}`, { field: 'cron' });
   }
 }
-
-const maxDate = (a: Date, b: Date) => (a > b ? a : b);

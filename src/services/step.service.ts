@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../errors/domain-error.js';
 import { Goal, GoalStatus, Step, StepStatus, type User } from '../entities/index.js';
-import type { AppPubSub, GoalProgressUpdate } from '../pubsub.js';
+import type { GoalProgressUpdate } from '../pubsub.js';
+import type { DomainEvents } from './domain-events.js';
 import { deriveGoalStatus, deriveProgress } from './goal-progress.js';
 import { MAX_STEPS_PER_GOAL, type GoalService, type NewStepInput } from './goal.service.js';
 
@@ -26,13 +27,14 @@ export interface UpdateStepInput {
 
 /**
  * Steps of a goal. Every change runs in a transaction that locks the goal, re-derives its
- * progress, and — after commit — tells `goalProgress` subscribers.
+ * progress, and — after commit — announces `goalProgressChanged` (the `goalProgress`
+ * subscription).
  */
 export class StepService {
   constructor(
     private readonly db: DataSource,
     private readonly goals: GoalService,
-    private readonly pubsub: AppPubSub,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async get(user: User, stepId: string): Promise<Step> {
@@ -159,7 +161,7 @@ export class StepService {
   }
 
   /**
-   * Runs `change` with the goal locked, re-derives progress, and publishes after commit.
+   * Runs `change` with the goal locked, re-derives progress, and announces it after commit.
    * `stepId` names the changed step, or derives it from the result (a step just created).
    */
   private async changeGoal<T>(
@@ -175,7 +177,7 @@ export class StepService {
       const update = await this.rederiveProgress(manager, goal, changed);
       return { result, update };
     });
-    this.pubsub.publish('GOAL_PROGRESS', goalId, update);
+    await this.domainEvents.emit('goalProgressChanged', update);
     return result;
   }
 

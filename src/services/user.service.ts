@@ -8,6 +8,7 @@ import {
   UserSettings,
 } from '../entities/index.js';
 import { queryEntities } from '../db/entity-rows.js';
+import type { DomainEvents } from './domain-events.js';
 import { assertTimezone, minutesOfDay } from './timezone.js';
 
 export interface ChannelIdentity {
@@ -24,11 +25,6 @@ export interface RegisterChannelAccountInput extends ChannelIdentity {
 
 const DIALOG_STATE_MAX_BYTES = 4096;
 
-/** Told after a user was created or changed settings, to (re)schedule their daily jobs. */
-export interface UserScheduleHook {
-  userChanged(userId: string): Promise<void>;
-}
-
 export type SettingsChanges = {
   [K in keyof UserSettings]?: UserSettings[K] | null;
 };
@@ -37,7 +33,7 @@ export type SettingsChanges = {
 export class UserService {
   constructor(
     private readonly db: DataSource,
-    private readonly schedule: UserScheduleHook = { userChanged: async () => {} },
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /** One query: it runs for every bot request. */
@@ -83,7 +79,7 @@ export class UserService {
       });
       return { user: await manager.findOneOrFail(User, { where: { id: user.id } }), created: true };
     });
-    if (created) await this.schedule.userChanged(user.id);
+    if (created) await this.domainEvents.emit('userSettingsChanged', { userId: user.id });
     return user;
   }
 
@@ -128,7 +124,7 @@ export class UserService {
       current.settings = Object.assign(new UserSettings(), next);
       return manager.save(current);
     });
-    await this.schedule.userChanged(user.id);
+    await this.domainEvents.emit('userSettingsChanged', { userId: user.id });
     return updated;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Batcher } from '../../src/jobs/batcher.js';
+import { Batcher } from '../../src/jobs/agenda/batcher.js';
 
 /** A handler that records each batch and finishes it only when told to. */
 function gatedHandler() {

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { Language } from '../../src/entities/index.js';
 import { createLogger } from '../../src/logger.js';
-import type { JobData, JobName, JobQueue } from '../../src/services/job-queue.js';
+import type { OccurrencePayload } from '../../src/jobs/define-job.js';
+import type { JobQueue } from '../../src/services/job-queue.js';
 import { textsFor } from '../../src/services/notifications/texts.js';
-import { ReminderPlanner } from '../../src/services/reminder-planner.js';
+import { DAILY_JOBS, ReminderScheduler } from '../../src/services/reminder-scheduler.js';
 import { buildGoal, buildUser, type TestGoal, type TestUser } from '../support/factories.js';
 import { asBot, executeOk } from '../support/graphql-client.js';
 import type { TestApp } from '../support/test-app.js';
@@ -99,11 +100,11 @@ async function dailyJobsOf(name: DailyName, user: TestUser) {
 async function runDaily(name: DailyName, user: TestUser): Promise<Date> {
   const dueAt = new Date(Date.now() + 500);
   const key = `test:${randomUUID()}`;
-  await app.deps.services.jobs.scheduleOnce(name, dueAt, {
-    key,
-    dueAt: dueAt.toISOString(),
-    userId: user.id,
-  });
+  await app.deps.services.jobs.schedule(
+    DAILY_JOBS[name].job,
+    { key, dueAt: dueAt.toISOString(), userId: user.id },
+    dueAt,
+  );
   const finished = await eventually(async () => {
     const [job] = (await allJobs(name)).filter((queued) => queued.key === key);
     if (job && job.failCount > 0) throw new Error(`${name} failed: ${job.failReason}`);
@@ -194,7 +195,7 @@ describe('morning digest', () => {
     await gql(app, user.credentials)(UPDATE_SETTINGS, {
       input: { digestTime: digestAt.toFormat('HH:mm') },
     });
-    await app.deps.services.jobs.cancel('morning-digest', { userId: user.id });
+    await app.deps.services.jobs.cancel(DAILY_JOBS['morning-digest'].job, { userId: user.id });
     expect(await dailyJobsOf('morning-digest', user)).toEqual([]);
 
     const dueAt = await runDaily('morning-digest', user);
@@ -276,7 +277,7 @@ describe('morning digest', () => {
       title: 'Послезавтра',
       start: localNow(user).startOf('day').plus({ days: 2, hours: 10 }).toUTC().toISO(),
     });
-    await app.deps.services.jobs.cancel('morning-digest', { userId: user.id });
+    await app.deps.services.jobs.cancel(DAILY_JOBS['morning-digest'].job, { userId: user.id });
     await runDaily('morning-digest', user);
     expect(await outboxOf(app, user.id)).toEqual([]);
     const next = await dailyJobsOf('morning-digest', user);
@@ -557,22 +558,25 @@ describe('quiet hours', () => {
 });
 
 describe('local time of the daily jobs across DST', () => {
-  /** A planner on a queue that only records, to replay moments already past. */
-  function recordingPlanner() {
-    const scheduled: { name: JobName; at: Date; data: JobData }[] = [];
+  /** A scheduler on a queue that only records, to replay moments already past. */
+  function recordingScheduler() {
+    const scheduled: { name: string; at: Date; data: OccurrencePayload }[] = [];
     const queue: JobQueue = {
-      scheduleOnce: async (name, at, data) => {
-        scheduled.push({ name, at, data });
+      schedule: async (job, data, at) => {
+        scheduled.push({ name: job.name, at, data });
       },
       cancel: async () => 0,
       list: async () => [],
     };
-    return { planner: new ReminderPlanner(app.db, queue, createLogger('silent')), scheduled };
+    return {
+      reminderScheduler: new ReminderScheduler(app.db, queue, createLogger('silent')),
+      scheduled,
+    };
   }
 
   async function digestAfter(userId: string, now: string) {
-    const { planner, scheduled } = recordingPlanner();
-    await planner.syncUser(userId, new Date(now));
+    const { reminderScheduler, scheduled } = recordingScheduler();
+    await reminderScheduler.syncUser(userId, new Date(now));
     return scheduled
       .filter((job) => job.name === 'morning-digest')
       .map((job) => job.at.toISOString());
@@ -623,10 +627,10 @@ describe('local time of the daily jobs across DST', () => {
   it('queues the digest at 08:00 local around the next real changes (syncUser, real queue)', async () => {
     const user = await buildUser(app, { timezone: 'America/New_York', language: 'EN' });
     const moscow = await buildUser(app, { timezone: 'Europe/Moscow' });
-    const { planner } = app.deps.services;
+    const { reminderScheduler } = app.deps.services;
     const { spring, fall } = upcomingChanges();
     const digestAfter = async (target: TestUser, localMorning: DateTime) => {
-      await planner.syncUser(target.id, localMorning.set({ hour: 10 }).toJSDate());
+      await reminderScheduler.syncUser(target.id, localMorning.set({ hour: 10 }).toJSDate());
       const jobs = await dailyJobsOf('morning-digest', target);
       expect(jobs).toHaveLength(1);
       return jobs[0].nextRunAt;

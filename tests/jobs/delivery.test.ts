@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
 import { DateTime } from 'luxon';
-import { JOB } from '../../src/services/job-queue.js';
+import { releaseNotificationJob } from '../../src/jobs/release-notification.job.js';
+import { reminderJob } from '../../src/jobs/reminder.job.js';
 import { buildUser, type TestUser } from '../support/factories.js';
 import { asBot, errorCode, execute } from '../support/graphql-client.js';
 import type { LiveSubscription } from '../support/subscriptions.js';
@@ -188,7 +189,7 @@ describe('offering, acknowledging and snoozing', () => {
     expect(rows.get(row.id)?.status).toBe('delivered');
     expect(rows.get(copy.id)).toMatchObject({ status: 'pending', attempts: 0 });
 
-    const release = (await scheduledJobs(app, JOB.RELEASE_NOTIFICATION)).filter(
+    const release = (await scheduledJobs(app, releaseNotificationJob.name)).filter(
       (job) => job.key === `release:${copy.id}`,
     );
     expect(release).toHaveLength(1);
@@ -278,11 +279,11 @@ describe('offering, acknowledging and snoozing', () => {
     });
     const feed = watchNotifications(app, 'TELEGRAM', clients);
     const at = new Date(Date.now() + 1_000);
-    await app.deps.services.jobs.scheduleOnce(JOB.RELEASE_NOTIFICATION, at, {
-      key: `release:${copy.id}:early`,
-      dueAt: at.toISOString(),
-      notificationId: copy.id,
-    });
+    await app.deps.services.jobs.schedule(
+      releaseNotificationJob,
+      { key: `release:${copy.id}:early`, dueAt: at.toISOString(), notificationId: copy.id },
+      at,
+    );
 
     const offered = await nextMatching(feed, (n) => n.id === copy.id, 8_000);
     expect(offered).toMatchObject({
@@ -299,6 +300,31 @@ describe('offering, acknowledging and snoozing', () => {
     expect(stored.availableAt.getTime()).toBeLessThan(Date.parse(copy.availableAt));
   });
 
+  it('a job whose stored payload its schema rejects fails, with the reason kept on the job', async () => {
+    const at = new Date(Date.now() + 300);
+    const key = `release:malformed:${at.getTime()}`;
+    // As a row written by an older version or by hand would be: no notification id.
+    const malformed = { key, dueAt: at.toISOString() } as { key: string; dueAt: string };
+    await app.deps.services.jobs.schedule(
+      releaseNotificationJob,
+      malformed as typeof malformed & { notificationId: string },
+      at,
+    );
+
+    const failed = await eventually(async () => {
+      const data = await gql(app, asBot())<{
+        scheduledJobs: { key: string; failCount: number; failReason: string | null }[];
+      }>(
+        `query ($name: String) { scheduledJobs(name: $name, limit: 100) { key failCount failReason } }`,
+        { name: releaseNotificationJob.name },
+      );
+      return data.scheduledJobs.find((job) => job.key === key && job.failCount > 0);
+    });
+    expect(failed?.failReason).toMatch(
+      /Job "release-notification" has a malformed payload:[\s\S]*notificationId/,
+    );
+  });
+
   it('snoozing a recurring reminder’s notification leaves the reminder’s schedule alone', async () => {
     const user = await buildUser(app);
     const run = gql(app, user.credentials);
@@ -308,17 +334,21 @@ describe('offering, acknowledging and snoozing', () => {
     expect(reminder.status).toBe('ACTIVE');
     // Make it fire now, as the worker would at 09:00.
     const at = new Date(Date.now() + 500);
-    await app.deps.services.jobs.scheduleOnce(JOB.REMINDER, at, {
-      key: `reminder:${reminder.id}@${at.toISOString()}`,
-      dueAt: at.toISOString(),
-      reminderId: reminder.id,
-      userId: user.id,
-    });
+    await app.deps.services.jobs.schedule(
+      reminderJob,
+      {
+        key: `reminder:${reminder.id}@${at.toISOString()}`,
+        dueAt: at.toISOString(),
+        reminderId: reminder.id,
+        userId: user.id,
+      },
+      at,
+    );
     const row = await rowOf(app, user, reminder.id);
     const READ = `query ($id: ID!) { reminder(id: $id) { status nextRunAt history { action } } }`;
     const fired = (await run(READ, { id: reminder.id })).reminder;
     expect(fired).toMatchObject({ status: 'ACTIVE', nextRunAt: reminder.nextRunAt });
-    const jobsBefore = (await scheduledJobs(app, JOB.REMINDER)).filter((job) =>
+    const jobsBefore = (await scheduledJobs(app, reminderJob.name)).filter((job) =>
       job.key.includes(reminder.id),
     );
     expect(jobsBefore.map((job) => job.nextRunAt)).toEqual([reminder.nextRunAt]);
@@ -331,7 +361,7 @@ describe('offering, acknowledging and snoozing', () => {
       'created',
       'fired',
     ]);
-    const jobsAfter = (await scheduledJobs(app, JOB.REMINDER)).filter((job) =>
+    const jobsAfter = (await scheduledJobs(app, reminderJob.name)).filter((job) =>
       job.key.includes(reminder.id),
     );
     expect(jobsAfter).toEqual(jobsBefore);

@@ -28,11 +28,11 @@ async function reminderOf(type: ReminderType) {
 }
 
 function fire(occurrences: { reminderId: string; dueAt: Date; missed?: boolean }[], now: Date) {
-  const { notifications, reminders } = app.deps.services;
-  return reminders.fire(
+  const { outbox, reminderFiring } = app.deps.services;
+  return reminderFiring.fire(
     occurrences.map((occurrence) => ({ missed: false, ...occurrence })),
     now,
-    notifications.write.bind(notifications),
+    outbox.write.bind(outbox),
   );
 }
 

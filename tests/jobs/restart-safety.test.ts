@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { ReminderType, User } from '../../src/entities/index.js';
-import type { AgendaQueue } from '../../src/jobs/agenda-queue.js';
+import type { AgendaQueue } from '../../src/jobs/agenda/agenda-queue.js';
 import { buildUser, type TestUser } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { eventually, gql, outboxOf, scheduledJobs, startWorkerApp } from './job-helpers.js';
@@ -190,9 +190,9 @@ describe('restart safety', () => {
     // tests' leftovers in this database, so only this test's count.
     const handled: string[] = [];
     [one, two].forEach((app) => {
-      const reminders = app.deps.services.reminders;
-      const fire = reminders.fire.bind(reminders);
-      reminders.fire = (occurrences, ...rest) => {
+      const { reminderFiring } = app.deps.services;
+      const fire = reminderFiring.fire.bind(reminderFiring);
+      reminderFiring.fire = (occurrences, ...rest) => {
         handled.push(...occurrences.map((occurrence) => occurrence.reminderId));
         return fire(occurrences, ...rest);
       };

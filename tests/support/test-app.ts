@@ -1,4 +1,4 @@
-import { startApi, type App } from '../../src/app.js';
+import { startApi, type App } from '../../src/roles/start-api.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { sqlLoggerOf } from '../../src/db/data-source.js';
 import { createLogger } from '../../src/logger.js';

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
-import { Language, NotificationActionKind, SnoozePreset } from '../../entities/index.js';
+import { NotificationActionKind, SnoozePreset, type Language } from '../../entities/index.js';
 import type { NotificationAction } from '../../entities/index.js';
 import { progressBar } from '../../common/progress-bar.js';
+import { defineTexts, langOf, type Lang } from '../../common/texts.js';
 
 /** Every user-facing word of notifications, in Russian (the default) and English. */
-const TEXTS = {
+const TEXTS = defineTexts({
   ru: {
     eventSoon: (title: string, when: string, minutes: number) =>
       minutes === 0
@@ -65,15 +66,15 @@ const TEXTS = {
       'Twenty focused minutes move a goal more than a day of doubt.',
     ],
   },
-} as const;
+});
 
-export type NotificationTexts = (typeof TEXTS)['ru'] | (typeof TEXTS)['en'];
+export type NotificationTexts = (typeof TEXTS)[Lang];
 
 export function textsFor(language: Language): NotificationTexts {
-  return language === Language.EN ? TEXTS.en : TEXTS.ru;
+  return TEXTS[langOf(language)];
 }
 
-function humanMinutes(minutes: number, language: 'ru' | 'en'): string {
+function humanMinutes(minutes: number, language: Lang): string {
   if (minutes % (24 * 60) === 0) {
     const days = minutes / (24 * 60);
     return language === 'ru' ? daysRu(days) : `${days} day${days === 1 ? '' : 's'}`;
@@ -121,7 +122,7 @@ export function goalProgressLine(goal: { title: string; progress: number }): str
 export function motivationFor(language: Language, date: string): string {
   const lines = textsFor(language).motivation;
   const dayNumber = Math.floor(Date.parse(date) / 86_400_000);
-  return lines[dayNumber % lines.length] ?? lines[0];
+  return lines[dayNumber % lines.length] ?? lines[0] ?? '';
 }
 
 const SNOOZE_BUTTONS = [

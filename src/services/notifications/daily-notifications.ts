@@ -1,50 +1,56 @@
 import { DateTime } from 'luxon';
+import type { DataSource } from 'typeorm';
 import { Goal, GoalStatus, NotificationKind, Step, User } from '../../entities/index.js';
-import type { NotificationDraft } from '../../services/notifications/notification.service.js';
+import type { DailyJobName } from '../../jobs/daily-job.js';
+import type { EventService } from '../event.service.js';
+import { dailyJobOn } from '../reminder-scheduler.js';
+import { localDatePlusDays, startOfLocalDay } from '../timezone.js';
+import type { NotificationDraft } from './outbox.js';
 import {
   completeStepAction,
   doneAndSnoozeActions,
+  goalProgressLine,
   localDateLabel,
   motivationFor,
-  goalProgressLine,
   textsFor,
-} from '../../services/notifications/texts.js';
-import { DAILY_JOBS, dailyJobOn, type DailyJob } from '../../services/reminder-planner.js';
-import { localDatePlusDays, startOfLocalDay } from '../../services/timezone.js';
-import { fire, isMissed, type JobContext, type JobHandler } from '../job-context.js';
+} from './texts.js';
 
-type Compose = (user: User, dueAt: Date, context: JobContext) => Promise<NotificationDraft[]>;
+interface Sources {
+  db: DataSource;
+  events: EventService;
+}
+
+type Compose = (user: User, dueAt: Date, sources: Sources) => Promise<NotificationDraft[]>;
 
 const DEADLINE_DAYS = [0, 1, 3, 7];
 const MAX_STEP_BUTTONS = 5;
 
-/**
- * A daily job: say what there is to say (maybe nothing), then queue tomorrow's run at the
- * user's local time. A switched-off job stops its chain; turning it on schedules it again.
- */
-function dailyHandler(job: DailyJob, compose: Compose): JobHandler {
-  return async (data, context) => {
-    const now = new Date();
-    const dueAt = new Date(data.dueAt);
-    const user = await context.db.getRepository(User).findOneBy({ id: String(data.userId) });
-    if (!user || !dailyJobOn(user.settings, job)) return;
-    const drafts = await compose(user, dueAt, context);
-    if (drafts.length > 0) await fire(context, drafts, { missed: isMissed(data, context, now) });
-    await context.planner.scheduleDaily(
-      job,
-      user,
-      new Date(Math.max(now.getTime(), dueAt.getTime())),
-    );
-  };
+/** What the daily jobs say: the morning digest, deadline warnings, the overdue-steps nudge. */
+export class DailyNotifications {
+  constructor(private readonly sources: Sources) {}
+
+  /**
+   * The notifications of one daily run for a user (maybe none), or null when the user is
+   * gone or has switched this job off (then its chain of daily runs ends).
+   */
+  async compose(
+    name: DailyJobName,
+    userId: string,
+    dueAt: Date,
+  ): Promise<{ user: User; drafts: NotificationDraft[] } | null> {
+    const user = await this.sources.db.getRepository(User).findOneBy({ id: userId });
+    if (!user || !dailyJobOn(user.settings, name)) return null;
+    return { user, drafts: await COMPOSERS[name](user, dueAt, this.sources) };
+  }
 }
 
-const morningDigest: Compose = async (user, dueAt, context) => {
+const morningDigest: Compose = async (user, dueAt, { db, events }) => {
   const { timezone, language } = user.settings;
   const dayStart = startOfLocalDay(dueAt, timezone);
   const dayEnd = DateTime.fromJSDate(dayStart, { zone: timezone }).plus({ days: 1 }).toJSDate();
   const [occurrences, goals] = await Promise.all([
-    context.events.occurrences(user, dayStart, dayEnd),
-    context.db.getRepository(Goal).find({
+    events.occurrences(user, dayStart, dayEnd),
+    db.getRepository(Goal).find({
       where: { userId: user.id, status: GoalStatus.ACTIVE },
       order: { targetDate: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'ASC' },
       take: 10,
@@ -84,10 +90,10 @@ const morningDigest: Compose = async (user, dueAt, context) => {
   ];
 };
 
-const deadlineCheck: Compose = async (user, dueAt, context) => {
+const deadlineCheck: Compose = async (user, dueAt, { db }) => {
   const { timezone, language } = user.settings;
   const dates = DEADLINE_DAYS.map((days) => localDatePlusDays(dueAt, timezone, days));
-  const goals = await context.db
+  const goals = await db
     .getRepository(Goal)
     .createQueryBuilder('goal')
     .where('goal.user_id = :userId AND goal.status = :status', {
@@ -117,9 +123,9 @@ const deadlineCheck: Compose = async (user, dueAt, context) => {
   });
 };
 
-const overdueSteps: Compose = async (user, dueAt, context) => {
+const overdueSteps: Compose = async (user, dueAt, { db }) => {
   const { timezone, language } = user.settings;
-  const steps = await context.db
+  const steps = await db
     .getRepository(Step)
     .createQueryBuilder('step')
     .innerJoinAndSelect('step.goal', 'goal')
@@ -165,13 +171,8 @@ const overdueSteps: Compose = async (user, dueAt, context) => {
   ];
 };
 
-const COMPOSERS: Record<DailyJob['name'], Compose> = {
+const COMPOSERS: Record<DailyJobName, Compose> = {
   'morning-digest': morningDigest,
   'deadline-check': deadlineCheck,
   'overdue-steps': overdueSteps,
 };
-
-export const DAILY_HANDLERS = DAILY_JOBS.map((job) => ({
-  name: job.name,
-  handler: dailyHandler(job, COMPOSERS[job.name]),
-}));

@@ -2,7 +2,7 @@ import { Agenda, type AgendaBackend, type JobId } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import pg from 'pg';
-import type { JobData, JobName, JobQueue, ScheduledJob } from '../services/job-queue.js';
+import type { JobQueue, ScheduledJob } from '../../services/job-queue.js';
 import { decideAgendaDebugColorsOnce } from './agenda-debug.js';
 import type { LockMany } from './agenda-locks.js';
 import { Batcher } from './batcher.js';
@@ -133,16 +133,16 @@ function queueOf(
     agenda,
     backend,
 
-    async scheduleOnce(name: JobName, at: Date, data: JobData) {
+    async schedule(job, payload, at) {
       await scheduler
-        .create(name, data)
+        .create(job.name, payload)
         .schedule(at)
-        .unique({ 'data.key': data.key }, { insertOnly: true })
+        .unique({ 'data.key': payload.key }, { insertOnly: true })
         .save();
     },
 
-    cancel(name: JobName, match: Record<string, unknown>) {
-      return scheduler.cancel({ name, data: match });
+    cancel(job, match) {
+      return scheduler.cancel({ name: job.name, data: match as Record<string, unknown> });
     },
 
     async list({ name, limit, offset }) {
@@ -155,7 +155,7 @@ function queueOf(
       return jobs.map((job): ScheduledJob => ({
         id: String(job._id),
         name: job.name,
-        key: (job.data as Partial<JobData> | undefined)?.key ?? null,
+        key: (job.data as { key?: string } | undefined)?.key ?? null,
         nextRunAt: job.nextRunAt ?? null,
         lastRunAt: job.lastRunAt ?? null,
         lastFinishedAt: job.lastFinishedAt ?? null,

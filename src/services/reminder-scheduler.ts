@@ -3,28 +3,42 @@ import { CronExpressionParser } from 'cron-parser';
 import { Event, Reminder, ReminderStatus, ReminderType, User } from '../entities/index.js';
 import type { UserSettings } from '../entities/index.js';
 import type { Logger } from '../logger.js';
-import { JOB, type JobQueue } from './job-queue.js';
+import type { DailyJobName, DailyJobPayload } from '../jobs/daily-job.js';
+import type { JobDefinition } from '../jobs/define-job.js';
+import { deadlineCheckJob } from '../jobs/deadline-check.job.js';
+import { eventReminderJob } from '../jobs/event-reminder.job.js';
+import { morningDigestJob } from '../jobs/morning-digest.job.js';
+import { overdueStepsJob } from '../jobs/overdue-steps.job.js';
+import { reminderJob } from '../jobs/reminder.job.js';
+import type { JobQueue } from './job-queue.js';
 import { nextOccurrenceStart } from './recurrence.js';
 import { nextLocalTime } from './timezone.js';
 
 /** The daily per-user jobs, each with its switch and its local time in the settings. */
-export const DAILY_JOBS = [
-  { name: JOB.MORNING_DIGEST, enabled: 'morningDigestEnabled', time: 'digestTime' },
-  { name: JOB.DEADLINE_CHECK, enabled: 'deadlineWarningsEnabled', time: 'deadlineCheckTime' },
-  { name: JOB.OVERDUE_STEPS, enabled: 'overdueStepRemindersEnabled', time: 'eveningNudgeTime' },
-] as const satisfies readonly {
-  name: string;
-  enabled: keyof UserSettings;
-  time: keyof UserSettings;
-}[];
+export const DAILY_JOBS = {
+  'morning-digest': { job: morningDigestJob, enabled: 'morningDigestEnabled', time: 'digestTime' },
+  'deadline-check': {
+    job: deadlineCheckJob,
+    enabled: 'deadlineWarningsEnabled',
+    time: 'deadlineCheckTime',
+  },
+  'overdue-steps': {
+    job: overdueStepsJob,
+    enabled: 'overdueStepRemindersEnabled',
+    time: 'eveningNudgeTime',
+  },
+} as const satisfies Record<
+  DailyJobName,
+  { job: JobDefinition<DailyJobPayload>; enabled: keyof UserSettings; time: keyof UserSettings }
+>;
 
-export type DailyJob = (typeof DAILY_JOBS)[number];
+const DAILY_JOB_NAMES = Object.keys(DAILY_JOBS) as DailyJobName[];
 
 export const eventRemindersOn = (settings: UserSettings) =>
   settings.notificationsEnabled && settings.eventRemindersEnabled;
 
-export const dailyJobOn = (settings: UserSettings, job: DailyJob) =>
-  settings.notificationsEnabled && settings[job.enabled];
+export const dailyJobOn = (settings: UserSettings, name: DailyJobName) =>
+  settings.notificationsEnabled && settings[DAILY_JOBS[name].enabled];
 
 /** The next moment a cron expression fires after `after`, read in `timezone`. */
 export function nextCronRun(cron: string, timezone: string, after: Date): Date {
@@ -36,7 +50,7 @@ export function nextCronRun(cron: string, timezone: string, after: Date): Date {
  * Called after a change commits, by the worker after each firing, and at worker start
  * (reconcile) to repair anything a crash between commit and scheduling left out.
  */
-export class ReminderPlanner {
+export class ReminderScheduler {
   constructor(
     private readonly db: DataSource,
     private readonly jobs: JobQueue,
@@ -45,7 +59,7 @@ export class ReminderPlanner {
 
   /** After an event was created, changed or deleted. */
   async syncEvent(eventId: string, now = new Date()): Promise<void> {
-    await this.jobs.cancel(JOB.EVENT_REMINDER, { eventId });
+    await this.jobs.cancel(eventReminderJob, { eventId });
     const event = await this.db.getRepository(Event).findOne({ where: { id: eventId } });
     if (!event?.reminderEnabled) return;
     const user = await this.db.getRepository(User).findOneBy({ id: event.userId });
@@ -60,45 +74,44 @@ export class ReminderPlanner {
     const start = nextOccurrenceStart(event, new Date(after.getTime() + offsetMinutes * 60_000));
     if (!start) return;
     const dueAt = new Date(start.getTime() - offsetMinutes * 60_000);
-    await this.jobs.scheduleOnce(JOB.EVENT_REMINDER, dueAt, {
+    const payload = {
       key: `event:${event.id}:${offsetMinutes}@${start.toISOString()}`,
       dueAt: dueAt.toISOString(),
       eventId: event.id,
       userId: event.userId,
       offsetMinutes,
       occurrenceStart: start.toISOString(),
-    });
+    };
+    await this.jobs.schedule(eventReminderJob, payload, dueAt);
   }
 
   /** After settings changed (times, timezone, switches) or the user was created. */
   async syncUser(userId: string, now = new Date()): Promise<void> {
     const user = await this.db.getRepository(User).findOneBy({ id: userId });
     if (!user) return;
-    for (const job of DAILY_JOBS) {
-      await this.jobs.cancel(job.name, { userId });
-      await this.scheduleDaily(job, user, now);
+    for (const name of DAILY_JOB_NAMES) {
+      await this.jobs.cancel(DAILY_JOBS[name].job, { userId });
+      await this.scheduleDaily(name, user, now);
     }
     if (!eventRemindersOn(user.settings)) {
-      await this.jobs.cancel(JOB.EVENT_REMINDER, { userId });
+      await this.jobs.cancel(eventReminderJob, { userId });
       return;
     }
     await this.ensureEventReminders(user, now);
   }
 
   /** The next run of a daily job at the user's local time, if its switches are on. */
-  async scheduleDaily(job: DailyJob, user: User, after: Date): Promise<void> {
-    if (!dailyJobOn(user.settings, job)) return;
-    const at = nextLocalTime(user.settings[job.time], user.settings.timezone, after);
-    await this.jobs.scheduleOnce(job.name, at, {
-      key: `${job.name}:${user.id}@${at.toISOString()}`,
-      dueAt: at.toISOString(),
-      userId: user.id,
-    });
+  async scheduleDaily(name: DailyJobName, user: User, after: Date): Promise<void> {
+    if (!dailyJobOn(user.settings, name)) return;
+    const { job, time } = DAILY_JOBS[name];
+    const at = nextLocalTime(user.settings[time], user.settings.timezone, after);
+    const payload = { key: `${name}:${user.id}@${at.toISOString()}`, dueAt: at.toISOString() };
+    await this.jobs.schedule(job, { ...payload, userId: user.id }, at);
   }
 
   /** After a generic reminder was created, paused, resumed, cancelled or deleted. */
   async syncReminder(reminderId: string, now = new Date()): Promise<void> {
-    await this.jobs.cancel(JOB.REMINDER, { reminderId });
+    await this.jobs.cancel(reminderJob, { reminderId });
     const reminder = await this.db.getRepository(Reminder).findOneBy({ id: reminderId });
     if (!reminder) return;
     const runnable = [ReminderStatus.PENDING, ReminderStatus.ACTIVE].includes(reminder.status);
@@ -116,12 +129,13 @@ export class ReminderPlanner {
   }
 
   async scheduleReminder(reminder: Reminder, at: Date): Promise<void> {
-    await this.jobs.scheduleOnce(JOB.REMINDER, at, {
+    const payload = {
       key: `reminder:${reminder.id}@${at.toISOString()}`,
       dueAt: at.toISOString(),
       reminderId: reminder.id,
       userId: reminder.userId,
-    });
+    };
+    await this.jobs.schedule(reminderJob, payload, at);
   }
 
   /**
@@ -131,7 +145,7 @@ export class ReminderPlanner {
   async reconcile(now = new Date()): Promise<void> {
     const users = await this.db.getRepository(User).find();
     for (const user of users) {
-      for (const job of DAILY_JOBS) await this.scheduleDaily(job, user, now);
+      for (const name of DAILY_JOB_NAMES) await this.scheduleDaily(name, user, now);
     }
     // One query for every user's upcoming reminded events, not one per user.
     const events = await this.upcomingRemindedEvents(now)

@@ -1,0 +1,89 @@
+import type { DataSource } from 'typeorm';
+import { CoachService } from './services/assistant/coach.service.js';
+import { ConversationService } from './services/assistant/conversation.service.js';
+import { IntentExecutor } from './services/assistant/intent-executor.js';
+import { modelClientFrom } from './assistant/model/model-config.js';
+import { FallbackIntentEngine, ModelIntentEngine } from './assistant/model/model-engine.js';
+import { offlineEngine } from './assistant/offline/offline-engine.js';
+import type { Config } from './config.js';
+import { wireDomainEventHandlers } from './domain-event-handlers.js';
+import type { Logger } from './logger.js';
+import type { AppPubSub } from './pubsub.js';
+import { ApiTokenService } from './services/api-token.service.js';
+import { AuthService } from './services/auth.service.js';
+import { DomainEvents } from './services/domain-events.js';
+import { EventService } from './services/event.service.js';
+import { GoalService } from './services/goal.service.js';
+import type { Services } from './services/index.js';
+import type { JobQueue } from './services/job-queue.js';
+import { DailyNotifications } from './services/notifications/daily-notifications.js';
+import { NotificationService } from './services/notifications/notification.service.js';
+import { NotificationOutbox } from './services/notifications/outbox.js';
+import { ReminderFiring } from './services/notifications/reminder-firing.js';
+import { ReminderNotifications } from './services/notifications/reminder-notifications.js';
+import { WebhookService } from './services/notifications/webhook.service.js';
+import { AutoScheduleService } from './services/auto-schedule.service.js';
+import { ReminderScheduler } from './services/reminder-scheduler.js';
+import { ReminderService } from './services/reminder.service.js';
+import { StepService } from './services/step.service.js';
+import { UserService } from './services/user.service.js';
+
+/**
+ * The composition root: builds the domain services of a process once, from its database,
+ * PubSub and job queue, and wires what follows a committed change (domain events →
+ * handlers). `openCore()` calls it; nothing else constructs services.
+ */
+export function composeServices(
+  db: DataSource,
+  pubsub: AppPubSub,
+  jobs: JobQueue,
+  logger: Logger,
+  config: Config,
+): Services {
+  const model = modelClientFrom(config);
+  const domainEvents = new DomainEvents(logger);
+  const reminderScheduler = new ReminderScheduler(db, jobs, logger);
+  wireDomainEventHandlers(domainEvents, { reminderScheduler, pubsub });
+
+  const users = new UserService(db, domainEvents);
+  const goals = new GoalService(db);
+  const apiTokens = new ApiTokenService(db);
+  const events = new EventService(db, domainEvents);
+  const steps = new StepService(db, goals, domainEvents);
+  const webhooks = new WebhookService(db, {
+    allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST,
+    timeoutMs: 10_000,
+  });
+  const outbox = new NotificationOutbox(db, pubsub, jobs, webhooks, {
+    ackTimeoutSeconds: config.NOTIFICATION_ACK_TIMEOUT_SECONDS,
+    maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
+    webhookRetry: {
+      maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+      baseDelayMs: config.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+    },
+  });
+  const core: Omit<Services, 'conversation'> = {
+    users,
+    goals,
+    steps,
+    events,
+    apiTokens,
+    auth: new AuthService(config.SERVICE_API_KEY, users, apiTokens),
+    reminderScheduler,
+    reminders: new ReminderService(db, domainEvents, config.REMINDER_PAYLOAD_MAX_BYTES),
+    notifications: new NotificationService(db, outbox),
+    outbox,
+    reminderNotifications: new ReminderNotifications(db),
+    dailyNotifications: new DailyNotifications({ db, events }),
+    reminderFiring: new ReminderFiring(db),
+    webhooks,
+    jobs,
+    autoSchedule: new AutoScheduleService(db, goals, events, domainEvents),
+    coach: new CoachService(db, goals, steps, pubsub, model, logger),
+    model,
+  };
+  const engine = model
+    ? new FallbackIntentEngine(new ModelIntentEngine(model), logger)
+    : offlineEngine;
+  return { ...core, conversation: new ConversationService(db, engine, new IntentExecutor(core)) };
+}
