@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { COMMANDS } from '../../src/clients/shared/bot-core.js';
+import { COMMANDS } from '../../src/clients/shared/features/registry.js';
 import { textsFor } from '../../src/clients/shared/texts.js';
 import type { FakeMaxUser } from '../support/fake-max-server.js';
 import { useOwnDatabase } from '../support/own-database.js';

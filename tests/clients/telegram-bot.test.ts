@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { COMMANDS } from '../../src/clients/shared/bot-core.js';
+import { COMMANDS } from '../../src/clients/shared/features/registry.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {

@@ -1,6 +1,6 @@
 import { TelegramError, type Telegram } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import { packCallback } from '../shared/callback-data.js';
+import { packCallback } from '../shared/features/registry.js';
 import type { Messenger } from '../shared/messenger.js';
 import type { Screen } from '../shared/screen.js';
 
