@@ -62,7 +62,7 @@ function maxAdapter(config: Config, token: string, log: Logger): BotAdapter {
           return;
         }
         if (incoming.kind === 'callback') messenger?.pressed(incoming.callbackId, incoming.chatId);
-        onUpdate(incoming);
+        void onUpdate(incoming);
       });
       // The library's default handler rethrows and sets a failing exit code.
       bot.catch((error) => log.error({ err: error }, 'max update failed'));

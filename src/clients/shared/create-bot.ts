@@ -17,8 +17,12 @@ export interface BotAdapter {
   messenger(queue: SendQueue): Messenger;
   /** Checks the token and publishes the command list, before any update is taken. */
   init(): Promise<void>;
-  /** Starts taking updates (polling or webhook); each is handed to `onUpdate`. */
-  start(onUpdate: (incoming: Incoming) => void): Promise<void>;
+  /**
+   * Starts taking updates (polling or webhook); each is handed to `onUpdate`, which resolves
+   * once it is handled. Adapters do not wait for it: a slow chat must not hold up the others
+   * (the core keeps each chat's order).
+   */
+  start(onUpdate: (incoming: Incoming) => Promise<void>): Promise<void>;
   /** Stops taking updates. */
   stop(): Promise<void>;
 }
@@ -55,8 +59,7 @@ export async function createBot(adapter: BotAdapter, deps: BotDeps): Promise<Run
 
   await adapter.init();
   await relay.start();
-  // Not awaited: a slow chat must not hold up the others; the core keeps each chat's order.
-  await adapter.start((incoming) => void core.handle(incoming));
+  await adapter.start((incoming) => core.handle(incoming));
 
   return {
     async stop() {

@@ -48,7 +48,7 @@ function telegramAdapter(config: Config, token: string, log: Logger): BotAdapter
     async start(onUpdate) {
       bot.on(['message', 'callback_query'], (ctx) => {
         const incoming = toIncoming(ctx, bot.telegram);
-        if (incoming) onUpdate(incoming);
+        if (incoming) void onUpdate(incoming);
       });
       bot.catch((error) => log.error({ err: error }, 'telegram update failed'));
       const launched = bot.launch(
