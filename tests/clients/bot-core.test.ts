@@ -5,6 +5,7 @@ import { asBot, executeOk } from '../support/graphql-client.js';
 import { MemoryBot, type ShownMessage } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { eventsTomorrow } from './events-tomorrow.js';
 
 // Every feature of the shared bot once, through createBot with an in-memory messenger against
 // the real API: no messenger library, no HTTP fake, no send limits to wait for. What each
@@ -325,11 +326,7 @@ describe('assistant', () => {
     const reply = await user.say('встреча с Олей завтра в 15:00');
     expect(bot.chats.typing).toContain(user.id);
     expect(labels(reply)).toContain('📅 Открыть событие');
-    const tomorrow = DateTime.now().setZone('Europe/Moscow').plus({ days: 1 }).startOf('day');
-    const { events } = await user.api(
-      `query ($from: DateTimeISO!, $to: DateTimeISO!) { events(from: $from, to: $to) { startLocal event { title } } }`,
-      { from: tomorrow.toISO(), to: tomorrow.plus({ days: 1 }).toISO() },
-    );
+    const events = await eventsTomorrow(user.api);
     expect(events).toHaveLength(1);
     expect(events[0].startLocal).toContain('T15:00');
     expect(reply.text).toContain(events[0].event.title);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DateTime } from 'luxon';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { eventsTomorrow } from './events-tomorrow.js';
 import {
   maxDriver,
   press,
@@ -140,11 +140,7 @@ describe.each([
     const reply = await bot.next(user);
     expect(bot.sawTyping(user)).toBe(true);
     expect(reply.buttons.map((b) => b.text)).toContain('📅 Открыть событие');
-    const tomorrow = DateTime.now().setZone('Europe/Moscow').plus({ days: 1 }).startOf('day');
-    const { events } = await user.api(
-      `query ($from: DateTimeISO!, $to: DateTimeISO!) { events(from: $from, to: $to) { startLocal event { title } } }`,
-      { from: tomorrow.toISO(), to: tomorrow.plus({ days: 1 }).toISO() },
-    );
+    const events = await eventsTomorrow(user.api);
     expect(events).toHaveLength(1);
     expect(events[0].startLocal).toContain('T15:00');
     expect(reply.plainText).toContain(events[0].event.title);

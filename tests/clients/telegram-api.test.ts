@@ -6,6 +6,7 @@ import { SendQueue, type SendQueueOptions } from '../../src/clients/shared/outbo
 import { screen } from '../../src/clients/shared/screen.js';
 import { TELEGRAM_LIMITS, classifyTelegramError } from '../../src/clients/telegram/telegram-api.js';
 import { TelegramMessenger } from '../../src/clients/telegram/telegram-messenger.js';
+import { FAST_LIMITS } from '../support/fast-limits.js';
 import {
   startFakeTelegramServer,
   type ApiCall,
@@ -13,36 +14,40 @@ import {
 } from '../support/fake-telegram-server.js';
 
 let fake: FakeTelegramServer;
+/** For tests whose subject is not the limits: bot and fake both at fast limits. */
+let fastFake: FakeTelegramServer;
 const queues: SendQueue[] = [];
 
 beforeAll(async () => {
   fake = await startFakeTelegramServer();
+  fastFake = await startFakeTelegramServer({ rateLimits: FAST_LIMITS });
 });
 
 afterAll(async () => {
   await Promise.all(queues.map((queue) => queue.stop(1000)));
-  await fake.close();
+  await Promise.all([fake.close(), fastFake.close()]);
 });
 
 /** A fresh chat id per test, so flood windows of earlier tests do not interfere. */
 let lastChat = 5000;
 const newChat = () => ++lastChat;
 
-/** The bot's Telegram messenger with its SendQueue at Telegram's real limits. */
-function limitedClient(options: Partial<SendQueueOptions> = {}) {
+/** The bot's Telegram messenger with its SendQueue, at Telegram's real limits unless `fast`. */
+function limitedClient(options: Partial<SendQueueOptions> = {}, fast = false) {
+  const server = fast ? fastFake : fake;
   const queue = new SendQueue({
-    limits: TELEGRAM_LIMITS,
+    limits: fast ? FAST_LIMITS : TELEGRAM_LIMITS,
     classify: classifyTelegramError,
     backoffBaseMs: 100,
     ...options,
   });
   queues.push(queue);
-  const telegram = new Telegram(fake.token, { apiRoot: fake.apiRoot });
-  return { queue, telegram, messenger: new TelegramMessenger(telegram, queue) };
+  const telegram = new Telegram(server.token, { apiRoot: server.apiRoot });
+  return { queue, telegram, server, messenger: new TelegramMessenger(telegram, queue) };
 }
 
-const callsTo = (method: string, chatId: number): ApiCall[] =>
-  fake.calls.filter(
+const callsTo = (method: string, chatId: number, server = fake): ApiCall[] =>
+  server.calls.filter(
     (call) => call.method === method && String(call.payload.chat_id) === String(chatId),
   );
 
@@ -61,16 +66,16 @@ describe('TelegramMessenger with its SendQueue', () => {
   });
 
   it('retries 500s and network failures', async () => {
-    const { messenger } = limitedClient({ backoffBaseMs: 100 });
+    const { messenger, server } = limitedClient({ backoffBaseMs: 100 }, true);
     const chat = newChat();
-    fake.failNext('sendMessage', { status: 500 }, 2);
-    fake.failNext('sendMessage', { network: true });
+    server.failNext('sendMessage', { status: 500 }, 2);
+    server.failNext('sendMessage', { network: true });
 
     await messenger.send(String(chat), screen('eventually'));
 
-    const statuses = callsTo('sendMessage', chat).map((call) => call.status);
+    const statuses = callsTo('sendMessage', chat, server).map((call) => call.status);
     expect(statuses).toEqual([500, 500, 'network', 200]);
-    expect(fake.messages(chat).map((m) => m.text)).toEqual(['eventually']);
+    expect(server.messages(chat).map((m) => m.text)).toEqual(['eventually']);
   });
 
   it('backs off exponentially between retries of a call bound to no chat', async () => {
@@ -91,14 +96,14 @@ describe('TelegramMessenger with its SendQueue', () => {
   });
 
   it('gives up after maxAttempts failures', async () => {
-    const { messenger } = limitedClient({ maxAttempts: 3, backoffBaseMs: 10 });
+    const { messenger, server } = limitedClient({ maxAttempts: 3, backoffBaseMs: 10 }, true);
     const chat = newChat();
-    fake.failNext('sendMessage', { status: 502 }, 3);
+    server.failNext('sendMessage', { status: 502 }, 3);
 
     await expect(messenger.send(String(chat), screen('never'))).rejects.toMatchObject({
       code: 502,
     });
-    expect(callsTo('sendMessage', chat)).toHaveLength(3);
+    expect(callsTo('sendMessage', chat, server)).toHaveLength(3);
   });
 
   it('does not retry a 400', async () => {
@@ -160,7 +165,7 @@ describe('TelegramMessenger with its SendQueue', () => {
   });
 
   it('edits in place, takes "not modified" as done, and sends anew when the message is gone', async () => {
-    const { messenger } = limitedClient();
+    const { messenger, server } = limitedClient({}, true);
     const chat = newChat();
     const first = await messenger.send(String(chat), screen('<b>v1</b>'));
 
@@ -168,7 +173,7 @@ describe('TelegramMessenger with its SendQueue', () => {
     await messenger.edit(String(chat), first, screen('<b>v2</b>'));
     await messenger.edit(String(chat), '999999', screen('fresh'));
 
-    expect(fake.messages(chat).map((m) => [m.plainText, m.edits])).toEqual([
+    expect(server.messages(chat).map((m) => [m.plainText, m.edits])).toEqual([
       ['v2', 1],
       ['fresh', 0],
     ]);
