@@ -115,8 +115,7 @@ export class MemoryBot {
 
   async start(): Promise<void> {
     const adapter: BotAdapter = {
-      platform: 'telegram',
-      limits: FAST_LIMITS,
+        limits: FAST_LIMITS,
       classify: () => 'fatal',
       messenger: (queue) => new MemoryMessenger(this.chats, queue),
       init: async () => {},

@@ -40,7 +40,6 @@ function maxAdapter(config: Config, token: string, log: Logger): BotAdapter {
   let messenger: MaxMessenger | undefined;
   let webhook: { close(): Promise<void> } | null = null;
   return {
-    platform: 'max',
     limits: MAX_LIMITS,
     classify: classifyMaxError,
     messenger: (queue) => (messenger = new MaxMessenger(bot.api, queue)),

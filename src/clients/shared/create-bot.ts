@@ -8,7 +8,6 @@ import type { BotLogger } from './turn.js';
 
 /** What a messenger platform brings to a bot; everything else is shared. */
 export interface BotAdapter {
-  readonly platform: Messenger['platform'];
   /** The platform's published send limits (what production uses). */
   readonly limits: SendLimits;
   /** 429 → { retryAfterMs }, 5xx / network → 'retry', other errors → 'fatal'. */

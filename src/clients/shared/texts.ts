@@ -1,121 +1,32 @@
 import { defineTexts, langOf, type Lang } from '../../common/texts.js';
-import type { SnoozeCode } from './features/notifications/notifications.views.js';
-import type { DailyTime, Toggle } from './features/settings/settings-fields.js';
+import { MENU_TEXTS } from './features/menu/menu.texts.js';
+import { GOALS_TEXTS } from './features/goals/goals.texts.js';
+import { PLAN_TEXTS } from './features/plan/plan.texts.js';
+import { CALENDAR_TEXTS } from './features/calendar/calendar.texts.js';
+import { SETTINGS_TEXTS } from './features/settings/settings.texts.js';
+import { NOTIFICATIONS_TEXTS } from './features/notifications/notifications.texts.js';
+import { ASSISTANT_TEXTS } from './features/assistant/assistant.texts.js';
 
 export { langOf, type Lang };
 
 /**
- * What both bots say, by language. `commands` is also the list of published commands, in
- * their menu order: each must have a handler (features/registry.ts).
+ * What both bots say outside any one feature. `commands` is also the list of published
+ * commands, in their menu order: each must have a handler (features/registry.ts).
  */
 export const TEXTS = defineTexts({
   ru: {
     weekdays: ['Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота', 'Воскресенье'],
-    greeting: (name: string) =>
-      `Привет, ${name}! Я maxOn — ваш коуч и планировщик. Напишите, чего хотите добиться или что запланировать, например: «хочу выучить испанский к лету» или «встреча с Олей завтра в 15:00».`,
-    menuTitle: 'Главное меню',
-    menu: {
-      goals: '🎯 Цели',
-      today: '📅 Сегодня',
-      week: '🗓 Неделя',
-      newGoal: '➕ Новая цель',
-      settings: '⚙️ Настройки',
-      help: '❓ Помощь',
-    },
     back: '⬅️ Назад',
     toMenu: '🏠 Меню',
     prev: '◀️',
     next: '▶️',
-    goalsTitle: 'Ваши цели',
-    noGoals: 'Целей пока нет. Нажмите «➕ Новая цель» или просто напишите, чего хотите добиться.',
-    deadline: 'Дедлайн',
-    noDeadline: 'без дедлайна',
-    steps: 'Шаги',
-    noSteps: 'Шагов пока нет — нажмите «🧠 План», и я предложу их.',
-    goalButtons: {
-      edit: '✏️ Изменить',
-      delete: '🗑 Удалить',
-      plan: '🧠 План',
-      schedule: '📆 В календарь',
-      title: '✏️ Название',
-      deadline: '📅 Дедлайн',
-      addStep: '➕ Шаг',
-      yesDelete: '🗑 Да, удалить',
-      accept: '✅ Принять план',
-    },
-    goalStatus: {
-      ACTIVE: 'активна',
-      COMPLETED: 'выполнена 🎉',
-      PAUSED: 'на паузе',
-      ARCHIVED: 'в архиве',
-    } as Record<string, string>,
-    confirmDeleteGoal: (title: string) => `Удалить цель «${title}» со всеми шагами?`,
-    goalDeleted: 'Цель удалена.',
-    askGoalTitle: 'Как назовём цель? Напишите название (или /cancel).',
-    askNewTitle: 'Напишите новое название (или /cancel).',
-    askDeadline: 'Напишите дедлайн: 31.12, 2027-03-01, «через месяц» — или «нет», чтобы убрать.',
-    askStepTitle: 'Напишите шаг (или /cancel).',
-    askEventDate: 'На какую дату перенести? Например: 25.11 или «завтра».',
-    askEventTime: 'Во сколько? Например: 15:30.',
-    askTimezone: 'Напишите часовой пояс, например Europe/Moscow или Asia/Yekaterinburg.',
-    askDailyTime: 'Напишите время в формате ЧЧ:ММ, например 08:30.',
-    askQuietHours: 'Напишите тихие часы как «23:00-08:00», или «нет», чтобы выключить.',
     badDate: 'Не понял дату. Например: 31.12 или 2027-03-01. Попробуйте ещё раз или /cancel.',
     badTime: 'Не понял время. Нужно ЧЧ:ММ, например 08:30. Попробуйте ещё раз или /cancel.',
-    badQuietHours: 'Нужно «23:00-08:00» или «нет». Попробуйте ещё раз или /cancel.',
     rejected: (reason: string) => `Не получилось: ${reason}. Попробуйте ещё раз или /cancel.`,
-    saved: '✅ Сохранено.',
-    cancelled: 'Отменено. Чем ещё помочь?',
-    nothingToCancel: 'Нечего отменять.',
-    stepDone: '✅ Шаг выполнен',
     alreadyGone: 'Этого уже нет — открываю свежий список.',
     outdatedButton: 'Эта кнопка устарела.',
-    planning: 'Составляю план',
-    planCancel: '✖️ Отменить',
-    planCancelled: 'Составление плана отменено.',
-    planProposal: 'Предлагаю такие шаги',
-    minutes: 'мин',
-    scheduled: (count: number) => `📆 Запланировано блоков в календаре: ${count}.`,
-    calendarEmpty: 'Событий нет.',
-    calendarDay: 'День',
-    calendarWeek: 'Неделя',
-    today: 'Сегодня',
-    eventRecurring: '🔁 повторяется',
-    eventButtons: { date: '📅 Дата', time: '⏰ Время', delete: '🗑 Удалить' },
-    eventDeleted: 'Событие удалено.',
-    settingsTitle: 'Настройки',
-    toggles: {
-      all: 'Все уведомления',
-      ev: 'Напоминания о событиях',
-      dl: 'Дедлайны целей',
-      od: 'Просроченные шаги (вечером)',
-      dg: 'Утренний дайджест',
-    } satisfies Record<Toggle, string>,
-    dailyTimes: {
-      dg: 'Дайджест',
-      dl: 'Проверка дедлайнов',
-      ev: 'Вечернее напоминание',
-    } satisfies Record<DailyTime, string>,
-    timezone: 'Часовой пояс',
-    language: 'Язык: Русский → English',
-    quietHours: 'Тихие часы',
-    off: 'выкл.',
-    help: [
-      '<b>Что я умею</b>',
-      '• Пишите обычным языком: «встреча с Олей завтра в 15:00», «хочу пробежать 10 км к маю», «что у меня в пятницу?»',
-      '• 🎯 Цели: проверю по SMART, предложу шаги и расставлю их в свободное время.',
-      '• 📅 Календарь по дням и неделям, напоминания заранее.',
-      '• Утренний дайджест, предупреждения о дедлайнах и вечернее напоминание о просроченных шагах — всё включается в ⚙️ Настройках.',
-      '',
-      'Команды: /goals, /today, /events, /newgoal, /settings, /help, /cancel',
-    ].join('\n'),
     apology: 'Извините, что-то пошло не так. Попробуйте ещё раз чуть позже.',
-    voiceUnavailable: 'Голосовые сообщения пока не поддерживаются — напишите, пожалуйста, текстом.',
     unsupported: 'Я понимаю текст и кнопки. Напишите, что нужно сделать.',
-    openGoal: '🎯 Открыть цель',
-    openEvent: '📅 Открыть событие',
-    snoozed: '⏰ Отложено',
-    notificationDone: '✅ Готово',
     commands: {
       start: 'Начать',
       goals: 'Мои цели',
@@ -126,116 +37,20 @@ export const TEXTS = defineTexts({
       help: 'Помощь',
       cancel: 'Отменить действие',
     },
-    snoozeLabels: {
-      m10: '10 мин',
-      h1: '1 час',
-      eve: 'Вечером',
-      tmr: 'Завтра утром',
-    } satisfies Record<SnoozeCode, string>,
   },
   en: {
     weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-    greeting: (name: string) =>
-      `Hi, ${name}! I'm maxOn, your coach and planner. Tell me what you want to achieve or plan, e.g. "learn Spanish by summer" or "meeting with Olga tomorrow at 3pm".`,
-    menuTitle: 'Main menu',
-    menu: {
-      goals: '🎯 Goals',
-      today: '📅 Today',
-      week: '🗓 Week',
-      newGoal: '➕ New goal',
-      settings: '⚙️ Settings',
-      help: '❓ Help',
-    },
     back: '⬅️ Back',
     toMenu: '🏠 Menu',
     prev: '◀️',
     next: '▶️',
-    goalsTitle: 'Your goals',
-    noGoals: 'No goals yet. Tap "➕ New goal" or just write what you want to achieve.',
-    deadline: 'Deadline',
-    noDeadline: 'no deadline',
-    steps: 'Steps',
-    noSteps: 'No steps yet — tap "🧠 Plan" and I will suggest some.',
-    goalButtons: {
-      edit: '✏️ Edit',
-      delete: '🗑 Delete',
-      plan: '🧠 Plan',
-      schedule: '📆 To calendar',
-      title: '✏️ Title',
-      deadline: '📅 Deadline',
-      addStep: '➕ Step',
-      yesDelete: '🗑 Yes, delete',
-      accept: '✅ Accept plan',
-    },
-    goalStatus: {
-      ACTIVE: 'active',
-      COMPLETED: 'completed 🎉',
-      PAUSED: 'paused',
-      ARCHIVED: 'archived',
-    },
-    confirmDeleteGoal: (title: string) => `Delete the goal "${title}" with all its steps?`,
-    goalDeleted: 'Goal deleted.',
-    askGoalTitle: 'What is the goal? Write its title (or /cancel).',
-    askNewTitle: 'Write the new title (or /cancel).',
-    askDeadline: 'Write the deadline: 12/31, 2027-03-01, "in a month" — or "none" to remove it.',
-    askStepTitle: 'Write the step (or /cancel).',
-    askEventDate: 'Move it to which date? E.g. 2026-11-25 or "tomorrow".',
-    askEventTime: 'At what time? E.g. 15:30.',
-    askTimezone: 'Write your timezone, e.g. Europe/London or America/New_York.',
-    askDailyTime: 'Write the time as HH:MM, e.g. 08:30.',
-    askQuietHours: 'Write quiet hours as "23:00-08:00", or "none" to switch them off.',
     badDate: 'I did not get the date. E.g. 2027-03-01 or "tomorrow". Try again or /cancel.',
     badTime: 'I did not get the time. Use HH:MM, e.g. 08:30. Try again or /cancel.',
-    badQuietHours: 'Use "23:00-08:00" or "none". Try again or /cancel.',
     rejected: (reason: string) => `That did not work: ${reason}. Try again or /cancel.`,
-    saved: '✅ Saved.',
-    cancelled: 'Cancelled. What else can I do?',
-    nothingToCancel: 'Nothing to cancel.',
-    stepDone: '✅ Step done',
     alreadyGone: 'That is gone already — here is a fresh list.',
     outdatedButton: 'This button is outdated.',
-    planning: 'Making a plan',
-    planCancel: '✖️ Cancel',
-    planCancelled: 'Plan generation cancelled.',
-    planProposal: 'Here are the steps I suggest',
-    minutes: 'min',
-    scheduled: (count: number) => `📆 Blocks planned in your calendar: ${count}.`,
-    calendarEmpty: 'No events.',
-    calendarDay: 'Day',
-    calendarWeek: 'Week',
-    today: 'Today',
-    eventRecurring: '🔁 repeats',
-    eventButtons: { date: '📅 Date', time: '⏰ Time', delete: '🗑 Delete' },
-    eventDeleted: 'Event deleted.',
-    settingsTitle: 'Settings',
-    toggles: {
-      all: 'All notifications',
-      ev: 'Event reminders',
-      dl: 'Goal deadlines',
-      od: 'Overdue steps (evening)',
-      dg: 'Morning digest',
-    },
-    dailyTimes: { dg: 'Digest', dl: 'Deadline check', ev: 'Evening nudge' },
-    timezone: 'Timezone',
-    language: 'Language: English → Русский',
-    quietHours: 'Quiet hours',
-    off: 'off',
-    help: [
-      '<b>What I can do</b>',
-      '• Write in plain words: "meeting with Olga tomorrow at 3pm", "run 10 km by May", "what do I have on Friday?"',
-      '• 🎯 Goals: I check them against SMART, suggest steps and plan them into your free time.',
-      '• 📅 Calendar by day and week, with reminders ahead of time.',
-      '• Morning digest, deadline warnings and an evening nudge about overdue steps — switch each in ⚙️ Settings.',
-      '',
-      'Commands: /goals, /today, /events, /newgoal, /settings, /help, /cancel',
-    ].join('\n'),
     apology: 'Sorry, something went wrong. Please try again a bit later.',
-    voiceUnavailable: 'Voice messages are not supported yet — please write instead.',
     unsupported: 'I understand text and buttons. Write what you need.',
-    openGoal: '🎯 Open goal',
-    openEvent: '📅 Open event',
-    snoozed: '⏰ Snoozed',
-    notificationDone: '✅ Done',
     commands: {
       start: 'Start',
       goals: 'My goals',
@@ -246,11 +61,24 @@ export const TEXTS = defineTexts({
       help: 'Help',
       cancel: 'Cancel the current action',
     },
-    snoozeLabels: { m10: '10 min', h1: '1 hour', eve: 'This evening', tmr: 'Tomorrow morning' },
   },
 });
 
-export type Texts = (typeof TEXTS)['ru'];
+/** Each feature's texts live beside it (features/<name>/<name>.texts.ts); a bot sees them all. */
+const ALL = (lang: Lang) => ({
+  ...TEXTS[lang],
+  ...MENU_TEXTS[lang],
+  ...GOALS_TEXTS[lang],
+  ...PLAN_TEXTS[lang],
+  ...CALENDAR_TEXTS[lang],
+  ...SETTINGS_TEXTS[lang],
+  ...NOTIFICATIONS_TEXTS[lang],
+  ...ASSISTANT_TEXTS[lang],
+});
+
+export type Texts = ReturnType<typeof ALL>;
 export type PublishedCommand = keyof Texts['commands'];
 
-export const textsFor = (lang: Lang): Texts => TEXTS[lang];
+const BY_LANG: Record<Lang, Texts> = { ru: ALL('ru'), en: ALL('en') };
+
+export const textsFor = (lang: Lang): Texts => BY_LANG[lang];

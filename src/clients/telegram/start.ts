@@ -40,7 +40,6 @@ function telegramAdapter(config: Config, token: string, log: Logger): BotAdapter
   });
   const webhook = config.TELEGRAM_WEBHOOK_DOMAIN;
   return {
-    platform: 'telegram',
     limits: TELEGRAM_LIMITS,
     classify: classifyTelegramError,
     messenger: (queue) => new TelegramMessenger(bot.telegram, queue),
