@@ -51,7 +51,7 @@ const config = loadConfig({
 });
 const logger = createLogger(config.LOG_LEVEL);
 const app = await startApi(config, logger);
-const bot = await startTelegramBot(config, logger, `${app.url}/graphql`);
+const bot = await startTelegramBot(config, logger, { apiUrl: `${app.url}/graphql` });
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 /**
- * Telegram delivery benchmark: 2,000 messages to 2,000 different chats through telegraf's
- * Telegram client limited by a SendQueue, against the fake Bot API enforcing Telegram's flood
+ * Telegram delivery benchmark: 2,000 messages to 2,000 different chats through the bot's
+ * TelegramMessenger and its SendQueue, against the fake Bot API enforcing Telegram's flood
  * limits (≤ 30 messages in any second). Target: ≥ 95 % of 30 msg/s and no 429 at all.
  *
  *   npm run bench:telegram
@@ -9,11 +9,9 @@
 import { performance } from 'node:perf_hooks';
 import { Telegram } from 'telegraf';
 import { SendQueue } from '../src/clients/shared/outbound/send-queue.js';
-import {
-  TELEGRAM_LIMITS,
-  classifyTelegramError,
-  limitTelegram,
-} from '../src/clients/telegram/telegram-api.js';
+import { screen } from '../src/clients/shared/screen.js';
+import { TELEGRAM_LIMITS, classifyTelegramError } from '../src/clients/telegram/telegram-api.js';
+import { TelegramMessenger } from '../src/clients/telegram/telegram-messenger.js';
 import { startFakeTelegramServer } from '../tests/support/fake-telegram-server.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES) || 2000;
@@ -26,14 +24,12 @@ const queue = new SendQueue({
   classify: classifyTelegramError,
   onRateLimited: () => rateLimited++,
 });
-const telegram = limitTelegram(new Telegram(fake.token, { apiRoot: fake.apiRoot }), queue);
+const messenger = new TelegramMessenger(new Telegram(fake.token, { apiRoot: fake.apiRoot }), queue);
 
 const started = performance.now();
 const results = await Promise.allSettled(
   Array.from({ length: MESSAGES }, (_, n) =>
-    telegram.sendMessage(FIRST_CHAT + n, `<b>Reminder</b>: step ${n + 1} is due`, {
-      parse_mode: 'HTML',
-    }),
+    messenger.send(String(FIRST_CHAT + n), screen(`<b>Reminder</b>: step ${n + 1} is due`)),
   ),
 );
 const elapsedS = (performance.now() - started) / 1000;

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DateTime } from 'luxon';
-import { COMMANDS } from '../../src/clients/shared/bot-core.js';
+import { COMMANDS } from '../../src/clients/shared/features/registry.js';
 import { textsFor } from '../../src/clients/shared/texts.js';
 import type { FakeMaxUser } from '../support/fake-max-server.js';
-import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   asMaxUser,
   buttonsOf,
-  current,
   editedTo,
   newMaxUser,
   press,
@@ -16,18 +13,13 @@ import {
   type MaxHarness,
 } from './max-harness.js';
 
-// The bot's worker-made notifications come from a worker sweeping the whole database.
-await useOwnDatabase();
+// What only the MAX bot does; the scenarios both bots share are in bot-platforms.test.ts.
 
 let app: TestApp;
 let harness: MaxHarness;
 
 beforeAll(async () => {
-  app = await startTestApp({
-    WORKER_ENABLED: 'true',
-    JOBS_PROCESS_EVERY_MS: '200',
-    NOTIFICATION_SWEEP_SECONDS: '1',
-  });
+  app = await startTestApp();
   harness = await startMaxHarness(app);
 });
 
@@ -83,7 +75,7 @@ describe('MAX bot', () => {
     expect(chat(user)).not.toBe(user.user_id);
   });
 
-  it('navigates by buttons, editing the one message in place and answering every press', async () => {
+  it('edits a message in place with PUT /messages by its mid, answering every press', async () => {
     const { user, menu } = await started();
     const goalsPress = press(fake(), user, menu, /Цели/);
     const goals = await editedTo(fake(), menu, 1);
@@ -102,267 +94,20 @@ describe('MAX bot', () => {
     });
   });
 
-  it('creates a goal, adds a step through a dialog and completes it with a button', async () => {
-    const { user, api } = await started();
-    fake().sendText(user, '/newgoal');
-    expect((await next(user)).plainText).toContain('Как назовём цель?');
-    fake().sendText(user, 'Выучить испанский');
-    const card = await next(user);
-    expect(card.plainText).toContain('🎯 Выучить испанский');
-    expect(card.text).toContain('<b>Выучить испанский</b>');
-
-    press(fake(), user, card, /Изменить/);
-    const editMenu = await editedTo(fake(), card, 1);
-    press(fake(), user, editMenu, /Шаг/);
-    expect((await next(user)).plainText).toContain('Напишите шаг');
-    fake().sendText(user, 'Купить учебник');
-    const withStep = await next(user);
-    expect(withStep.plainText).toContain('⬜ 1. Купить учебник');
-
-    const stepPress = press(fake(), user, withStep, /✅ 1\. Купить учебник/);
-    const done = await editedTo(fake(), withStep, 1);
-    expect(done.plainText).toContain('✅ 1. Купить учебник');
-    expect(done.plainText).toContain('100%');
-    await fake().waitFor(() => answerOf(stepPress));
-    expect(answerOf(stepPress)?.notification).toBe('✅ Шаг выполнен');
-    const { goals } = await api('{ goals { items { title progress status } } }');
-    expect(goals.items).toEqual([
-      { title: 'Выучить испанский', progress: 100, status: 'COMPLETED' },
-    ]);
-  });
-
-  it('makes a plan in one edited message, then accepts it into the goal', async () => {
-    const { user, api } = await started();
-    fake().sendText(user, '/newgoal');
-    await next(user);
-    fake().sendText(user, 'Пробежать 10 км к маю');
-    const card = await next(user);
-    press(fake(), user, card, /План/);
-    const proposal = await fake().waitFor(() => {
-      const now = current(fake(), card);
-      return now.plainText.includes('Предлагаю такие шаги') ? now : undefined;
-    }, 10_000);
-    expect(fake().messages(chat(user)).at(-1)?.mid).toBe(card.mid);
-    press(fake(), user, proposal, /Принять план/);
-    const accepted = await fake().waitFor(() => {
-      const now = current(fake(), card);
-      return now.plainText.includes('⬜ 1.') ? now : undefined;
-    });
-    const { goals } = await api('{ goals { items { steps { title } } } }');
-    const steps = goals.items[0].steps;
-    expect(steps.length).toBeGreaterThanOrEqual(3);
-    expect(accepted.plainText).toContain(steps[0].title);
-  });
-
-  it('shows the calendar grouped by day and moves between days', async () => {
-    const { user, api } = await started();
-    const today = DateTime.now().setZone('Europe/Moscow');
-    await api(`mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`, {
-      input: {
-        title: 'Встреча',
-        start: today.set({ hour: 15, minute: 0, second: 0, millisecond: 0 }).toISO(),
-        durationMinutes: 120,
-      },
-    });
-    fake().sendText(user, '/today');
-    const day = await next(user);
-    const weekday = textsFor('ru').weekdays[today.weekday - 1];
-    expect(day.plainText).toContain(`━━━ ${weekday}, ${today.toFormat('dd.MM')} ━━━`);
-    expect(day.plainText).toContain('⏰ 15:00 Встреча (2ч)');
-
-    press(fake(), user, day, /▶️/);
-    const tomorrow = await editedTo(fake(), day, 1);
-    expect(tomorrow.plainText).toContain(today.plus({ days: 1 }).toFormat('dd.MM'));
-    expect(tomorrow.plainText).not.toContain('Встреча');
-  });
-
-  it('toggles a notification kind in settings', async () => {
-    const { user, api } = await started();
-    fake().sendText(user, '/settings');
-    const settings = await next(user);
-    expect(buttonsOf(settings).map((b) => b.text)).toContain('✅ Утренний дайджест');
-    press(fake(), user, settings, /Утренний дайджест/);
-    const after = await editedTo(fake(), settings, 1);
-    expect(buttonsOf(after).map((b) => b.text)).toContain('❌ Утренний дайджест');
-    const { me } = await api('{ me { settings { morningDigestEnabled eventRemindersEnabled } } }');
-    expect(me.settings).toEqual({ morningDigestEnabled: false, eventRemindersEnabled: true });
-  });
-
-  it('sends free text to the assistant (offline engine) with a typing indicator', async () => {
-    const { user, api } = await started();
-    fake().sendText(user, 'встреча с Олей завтра в 15:00');
-    const reply = await next(user);
-    expect(fake().actions(chat(user))).toContain('typing_on');
-    expect(buttonsOf(reply).map((b) => b.text)).toContain('📅 Открыть событие');
-    const tomorrow = DateTime.now().setZone('Europe/Moscow').plus({ days: 1 }).startOf('day');
-    const { events } = await api(
-      `query ($from: DateTimeISO!, $to: DateTimeISO!) { events(from: $from, to: $to) { startLocal event { title } } }`,
-      { from: tomorrow.toISO(), to: tomorrow.plus({ days: 1 }).toISO() },
-    );
-    expect(events).toHaveLength(1);
-    expect(events[0].startLocal).toContain('T15:00');
-    expect(reply.plainText).toContain(events[0].event.title);
-  });
-
-  it('keeps a multi-step edit across a bot restart', async () => {
-    const { user, api } = await started();
-    fake().sendText(user, '/newgoal');
-    await next(user);
-    fake().sendText(user, 'Старое название');
-    const card = await next(user);
-    press(fake(), user, card, /Изменить/);
-    const editMenu = await editedTo(fake(), card, 1);
-    press(fake(), user, editMenu, /Название/);
-    expect((await next(user)).plainText).toContain('новое название');
-
-    await harness.restartBot();
-    fake().sendText(user, 'Новое название');
-    const renamed = await next(user);
-    expect(renamed.plainText).toContain('🎯 Новое название');
-    const { goals, dialogState } = await api('{ goals { items { title } } dialogState }');
-    expect(goals.items).toEqual([{ title: 'Новое название' }]);
-    expect(dialogState?.dialog).toBeUndefined();
-  });
-
-  it('/cancel leaves a dialog, and an answer the API rejects keeps it', async () => {
-    const { user, api } = await started();
-    fake().sendText(user, '/settings');
-    const settings = await next(user);
-    press(fake(), user, settings, /Часовой пояс/);
-    await next(user);
-    fake().sendText(user, 'Mars/Olympus_Mons');
-    expect((await next(user)).plainText).toContain('Не получилось');
-    fake().sendText(user, 'Asia/Tokyo');
-    expect((await next(user)).plainText).toContain('Asia/Tokyo');
-
-    press(fake(), user, current(fake(), settings), /Тихие часы/);
-    await next(user);
-    fake().sendText(user, '/cancel');
-    expect((await next(user)).plainText).toContain('Отменено');
-    const { dialogState, me } = await api('{ dialogState me { settings { timezone } } }');
-    expect(dialogState).toBeNull();
-    expect(me.settings.timezone).toBe('Asia/Tokyo');
-  });
-
-  it('delivers a notification with buttons to the dialog, acknowledges it, and snoozes once per press', async () => {
-    const { user, api } = await started();
-    await api(`mutation ($input: CreateReminderInput!) { createReminder(input: $input) { id } }`, {
-      input: {
-        type: 'ONE_TIME',
-        text: 'Позвонить маме',
-        triggerAt: new Date(Date.now() + 1500).toISOString(),
-      },
-    });
-    const notification = await next(user, 15_000);
-    expect(notification.chat_id).toBe(chat(user));
-    expect(notification.plainText).toContain('Позвонить маме');
-    expect(buttonsOf(notification).map((b) => b.text)).toEqual(
-      expect.arrayContaining(['Готово', '💤 Через 10 мин', '💤 Через час']),
-    );
-    const history = async () =>
-      (await api('{ notificationHistory { items { id status availableAt } } }')).notificationHistory
-        .items;
-    await fake().waitFor(async () => (await history())[0]?.status === 'DELIVERED', 8000);
-
-    const snooze = buttonsOf(notification).find((b) => b.text === '💤 Через 10 мин')!;
-    fake().pressButton(user, notification.mid, snooze.payload!);
-    const snoozed = await editedTo(fake(), notification, 1);
-    expect(snoozed.plainText).toContain('Позвонить маме');
-    expect(snoozed.plainText).toContain('Отложено');
-    expect(buttonsOf(snoozed)).toEqual([]);
-
-    // The same button again, from an old copy of the message: harmless.
-    const again = fake().pressButton(user, notification.mid, snooze.payload!, { force: true });
-    await fake().waitFor(() => answerOf(again));
-    const rows = await history();
-    const pending = rows.filter((row: { status: string }) => row.status === 'PENDING');
-    expect(pending).toHaveLength(1);
-    expect(Date.parse(pending[0].availableAt) - Date.now()).toBeGreaterThan(8 * 60_000);
-  }, 30_000);
-
-  it('pauses the chat on a 429 and then sends', async () => {
-    const { user } = await started();
-    fake().failNext('POST /messages', { status: 429 });
-    fake().sendText(user, '/help');
-    const help = await next(user);
-    expect(help.plainText).toContain('Что я умею');
-    const attempts = fake().calls.filter(
-      (call) => call.route === 'POST /messages' && call.query.chat_id === String(chat(user)),
-    );
-    const refused = attempts.findIndex((call) => call.status === 429);
-    expect(refused).toBeGreaterThanOrEqual(0);
-    const retried = attempts[refused + 1]!;
-    expect(retried.status).toBe(200);
-    expect(retried.at - attempts[refused]!.at).toBeGreaterThanOrEqual(1000);
-  });
-
   it('keeps within 2 messages per second in a chat without being refused', async () => {
-    const { user } = await started();
-    const refusedBefore = fake().tooManyRequests;
-    for (let i = 0; i < 5; i++) fake().sendText(user, '/help');
-    for (let i = 0; i < 5; i++) expect((await next(user)).plainText).toContain('Что я умею');
-    expect(fake().tooManyRequests).toBe(refusedBefore);
-  });
-
-  it('escapes hostile titles and keeps long screens within 4000 characters', async () => {
-    const { user, api } = await started();
-    const hostile = '<script>alert("x")</script> & Co <b>';
-    fake().sendText(user, '/newgoal');
-    await next(user);
-    fake().sendText(user, hostile);
-    const card = await next(user);
-    expect(card.plainText).toContain(`🎯 ${hostile}`);
-    expect(card.text).toContain('&lt;script&gt;alert("x")&lt;/script&gt; &amp; Co &lt;b&gt;');
-
-    const long = (n: number) => `Шаг ${n} ${'очень длинное описание '.repeat(9)}`.slice(0, 200);
-    await api(`mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {
-      input: {
-        title: 'Длинная',
-        steps: Array.from({ length: 30 }, (_, i) => ({ title: long(i) })),
-      },
-    });
-    fake().sendText(user, '/goals');
-    const list = await next(user);
-    press(fake(), user, list, /Длинная/);
-    const edited = await editedTo(fake(), list, 1);
-    expect(edited.plainText.length).toBeLessThanOrEqual(4000);
-    expect(edited.plainText).toContain('🎯 Длинная');
-
-    press(fake(), user, edited, /Изменить/);
-    const editMenu = await editedTo(fake(), list, 2);
-    press(fake(), user, editMenu, /Шаг/);
-    await next(user);
-    fake().sendText(user, 'Последний шаг');
-    const first = await next(user);
-    const second = await next(user);
-    expect(first.plainText.length).toBeLessThanOrEqual(4000);
-    expect(first.plainText.length).toBeGreaterThan(3000);
-    expect(second.plainText.length).toBeLessThanOrEqual(4000);
-    expect(buttonsOf(first)).toEqual([]);
-    expect(second.plainText).toContain('31. Последний шаг');
-    expect(buttonsOf(second).length).toBeGreaterThan(0);
-  });
-
-  it('answers outdated, forged and stale buttons politely and keeps working', async () => {
-    const { user, menu, api } = await started();
-    const forged = fake().pressButton(user, menu.mid, 'zz:nonsense', { force: true });
-    await fake().waitFor(() => answerOf(forged));
-    expect(answerOf(forged)?.notification).toBe('Эта кнопка устарела.');
-
-    fake().sendText(user, '/newgoal');
-    await next(user);
-    fake().sendText(user, 'Скоро исчезнет');
-    const card = await next(user);
-    const { goals } = await api('{ goals { items { id } } }');
-    await api(`mutation ($id: ID!) { deleteGoal(id: $id) }`, { id: goals.items[0].id });
-    const stale = press(fake(), user, card, /Изменить/);
-    const refreshed = await editedTo(fake(), card, 1);
-    expect(refreshed.plainText).toContain('Целей пока нет');
-    await fake().waitFor(() => answerOf(stale));
-    expect(answerOf(stale)?.notification).toBe('Этого уже нет — открываю свежий список.');
-
-    fake().sendVoice(user, new Uint8Array([1, 2, 3]));
-    expect((await next(user)).plainText).toContain('Голосовые сообщения');
+    // MAX's real limits, on the bot and on the fake (the other tests run both fast).
+    const real = await startMaxHarness(app, {}, {}, 'platform');
+    try {
+      const user = newMaxUser();
+      const chatId = real.fake.chatIdOf(user);
+      for (let i = 0; i < 5; i++) real.fake.sendText(user, '/help');
+      const sent = [];
+      for (let i = 0; i < 5; i++) sent.push(await real.fake.nextMessage(chatId));
+      expect(sent.every((message) => message.plainText.includes('Что я умею'))).toBe(true);
+      expect(real.fake.tooManyRequests).toBe(0);
+    } finally {
+      await real.stop();
+    }
   });
 
   it('survives an empty voice update and a message with text null, and keeps working', async () => {

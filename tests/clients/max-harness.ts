@@ -1,5 +1,5 @@
 import { startMaxBot } from '../../src/clients/max/start.js';
-import type { RunningBot } from '../../src/clients/shared/bot-process.js';
+import type { BotOptions, RunningBot } from '../../src/clients/shared/bot-process.js';
 import { createLogger } from '../../src/logger.js';
 import {
   startFakeMaxServer,
@@ -9,6 +9,7 @@ import {
   type FakeMaxServer,
   type FakeMaxUser,
 } from '../support/fake-max-server.js';
+import { FAST_LIMITS } from '../support/fast-limits.js';
 import { asBot, executeOk } from '../support/graphql-client.js';
 import { testConfig, type TestApp } from '../support/test-app.js';
 
@@ -20,12 +21,19 @@ export interface MaxHarness {
   stop(): Promise<void>;
 }
 
+/** `limits` 'platform' runs the bot and the fake at MAX's real limits; fast ones otherwise. */
 export async function startMaxHarness(
   app: TestApp,
   overrides: Record<string, string> = {},
   fakeOptions: FakeMaxOptions = {},
+  limits: 'fast' | 'platform' = 'fast',
 ): Promise<MaxHarness> {
-  const fake = await startFakeMaxServer(fakeOptions);
+  const fast = limits === 'fast';
+  const fake = await startFakeMaxServer({
+    ...(fast && { rateLimits: FAST_LIMITS }),
+    ...fakeOptions,
+  });
+  const options: BotOptions = { apiUrl: app.graphqlUrl, limits: fast ? FAST_LIMITS : undefined };
   const config = testConfig({
     MAX_BOT_TOKEN: fake.token,
     // Without its trailing "/": the config adds it, or every call would miss the fake's prefix.
@@ -35,10 +43,10 @@ export async function startMaxHarness(
   const logger = createLogger(config.LOG_LEVEL);
   const harness: MaxHarness = {
     fake,
-    bot: await startMaxBot(config, logger, app.graphqlUrl),
+    bot: await startMaxBot(config, logger, options),
     async restartBot() {
       await harness.bot.stop();
-      harness.bot = await startMaxBot(config, logger, app.graphqlUrl);
+      harness.bot = await startMaxBot(config, logger, options);
     },
     async stop() {
       await harness.bot.stop();

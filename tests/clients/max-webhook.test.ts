@@ -84,7 +84,9 @@ it('keeps the subscription when stopped, and long polling removes it', async () 
   expect(fake.subscriptions()).toHaveLength(1);
   // The same bot without MAX_WEBHOOK_URL: long polling, which needs the subscription gone.
   const polling = testConfig({ MAX_BOT_TOKEN: fake.token, MAX_API_URL: fake.baseUrl });
-  harness.bot = await startMaxBot(polling, createLogger(polling.LOG_LEVEL), app.graphqlUrl);
+  harness.bot = await startMaxBot(polling, createLogger(polling.LOG_LEVEL), {
+    apiUrl: app.graphqlUrl,
+  });
   expect(fake.subscriptions()).toEqual([]);
   const user = newMaxUser();
   fake.sendText(user, '/help');

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import {
   asBulk,
   SendQueue,
+  type Clock,
   type SendFailure,
   type SendQueueOptions,
 } from '../../src/clients/shared/outbound/send-queue.js';
@@ -262,5 +263,55 @@ describe('SendQueue', () => {
       'SendQueue stopped before this call was sent',
     ]);
     expect(queue.pending).toBe(0);
+  });
+});
+
+describe('SendQueue with an injected clock', () => {
+  /** Time that moves only when told to; timers fire in order as it passes them. */
+  class ManualClock implements Clock {
+    time = 5_000;
+    private timers: { at: number; id: number; fire(): void }[] = [];
+    private ids = 0;
+    now = () => this.time;
+    setTimeout = (fire: () => void, ms: number) => {
+      this.timers.push({ at: this.time + ms, id: ++this.ids, fire });
+      return this.ids;
+    };
+    clearTimeout = (id: unknown) => {
+      this.timers = this.timers.filter((timer) => timer.id !== id);
+    };
+    async advance(ms: number): Promise<void> {
+      const end = this.time + ms;
+      for (;;) {
+        for (let n = 0; n < 20; n++) await Promise.resolve(); // let promise chains settle
+        const next = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!next) break;
+        this.timers.splice(this.timers.indexOf(next), 1);
+        this.time = Math.max(this.time, next.at);
+        next.fire();
+      }
+      this.time = end;
+    }
+  }
+
+  it("keeps a chat to Telegram's one message a second by the clock it is given", async () => {
+    const clock = new ManualClock();
+    const at: number[] = [];
+    newQueue({ clock });
+    const sent = ['a1', 'a2', 'a3'].map((label) =>
+      queue.enqueue(chat('A'), async () => {
+        at.push(clock.now());
+        return label;
+      }),
+    );
+
+    await clock.advance(0);
+    expect(at).toEqual([5_000]);
+    await clock.advance(999);
+    expect(at).toEqual([5_000]);
+    await clock.advance(1_001);
+
+    await expect(Promise.all(sent)).resolves.toEqual(['a1', 'a2', 'a3']);
+    expect(at).toEqual([5_000, 6_000, 7_000]);
   });
 });

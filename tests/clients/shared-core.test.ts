@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
+import { CALLBACK_MAX_BYTES, type Callback } from '../../src/clients/shared/callback-data.js';
 import {
-  CALLBACK_MAX_BYTES,
+  BUTTONS,
   packCallback,
+  readClientState,
   unpackCallback,
-  type Callback,
-} from '../../src/clients/shared/callback-data.js';
-import { readClientState } from '../../src/clients/shared/dialog.js';
+} from '../../src/clients/shared/features/registry.js';
 import { escapeHtml, markup, splitHtml, visibleLength } from '../../src/clients/shared/html.js';
 import {
   meansNone,
@@ -64,6 +64,43 @@ describe('callback data', () => {
   it('gives distinct data for distinct actions', () => {
     const packed = every.map(packCallback);
     expect(new Set(packed).size).toBe(packed.length);
+    expect(new Set(every.map((callback) => callback.a))).toEqual(new Set(Object.keys(BUTTONS)));
+  });
+
+  it('keeps the wire format of buttons already in chats', () => {
+    expect(every.map(packCallback)).toEqual([
+      'm',
+      'h',
+      'gl:16',
+      `g:${ID}`,
+      'ng',
+      `sd:${ID}`,
+      `ge:${ID}`,
+      `get:${ID}`,
+      `ged:${ID}`,
+      `gas:${ID}`,
+      `gx:${ID}`,
+      `gxy:${ID}`,
+      `gp:${ID}`,
+      `gpc:${ID}`,
+      `gpa:${ID}`,
+      `gs:${ID}`,
+      'c:w:2026-11-23',
+      `e:${ID}`,
+      `eed:${ID}`,
+      `eet:${ID}`,
+      `ex:${ID}`,
+      's',
+      'st:dg',
+      'sl',
+      'stz',
+      'stm:ev',
+      'sq',
+      'qr:3',
+      `nd:${ID}`,
+      `ns:${ID}:tmr`,
+      `nsd:${ID}`,
+    ]);
   });
 
   it.each([
@@ -157,6 +194,10 @@ describe('dialog input', () => {
       dialog: { kind: 'goalTitle', goalId: ID },
     });
     expect(readClientState({ dialog: { kind: 'goalTitle' } })).toEqual({});
+    expect(readClientState({ dialog: { kind: 'dailyTime', field: 'dg' } })).toEqual({
+      dialog: { kind: 'dailyTime', field: 'dg' },
+    });
+    expect(readClientState({ dialog: { kind: 'noSuchDialog' } })).toEqual({});
     expect(readClientState({ dialog: { kind: 'dailyTime', field: 'zz' } })).toEqual({});
     expect(readClientState({ quickReplies: ['да', 1] })).toEqual({});
   });

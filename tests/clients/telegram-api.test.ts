@@ -3,12 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Markup, Telegraf, Telegram, TelegramError } from 'telegraf';
 import { SendQueue, type SendQueueOptions } from '../../src/clients/shared/outbound/send-queue.js';
-import {
-  TELEGRAM_LIMITS,
-  classifyTelegramError,
-  limitBot,
-  limitTelegram,
-} from '../../src/clients/telegram/telegram-api.js';
+import { screen } from '../../src/clients/shared/screen.js';
+import { TELEGRAM_LIMITS, classifyTelegramError } from '../../src/clients/telegram/telegram-api.js';
+import { TelegramMessenger } from '../../src/clients/telegram/telegram-messenger.js';
+import { FAST_LIMITS } from '../support/fast-limits.js';
 import {
   startFakeTelegramServer,
   type ApiCall,
@@ -16,72 +14,77 @@ import {
 } from '../support/fake-telegram-server.js';
 
 let fake: FakeTelegramServer;
+/** For tests whose subject is not the limits: bot and fake both at fast limits. */
+let fastFake: FakeTelegramServer;
 const queues: SendQueue[] = [];
 
 beforeAll(async () => {
   fake = await startFakeTelegramServer();
+  fastFake = await startFakeTelegramServer({ rateLimits: FAST_LIMITS });
 });
 
 afterAll(async () => {
   await Promise.all(queues.map((queue) => queue.stop(1000)));
-  await fake.close();
+  await Promise.all([fake.close(), fastFake.close()]);
 });
 
 /** A fresh chat id per test, so flood windows of earlier tests do not interfere. */
 let lastChat = 5000;
 const newChat = () => ++lastChat;
 
-function limitedClient(options: Partial<SendQueueOptions> = {}) {
+/** The bot's Telegram messenger with its SendQueue, at Telegram's real limits unless `fast`. */
+function limitedClient(options: Partial<SendQueueOptions> = {}, fast = false) {
+  const server = fast ? fastFake : fake;
   const queue = new SendQueue({
-    limits: TELEGRAM_LIMITS,
+    limits: fast ? FAST_LIMITS : TELEGRAM_LIMITS,
     classify: classifyTelegramError,
     backoffBaseMs: 100,
     ...options,
   });
   queues.push(queue);
-  return {
-    queue,
-    telegram: limitTelegram(new Telegram(fake.token, { apiRoot: fake.apiRoot }), queue),
-  };
+  const telegram = new Telegram(server.token, { apiRoot: server.apiRoot });
+  return { queue, telegram, server, messenger: new TelegramMessenger(telegram, queue) };
 }
 
-const callsTo = (method: string, chatId: number): ApiCall[] =>
-  fake.calls.filter((call) => call.method === method && call.payload.chat_id === chatId);
+const callsTo = (method: string, chatId: number, server = fake): ApiCall[] =>
+  server.calls.filter(
+    (call) => call.method === method && String(call.payload.chat_id) === String(chatId),
+  );
 
-describe('limitTelegram', () => {
+describe('TelegramMessenger with its SendQueue', () => {
   it('waits out a 429 for retry_after, then sends', async () => {
-    const { telegram } = limitedClient();
+    const { messenger } = limitedClient();
     const chat = newChat();
     fake.failNext('sendMessage', { status: 429, retryAfter: 1 });
 
-    const sent = await telegram.sendMessage(chat, 'after the flood');
+    await messenger.send(String(chat), screen('after the flood'));
 
-    expect(sent.text).toBe('after the flood');
+    expect(fake.messages(chat).map((m) => m.text)).toEqual(['after the flood']);
     const [limited, accepted] = callsTo('sendMessage', chat);
     expect([limited?.status, accepted?.status]).toEqual([429, 200]);
     expect(accepted!.at - limited!.at).toBeGreaterThanOrEqual(1000);
   });
 
   it('retries 500s and network failures', async () => {
-    const { telegram } = limitedClient({ backoffBaseMs: 100 });
+    const { messenger, server } = limitedClient({ backoffBaseMs: 100 }, true);
     const chat = newChat();
-    fake.failNext('sendMessage', { status: 500 }, 2);
-    fake.failNext('sendMessage', { network: true });
+    server.failNext('sendMessage', { status: 500 }, 2);
+    server.failNext('sendMessage', { network: true });
 
-    await telegram.sendMessage(chat, 'eventually');
+    await messenger.send(String(chat), screen('eventually'));
 
-    const statuses = callsTo('sendMessage', chat).map((call) => call.status);
+    const statuses = callsTo('sendMessage', chat, server).map((call) => call.status);
     expect(statuses).toEqual([500, 500, 'network', 200]);
-    expect(fake.messages(chat).map((m) => m.text)).toEqual(['eventually']);
+    expect(server.messages(chat).map((m) => m.text)).toEqual(['eventually']);
   });
 
-  it('backs off exponentially between retries', async () => {
-    // A call bound to no chat, so only the back-off (not the chat's 1 s spacing) separates tries.
-    const { telegram } = limitedClient({ backoffBaseMs: 100 });
+  it('backs off exponentially between retries of a call bound to no chat', async () => {
+    // A chat-less call, so only the back-off (not the chat's 1 s spacing) separates tries.
+    const { queue, telegram } = limitedClient({ backoffBaseMs: 100 });
     const start = fake.calls.length;
     fake.failNext('getMe', { status: 500 }, 3);
 
-    await telegram.getMe();
+    await queue.enqueue(null, () => telegram.getMe());
 
     const calls = fake.calls.slice(start).filter((call) => call.method === 'getMe');
     expect(calls.map((call) => call.status)).toEqual([500, 500, 500, 200]);
@@ -93,20 +96,22 @@ describe('limitTelegram', () => {
   });
 
   it('gives up after maxAttempts failures', async () => {
-    const { telegram } = limitedClient({ maxAttempts: 3, backoffBaseMs: 10 });
+    const { messenger, server } = limitedClient({ maxAttempts: 3, backoffBaseMs: 10 }, true);
     const chat = newChat();
-    fake.failNext('sendMessage', { status: 502 }, 3);
+    server.failNext('sendMessage', { status: 502 }, 3);
 
-    await expect(telegram.sendMessage(chat, 'never')).rejects.toMatchObject({ code: 502 });
-    expect(callsTo('sendMessage', chat)).toHaveLength(3);
+    await expect(messenger.send(String(chat), screen('never'))).rejects.toMatchObject({
+      code: 502,
+    });
+    expect(callsTo('sendMessage', chat, server)).toHaveLength(3);
   });
 
   it('does not retry a 400', async () => {
-    const { telegram } = limitedClient();
+    const { messenger } = limitedClient();
     const chat = newChat();
 
-    const error = await telegram
-      .sendMessage(chat, '<b>unclosed', { parse_mode: 'HTML' })
+    const error = await messenger
+      .send(String(chat), screen('<b>unclosed'))
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(TelegramError);
@@ -115,12 +120,12 @@ describe('limitTelegram', () => {
   });
 
   it('delivers many messages to one chat in order, without a single 429', async () => {
-    const { telegram } = limitedClient();
+    const { messenger } = limitedClient();
     const chat = newChat();
     const before = fake.tooManyRequests;
 
     const texts = ['one', 'two', 'three', 'four'];
-    await Promise.all(texts.map((text) => telegram.sendMessage(chat, text)));
+    await Promise.all(texts.map((text) => messenger.send(String(chat), screen(text))));
 
     expect(fake.messages(chat).map((m) => m.text)).toEqual(texts);
     expect(fake.tooManyRequests).toBe(before);
@@ -143,45 +148,35 @@ describe('limitTelegram', () => {
   });
 
   it("keeps a chat's order across a retry; typing does not use up the chat's slot", async () => {
-    const { telegram } = limitedClient({ backoffBaseMs: 50 });
+    const { messenger } = limitedClient({ backoffBaseMs: 50 });
     const chat = newChat();
     fake.failNext('sendMessage', { status: 500 });
 
     await Promise.all([
-      telegram.sendChatAction(chat, 'typing'),
-      telegram.sendMessage(chat, 'first'),
-      telegram.sendMessage(chat, 'second'),
+      messenger.typing(String(chat)),
+      messenger.send(String(chat), screen('first')),
+      messenger.send(String(chat), screen('second')),
     ]);
 
     expect(fake.messages(chat).map((m) => m.text)).toEqual(['first', 'second']);
     expect(fake.chatActions(chat)).toEqual(['typing']);
-    const [action, failed] = fake.calls.filter((c) => c.payload.chat_id === chat);
+    const [action, failed] = fake.calls.filter((c) => String(c.payload.chat_id) === String(chat));
     expect([action?.method, failed?.status]).toEqual(['sendChatAction', 500]);
   });
-});
 
-describe('limitBot with a running telegraf bot', () => {
-  it('limits replies made through ctx, and long polling keeps working', async () => {
-    const queue = new SendQueue({ limits: TELEGRAM_LIMITS, classify: classifyTelegramError });
-    queues.push(queue);
-    const bot = new Telegraf(fake.token, { telegram: { apiRoot: fake.apiRoot } });
-    limitBot(bot, queue);
-    bot.on('text', async (ctx) => {
-      for (const n of [1, 2, 3]) await ctx.reply(`${ctx.message.text} ${n}`);
-    });
-    const running = bot.launch();
-    const user = { id: newChat(), first_name: 'Ann', language_code: 'en' };
-    const before = fake.tooManyRequests;
+  it('edits in place, takes "not modified" as done, and sends anew when the message is gone', async () => {
+    const { messenger, server } = limitedClient({}, true);
+    const chat = newChat();
+    const first = await messenger.send(String(chat), screen('<b>v1</b>'));
 
-    fake.sendText(user, 'hi');
-    const replies = await fake.waitFor(
-      () => fake.messages(user.id).length === 3 && fake.messages(user.id),
-    );
+    await messenger.edit(String(chat), first, screen('<b>v2</b>'));
+    await messenger.edit(String(chat), first, screen('<b>v2</b>'));
+    await messenger.edit(String(chat), '999999', screen('fresh'));
 
-    expect(replies.map((m) => m.text)).toEqual(['hi 1', 'hi 2', 'hi 3']);
-    expect(fake.tooManyRequests).toBe(before);
-    bot.stop();
-    await running;
+    expect(server.messages(chat).map((m) => [m.plainText, m.edits])).toEqual([
+      ['v2', 1],
+      ['fresh', 0],
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { RunningBot } from '../../src/clients/shared/bot-process.js';
+import type { BotOptions, RunningBot } from '../../src/clients/shared/bot-process.js';
 import { startTelegramBot } from '../../src/clients/telegram/start.js';
 import { createLogger } from '../../src/logger.js';
 import {
@@ -7,6 +7,7 @@ import {
   type FakeTelegramServer,
   type FakeUser,
 } from '../support/fake-telegram-server.js';
+import { FAST_LIMITS } from '../support/fast-limits.js';
 import { asBot, executeOk } from '../support/graphql-client.js';
 import { testConfig, type TestApp } from '../support/test-app.js';
 
@@ -18,11 +19,15 @@ export interface TelegramHarness {
   stop(): Promise<void>;
 }
 
+/** `limits` 'platform' runs the bot and the fake at Telegram's real limits; fast ones otherwise. */
 export async function startTelegramHarness(
   app: TestApp,
   overrides: Record<string, string> = {},
+  limits: 'fast' | 'platform' = 'fast',
 ): Promise<TelegramHarness> {
-  const fake = await startFakeTelegramServer();
+  const fast = limits === 'fast';
+  const fake = await startFakeTelegramServer(fast ? { rateLimits: FAST_LIMITS } : {});
+  const options: BotOptions = { apiUrl: app.graphqlUrl, limits: fast ? FAST_LIMITS : undefined };
   const config = testConfig({
     TELEGRAM_BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.apiRoot,
@@ -31,10 +36,10 @@ export async function startTelegramHarness(
   const logger = createLogger(config.LOG_LEVEL);
   const harness: TelegramHarness = {
     fake,
-    bot: await startTelegramBot(config, logger, app.graphqlUrl),
+    bot: await startTelegramBot(config, logger, options),
     async restartBot() {
       await harness.bot.stop();
-      harness.bot = await startTelegramBot(config, logger, app.graphqlUrl);
+      harness.bot = await startTelegramBot(config, logger, options);
     },
     async stop() {
       await harness.bot.stop();

@@ -13,7 +13,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { pollUntil, type Truthy } from './poll-until.js';
+import {
+  compact,
+  FakeMessengerCore,
+  readRawBody,
+  sendJson,
+  windowWait,
+} from './fake-messenger-core.js';
+import type { Truthy } from './poll-until.js';
 
 export interface FakeMaxUser {
   user_id: number;
@@ -204,17 +211,20 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
   const pollTimeoutSeconds = options.pollTimeoutSeconds ?? 30;
   const callbackTtlMs = options.callbackTtlMs ?? 30_000;
 
-  const calls: ApiCall[] = [];
+  const core = new FakeMessengerCore<ApiCall, StoredMessage, BotMessage, InjectedFailure>(
+    'max',
+    snapshot,
+    (c) => `${c.route} → ${c.status}`,
+  );
+  const calls = core.calls;
   const answers: CallbackAnswer[] = [];
   const webhookDeliveries: { url: string; status: number }[] = [];
-  const log: StoredMessage[] = [];
+  const log = core.log;
   const byMid = new Map<string, StoredMessage>();
   const users = new Map<number, FakeMaxUser>();
   const actionLog = new Map<number, string[]>();
   const presses = new Map<string, Press>();
   const files = new Map<string, Uint8Array>();
-  const failures: { route: string; failure: InjectedFailure; times: number }[] = [];
-  const cursors = new Map<number, number>();
   const rateTimes = { global: [] as number[], chats: new Map<number, number[]>() };
   let subscriptions: Subscription[] = [];
   let commands: { name: string; description?: string }[] = [];
@@ -224,7 +234,6 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
   let poll:
     { res: ServerResponse; call: ApiCall; limit: number; timer: NodeJS.Timeout } | undefined;
   let delivering = false;
-  let closed = false;
   const stopDelivery = new AbortController();
   let counter = 0;
 
@@ -329,7 +338,7 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
     if (delivering) return;
     delivering = true;
     try {
-      while (subscriptions.length && pending.length && !closed) {
+      while (subscriptions.length && pending.length && !core.closed) {
         const entry = pending[0]!;
         const subscription = subscriptions[0]!;
         const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -346,7 +355,7 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
           if (!res.ok) throw new Error(`webhook answered ${res.status}`);
           if (pending[0] === entry) pending.shift();
         } catch {
-          if (closed) return;
+          if (core.closed) return;
           await new Promise((resolve) => setTimeout(resolve, 200)); // MAX retries too
         }
       }
@@ -452,8 +461,8 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
     const at = performance.now();
     const times = chatId === undefined ? [] : (rateTimes.chats.get(chatId) ?? []);
     const over =
-      windowFull(rateTimes.global, limits.globalPerSecond, at) ||
-      (chatId !== undefined && windowFull(times, limits.perChatPerSecond, at));
+      windowWait(rateTimes.global, limits.globalPerSecond, 1000, at) > 0 ||
+      (chatId !== undefined && windowWait(times, limits.perChatPerSecond, 1000, at) > 0);
     if (over) throw new ApiError(429, 'too.many.requests', 'Too many requests');
     rateTimes.global = [...rateTimes.global.filter((t) => t > at - 1000), at];
     if (chatId !== undefined)
@@ -580,9 +589,7 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
   }
 
   function record(route: string, query: Record<string, string>, body: Payload): ApiCall {
-    const call: ApiCall = { route, query, body, at: Date.now(), status: 200 };
-    calls.push(call);
-    return call;
+    return core.record({ route, query, body, at: Date.now(), status: 200 });
   }
 
   function answer(res: ServerResponse, call: ApiCall, result: unknown): void {
@@ -594,13 +601,6 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
     call.status = error.status;
     if (error.status === 429) tooManyRequests++;
     send(res, error.status, { code: error.code, message: error.message });
-  }
-
-  function takeFailure(route: string): InjectedFailure | undefined {
-    const entry = failures.find((f) => f.route === route || f.route === '*');
-    if (!entry) return undefined;
-    if (--entry.times <= 0) failures.splice(failures.indexOf(entry), 1);
-    return entry.failure;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -630,7 +630,7 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
     if (url.searchParams.has('access_token')) {
       return fail(res, call, bad('access_token in the query is no longer supported'));
     }
-    const failure = takeFailure(route);
+    const failure = core.takeFailure(route);
     if (failure && 'network' in failure) {
       call.status = 'network';
       req.socket.destroy();
@@ -682,24 +682,6 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
     });
   }
 
-  function messages(chatId?: number): BotMessage[] {
-    return log
-      .filter((m) => !m.deleted && (chatId === undefined || m.chat_id === chatId))
-      .map(snapshot);
-  }
-
-  function waitFor<T>(predicate: () => T, timeoutMs = 5000): Promise<Truthy<T>> {
-    return pollUntil(
-      predicate,
-      timeoutMs,
-      () => closed,
-      () => {
-        const recent = calls.slice(-5).map((c) => `${c.route} → ${c.status}`);
-        return `fake max: waitFor timed out after ${timeoutMs} ms; last calls: ${recent.join(', ') || 'none'}`;
-      },
-    );
-  }
-
   return {
     baseUrl: `${origin}${PREFIX}`,
     token,
@@ -711,7 +693,7 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
       return tooManyRequests;
     },
     chatIdOf,
-    messages,
+    messages: (chatId) => core.messages(chatId),
     actions: (chatId) => [...(actionLog.get(chatId) ?? [])],
     commands: () => structuredClone(commands),
     subscriptions: () => structuredClone(subscriptions),
@@ -782,16 +764,11 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
       });
       return callback_id;
     },
-    failNext: (route, failure, times = 1) => void failures.push({ route, failure, times }),
-    waitFor,
-    async nextMessage(chatId, timeoutMs = 5000) {
-      const seen = cursors.get(chatId) ?? 0;
-      const message = await waitFor(() => log.filter((m) => m.chat_id === chatId)[seen], timeoutMs);
-      cursors.set(chatId, seen + 1);
-      return snapshot(message);
-    },
+    failNext: (route, failure, times) => core.failNext(route, failure, times),
+    waitFor: (predicate, timeoutMs) => core.waitFor(predicate, timeoutMs),
+    nextMessage: (chatId, timeoutMs) => core.nextMessage(chatId, timeoutMs),
     async close() {
-      closed = true;
+      core.closed = true;
       if (poll) clearTimeout(poll.timer);
       poll = undefined;
       stopDelivery.abort();
@@ -890,24 +867,10 @@ export function parseHtml(html: string): { text: string; markup: MarkupElement[]
 
 // --- request helpers ----------------------------------------------------------------------
 
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function windowFull(times: number[], limit: number, now: number): boolean {
-  return times.filter((t) => t > now - 1000).length >= limit;
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.destroyed || res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
+const send = sendJson;
 
 async function readBody(req: IncomingMessage): Promise<Payload> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks);
+  const raw = await readRawBody(req);
   if (!raw.length) return {};
   return JSON.parse(raw.toString('utf8')) as Payload;
 }

@@ -14,7 +14,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
-import { pollUntil, type Truthy } from './poll-until.js';
+import {
+  compact,
+  FakeMessengerCore,
+  readRawBody,
+  sendJson,
+  windowWait,
+} from './fake-messenger-core.js';
+import type { Truthy } from './poll-until.js';
 
 export interface FakeUser {
   id: number;
@@ -215,18 +222,21 @@ export async function startFakeTelegramServer(
     options.rateLimits === false ? undefined : { ...DEFAULT_LIMITS, ...options.rateLimits };
   const callbackTtlMs = options.callbackQueryTtlMs ?? 15_000;
 
-  const calls: ApiCall[] = [];
+  const core = new FakeMessengerCore<ApiCall, StoredMessage, BotMessage, InjectedFailure>(
+    'telegram',
+    snapshot,
+    (c) => `${c.method} → ${c.status}`,
+  );
+  const calls = core.calls;
   const callbackAnswers: CallbackAnswer[] = [];
   const chats = new Map<number, Chat>();
-  const botLog: (BotMessage & { deleted: boolean; editDate?: number })[] = [];
+  const botLog = core.log;
   const botByKey = new Map<string, (typeof botLog)[number]>();
   const userByKey = new Map<string, { deleted: boolean }>();
   const actions = new Map<number, string[]>();
   const commandSets = new Map<string, { command: string; description: string }[]>();
   const queries = new Map<string, CallbackQuery>();
   const files = new Map<string, StoredFile>();
-  const failures: { method: string; failure: InjectedFailure; times: number }[] = [];
-  const cursors = new Map<number, number>();
   const floodTimes = { global: [] as number[], chats: new Map<number, number[]>() };
   let tooManyRequests = 0;
   let pending: Update[] = [];
@@ -236,7 +246,6 @@ export async function startFakeTelegramServer(
     { res: ServerResponse; call: ApiCall; limit: number; timer: NodeJS.Timeout } | undefined;
   let webhook: { url: string; secret?: string } | undefined;
   let delivering = false;
-  let closed = false;
   const stopDelivery = new AbortController();
   let counter = 0;
 
@@ -353,7 +362,7 @@ export async function startFakeTelegramServer(
     if (delivering) return;
     delivering = true;
     try {
-      while (webhook && LOCAL_URL.test(webhook.url) && pending.length && !closed) {
+      while (webhook && LOCAL_URL.test(webhook.url) && pending.length && !core.closed) {
         const update = pending[0]!;
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (webhook.secret) headers['x-telegram-bot-api-secret-token'] = webhook.secret;
@@ -380,7 +389,7 @@ export async function startFakeTelegramServer(
             }
           }
         } catch {
-          if (closed) return;
+          if (core.closed) return;
           await new Promise((resolve) => setTimeout(resolve, 200)); // Telegram retries too
         }
       }
@@ -643,9 +652,7 @@ export async function startFakeTelegramServer(
   }
 
   function record(method: string, payload: Payload): ApiCall {
-    const call: ApiCall = { method, payload, at: Date.now(), status: 200 };
-    calls.push(call);
-    return call;
+    return core.record({ method, payload, at: Date.now(), status: 200 });
   }
 
   function answer(res: ServerResponse, call: ApiCall, result: unknown): void {
@@ -662,13 +669,6 @@ export async function startFakeTelegramServer(
       description: error.description,
       ...(error.parameters ? { parameters: error.parameters } : {}),
     });
-  }
-
-  function takeFailure(method: string): InjectedFailure | undefined {
-    const entry = failures.find((f) => f.method === method || f.method === '*');
-    if (!entry) return undefined;
-    if (--entry.times <= 0) failures.splice(failures.indexOf(entry), 1);
-    return entry.failure;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -698,7 +698,7 @@ export async function startFakeTelegramServer(
     const method = methodNames.get(route[2]!.toLowerCase()) ?? route[2]!;
     const call = record(method, { ...Object.fromEntries(url.searchParams), ...body });
     if (route[1] !== token) return fail(res, call, new ApiError(401, 'Unauthorized'));
-    const failure = takeFailure(method);
+    const failure = core.takeFailure(method);
     if (failure && 'network' in failure) {
       call.status = 'network';
       req.socket.destroy();
@@ -749,24 +749,6 @@ export async function startFakeTelegramServer(
     return { message_id, chat_id: c.id, update_id: pushUpdate({ message }) };
   }
 
-  function messages(chatId?: number): BotMessage[] {
-    return botLog
-      .filter((m) => !m.deleted && (chatId === undefined || m.chat_id === chatId))
-      .map(snapshot);
-  }
-
-  function waitFor<T>(predicate: () => T, timeoutMs = 5000): Promise<Truthy<T>> {
-    return pollUntil(
-      predicate,
-      timeoutMs,
-      () => closed,
-      () => {
-        const recent = calls.slice(-5).map((c) => `${c.method} → ${c.status}`);
-        return `fake telegram: waitFor timed out after ${timeoutMs} ms; last calls: ${recent.join(', ') || 'none'}`;
-      },
-    );
-  }
-
   return {
     apiRoot: `http://127.0.0.1:${port}`,
     token,
@@ -776,7 +758,7 @@ export async function startFakeTelegramServer(
     get tooManyRequests() {
       return tooManyRequests;
     },
-    messages,
+    messages: (chatId) => core.messages(chatId),
     chatActions: (chatId) => [...(actions.get(chatId) ?? [])],
     commands: (languageCode = '') => [...(commandSets.get(`default::${languageCode}`) ?? [])],
     webhookUrl: () => webhook?.url,
@@ -825,19 +807,11 @@ export async function startFakeTelegramServer(
       return { ...userMessage(user, options, { voice }), file_id };
     },
     block: (userId) => void (chat(userId).blocked = true),
-    failNext: (method, failure, times = 1) => void failures.push({ method, failure, times }),
-    waitFor,
-    async nextMessage(chatId, timeoutMs = 5000) {
-      const seen = cursors.get(chatId) ?? 0;
-      const message = await waitFor(
-        () => botLog.filter((m) => m.chat_id === chatId)[seen],
-        timeoutMs,
-      );
-      cursors.set(chatId, seen + 1);
-      return snapshot(message);
-    },
+    failNext: (method, failure, times) => core.failNext(method, failure, times),
+    waitFor: (predicate, timeoutMs) => core.waitFor(predicate, timeoutMs),
+    nextMessage: (chatId, timeoutMs) => core.nextMessage(chatId, timeoutMs),
     async close() {
-      closed = true;
+      core.closed = true;
       if (poll) clearTimeout(poll.timer);
       poll = undefined;
       stopDelivery.abort();
@@ -850,11 +824,13 @@ export async function startFakeTelegramServer(
   };
 }
 
-function snapshot(m: BotMessage & { deleted?: boolean; editDate?: number }): BotMessage {
-  const copy = structuredClone(compact(m));
+type StoredMessage = BotMessage & { deleted: boolean; editDate?: number };
+
+function snapshot(m: StoredMessage): BotMessage {
+  const copy: Partial<StoredMessage> = structuredClone(compact(m));
   delete copy.deleted;
   delete copy.editDate;
-  return copy;
+  return copy as BotMessage;
 }
 
 function commandKey(p: Payload): string {
@@ -1025,25 +1001,10 @@ function json(p: Payload, name: string): unknown {
   }
 }
 
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function windowWait(times: number[], limit: number, spanMs: number, now: number): number {
-  const recent = times.filter((t) => t > now - spanMs);
-  return recent.length >= limit ? recent[recent.length - limit]! + spanMs - now : 0;
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.destroyed) return;
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
+const send = sendJson;
 
 async function readBody(req: IncomingMessage): Promise<Payload> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks);
+  const raw = await readRawBody(req);
   if (!raw.length) return {};
   const type = req.headers['content-type'] ?? '';
   if (type.startsWith('multipart/form-data')) {

@@ -3,7 +3,7 @@ import type {
   Button as MaxButton,
   InlineKeyboardAttachmentRequest,
 } from '@maxhub/max-bot-api/types';
-import { packCallback } from '../shared/callback-data.js';
+import { packCallback } from '../shared/features/registry.js';
 import type { SendFailure, SendLimits } from '../shared/outbound/send-queue.js';
 import type { Button } from '../shared/screen.js';
 

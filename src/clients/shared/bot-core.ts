@@ -1,34 +1,23 @@
 import { type ApiClient, ApiError, type ChannelIdentity } from './api-client.js';
-import { readClientState } from './dialog.js';
+import type { Callback } from './callback-data.js';
+import { continueDialog } from './dialog.js';
+import type { ButtonSpec } from './features/feature.js';
+import { askAssistant, askAssistantByVoice } from './features/assistant/assistant.feature.js';
+import { goalsScreen } from './features/goals/goals.feature.js';
+import { helpScreen } from './features/menu/menu.views.js';
 import {
-  AssistantCapabilitiesDocument,
-  RegisterChannelAccountDocument,
-  SendVoiceDocument,
-  SessionDocument,
-} from './gql/graphql.js';
+  BUTTONS,
+  commandHandler,
+  DIALOGS,
+  readClientState,
+  unpackCallback,
+} from './features/registry.js';
+import { RegisterChannelAccountDocument, SessionDocument } from './gql/graphql.js';
 import { markup } from './html.js';
 import type { Incoming, Messenger } from './messenger.js';
 import { screen } from './screen.js';
 import { langOf, textsFor } from './texts.js';
-import { askAssistant, beginDialog, handleCallback, withTyping } from './turns/callbacks.js';
-import { continueDialog } from './turns/dialogs.js';
-import { calendarOf, goalsScreen } from './turns/screens.js';
-import { Turn, type BotLogger } from './turns/turn.js';
-import { assistantReplyScreen } from './views/assistant.js';
-import { helpScreen, mainMenu, notice, todayIn } from './views/menu.js';
-import { settingsScreen } from './views/settings.js';
-
-/** The commands both bots offer, with their menu descriptions in texts.ts. */
-export const COMMANDS = [
-  'start',
-  'goals',
-  'today',
-  'events',
-  'newgoal',
-  'settings',
-  'help',
-  'cancel',
-] as const;
+import { Turn, type BotLogger } from './turn.js';
 
 /**
  * The platform-neutral bot: turns an update into API calls and screens. Updates of one chat
@@ -83,63 +72,32 @@ export class BotCore {
   private async dispatch(turn: Turn): Promise<void> {
     const { incoming } = turn;
     switch (incoming.kind) {
-      case 'command':
-        return this.command(turn, incoming.command);
-      case 'text':
-        if (turn.state.dialog) return continueDialog(turn, turn.state.dialog, incoming.text);
-        return askAssistant(turn, incoming.text);
+      case 'command': {
+        const handler = commandHandler(incoming.command);
+        return handler ? handler(turn) : turn.show(helpScreen(turn.t));
+      }
+      case 'text': {
+        const dialog = turn.state.dialog;
+        if (!dialog) return askAssistant(turn, incoming.text);
+        const spec = DIALOGS[dialog.kind] as Parameters<typeof continueDialog>[1];
+        return continueDialog(turn, spec, dialog, incoming.text);
+      }
       case 'callback':
-        return handleCallback(turn, incoming.data, this.logger);
+        return this.press(turn, incoming.data);
       case 'voice':
-        return this.voice(turn, incoming.download);
+        return askAssistantByVoice(turn, incoming.download);
       case 'unsupported':
         await turn.send(screen(markup`${turn.t.unsupported}`));
     }
   }
 
-  private async command(turn: Turn, command: string): Promise<void> {
-    const { t } = turn;
-    switch (command) {
-      case 'start':
-        await turn.saveState({});
-        return turn.show(mainMenu(t, turn.timezone, t.greeting(turn.incoming.user.name)));
-      case 'menu':
-        return turn.show(mainMenu(t, turn.timezone));
-      case 'goals':
-        return turn.show(await goalsScreen(turn, 0));
-      case 'today':
-        return turn.show(await calendarOf(turn, 'd', todayIn(turn.timezone)));
-      case 'events':
-      case 'week':
-        return turn.show(await calendarOf(turn, 'w', todayIn(turn.timezone)));
-      case 'newgoal':
-        return beginDialog(turn, { kind: 'newGoal' });
-      case 'settings':
-        return turn.show(settingsScreen(t, turn.settings));
-      case 'cancel':
-        if (!turn.state.dialog) return turn.show(notice(t, t.nothingToCancel));
-        await turn.saveState({ ...turn.state, dialog: undefined });
-        return turn.show(notice(t, t.cancelled));
-      default:
-        return turn.show(helpScreen(t));
-    }
-  }
-
-  private async voice(turn: Turn, download: () => Promise<{ data: Buffer; filename: string }>) {
-    const { assistantCapabilities } = await turn.api(AssistantCapabilitiesDocument, {});
-    if (!assistantCapabilities.voice) {
-      await turn.send(screen(markup`${turn.t.voiceUnavailable}`));
-      return;
-    }
-    const { sendVoice } = await withTyping(turn, async () => {
-      const audio = await download();
-      return turn.api(SendVoiceDocument, {
-        audioBase64: audio.data.toString('base64'),
-        filename: audio.filename,
-      });
-    });
-    await turn.saveState({ ...turn.state, quickReplies: sendVoice.quickReplies });
-    await turn.send(assistantReplyScreen(turn.t, sendVoice));
+  /** A button press. Every press is answered; an outdated or forged button gets a polite toast. */
+  private async press(turn: Turn, data: string): Promise<void> {
+    const callback = unpackCallback(data);
+    if (!callback) return turn.answer(turn.t.outdatedButton);
+    const spec = BUTTONS[callback.a] as ButtonSpec<Callback>;
+    await spec.press(turn, callback);
+    await turn.answer();
   }
 
   /** Loads the user and the saved dialog; a messenger user seen for the first time is registered. */
@@ -165,6 +123,7 @@ export class BotCore {
       readClientState(session.dialogState),
       this.api,
       this.messenger,
+      this.logger,
     );
   }
 

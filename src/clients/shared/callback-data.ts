@@ -1,155 +1,102 @@
+import type { ButtonSpec, CallbackShape } from './features/feature.js';
+import type { AssistantCallback } from './features/assistant/assistant.feature.js';
+import type { CalendarCallback } from './features/calendar/calendar.feature.js';
+import type { GoalsCallback } from './features/goals/goals.feature.js';
+import type { MenuCallback } from './features/menu/menu.feature.js';
+import type { NotificationsCallback } from './features/notifications/notifications.feature.js';
+import type { PlanCallback } from './features/plan/plan.feature.js';
+import type { SettingsCallback } from './features/settings/settings.feature.js';
+
 /**
  * Typed button payloads. Telegram allows 64 bytes of callback data, so each callback packs to
- * a short code and its fields joined by ':' ("g:<uuid>" opens a goal). Unpacking validates
- * every field: data from an old or forged button unpacks to null and is answered politely.
+ * a short code and its fields joined by ':' ("g:<uuid>" opens a goal). Each feature declares
+ * its codes and fields; unpacking validates every field, so data from an old or forged button
+ * unpacks to null and is answered politely. The codes are a wire format: buttons already in
+ * chats carry them, so a code is never renamed or reused.
  */
-
-export const TOGGLES = {
-  all: 'notificationsEnabled',
-  ev: 'eventRemindersEnabled',
-  dl: 'deadlineWarningsEnabled',
-  od: 'overdueStepRemindersEnabled',
-  dg: 'morningDigestEnabled',
-} as const;
-export type Toggle = keyof typeof TOGGLES;
-
-export const DAILY_TIMES = {
-  dg: 'digestTime',
-  dl: 'deadlineCheckTime',
-  ev: 'eveningNudgeTime',
-} as const;
-export type DailyTime = keyof typeof DAILY_TIMES;
-
-export const SNOOZE_PRESETS = {
-  m10: 'MINUTES_10',
-  h1: 'HOUR_1',
-  eve: 'THIS_EVENING',
-  tmr: 'TOMORROW_MORNING',
-} as const;
-export type SnoozeCode = keyof typeof SNOOZE_PRESETS;
-
 export type Callback =
-  | { a: 'menu' }
-  | { a: 'help' }
-  | { a: 'goals'; offset: number }
-  | { a: 'goal'; goalId: string }
-  | { a: 'newGoal' }
-  | { a: 'stepDone'; stepId: string }
-  | { a: 'goalEdit'; goalId: string }
-  | { a: 'goalEditTitle'; goalId: string }
-  | { a: 'goalEditDeadline'; goalId: string }
-  | { a: 'goalAddStep'; goalId: string }
-  | { a: 'goalDelete'; goalId: string }
-  | { a: 'goalDeleteYes'; goalId: string }
-  | { a: 'plan'; goalId: string }
-  | { a: 'planCancel'; goalId: string }
-  | { a: 'planAccept'; proposalId: string }
-  | { a: 'schedule'; goalId: string }
-  | { a: 'calendar'; mode: 'd' | 'w'; date: string }
-  | { a: 'event'; eventId: string }
-  | { a: 'eventEditDate'; eventId: string }
-  | { a: 'eventEditTime'; eventId: string }
-  | { a: 'eventDelete'; eventId: string }
-  | { a: 'settings' }
-  | { a: 'toggle'; toggle: Toggle }
-  | { a: 'language' }
-  | { a: 'timezone' }
-  | { a: 'dailyTime'; field: DailyTime }
-  | { a: 'quietHours' }
-  | { a: 'quickReply'; index: number }
-  | { a: 'notifyDone'; notificationId: string }
-  | { a: 'notifySnooze'; notificationId: string; preset: SnoozeCode }
-  | { a: 'notifyStepDone'; stepId: string };
+  | MenuCallback
+  | GoalsCallback
+  | PlanCallback
+  | CalendarCallback
+  | SettingsCallback
+  | NotificationsCallback
+  | AssistantCallback;
 
-type Action = Callback['a'];
-type FieldsOf<A extends Action> = Exclude<keyof Extract<Callback, { a: A }>, 'a'>;
+export type Action = Callback['a'];
 
-const CODES: { [A in Action]: { code: string; fields: readonly FieldsOf<A>[] } } = {
-  menu: { code: 'm', fields: [] },
-  help: { code: 'h', fields: [] },
-  goals: { code: 'gl', fields: ['offset'] },
-  goal: { code: 'g', fields: ['goalId'] },
-  newGoal: { code: 'ng', fields: [] },
-  stepDone: { code: 'sd', fields: ['stepId'] },
-  goalEdit: { code: 'ge', fields: ['goalId'] },
-  goalEditTitle: { code: 'get', fields: ['goalId'] },
-  goalEditDeadline: { code: 'ged', fields: ['goalId'] },
-  goalAddStep: { code: 'gas', fields: ['goalId'] },
-  goalDelete: { code: 'gx', fields: ['goalId'] },
-  goalDeleteYes: { code: 'gxy', fields: ['goalId'] },
-  plan: { code: 'gp', fields: ['goalId'] },
-  planCancel: { code: 'gpc', fields: ['goalId'] },
-  planAccept: { code: 'gpa', fields: ['proposalId'] },
-  schedule: { code: 'gs', fields: ['goalId'] },
-  calendar: { code: 'c', fields: ['mode', 'date'] },
-  event: { code: 'e', fields: ['eventId'] },
-  eventEditDate: { code: 'eed', fields: ['eventId'] },
-  eventEditTime: { code: 'eet', fields: ['eventId'] },
-  eventDelete: { code: 'ex', fields: ['eventId'] },
-  settings: { code: 's', fields: [] },
-  toggle: { code: 'st', fields: ['toggle'] },
-  language: { code: 'sl', fields: [] },
-  timezone: { code: 'stz', fields: [] },
-  dailyTime: { code: 'stm', fields: ['field'] },
-  quietHours: { code: 'sq', fields: [] },
-  quickReply: { code: 'qr', fields: ['index'] },
-  notifyDone: { code: 'nd', fields: ['notificationId'] },
-  notifySnooze: { code: 'ns', fields: ['notificationId', 'preset'] },
-  notifyStepDone: { code: 'nsd', fields: ['stepId'] },
-};
+/** Reads one field back from its text; undefined = not valid. */
+export type Field<T> = (raw: string) => T | undefined;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isIn = (values: object) => (raw: string) => Object.hasOwn(values, raw);
 
-/** How each field is checked and read back. */
-const FIELD_PARSERS: Record<string, (raw: string) => unknown> = {
-  goalId: uuid,
-  stepId: uuid,
-  eventId: uuid,
-  proposalId: uuid,
-  notificationId: uuid,
-  offset: nonNegativeInt,
-  index: nonNegativeInt,
-  mode: (raw) => (raw === 'd' || raw === 'w' ? raw : undefined),
-  date: (raw) => (/^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined),
-  toggle: (raw) => (isIn(TOGGLES)(raw) ? raw : undefined),
-  field: (raw) => (isIn(DAILY_TIMES)(raw) ? raw : undefined),
-  preset: (raw) => (isIn(SNOOZE_PRESETS)(raw) ? raw : undefined),
-};
-
-function uuid(raw: string) {
-  return UUID.test(raw) ? raw : undefined;
-}
-
-function nonNegativeInt(raw: string) {
-  return /^\d{1,6}$/.test(raw) ? Number(raw) : undefined;
-}
-
-const BY_CODE = new Map(
-  Object.entries(CODES).map(([action, spec]) => [spec.code, { action, fields: spec.fields }]),
-);
+export const uuid: Field<string> = (raw) => (UUID.test(raw) ? raw : undefined);
+export const nonNegativeInt: Field<number> = (raw) =>
+  /^\d{1,6}$/.test(raw) ? Number(raw) : undefined;
+export const isoDate: Field<string> = (raw) => (/^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined);
+/** One of the keys of `values` (a code table such as TOGGLES). */
+export const keyOf =
+  <K extends string>(values: Record<K, unknown>): Field<K> =>
+  (raw) =>
+    Object.hasOwn(values, raw) ? (raw as K) : undefined;
+export const oneOf =
+  <V extends string>(...values: V[]): Field<V> =>
+  (raw) =>
+    values.includes(raw as V) ? (raw as V) : undefined;
 
 export const CALLBACK_MAX_BYTES = 64;
 
-export function packCallback(callback: Callback): string {
-  const spec = CODES[callback.a] as { code: string; fields: readonly string[] };
-  const values = spec.fields.map((field) => String((callback as Record<string, unknown>)[field]));
-  const packed = [spec.code, ...values].join(':');
-  if (Buffer.byteLength(packed) > CALLBACK_MAX_BYTES) {
-    throw new Error(`Callback data over ${CALLBACK_MAX_BYTES} bytes: ${packed}`);
+type AnySpec = ButtonSpec<CallbackShape> & { fields: Record<string, Field<unknown>> };
+
+/** Packs and unpacks the callbacks of a table of button specs (the composed features'). */
+export function callbackCodec<C extends CallbackShape>(specs: Record<C['a'], unknown>) {
+  const table = specs as Record<string, AnySpec>;
+  const byCode = new Map<string, string>();
+  for (const [action, spec] of Object.entries(table)) {
+    if (byCode.has(spec.code)) throw new Error(`Callback code "${spec.code}" used twice`);
+    byCode.set(spec.code, action);
   }
-  return packed;
+
+  function pack(callback: C): string {
+    const spec = table[callback.a]!;
+    const values = Object.keys(spec.fields).map((field) =>
+      String((callback as Record<string, unknown>)[field]),
+    );
+    const packed = [spec.code, ...values].join(':');
+    if (Buffer.byteLength(packed) > CALLBACK_MAX_BYTES) {
+      throw new Error(`Callback data over ${CALLBACK_MAX_BYTES} bytes: ${packed}`);
+    }
+    return packed;
+  }
+
+  function unpack(data: string): C | null {
+    const [code = '', ...raw] = data.split(':');
+    const action = byCode.get(code);
+    if (!action) return null;
+    const fields = Object.entries(table[action]!.fields);
+    if (raw.length !== fields.length) return null;
+    const callback: Record<string, unknown> = { a: action };
+    for (const [index, [field, read]] of fields.entries()) {
+      const value = read(raw[index] ?? '');
+      if (value === undefined) return null;
+      callback[field] = value;
+    }
+    return callback as C;
+  }
+
+  return { pack, unpack };
 }
 
-export function unpackCallback(data: string): Callback | null {
-  const [code = '', ...raw] = data.split(':');
-  const spec = BY_CODE.get(code);
-  if (!spec || raw.length !== spec.fields.length) return null;
-  const callback: Record<string, unknown> = { a: spec.action };
-  for (const [index, field] of (spec.fields as readonly string[]).entries()) {
-    const value = FIELD_PARSERS[field]?.(raw[index] ?? '');
+/** Reads a saved object's fields with `fields`; null when any does not fit. */
+export function readFields(
+  raw: Record<string, unknown>,
+  fields: Record<string, Field<unknown>>,
+): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const [field, read] of Object.entries(fields)) {
+    const value = typeof raw[field] === 'string' ? read(raw[field]) : undefined;
     if (value === undefined) return null;
-    callback[field] = value;
+    out[field] = value;
   }
-  return callback as Callback;
+  return out;
 }

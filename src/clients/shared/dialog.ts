@@ -1,16 +1,14 @@
-import { DAILY_TIMES, type DailyTime } from './callback-data.js';
+import { ApiError } from './api-client.js';
+import type { DialogSpec, DialogShape } from './features/feature.js';
+import type { CalendarDialog } from './features/calendar/calendar.feature.js';
+import type { GoalsDialog } from './features/goals/goals.feature.js';
+import type { SettingsDialog } from './features/settings/settings.feature.js';
+import { markup } from './html.js';
+import { screen } from './screen.js';
+import type { Turn } from './turn.js';
 
-/** A multi-step edit waiting for the user's next message. */
-export type Dialog =
-  | { kind: 'newGoal' }
-  | { kind: 'goalTitle'; goalId: string }
-  | { kind: 'goalDeadline'; goalId: string }
-  | { kind: 'addStep'; goalId: string }
-  | { kind: 'eventDate'; eventId: string }
-  | { kind: 'eventTime'; eventId: string }
-  | { kind: 'timezone' }
-  | { kind: 'dailyTime'; field: DailyTime }
-  | { kind: 'quietHours' };
+/** A multi-step edit waiting for the user's next message; each feature declares its own. */
+export type Dialog = GoalsDialog | CalendarDialog | SettingsDialog;
 
 /** What a bot keeps per messenger account, saved through the API (setDialogState). */
 export interface ClientState {
@@ -19,30 +17,38 @@ export interface ClientState {
   quickReplies?: string[];
 }
 
-const ID_DIALOGS = {
-  goalTitle: 'goalId',
-  goalDeadline: 'goalId',
-  addStep: 'goalId',
-  eventDate: 'eventId',
-  eventTime: 'eventId',
-} as const;
-
-/** Reads a saved state defensively: one written by an older version may not fit any more. */
-export function readClientState(raw: Record<string, unknown> | null | undefined): ClientState {
-  if (!raw) return {};
-  const state: ClientState = {};
-  if (Array.isArray(raw.quickReplies) && raw.quickReplies.every((x) => typeof x === 'string')) {
-    state.quickReplies = raw.quickReplies as string[];
-  }
-  const dialog = raw.dialog as Record<string, unknown> | undefined;
-  if (dialog && isDialog(dialog)) state.dialog = dialog;
-  return state;
+/** Enters a dialog: saves it (so a restart keeps it) and asks the question. */
+export async function beginDialog<D extends Dialog>(
+  turn: Turn,
+  spec: DialogSpec<D>,
+  dialog: D,
+): Promise<void> {
+  await turn.saveState({ ...turn.state, dialog });
+  await turn.answer();
+  await turn.send(screen(markup`${spec.prompt(turn.t)}`));
 }
 
-function isDialog(value: Record<string, unknown>): value is Dialog {
-  const kind = value.kind as string;
-  if (kind === 'newGoal' || kind === 'timezone' || kind === 'quietHours') return true;
-  if (kind === 'dailyTime') return Object.hasOwn(DAILY_TIMES, String(value.field));
-  const idField = ID_DIALOGS[kind as keyof typeof ID_DIALOGS];
-  return idField !== undefined && typeof value[idField] === 'string';
+/**
+ * The user's answer in a dialog. A valid answer is applied and the dialog ends; an answer the
+ * API rejects (BAD_USER_INPUT) or that cannot be read keeps the dialog and says why.
+ */
+export async function continueDialog<D extends DialogShape>(
+  turn: Turn,
+  spec: DialogSpec<D>,
+  dialog: D,
+  text: string,
+): Promise<void> {
+  let outcome;
+  try {
+    outcome = await spec.answer(turn, dialog, text.trim());
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
+    outcome = { retry: turn.t.rejected(error.message) };
+  }
+  if ('retry' in outcome) {
+    await turn.send(screen(markup`${outcome.retry}`));
+    return;
+  }
+  await turn.saveState({ ...turn.state, dialog: undefined });
+  await turn.send(outcome);
 }

@@ -7,8 +7,8 @@ import {
 } from './gql/graphql.js';
 import { sendScreen, type Messenger } from './messenger.js';
 import { asBulk } from './outbound/send-queue.js';
-import type { BotLogger } from './turns/turn.js';
-import { notificationScreen } from './views/notification.js';
+import type { BotLogger } from './turn.js';
+import { notificationScreen } from './features/notifications/notifications.views.js';
 
 /**
  * Delivers the outbox to one messenger: each notification published on the `notifications`

@@ -1,8 +1,10 @@
 import { TelegramError, type Telegram } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import { packCallback } from '../shared/callback-data.js';
+import { packCallback } from '../shared/features/registry.js';
 import type { Messenger } from '../shared/messenger.js';
+import type { SendQueue } from '../shared/outbound/send-queue.js';
 import type { Screen } from '../shared/screen.js';
+import { telegramChat } from './telegram-api.js';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
@@ -26,29 +28,39 @@ const cannotEdit = (error: unknown) =>
   error.code === 400 &&
   /message to edit not found|message can't be edited/i.test(error.description);
 
-/** Shared screens as Telegram messages: HTML, inline keyboards, edits in place. */
+/**
+ * Shared screens as Telegram messages: HTML, inline keyboards, edits in place. Every call goes
+ * through the SendQueue, bound to its chat: telegraf neither limits nor retries.
+ */
 export class TelegramMessenger implements Messenger {
   readonly platform = 'telegram' as const;
   readonly textLimit = TELEGRAM_TEXT_LIMIT;
 
-  constructor(private readonly telegram: Telegram) {}
+  constructor(
+    private readonly telegram: Telegram,
+    private readonly queue: SendQueue,
+  ) {}
 
   async send(chatId: string, screen: Screen): Promise<string> {
-    const message = await this.telegram.sendMessage(chatId, screen.html, {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      reply_markup: keyboard(screen),
-    });
+    const message = await this.queue.enqueue(telegramChat(chatId), () =>
+      this.telegram.sendMessage(chatId, screen.html, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        reply_markup: keyboard(screen),
+      }),
+    );
     return String(message.message_id);
   }
 
   async edit(chatId: string, messageId: string, screen: Screen): Promise<void> {
     try {
-      await this.telegram.editMessageText(chatId, Number(messageId), undefined, screen.html, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        reply_markup: keyboard(screen),
-      });
+      await this.queue.enqueue(telegramChat(chatId), () =>
+        this.telegram.editMessageText(chatId, Number(messageId), undefined, screen.html, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          reply_markup: keyboard(screen),
+        }),
+      );
     } catch (error) {
       if (notModified(error)) return;
       // Too old or deleted: show it as a new message instead.
@@ -60,11 +72,17 @@ export class TelegramMessenger implements Messenger {
     }
   }
 
+  /** Telegram does not count answers against a chat: they are bound to none. */
   async answerCallback(callbackId: string, text?: string): Promise<void> {
-    await this.telegram.answerCbQuery(callbackId, text?.slice(0, 200));
+    await this.queue.enqueue(null, () =>
+      this.telegram.answerCbQuery(callbackId, text?.slice(0, 200)),
+    );
   }
 
+  /** Kept in the chat's order, not counted against its limits. */
   async typing(chatId: string): Promise<void> {
-    await this.telegram.sendChatAction(chatId, 'typing');
+    await this.queue.enqueue(telegramChat(chatId, true), () =>
+      this.telegram.sendChatAction(chatId, 'typing'),
+    );
   }
 }

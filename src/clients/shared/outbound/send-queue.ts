@@ -18,6 +18,19 @@ export interface SendLimits {
 
 export type SendFailure = { retryAfterMs: number } | 'retry' | 'fatal';
 
+/** Time as the queue sees it; tests inject a fake one. */
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout | undefined),
+};
+
 export interface SendQueueOptions {
   limits: SendLimits;
   /** Adapter-specific: 429 → { retryAfterMs }, 5xx / network → 'retry', other 4xx → 'fatal'. */
@@ -34,6 +47,8 @@ export interface SendQueueOptions {
   onRateLimited?(): void;
   onSent?(): void;
   logger?: { warn(obj: object, msg: string): void };
+  /** The system clock by default. */
+  clock?: Clock;
 }
 
 export interface SendChat {
@@ -94,11 +109,12 @@ export class SendQueue {
   private stopped = false;
   private abandoned = false;
   private pumpQueued = false;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
   private idleWaiters: (() => void)[] = [];
   private readonly maxAttempts: number;
   private readonly backoffBaseMs: number;
   private readonly transitMs: number;
+  private readonly clock: Clock;
 
   constructor(private readonly options: SendQueueOptions) {
     for (const [name, value] of Object.entries(options.limits)) {
@@ -109,6 +125,7 @@ export class SendQueue {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffBaseMs = options.backoffBaseMs ?? 500;
     this.transitMs = options.transitMs ?? 250;
+    this.clock = options.clock ?? systemClock;
   }
 
   /** Queued or running calls. */
@@ -149,12 +166,12 @@ export class SendQueue {
       else this.idleWaiters.push(resolve);
     });
     if (deadlineMs === undefined) return idle;
-    let timer: NodeJS.Timeout | undefined;
+    let timer: unknown;
     const late = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), deadlineMs);
+      timer = this.clock.setTimeout(() => resolve(true), deadlineMs);
     });
     const timedOut = await Promise.race([idle.then(() => false), late]);
-    clearTimeout(timer);
+    this.clock.clearTimeout(timer);
     if (timedOut) this.abandon();
   }
 
@@ -177,7 +194,7 @@ export class SendQueue {
   /** Starts every job the limits allow now, oldest first, and arms a timer for the rest. */
   private pump(): void {
     this.pumpQueued = false;
-    const now = Date.now();
+    const now = this.clock.now();
     let wakeAt = Infinity;
     const ready: { job: Job; lane?: Lane }[] = [];
     for (const job of this.loose) {
@@ -213,9 +230,9 @@ export class SendQueue {
       const [entry] = ready.splice(oldest, 1);
       this.start(entry!.job, entry!.lane, now);
     }
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = undefined;
-    if (wakeAt < Infinity) this.timer = setTimeout(() => this.pump(), wakeAt - now);
+    if (wakeAt < Infinity) this.timer = this.clock.setTimeout(() => this.pump(), wakeAt - now);
   }
 
   /** An idle lane can go once none of its calls counts any more. */
@@ -267,7 +284,7 @@ export class SendQueue {
     }
     Promise.resolve()
       .then(job.task)
-      .finally(() => (call.answered = Date.now()))
+      .finally(() => (call.answered = this.clock.now()))
       .then(
         (value) => this.finish(job, lane, { value }),
         (error: unknown) => this.failed(job, lane, error),
@@ -276,7 +293,7 @@ export class SendQueue {
 
   private failed(job: Job, lane: Lane | undefined, error: unknown): void {
     const failure = this.abandoned ? 'fatal' : this.options.classify(error);
-    const now = Date.now();
+    const now = this.clock.now();
     const chat = lane?.id ?? null;
     if (typeof failure === 'object') {
       this.options.onRateLimited?.();
@@ -327,7 +344,7 @@ export class SendQueue {
 
   private settled(): void {
     if (--this.count > 0) return;
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = undefined;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }

@@ -1,24 +1,17 @@
-import {
-  CancelPlanGenerationDocument,
-  GeneratePlanDocument,
-  PlanProgressDocument,
-} from '../gql/graphql.js';
-import { fitForEdit } from '../messenger.js';
-import type { Screen } from '../screen.js';
-import { notice } from '../views/menu.js';
-import { planProgressScreen, planProposalScreen } from '../views/goals.js';
-import type { BotLogger, Turn } from './turn.js';
+import { GeneratePlanDocument, PlanProgressDocument } from '../../gql/graphql.js';
+import { fitForEdit } from '../../messenger.js';
+import type { Screen } from '../../screen.js';
+import type { Turn } from '../../turn.js';
+import { notice } from '../menu/menu.views.js';
+import { planProgressScreen, planProposalScreen } from './plan.views.js';
 
 /**
  * Plan generation shows one message with a progress bar, edited as the API reports progress,
  * with a cancel button. It runs outside the chat's update queue so the cancel press is
  * handled while the plan is still being made.
  */
-export async function startPlanGeneration(
-  turn: Turn,
-  goalId: string,
-  logger: BotLogger,
-): Promise<void> {
+export async function startPlanGeneration(turn: Turn, goalId: string): Promise<void> {
+  const { logger } = turn;
   if (turn.incoming.kind !== 'callback') return;
   const messageId = turn.incoming.messageId;
   await turn.show(planProgressScreen(turn.t, goalId, 0));
@@ -54,11 +47,6 @@ export async function startPlanGeneration(
       await editor.settled();
     }
   })();
-}
-
-export async function cancelPlanGeneration(turn: Turn, goalId: string): Promise<void> {
-  await turn.api(CancelPlanGenerationDocument, { goalId });
-  await turn.answer(turn.t.planCancelled);
 }
 
 /** Edits one message, skipping screens overtaken by a newer one while an edit is in flight. */

@@ -1,11 +1,7 @@
-import { DateTime } from 'luxon';
-import { markup } from '../html.js';
-import { button, screen, type Screen } from '../screen.js';
-import type { Texts } from '../texts.js';
-
-export function todayIn(timezone: string): string {
-  return DateTime.now().setZone(timezone).toISODate() ?? '';
-}
+import { todayIn } from '../../format.js';
+import { markup } from '../../html.js';
+import { button, screen, type Screen } from '../../screen.js';
+import type { Texts } from '../../texts.js';
 
 export function mainMenu(t: Texts, timezone: string, greeting?: string): Screen {
   const today = todayIn(timezone);

@@ -1,8 +1,8 @@
-import { DAILY_TIMES, TOGGLES, type DailyTime, type Toggle } from '../callback-data.js';
-import type { SettingsFieldsFragment } from '../gql/graphql.js';
-import { markup } from '../html.js';
-import { button, screen, type Screen } from '../screen.js';
-import type { Texts } from '../texts.js';
+import type { SettingsFieldsFragment } from '../../gql/graphql.js';
+import { markup } from '../../html.js';
+import { button, screen, type Screen } from '../../screen.js';
+import type { Texts } from '../../texts.js';
+import { DAILY_TIMES, TOGGLES, type DailyTime, type Toggle } from './settings-fields.js';
 
 export function settingsScreen(t: Texts, settings: SettingsFieldsFragment): Screen {
   const quiet =

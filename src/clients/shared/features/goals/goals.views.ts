@@ -1,9 +1,9 @@
-import { progressBar } from '../../../common/progress-bar.js';
-import type { GoalCardFieldsFragment, GoalListQuery } from '../gql/graphql.js';
-import { markup, truncate } from '../html.js';
-import { button, screen, type Button, type Screen } from '../screen.js';
-import type { Lang, Texts } from '../texts.js';
-import { duration, localDate } from './format.js';
+import { progressBar } from '../../../../common/progress-bar.js';
+import { localDate } from '../../format.js';
+import type { GoalCardFieldsFragment, GoalListQuery } from '../../gql/graphql.js';
+import { markup, truncate } from '../../html.js';
+import { button, screen, type Button, type Screen } from '../../screen.js';
+import type { Texts } from '../../texts.js';
 
 export const GOALS_PAGE_SIZE = 8;
 const BUTTON_TITLE_MAX = 40;
@@ -98,33 +98,5 @@ export function goalDeleteConfirm(t: Texts, goal: { id: string; title: string })
       button(t.goalButtons.yesDelete, { a: 'goalDeleteYes', goalId: goal.id }),
       button(t.back, { a: 'goal', goalId: goal.id }),
     ],
-  ]);
-}
-
-export function planProgressScreen(t: Texts, goalId: string, percent: number): Screen {
-  return screen(markup`🧠 ${t.planning}… ${progressBar(percent)} ${percent}%`, [
-    [button(t.planCancel, { a: 'planCancel', goalId })],
-  ]);
-}
-
-export interface ProposalView {
-  id: string;
-  steps: { title: string; estimatedMinutes: number; ifThenCue: string }[];
-}
-
-export function planProposalScreen(
-  t: Texts,
-  lang: Lang,
-  goalId: string,
-  proposal: ProposalView,
-): Screen {
-  const lines = proposal.steps.map(
-    (step, index) =>
-      markup`${index + 1}. <b>${step.title}</b> (${duration(step.estimatedMinutes, lang)})` +
-      markup`\n   <i>${step.ifThenCue}</i>`,
-  );
-  return screen([markup`🧠 <b>${t.planProposal}</b>`, '', ...lines].join('\n'), [
-    [button(t.goalButtons.accept, { a: 'planAccept', proposalId: proposal.id })],
-    [button(t.back, { a: 'goal', goalId })],
   ]);
 }

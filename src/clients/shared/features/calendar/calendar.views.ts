@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
-import type { CalendarQuery, EventCardFieldsFragment } from '../gql/graphql.js';
-import { markup, truncate } from '../html.js';
-import { button, screen, type Button, type Screen } from '../screen.js';
-import type { Lang, Texts } from '../texts.js';
-import { dayHeading, duration, localDate, localTime } from './format.js';
-import { todayIn } from './menu.js';
+import { dayHeading, duration, localDate, localTime, todayIn } from '../../format.js';
+import type { CalendarQuery, EventCardFieldsFragment } from '../../gql/graphql.js';
+import { markup, truncate } from '../../html.js';
+import { button, screen, type Button, type Screen } from '../../screen.js';
+import type { Lang, Texts } from '../../texts.js';
 
 export type CalendarMode = 'd' | 'w';
 type Occurrence = CalendarQuery['events'][number];

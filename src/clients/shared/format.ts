@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Lang, Texts } from '../texts.js';
+import type { Lang, Texts } from './texts.js';
 
 /** "2ч", "30 мин", "1ч 30м" / "2h", "30 min", "1h 30m". */
 export function duration(minutes: number, lang: Lang): string {
@@ -22,4 +22,9 @@ export function localDate(isoDate: string): string {
 
 export function localTime(instant: string, timezone: string): string {
   return DateTime.fromISO(instant, { zone: timezone }).toFormat('HH:mm');
+}
+
+/** Today's date (YYYY-MM-DD) where the user is. */
+export function todayIn(timezone: string): string {
+  return DateTime.now().setZone(timezone).toISODate() ?? '';
 }

@@ -1,7 +1,14 @@
-import { SNOOZE_PRESETS, type SnoozeCode } from '../callback-data.js';
-import type { NotificationFieldsFragment } from '../gql/graphql.js';
-import { markup } from '../html.js';
-import { button, screen, type Button, type Screen } from '../screen.js';
+import type { NotificationFieldsFragment } from '../../gql/graphql.js';
+import { markup } from '../../html.js';
+import { button, screen, type Button, type Screen } from '../../screen.js';
+
+export const SNOOZE_PRESETS = {
+  m10: 'MINUTES_10',
+  h1: 'HOUR_1',
+  eve: 'THIS_EVENING',
+  tmr: 'TOMORROW_MORNING',
+} as const;
+export type SnoozeCode = keyof typeof SNOOZE_PRESETS;
 
 const KIND_ICON: Record<string, string> = {
   EVENT_REMINDER: '⏰',

@@ -1,10 +1,10 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import type { ApiClient, ChannelIdentity } from '../api-client.js';
-import type { ClientState } from '../dialog.js';
-import { SetDialogStateDocument, type SettingsFieldsFragment } from '../gql/graphql.js';
-import { fitForEdit, sendScreen, type Incoming, type Messenger } from '../messenger.js';
-import type { Screen } from '../screen.js';
-import type { Lang, Texts } from '../texts.js';
+import type { ApiClient, ChannelIdentity } from './api-client.js';
+import type { ClientState } from './dialog.js';
+import { SetDialogStateDocument, type SettingsFieldsFragment } from './gql/graphql.js';
+import { fitForEdit, sendScreen, type Incoming, type Messenger } from './messenger.js';
+import type { Screen } from './screen.js';
+import type { Lang, Texts } from './texts.js';
 
 export interface BotLogger {
   info(obj: object, msg: string): void;
@@ -25,6 +25,7 @@ export class Turn {
     public state: ClientState,
     private readonly apiClient: ApiClient,
     readonly messenger: Messenger,
+    readonly logger: BotLogger,
   ) {}
 
   get isAnswered() {

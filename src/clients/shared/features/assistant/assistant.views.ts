@@ -1,7 +1,7 @@
-import type { AssistantReplyFieldsFragment } from '../gql/graphql.js';
-import { markup, truncate } from '../html.js';
-import { button, screen, type Button, type Screen } from '../screen.js';
-import type { Texts } from '../texts.js';
+import type { AssistantReplyFieldsFragment } from '../../gql/graphql.js';
+import { markup, truncate } from '../../html.js';
+import { button, screen, type Button, type Screen } from '../../screen.js';
+import type { Texts } from '../../texts.js';
 
 const OPENS_GOAL = new Set(['goal_created']);
 const OPENS_EVENT = new Set(['event_created', 'event_updated']);

@@ -1,0 +1,130 @@
+import { DateTime } from 'luxon';
+import { isoDate, oneOf, uuid } from '../../callback-data.js';
+import { beginDialog } from '../../dialog.js';
+import { todayIn } from '../../format.js';
+import {
+  CalendarDocument,
+  DeleteEventDocument,
+  EventCardDocument,
+  UpdateEventDocument,
+} from '../../gql/graphql.js';
+import { parseDate, parseTime } from '../../parse-input.js';
+import type { Screen } from '../../screen.js';
+import type { Turn } from '../../turn.js';
+import type { DialogOutcome, Dialogs, Feature } from '../feature.js';
+import { calendarRange, calendarScreen, eventCard, type CalendarMode } from './calendar.views.js';
+
+export type CalendarCallback =
+  | { a: 'calendar'; mode: CalendarMode; date: string }
+  | { a: 'event'; eventId: string }
+  | { a: 'eventEditDate'; eventId: string }
+  | { a: 'eventEditTime'; eventId: string }
+  | { a: 'eventDelete'; eventId: string };
+
+export type CalendarDialog =
+  { kind: 'eventDate'; eventId: string } | { kind: 'eventTime'; eventId: string };
+
+export async function calendarOf(turn: Turn, mode: CalendarMode, date: string): Promise<Screen> {
+  const { from, to } = calendarRange(mode, date, turn.timezone);
+  const { events } = await turn.api(CalendarDocument, {
+    from: from.toUTC().toISO() ?? '',
+    to: to.toUTC().toISO() ?? '',
+  });
+  return calendarScreen(turn.t, turn.lang, turn.timezone, mode, date, events);
+}
+
+async function eventScreen(turn: Turn, eventId: string): Promise<Screen> {
+  const { event } = await turn.api(EventCardDocument, { id: eventId });
+  return eventCard(turn.t, turn.lang, turn.timezone, event);
+}
+
+/** A new date keeps the event's local time; a new time keeps its local date. */
+async function moveEvent(
+  turn: Turn,
+  kind: CalendarDialog['kind'],
+  eventId: string,
+  text: string,
+): Promise<DialogOutcome> {
+  const { event } = await turn.api(EventCardDocument, { id: eventId });
+  const current = DateTime.fromISO(event.startsAt, { zone: event.timezone });
+  let start: DateTime;
+  if (kind === 'eventDate') {
+    const date = parseDate(text, event.timezone);
+    if (!date) return { retry: turn.t.badDate };
+    const day = DateTime.fromISO(date, { zone: event.timezone });
+    start = current.set({ year: day.year, month: day.month, day: day.day });
+  } else {
+    const time = parseTime(text);
+    if (!time) return { retry: turn.t.badTime };
+    const [hour, minute] = time.split(':').map(Number);
+    start = current.set({ hour, minute });
+  }
+  const { updateEvent } = await turn.api(UpdateEventDocument, {
+    id: eventId,
+    input: { start: start.toISO() },
+  });
+  return eventCard(turn.t, turn.lang, turn.timezone, updateEvent);
+}
+
+const dialogs: Dialogs<CalendarDialog> = {
+  eventDate: {
+    prompt: (t) => t.askEventDate,
+    fields: { eventId: uuid },
+    answer: (turn, { kind, eventId }, text) => moveEvent(turn, kind, eventId, text),
+  },
+  eventTime: {
+    prompt: (t) => t.askEventTime,
+    fields: { eventId: uuid },
+    answer: (turn, { kind, eventId }, text) => moveEvent(turn, kind, eventId, text),
+  },
+};
+
+const thisWeek = async (turn: Turn) =>
+  turn.show(await calendarOf(turn, 'w', todayIn(turn.timezone)));
+
+/** The calendar by day and by week, an event's card, moving and deleting an event. */
+export const calendarFeature: Feature<
+  CalendarCallback,
+  CalendarDialog,
+  'today' | 'events' | 'week'
+> = {
+  commands: {
+    today: async (turn) => turn.show(await calendarOf(turn, 'd', todayIn(turn.timezone))),
+    events: thisWeek,
+    week: thisWeek,
+  },
+  buttons: {
+    calendar: {
+      code: 'c',
+      fields: { mode: oneOf('d', 'w'), date: isoDate },
+      press: async (turn, { mode, date }) => turn.show(await calendarOf(turn, mode, date)),
+    },
+    event: {
+      code: 'e',
+      fields: { eventId: uuid },
+      press: async (turn, { eventId }) => turn.show(await eventScreen(turn, eventId)),
+    },
+    eventEditDate: {
+      code: 'eed',
+      fields: { eventId: uuid },
+      press: (turn, { eventId }) =>
+        beginDialog(turn, dialogs.eventDate, { kind: 'eventDate', eventId }),
+    },
+    eventEditTime: {
+      code: 'eet',
+      fields: { eventId: uuid },
+      press: (turn, { eventId }) =>
+        beginDialog(turn, dialogs.eventTime, { kind: 'eventTime', eventId }),
+    },
+    eventDelete: {
+      code: 'ex',
+      fields: { eventId: uuid },
+      async press(turn, { eventId }) {
+        await turn.api(DeleteEventDocument, { id: eventId });
+        await turn.answer(turn.t.eventDeleted);
+        await turn.show(await calendarOf(turn, 'd', todayIn(turn.timezone)));
+      },
+    },
+  },
+  dialogs,
+};

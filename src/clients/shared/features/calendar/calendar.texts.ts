@@ -1,0 +1,27 @@
+import { defineTexts } from '../../../../common/texts.js';
+
+/** The calendar and event cards. */
+export const CALENDAR_TEXTS = defineTexts({
+  ru: {
+    askEventDate: 'На какую дату перенести? Например: 25.11 или «завтра».',
+    askEventTime: 'Во сколько? Например: 15:30.',
+    calendarEmpty: 'Событий нет.',
+    calendarDay: 'День',
+    calendarWeek: 'Неделя',
+    today: 'Сегодня',
+    eventRecurring: '🔁 повторяется',
+    eventButtons: { date: '📅 Дата', time: '⏰ Время', delete: '🗑 Удалить' },
+    eventDeleted: 'Событие удалено.',
+  },
+  en: {
+    askEventDate: 'Move it to which date? E.g. 2026-11-25 or "tomorrow".',
+    askEventTime: 'At what time? E.g. 15:30.',
+    calendarEmpty: 'No events.',
+    calendarDay: 'Day',
+    calendarWeek: 'Week',
+    today: 'Today',
+    eventRecurring: '🔁 repeats',
+    eventButtons: { date: '📅 Date', time: '⏰ Time', delete: '🗑 Delete' },
+    eventDeleted: 'Event deleted.',
+  },
+});

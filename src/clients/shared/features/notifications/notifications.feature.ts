@@ -1,0 +1,54 @@
+import { keyOf, uuid } from '../../callback-data.js';
+import { CompleteStepDocument, SnoozeNotificationDocument } from '../../gql/graphql.js';
+import type { Turn } from '../../turn.js';
+import type { Feature } from '../feature.js';
+import { handledNotification, SNOOZE_PRESETS, type SnoozeCode } from './notifications.views.js';
+
+export type NotificationsCallback =
+  | { a: 'notifyDone'; notificationId: string }
+  | { a: 'notifySnooze'; notificationId: string; preset: SnoozeCode }
+  | { a: 'notifyStepDone'; stepId: string };
+
+/** Keeps the notification's text, adds how it was handled, removes its buttons. */
+async function finishNotification(turn: Turn, status: string): Promise<void> {
+  if (turn.incoming.kind !== 'callback') return;
+  await turn.answer(status);
+  await turn.show(handledNotification(turn.incoming.messageText, status));
+}
+
+/**
+ * The buttons under a delivered notification (NotificationRelay sends them): done, snooze,
+ * complete a step it names.
+ */
+export const notificationsFeature: Feature<NotificationsCallback> = {
+  commands: {},
+  buttons: {
+    notifyDone: {
+      code: 'nd',
+      fields: { notificationId: uuid },
+      press: (turn) => finishNotification(turn, turn.t.notificationDone),
+    },
+    notifySnooze: {
+      code: 'ns',
+      fields: { notificationId: uuid, preset: keyOf(SNOOZE_PRESETS) },
+      async press(turn, { notificationId, preset }) {
+        const { t } = turn;
+        await turn.api(SnoozeNotificationDocument, {
+          id: notificationId,
+          preset: SNOOZE_PRESETS[preset],
+        });
+        await finishNotification(turn, `${t.snoozed}: ${t.snoozeLabels[preset]}`);
+      },
+    },
+    notifyStepDone: {
+      code: 'nsd',
+      fields: { stepId: uuid },
+      async press(turn, { stepId }) {
+        // The notification stays: it may offer other steps of the same nudge.
+        await turn.api(CompleteStepDocument, { id: stepId });
+        await turn.answer(turn.t.stepDone);
+      },
+    },
+  },
+  dialogs: {},
+};

@@ -1,0 +1,21 @@
+import { defineTexts } from '../../../../common/texts.js';
+import type { SnoozeCode } from './notifications.views.js';
+
+/** How a handled notification is marked. */
+export const NOTIFICATIONS_TEXTS = defineTexts({
+  ru: {
+    snoozed: '⏰ Отложено',
+    notificationDone: '✅ Готово',
+    snoozeLabels: {
+      m10: '10 мин',
+      h1: '1 час',
+      eve: 'Вечером',
+      tmr: 'Завтра утром',
+    } satisfies Record<SnoozeCode, string>,
+  },
+  en: {
+    snoozed: '⏰ Snoozed',
+    notificationDone: '✅ Done',
+    snoozeLabels: { m10: '10 min', h1: '1 hour', eve: 'This evening', tmr: 'Tomorrow morning' },
+  },
+});

@@ -1,0 +1,33 @@
+import { progressBar } from '../../../../common/progress-bar.js';
+import { duration } from '../../format.js';
+import { markup } from '../../html.js';
+import { button, screen, type Screen } from '../../screen.js';
+import type { Lang, Texts } from '../../texts.js';
+
+export function planProgressScreen(t: Texts, goalId: string, percent: number): Screen {
+  return screen(markup`🧠 ${t.planning}… ${progressBar(percent)} ${percent}%`, [
+    [button(t.planCancel, { a: 'planCancel', goalId })],
+  ]);
+}
+
+export interface ProposalView {
+  id: string;
+  steps: { title: string; estimatedMinutes: number; ifThenCue: string }[];
+}
+
+export function planProposalScreen(
+  t: Texts,
+  lang: Lang,
+  goalId: string,
+  proposal: ProposalView,
+): Screen {
+  const lines = proposal.steps.map(
+    (step, index) =>
+      markup`${index + 1}. <b>${step.title}</b> (${duration(step.estimatedMinutes, lang)})` +
+      markup`\n   <i>${step.ifThenCue}</i>`,
+  );
+  return screen([markup`🧠 <b>${t.planProposal}</b>`, '', ...lines].join('\n'), [
+    [button(t.goalButtons.accept, { a: 'planAccept', proposalId: proposal.id })],
+    [button(t.back, { a: 'goal', goalId })],
+  ]);
+}

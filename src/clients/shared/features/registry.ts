@@ -1,0 +1,74 @@
+import { callbackCodec, readFields, type Callback } from '../callback-data.js';
+import type { ClientState, Dialog } from '../dialog.js';
+import { TEXTS, type PublishedCommand } from '../texts.js';
+import { assistantFeature } from './assistant/assistant.feature.js';
+import { calendarFeature } from './calendar/calendar.feature.js';
+import type { Buttons, CommandHandler, Dialogs } from './feature.js';
+import { goalsFeature } from './goals/goals.feature.js';
+import { menuFeature } from './menu/menu.feature.js';
+import { notificationsFeature } from './notifications/notifications.feature.js';
+import { planFeature } from './plan/plan.feature.js';
+import { settingsFeature } from './settings/settings.feature.js';
+
+/*
+ * The features of the bots, composed: the core dispatches through these tables. Each table is
+ * typed over its whole union, so an action, dialog or published command without a handler is
+ * a compile error.
+ */
+
+export const BUTTONS: Buttons<Callback> = {
+  ...menuFeature.buttons,
+  ...goalsFeature.buttons,
+  ...planFeature.buttons,
+  ...calendarFeature.buttons,
+  ...settingsFeature.buttons,
+  ...notificationsFeature.buttons,
+  ...assistantFeature.buttons,
+};
+
+export const DIALOGS: Dialogs<Dialog> = {
+  ...goalsFeature.dialogs,
+  ...calendarFeature.dialogs,
+  ...settingsFeature.dialogs,
+};
+
+/**
+ * Commands by name; the published ones (with a menu description in texts.ts, in the order
+ * both bots list them) must have a handler.
+ */
+export const COMMAND_HANDLERS: Record<PublishedCommand, CommandHandler> = {
+  ...menuFeature.commands,
+  ...goalsFeature.commands,
+  ...calendarFeature.commands,
+  ...settingsFeature.commands,
+};
+
+/** The handler of a typed command, published or not (/menu, /week); undefined if none. */
+export const commandHandler = (name: string): CommandHandler | undefined =>
+  Object.hasOwn(COMMAND_HANDLERS, name)
+    ? (COMMAND_HANDLERS as Record<string, CommandHandler>)[name]
+    : undefined;
+
+/** The commands both bots publish, in their menu order. */
+export const COMMANDS = Object.keys(TEXTS.ru.commands) as PublishedCommand[];
+
+const codec = callbackCodec<Callback>(BUTTONS);
+export const packCallback = codec.pack;
+export const unpackCallback = codec.unpack;
+
+/** Reads a saved state defensively: one written by an older version may not fit any more. */
+export function readClientState(raw: Record<string, unknown> | null | undefined): ClientState {
+  if (!raw) return {};
+  const state: ClientState = {};
+  if (Array.isArray(raw.quickReplies) && raw.quickReplies.every((x) => typeof x === 'string')) {
+    state.quickReplies = raw.quickReplies as string[];
+  }
+  const dialog = raw.dialog as Record<string, unknown> | undefined;
+  const spec =
+    dialog && Object.hasOwn(DIALOGS, String(dialog.kind))
+      ? DIALOGS[dialog.kind as Dialog['kind']]
+      : undefined;
+  const fields = spec && readFields(dialog!, spec.fields);
+  if (fields) state.dialog = { kind: dialog!.kind, ...fields } as Dialog;
+  return state;
+}

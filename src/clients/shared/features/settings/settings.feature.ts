@@ -1,0 +1,99 @@
+import { keyOf } from '../../callback-data.js';
+import { beginDialog } from '../../dialog.js';
+import { UpdateSettingsDocument } from '../../gql/graphql.js';
+import { meansNone, parseTime, parseTimeRange } from '../../parse-input.js';
+import { langOf, textsFor } from '../../texts.js';
+import type { Turn } from '../../turn.js';
+import type { DialogOutcome, Dialogs, Feature } from '../feature.js';
+import { DAILY_TIMES, TOGGLES, type DailyTime, type Toggle } from './settings-fields.js';
+import { settingsScreen } from './settings.views.js';
+
+export type SettingsCallback =
+  | { a: 'settings' }
+  | { a: 'toggle'; toggle: Toggle }
+  | { a: 'language' }
+  | { a: 'timezone' }
+  | { a: 'dailyTime'; field: DailyTime }
+  | { a: 'quietHours' };
+
+export type SettingsDialog =
+  { kind: 'timezone' } | { kind: 'dailyTime'; field: DailyTime } | { kind: 'quietHours' };
+
+async function saved(turn: Turn, input: Record<string, string | null>): Promise<DialogOutcome> {
+  const { updateSettings } = await turn.api(UpdateSettingsDocument, { input });
+  return settingsScreen(turn.t, updateSettings.settings);
+}
+
+const dialogs: Dialogs<SettingsDialog> = {
+  timezone: {
+    prompt: (t) => t.askTimezone,
+    fields: {},
+    answer: (turn, _dialog, text) => saved(turn, { timezone: text }),
+  },
+  dailyTime: {
+    prompt: (t) => t.askDailyTime,
+    fields: { field: keyOf(DAILY_TIMES) },
+    async answer(turn, { field }, text) {
+      const time = parseTime(text);
+      if (!time) return { retry: turn.t.badTime };
+      return saved(turn, { [DAILY_TIMES[field]]: time });
+    },
+  },
+  quietHours: {
+    prompt: (t) => t.askQuietHours,
+    fields: {},
+    async answer(turn, _dialog, text) {
+      if (meansNone(text)) return saved(turn, { quietHoursStart: null, quietHoursEnd: null });
+      const range = parseTimeRange(text);
+      if (!range) return { retry: turn.t.badQuietHours };
+      return saved(turn, { quietHoursStart: range.start, quietHoursEnd: range.end });
+    },
+  },
+};
+
+const showSettings = async (turn: Turn) => turn.show(settingsScreen(turn.t, turn.settings));
+
+/** The user's settings: notification toggles, daily times, timezone, quiet hours, language. */
+export const settingsFeature: Feature<SettingsCallback, SettingsDialog, 'settings'> = {
+  commands: { settings: showSettings },
+  buttons: {
+    settings: { code: 's', fields: {}, press: showSettings },
+    toggle: {
+      code: 'st',
+      fields: { toggle: keyOf(TOGGLES) },
+      async press(turn, { toggle }) {
+        const field = TOGGLES[toggle];
+        const { updateSettings } = await turn.api(UpdateSettingsDocument, {
+          input: { [field]: !turn.settings[field] },
+        });
+        await turn.show(settingsScreen(turn.t, updateSettings.settings));
+      },
+    },
+    language: {
+      code: 'sl',
+      fields: {},
+      async press(turn) {
+        const language = turn.lang === 'ru' ? 'EN' : 'RU';
+        const { updateSettings } = await turn.api(UpdateSettingsDocument, { input: { language } });
+        await turn.show(settingsScreen(textsFor(langOf(language)), updateSettings.settings));
+      },
+    },
+    timezone: {
+      code: 'stz',
+      fields: {},
+      press: (turn) => beginDialog(turn, dialogs.timezone, { kind: 'timezone' }),
+    },
+    dailyTime: {
+      code: 'stm',
+      fields: { field: keyOf(DAILY_TIMES) },
+      press: (turn, { field }) =>
+        beginDialog(turn, dialogs.dailyTime, { kind: 'dailyTime', field }),
+    },
+    quietHours: {
+      code: 'sq',
+      fields: {},
+      press: (turn) => beginDialog(turn, dialogs.quietHours, { kind: 'quietHours' }),
+    },
+  },
+  dialogs,
+};

@@ -1,0 +1,409 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
+import { parseCommand, type Incoming } from '../../src/clients/shared/messenger.js';
+import { asBot, executeOk } from '../support/graphql-client.js';
+import { MemoryBot, type ShownMessage } from '../support/memory-bot.js';
+import { useOwnDatabase } from '../support/own-database.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { eventsTomorrow } from './events-tomorrow.js';
+
+// Every feature of the shared bot once, through createBot with an in-memory messenger against
+// the real API: no messenger library, no HTTP fake, no send limits to wait for. What each
+// adapter owns (formats, keyboards, limits, webhooks) is tested in the platform suites.
+
+// Notifications come from a worker sweeping the whole database.
+await useOwnDatabase();
+
+let app: TestApp;
+let bot: MemoryBot;
+
+beforeAll(async () => {
+  app = await startTestApp({
+    WORKER_ENABLED: 'true',
+    JOBS_PROCESS_EVERY_MS: '200',
+    NOTIFICATION_SWEEP_SECONDS: '1',
+  });
+  bot = new MemoryBot(app);
+  await bot.start();
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await app?.stop();
+});
+
+/** An update without its chat and user (the test user adds them). */
+type Update = Incoming extends infer I
+  ? I extends unknown
+    ? Omit<I, 'chatId' | 'user'>
+    : never
+  : never;
+
+let nextUserId = 9_000_000 + Math.floor(Math.random() * 1_000_000);
+
+/** A messenger user talking to the bot; every call resolves once the bot has handled it. */
+function newUser(languageCode = 'ru') {
+  const id = String((nextUserId += 1));
+  const base = { chatId: id, user: { id, name: `Tester${id}`, languageCode } };
+  const messages = () => bot.chats.inChat(id);
+  const user = {
+    ...base.user,
+    messages,
+    last: () => messages().at(-1)!,
+    /** What the chat shows now of a message seen before. */
+    now: (message: ShownMessage) => messages().find((m) => m.id === message.id)!,
+    api: <T = any>(query: string, variables: Record<string, unknown> = {}) =>
+      executeOk<T>(app.graphqlUrl, query, variables, asBot('telegram', id)),
+    update: (incoming: Update) => bot.update({ ...base, ...incoming } as Incoming),
+    /** Sends a text (a command when it starts with "/") and returns the bot's last message. */
+    async say(text: string): Promise<ShownMessage> {
+      const command = parseCommand(text);
+      await user.update(command ? { kind: 'command', ...command } : { kind: 'text', text });
+      return user.last();
+    },
+    /** Presses a button by its data; returns the toast the press was answered with. */
+    async pressData(message: ShownMessage, data: string): Promise<string | undefined> {
+      const callbackId = bot.callbackId();
+      await user.update({
+        kind: 'callback',
+        callbackId,
+        data,
+        messageId: message.id,
+        messageText: message.text,
+      });
+      expect(bot.chats.answers.has(callbackId)).toBe(true); // every press is answered
+      return bot.chats.answers.get(callbackId);
+    },
+    /** Presses the button whose label matches; fails loudly when there is none. */
+    press(message: ShownMessage, label: RegExp): Promise<string | undefined> {
+      const button = user
+        .now(message)
+        .buttons.flat()
+        .find((b) => label.test(b.label));
+      if (!button?.data) {
+        const labels = message.buttons.flat().map((b) => b.label);
+        throw new Error(`No button ${label} in: ${labels.join(' | ')}`);
+      }
+      return user.pressData(message, button.data);
+    },
+  };
+  return user;
+}
+
+const labels = (message: ShownMessage) => message.buttons.flat().map((b) => b.label);
+
+async function started(languageCode = 'ru') {
+  const user = newUser(languageCode);
+  const menu = await user.say('/start');
+  return { user, menu };
+}
+
+async function withGoal(title: string) {
+  const { user, menu } = await started();
+  await user.say('/newgoal');
+  const card = await user.say(title);
+  return { user, menu, card };
+}
+
+describe('menu', () => {
+  it('/start registers the user, greets in their language and shows the menu', async () => {
+    const { user, menu } = await started('ru');
+    expect(menu.text).toContain(`Привет, ${user.name}!`);
+    expect(labels(menu)).toEqual(
+      expect.arrayContaining(['🎯 Цели', '📅 Сегодня', '⚙️ Настройки', '❓ Помощь']),
+    );
+    const { me } = await user.api('{ me { displayName settings { language } } }');
+    expect(me).toEqual({ displayName: user.name, settings: { language: 'RU' } });
+
+    const english = await started('en-US');
+    expect(english.menu.text).toContain(`Hi, ${english.user.name}!`);
+    expect(labels(english.menu)).toContain('🎯 Goals');
+  });
+
+  it('navigates by buttons in one edited message; help and unknown commands show help', async () => {
+    const { user, menu } = await started();
+    await user.press(menu, /Помощь/);
+    expect(user.now(menu).text).toContain('Что я умею');
+    await user.press(menu, /Меню/);
+    expect(user.now(menu)).toMatchObject({ edits: 2, text: 'Главное меню' });
+    expect(user.messages()).toHaveLength(1);
+    expect((await user.say('/nosuchcommand')).text).toContain('Что я умею');
+    expect((await user.say('/menu')).text).toBe('Главное меню');
+  });
+
+  it('/cancel leaves a dialog, and says so when there is none', async () => {
+    const { user } = await started();
+    expect((await user.say('/cancel')).text).toBe('Нечего отменять.');
+    expect((await user.say('/newgoal')).text).toContain('Как назовём цель?');
+    expect((await user.say('/cancel')).text).toContain('Отменено');
+    const reply = await user.say('просто текст');
+    expect(reply.text).not.toContain('🎯 просто текст');
+    const { goals, dialogState } = await user.api('{ goals { items { id } } dialogState }');
+    expect(goals.items).toEqual([]);
+    expect(dialogState?.dialog).toBeUndefined();
+  });
+
+  it('answers what it cannot read, and a voice note while voice is off', async () => {
+    const { user } = await started();
+    await user.update({ kind: 'unsupported' });
+    expect(user.last().text).toBe('Я понимаю текст и кнопки. Напишите, что нужно сделать.');
+    await user.update({
+      kind: 'voice',
+      download: async () => ({ data: Buffer.from([1, 2, 3]), filename: 'voice.ogg' }),
+    });
+    expect(user.last().text).toContain('Голосовые сообщения');
+  });
+});
+
+describe('goals', () => {
+  it('creates a goal, adds a step through a dialog and completes it with a button', async () => {
+    const { user, card } = await withGoal('Выучить испанский');
+    expect(card.text).toContain('🎯 Выучить испанский');
+    expect(card.html).toContain('<b>Выучить испанский</b>');
+
+    await user.press(card, /Изменить/);
+    await user.press(card, /Шаг/);
+    expect(user.last().text).toContain('Напишите шаг');
+    const withStep = await user.say('Купить учебник');
+    expect(withStep.text).toContain('⬜ 1. Купить учебник');
+
+    expect(await user.press(withStep, /✅ 1\. Купить учебник/)).toBe('✅ Шаг выполнен');
+    expect(user.now(withStep).text).toContain('✅ 1. Купить учебник');
+    expect(user.now(withStep).text).toContain('100%');
+    const { goals } = await user.api('{ goals { items { title progress status } } }');
+    expect(goals.items).toEqual([
+      { title: 'Выучить испанский', progress: 100, status: 'COMPLETED' },
+    ]);
+  });
+
+  it('renames a goal and sets its deadline, asking again for a date it cannot read', async () => {
+    const { user, card } = await withGoal('Старое название');
+    await user.press(card, /Изменить/);
+    await user.press(card, /Название/);
+    const renamed = await user.say('Новое название');
+    expect(renamed.text).toContain('🎯 Новое название');
+
+    await user.press(renamed, /Изменить/);
+    await user.press(renamed, /Дедлайн/);
+    expect(user.last().text).toContain('Напишите дедлайн');
+    expect((await user.say('абракадабра')).text).toContain('Не понял дату');
+    expect((await user.say('31.12.2099')).text).toContain('Дедлайн: 31.12.2099');
+    const { goals } = await user.api('{ goals { items { title targetDate } } }');
+    expect(goals.items).toEqual([{ title: 'Новое название', targetDate: '2099-12-31' }]);
+  });
+
+  it('pages the goal list and deletes a goal after asking', async () => {
+    const { user } = await started();
+    for (let n = 1; n <= 9; n++) {
+      await user.api(`mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {
+        input: { title: `Цель ${n}` },
+      });
+    }
+    const list = await user.say('/goals');
+    expect(list.text.match(/🎯/g)).toHaveLength(8);
+    await user.press(list, /▶️/);
+    expect(user.now(list).text.match(/🎯/g)).toHaveLength(1);
+    await user.press(list, /◀️/);
+    const title = labels(user.now(list))[0]!.match(/Цель \d/)![0];
+    await user.press(list, new RegExp(title));
+    await user.press(list, /Удалить/);
+    expect(user.now(list).text).toContain(`Удалить цель «${title}» со всеми шагами?`);
+    expect(await user.press(list, /Да, удалить/)).toBe('Цель удалена.');
+    expect(labels(user.now(list)).join()).not.toContain(title);
+    const { goals } = await user.api('{ goals(limit: 20) { items { title } } }');
+    expect(goals.items).toHaveLength(8);
+  });
+
+  it('schedules the steps of a goal into the calendar', async () => {
+    const { user, card } = await withGoal('Марафон');
+    await user.press(card, /Изменить/);
+    await user.press(card, /Шаг/);
+    const withStep = await user.say('Пробежать 5 км');
+    await user.press(withStep, /В календарь/);
+    expect(user.messages().some((m) => m.text.startsWith('📆'))).toBe(true);
+  });
+});
+
+describe('plan', () => {
+  it('makes a plan in one edited message, then accepts it into the goal', async () => {
+    const { user, card } = await withGoal('Пробежать 10 км к маю');
+    await user.press(card, /План/);
+    const proposal = await bot.waitFor(() => {
+      const now = user.now(card);
+      return now.text.includes('Предлагаю такие шаги') && now;
+    });
+    expect(user.last().id).toBe(card.id);
+    await user.press(proposal, /Принять план/);
+    const { goals } = await user.api('{ goals { items { steps { title ifThenCue } } } }');
+    const steps = goals.items[0].steps;
+    expect(steps.length).toBeGreaterThanOrEqual(3);
+    expect(user.now(card).text).toContain(`⬜ 1. ${steps[0].title}`);
+  });
+});
+
+describe('calendar', () => {
+  it('shows a day, moves between days and weeks, and edits and deletes an event', async () => {
+    const { user } = await started();
+    const today = DateTime.now().setZone('Europe/Moscow');
+    await user.api(`mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`, {
+      input: {
+        title: 'Встреча',
+        start: today.set({ hour: 15, minute: 0, second: 0, millisecond: 0 }).toISO(),
+        durationMinutes: 120,
+      },
+    });
+    const day = await user.say('/today');
+    expect(day.text).toContain(`, ${today.toFormat('dd.MM')} ━━━`);
+    expect(day.text).toContain('⏰ 15:00 Встреча (2ч)');
+
+    await user.press(day, /▶️/);
+    expect(user.now(day).text).toContain(today.plus({ days: 1 }).toFormat('dd.MM'));
+    expect(user.now(day).text).not.toContain('Встреча');
+    await user.press(day, /Сегодня/);
+    await user.press(day, /Неделя/);
+    expect(user.now(day).text).toContain('Встреча');
+
+    await user.press(day, /Встреча/);
+    expect(labels(user.now(day))).toEqual(expect.arrayContaining(['📅 Дата', '⏰ Время']));
+    await user.press(day, /Время/);
+    expect((await user.say('25:99')).text).toContain('Не понял время');
+    expect((await user.say('16:30')).text).toContain('⏰ 16:30');
+    const card = user.last();
+    expect(await user.press(card, /Удалить/)).toBe('Событие удалено.');
+    expect(user.now(card).text).toContain('Событий нет.');
+  });
+});
+
+describe('settings', () => {
+  it('toggles a notification kind and switches the language', async () => {
+    const { user } = await started();
+    const settings = await user.say('/settings');
+    expect(labels(settings)).toContain('✅ Утренний дайджест');
+    await user.press(settings, /Утренний дайджест/);
+    expect(labels(user.now(settings))).toContain('❌ Утренний дайджест');
+    await user.press(settings, /Язык/);
+    expect(user.now(settings).text).toContain('Settings');
+    const { me } = await user.api(
+      '{ me { settings { morningDigestEnabled eventRemindersEnabled language } } }',
+    );
+    expect(me.settings).toEqual({
+      morningDigestEnabled: false,
+      eventRemindersEnabled: true,
+      language: 'EN',
+    });
+  });
+
+  it('sets timezone, a daily time and quiet hours; an answer the API rejects keeps the dialog', async () => {
+    const { user } = await started();
+    const settings = await user.say('/settings');
+    await user.press(settings, /Часовой пояс/);
+    expect((await user.say('Mars/Olympus_Mons')).text).toContain('Не получилось');
+    expect((await user.say('Asia/Tokyo')).text).toContain('Asia/Tokyo');
+
+    await user.press(settings, /Дайджест:/);
+    expect((await user.say('утром')).text).toContain('Не понял время');
+    expect(labels(await user.say('7:45'))).toContain('🕗 Дайджест: 07:45');
+
+    await user.press(settings, /Тихие часы/);
+    expect((await user.say('23:00')).text).toContain('23:00-08:00');
+    expect((await user.say('23:00-08:00')).text).toContain('Тихие часы: 23:00–08:00');
+    const { me, dialogState } = await user.api(
+      '{ dialogState me { settings { timezone digestTime quietHoursStart quietHoursEnd } } }',
+    );
+    expect(me.settings).toEqual({
+      timezone: 'Asia/Tokyo',
+      digestTime: '07:45',
+      quietHoursStart: '23:00',
+      quietHoursEnd: '08:00',
+    });
+    expect(dialogState).toBeNull();
+  });
+});
+
+describe('assistant', () => {
+  it('sends free text to the assistant with a typing indicator and links what it made', async () => {
+    const { user } = await started();
+    const reply = await user.say('встреча с Олей завтра в 15:00');
+    expect(bot.chats.typing).toContain(user.id);
+    expect(labels(reply)).toContain('📅 Открыть событие');
+    const events = await eventsTomorrow(user.api);
+    expect(events).toHaveLength(1);
+    expect(events[0].startLocal).toContain('T15:00');
+    expect(reply.text).toContain(events[0].event.title);
+    await user.press(reply, /Открыть событие/);
+    expect(user.now(reply).text).toContain(`📅 ${events[0].event.title}`);
+  });
+});
+
+describe('notifications', () => {
+  async function remindNow(user: ReturnType<typeof newUser>, text: string) {
+    const before = user.messages().length;
+    await user.api(
+      `mutation ($input: CreateReminderInput!) { createReminder(input: $input) { id } }`,
+      { input: { type: 'ONE_TIME', text, triggerAt: new Date(Date.now() + 500).toISOString() } },
+    );
+    return bot.waitFor(() => user.messages().length > before && user.last(), 15_000);
+  }
+
+  const history = async (user: ReturnType<typeof newUser>) =>
+    (await user.api('{ notificationHistory { items { id status availableAt } } }'))
+      .notificationHistory.items;
+
+  it('delivers a notification with buttons and snoozes it once, however often pressed', async () => {
+    const { user } = await started();
+    const notification = await remindNow(user, 'Позвонить маме');
+    expect(notification.text).toContain('Позвонить маме');
+    expect(labels(notification)).toEqual(
+      expect.arrayContaining(['Готово', '💤 Через 10 мин', '💤 Через час']),
+    );
+    await bot.waitFor(async () => (await history(user))[0]?.status === 'DELIVERED');
+
+    const snooze = notification.buttons.flat().find((b) => b.label === '💤 Через 10 мин')!;
+    expect(await user.pressData(notification, snooze.data!)).toBe('⏰ Отложено: 10 мин');
+    expect(user.now(notification).text).toContain('Позвонить маме ⏰ Отложено');
+    expect(user.now(notification).buttons).toEqual([]);
+    // The same button again, from an old copy of the message: harmless.
+    await user.pressData(notification, snooze.data!);
+    const pending = (await history(user)).filter(
+      (row: { status: string }) => row.status === 'PENDING',
+    );
+    expect(pending).toHaveLength(1);
+    expect(Date.parse(pending[0].availableAt) - Date.now()).toBeGreaterThan(8 * 60_000);
+  }, 30_000);
+
+  it('marks a notification done, twice without harm', async () => {
+    const { user } = await started();
+    const notification = await remindNow(user, 'Полить цветы');
+    const done = notification.buttons.flat().find((b) => b.label === 'Готово')!;
+    expect(await user.pressData(notification, done.data!)).toBe('✅ Готово');
+    expect(await user.pressData(notification, done.data!)).toBe('✅ Готово');
+    expect(user.now(notification).text).toMatch(/Полить цветы ✅ Готово$/);
+  }, 30_000);
+});
+
+describe('stale and forged buttons, restarts', () => {
+  it('answers forged, outdated and stale buttons politely and keeps working', async () => {
+    const { user, menu, card } = await withGoal('Скоро исчезнет');
+    expect(await user.pressData(menu, 'zz:nonsense')).toBe('Эта кнопка устарела.');
+    expect(await user.pressData(menu, 'g:not-a-uuid')).toBe('Эта кнопка устарела.');
+    expect(await user.pressData(menu, 'qr:5')).toBe('Эта кнопка устарела.');
+
+    const { goals } = await user.api('{ goals { items { id } } }');
+    await user.api(`mutation ($id: ID!) { deleteGoal(id: $id) }`, { id: goals.items[0].id });
+    expect(await user.press(card, /Изменить/)).toBe('Этого уже нет — открываю свежий список.');
+    expect(user.now(card).text).toContain('Целей пока нет');
+    await user.press(card, /Меню/);
+    expect(user.now(card).text).toBe('Главное меню');
+  });
+
+  it('keeps a dialog across a bot restart', async () => {
+    const { user, card } = await withGoal('Старое название');
+    await user.press(card, /Изменить/);
+    await user.press(card, /Название/);
+    await bot.restart();
+    expect((await user.say('Новое название')).text).toContain('🎯 Новое название');
+    const { goals, dialogState } = await user.api('{ goals { items { title } } dialogState }');
+    expect(goals.items).toEqual([{ title: 'Новое название' }]);
+    expect(dialogState?.dialog).toBeUndefined();
+  });
+});

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { useOwnDatabase } from '../support/own-database.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { eventsTomorrow } from './events-tomorrow.js';
+import {
+  maxDriver,
+  press,
+  telegramDriver,
+  type PlatformDriver,
+  type PlatformUser,
+} from './platform-driver.js';
+
+// The scenarios both messengers share, end to end: the real bot (library, adapter, core, send
+// queue at fast limits) against the platform's fake server and the real API. Each feature's
+// logic is covered in bot-core.test.ts; these check what goes through the adapters: commands,
+// texts and buttons in and out, edits in place, press answers, typing, HTML, length limits,
+// 429s, restarts and notification delivery. Platform-only behaviour: telegram-bot.test.ts and
+// max-bot.test.ts.
+
+// The bots' notifications come from a worker sweeping the whole database.
+await useOwnDatabase();
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp({
+    WORKER_ENABLED: 'true',
+    JOBS_PROCESS_EVERY_MS: '200',
+    NOTIFICATION_SWEEP_SECONDS: '1',
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe.each([
+  ['Telegram', telegramDriver],
+  ['MAX', maxDriver],
+] as const)('%s bot', (_name, startDriver) => {
+  let bot: PlatformDriver;
+
+  beforeAll(async () => {
+    bot = await startDriver(app);
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  async function started(languageCode = 'ru') {
+    const user = bot.newUser(languageCode);
+    bot.start(user);
+    const menu = await bot.next(user);
+    return { user, menu };
+  }
+
+  async function withGoal(user: PlatformUser, title: string) {
+    bot.sendText(user, '/newgoal');
+    expect((await bot.next(user)).plainText).toContain('Как назовём цель?');
+    bot.sendText(user, title);
+    return bot.next(user);
+  }
+
+  it('registers the user at start, greets in their language and shows the menu', async () => {
+    const { user, menu } = await started('ru');
+    expect(menu.plainText).toContain(`Привет, ${user.name}!`);
+    expect(menu.buttons.map((b) => b.text)).toEqual(
+      expect.arrayContaining(['🎯 Цели', '📅 Сегодня', '⚙️ Настройки', '❓ Помощь']),
+    );
+    const { me } = await user.api('{ me { displayName settings { language } } }');
+    expect(me).toEqual({ displayName: user.name, settings: { language: 'RU' } });
+
+    const english = await started('en');
+    expect(english.menu.plainText).toContain(`Hi, ${english.user.name}!`);
+    expect(english.menu.buttons.map((b) => b.text)).toContain('🎯 Goals');
+  });
+
+  it('navigates by buttons, editing the one message in place and answering every press', async () => {
+    const { user, menu } = await started();
+    const goalsPress = press(bot, user, menu, /Цели/);
+    const goals = await bot.editedTo(menu, 1);
+    expect(goals.plainText).toContain('Целей пока нет');
+    const menuPress = press(bot, user, goals, /Меню/);
+    const back = await bot.editedTo(menu, 2);
+    expect(back.plainText).toContain('Главное меню');
+    expect(bot.messages(user)).toHaveLength(1);
+    expect(await bot.answerOf(goalsPress)).toBe('');
+    expect(await bot.answerOf(menuPress)).toBe('');
+  });
+
+  it('creates a goal, adds a step through a dialog and completes it with a button', async () => {
+    const user = (await started()).user;
+    const card = await withGoal(user, 'Выучить испанский');
+    expect(card.plainText).toContain('🎯 Выучить испанский');
+    expect(card.text).toContain('<b>Выучить испанский</b>');
+
+    press(bot, user, card, /Изменить/);
+    const editMenu = await bot.editedTo(card, 1);
+    press(bot, user, editMenu, /Шаг/);
+    expect((await bot.next(user)).plainText).toContain('Напишите шаг');
+    bot.sendText(user, 'Купить учебник');
+    const withStep = await bot.next(user);
+    expect(withStep.plainText).toContain('⬜ 1. Купить учебник');
+
+    const stepPress = press(bot, user, withStep, /✅ 1\. Купить учебник/);
+    const done = await bot.editedTo(withStep, 1);
+    expect(done.plainText).toContain('✅ 1. Купить учебник');
+    expect(done.plainText).toContain('100%');
+    expect(await bot.answerOf(stepPress)).toBe('✅ Шаг выполнен');
+    const { goals } = await user.api('{ goals { items { title progress status } } }');
+    expect(goals.items).toEqual([
+      { title: 'Выучить испанский', progress: 100, status: 'COMPLETED' },
+    ]);
+  });
+
+  it('makes a plan in one edited message, then accepts it into the goal', async () => {
+    const user = (await started()).user;
+    const card = await withGoal(user, 'Пробежать 10 км к маю');
+    press(bot, user, card, /План/);
+    const proposal = await bot.waitFor(() => {
+      const now = bot.current(card);
+      return now.plainText.includes('Предлагаю такие шаги') && now;
+    }, 10_000);
+    expect(bot.messages(user).at(-1)?.id).toBe(card.id);
+    press(bot, user, proposal, /Принять план/);
+    const accepted = await bot.waitFor(() => {
+      const now = bot.current(card);
+      return now.plainText.includes('⬜ 1.') && now;
+    });
+    const { goals } = await user.api('{ goals { items { steps { title } } } }');
+    const steps = goals.items[0].steps;
+    expect(steps.length).toBeGreaterThanOrEqual(3);
+    expect(accepted.plainText).toContain(steps[0].title);
+  });
+
+  it('sends free text to the assistant (offline engine) with a typing indicator', async () => {
+    const { user } = await started();
+    bot.sendText(user, 'встреча с Олей завтра в 15:00');
+    const reply = await bot.next(user);
+    expect(bot.sawTyping(user)).toBe(true);
+    expect(reply.buttons.map((b) => b.text)).toContain('📅 Открыть событие');
+    const events = await eventsTomorrow(user.api);
+    expect(events).toHaveLength(1);
+    expect(events[0].startLocal).toContain('T15:00');
+    expect(reply.plainText).toContain(events[0].event.title);
+  });
+
+  it('keeps a multi-step edit across a bot restart', async () => {
+    const { user } = await started();
+    const card = await withGoal(user, 'Старое название');
+    press(bot, user, card, /Изменить/);
+    const editMenu = await bot.editedTo(card, 1);
+    press(bot, user, editMenu, /Название/);
+    expect((await bot.next(user)).plainText).toContain('новое название');
+
+    await bot.restartBot();
+    bot.sendText(user, 'Новое название');
+    expect((await bot.next(user)).plainText).toContain('🎯 Новое название');
+    const { goals, dialogState } = await user.api('{ goals { items { title } } dialogState }');
+    expect(goals.items).toEqual([{ title: 'Новое название' }]);
+    expect(dialogState?.dialog).toBeUndefined();
+  });
+
+  it('delivers a notification with buttons, acknowledges it, and snoozes once per press', async () => {
+    const { user } = await started();
+    await user.api(
+      `mutation ($input: CreateReminderInput!) { createReminder(input: $input) { id } }`,
+      {
+        input: {
+          type: 'ONE_TIME',
+          text: 'Позвонить маме',
+          triggerAt: new Date(Date.now() + 1000).toISOString(),
+        },
+      },
+    );
+    const notification = await bot.next(user, 15_000);
+    expect(notification.plainText).toContain('Позвонить маме');
+    expect(notification.buttons.map((b) => b.text)).toEqual(
+      expect.arrayContaining(['Готово', '💤 Через 10 мин', '💤 Через час']),
+    );
+    const history = async () =>
+      (await user.api('{ notificationHistory { items { id status availableAt } } }'))
+        .notificationHistory.items;
+    await bot.waitFor(async () => (await history())[0]?.status === 'DELIVERED', 8000);
+
+    const snooze = notification.buttons.find((b) => b.text === '💤 Через 10 мин')!;
+    bot.pressData(user, notification, snooze.data!);
+    const snoozed = await bot.editedTo(notification, 1);
+    expect(snoozed.plainText).toContain('Позвонить маме');
+    expect(snoozed.plainText).toContain('Отложено');
+    expect(snoozed.buttons).toEqual([]);
+
+    // The same button again, from an old copy of the message: harmless.
+    const again = bot.pressData(user, notification, snooze.data!, true);
+    await bot.answerOf(again);
+    const pending = (await history()).filter((row: { status: string }) => row.status === 'PENDING');
+    expect(pending).toHaveLength(1);
+    expect(Date.parse(pending[0].availableAt) - Date.now()).toBeGreaterThan(8 * 60_000);
+  }, 30_000);
+
+  it('waits after a 429 and then sends', async () => {
+    const { user } = await started();
+    bot.refuseNextSend();
+    bot.sendText(user, '/help');
+    expect((await bot.next(user)).plainText).toContain('Что я умею');
+    const attempts = bot.sendAttempts(user);
+    const refused = attempts.findIndex((call) => call.status === 429);
+    expect(refused).toBeGreaterThanOrEqual(0);
+    const retried = attempts[refused + 1]!;
+    expect(retried.status).toBe(200);
+    expect(retried.at - attempts[refused]!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('escapes hostile titles and keeps long screens within the text limit', async () => {
+    const { user } = await started();
+    const hostile = '<script>alert("x")</script> & Co <b>';
+    const card = await withGoal(user, hostile);
+    expect(card.plainText).toContain(`🎯 ${hostile}`);
+    expect(card.text).toContain('&lt;script&gt;alert("x")&lt;/script&gt; &amp; Co &lt;b&gt;');
+
+    const long = (n: number) => `Шаг ${n} ${'очень длинное описание '.repeat(9)}`.slice(0, 200);
+    await user.api(`mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {
+      input: {
+        title: 'Длинная',
+        steps: Array.from({ length: 30 }, (_, i) => ({ title: long(i) })),
+      },
+    });
+    bot.sendText(user, '/goals');
+    const list = await bot.next(user);
+    press(bot, user, list, /Длинная/);
+    const edited = await bot.editedTo(list, 1);
+    expect(edited.plainText.length).toBeLessThanOrEqual(bot.textLimit);
+    expect(edited.plainText).toContain('🎯 Длинная');
+
+    press(bot, user, edited, /Изменить/);
+    const editMenu = await bot.editedTo(list, 2);
+    press(bot, user, editMenu, /Шаг/);
+    await bot.next(user);
+    bot.sendText(user, 'Последний шаг');
+    const first = await bot.next(user);
+    const second = await bot.next(user);
+    expect(first.plainText.length).toBeLessThanOrEqual(bot.textLimit);
+    expect(first.plainText.length).toBeGreaterThan(3000);
+    expect(second.plainText.length).toBeLessThanOrEqual(bot.textLimit);
+    expect(first.buttons).toEqual([]);
+    expect(second.plainText).toContain('31. Последний шаг');
+    expect(second.buttons.length).toBeGreaterThan(0);
+  });
+
+  it('answers outdated, forged and stale buttons politely and keeps working', async () => {
+    const { user, menu } = await started();
+    const forged = bot.pressData(user, menu, 'zz:nonsense', true);
+    expect(await bot.answerOf(forged)).toBe('Эта кнопка устарела.');
+
+    const card = await withGoal(user, 'Скоро исчезнет');
+    const { goals } = await user.api('{ goals { items { id } } }');
+    await user.api(`mutation ($id: ID!) { deleteGoal(id: $id) }`, { id: goals.items[0].id });
+    const stale = press(bot, user, card, /Изменить/);
+    const refreshed = await bot.editedTo(card, 1);
+    expect(refreshed.plainText).toContain('Целей пока нет');
+    expect(await bot.answerOf(stale)).toBe('Этого уже нет — открываю свежий список.');
+
+    bot.sendVoice(user);
+    expect((await bot.next(user)).plainText).toContain('Голосовые сообщения');
+  });
+});
