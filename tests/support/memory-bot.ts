@@ -115,7 +115,7 @@ export class MemoryBot {
 
   async start(): Promise<void> {
     const adapter: BotAdapter = {
-        limits: FAST_LIMITS,
+      limits: FAST_LIMITS,
       classify: () => 'fatal',
       messenger: (queue) => new MemoryMessenger(this.chats, queue),
       init: async () => {},
