@@ -8,6 +8,7 @@ import {
   Step,
   type User,
 } from '../entities/index.js';
+import { assertEventSchedule } from './event-schedule.js';
 import { normalizeRecurrence, occurrenceStarts } from './recurrence.js';
 import { assertTimezone, startOfLocalDay } from './timezone.js';
 
@@ -142,6 +143,9 @@ export class EventService {
       event.reminderMinutesBefore = [...new Set(input.reminderMinutesBefore)].sort((a, b) => a - b);
     }
     if (event.allDay) event.startsAt = startOfLocalDay(event.startsAt, event.timezone);
+    assertEventSchedule(event);
+    // An edit is the user's answer to reminders switched off by the system.
+    event.remindersDisabledReason = null;
     if (input.goalId !== undefined) {
       const goalId = await this.ownGoalId(user, input.goalId, manager);
       // Moving the event to another goal (or none) unlinks a step of the old goal.
