@@ -8,6 +8,7 @@ import {
   Step,
   type User,
 } from '../entities/index.js';
+import { flatMapTimeSliced } from '../common/time-sliced.js';
 import { assertEventSchedule } from './event-schedule.js';
 import { normalizeRecurrence, occurrenceStarts } from './recurrence.js';
 import { assertTimezone, startOfLocalDay } from './timezone.js';
@@ -114,15 +115,14 @@ export class EventService {
         { from },
       )
       .getMany();
-    return candidates
-      .flatMap((event) =>
-        occurrenceStarts(event, from, to).map((start) => ({
-          event,
-          start,
-          end: new Date(start.getTime() + event.durationMinutes * 60_000),
-        })),
-      )
-      .sort((a, b) => a.start.getTime() - b.start.getTime());
+    const occurrences = await flatMapTimeSliced(candidates, (event) =>
+      occurrenceStarts(event, from, to).map((start) => ({
+        event,
+        start,
+        end: new Date(start.getTime() + event.durationMinutes * 60_000),
+      })),
+    );
+    return occurrences.sort((a, b) => a.start.getTime() - b.start.getTime());
   }
 
   /** Validates `input` and copies it onto `event`; links must point at the user's own goal/step. */

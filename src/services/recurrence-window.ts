@@ -39,10 +39,10 @@ export class BoundedRule extends RRule {
     const parsed = this.options;
     let reads = 0;
     const readsAllowed = 2 * this.maxPeriods + 1;
-    this.options = new Proxy(parsed, {
-      get: (target, key, receiver) => {
-        if (key !== 'interval') return Reflect.get(target, key, receiver);
-        if ((reads += 1) <= readsAllowed) return target.interval;
+    // An accessor on this one key: a Proxy over the whole object made each period 20× slower.
+    this.options = Object.defineProperty({ ...parsed }, 'interval', {
+      get: () => {
+        if ((reads += 1) <= readsAllowed) return parsed.interval;
         this.exhausted = true;
         return 0;
       },

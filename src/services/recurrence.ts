@@ -1,6 +1,7 @@
 import rrule, { type Options } from 'rrule';
 import { DateTime } from 'luxon';
 import { badInput } from '../errors/domain-error.js';
+import { cachedZone, instantOfWallClock } from './cached-zone.js';
 import { recurrenceProblems } from './recurrence-limits.js';
 import { ruleForWindow } from './recurrence-window.js';
 
@@ -68,12 +69,12 @@ const untilIsDate = (text: string) => /(^|;)UNTIL=\d{8}(;|\s*$)/i.test(text.trim
  * 10:00 at 10:00 local across DST changes.
  */
 const toFloating = (instant: Date, zone: string): Date => {
-  const local = DateTime.fromJSDate(instant, { zone });
+  const local = DateTime.fromJSDate(instant, { zone: cachedZone(zone) });
   return new Date(local.toISO({ includeOffset: false }) + 'Z');
 };
 
 const fromFloating = (floating: Date, zone: string): Date =>
-  DateTime.fromISO(floating.toISOString().slice(0, 23), { zone }).toJSDate();
+  instantOfWallClock(floating.getTime(), zone);
 
 export interface RecurringSpan {
   startsAt: Date;
