@@ -85,6 +85,9 @@ const configSchema = z.object({
   MODEL_NAME: z.string().min(1).default('gpt-4o-mini'),
   MODEL_TRANSCRIPTION_NAME: z.string().min(1).default('whisper-1'),
   MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Failures in a row after which the model is not called for MODEL_CIRCUIT_OPEN_SECONDS. */
+  MODEL_CIRCUIT_FAILURES: z.coerce.number().int().min(1).default(5),
+  MODEL_CIRCUIT_OPEN_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Largest JSON payload of a generic reminder. */
   REMINDER_PAYLOAD_MAX_BYTES: z.coerce.number().int().min(2).default(8192),
 
