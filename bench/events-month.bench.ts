@@ -13,12 +13,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { ADMIN_URL, adminQuery } from './admin-query.js';
 import { startApi } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 
-const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const RUNS = Number(process.env.BENCH_RUNS) || 50;
 const WARMUP = 5;
 const EVENTS = 1000;
@@ -36,16 +35,6 @@ const RULES = [
   'FREQ=WEEKLY;UNTIL=20300101T000000Z',
 ];
 const ZONES = ['Europe/Moscow', 'America/New_York', 'Asia/Tokyo', 'UTC'];
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

@@ -1,34 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
+import { span, thrownCode } from '../support/recurrence-helpers.js';
 import { DateTime } from 'luxon';
 import rrule from 'rrule';
-import { DomainError } from '../../src/errors/domain-error.js';
 import {
   nextOccurrenceStart,
   normalizeRecurrence,
   occurrenceStarts,
-  type RecurringSpan,
 } from '../../src/services/recurrence.js';
 import { assertEventSchedule } from '../../src/services/event-schedule.js';
 
 const { RRule } = rrule;
-
-function thrownCode(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : `not a DomainError: ${String(error)}`;
-  }
-  return 'no error';
-}
-
-function span(start: string, zone: string, recurrence: string | null, minutes = 60): RecurringSpan {
-  return {
-    startsAt: DateTime.fromISO(start, { zone }).toJSDate(),
-    timezone: zone,
-    recurrence,
-    durationMinutes: minutes,
-  };
-}
 
 const hours = Array.from({ length: 24 }, (_, hour) => hour).join(',');
 const everyTwoMinutes = Array.from({ length: 30 }, (_, i) => i * 2).join(',');
@@ -114,6 +95,7 @@ describe('date-only UNTIL', () => {
   });
 });
 
+// Walking from the start took seconds (year 1: minutes); the bounds leave room for a busy machine.
 describe('bounded expansion', () => {
   const oneDay = [new Date('2026-06-10T00:00:00Z'), new Date('2026-06-11T00:00:00Z')] as const;
 
@@ -122,19 +104,19 @@ describe('bounded expansion', () => {
     expect(occurrenceStarts(ancient, ...oneDay).map((d) => d.toISOString())).toEqual([
       '2026-06-10T10:00:00.000Z',
     ]);
-    expect(timed(() => occurrenceStarts(ancient, ...oneDay))).toBeLessThan(20);
-    expect(timed(() => nextOccurrenceStart(ancient, oneDay[0]))).toBeLessThan(20);
+    expect(timed(() => occurrenceStarts(ancient, ...oneDay))).toBeLessThan(250);
+    expect(timed(() => nextOccurrenceStart(ancient, oneDay[0]))).toBeLessThan(250);
   });
 
   it('answers quickly for a stored rule that never occurs', () => {
     const never = span('1970-01-01T10:00', 'UTC', 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30');
-    expect(timed(() => expect(occurrenceStarts(never, ...oneDay)).toEqual([]))).toBeLessThan(20);
+    expect(timed(() => expect(occurrenceStarts(never, ...oneDay)).toEqual([]))).toBeLessThan(250);
   });
 
   it('answers quickly for a counted series that ended decades ago', () => {
     const counted = span('1970-01-01T10:00', 'UTC', 'FREQ=DAILY;COUNT=3');
     occurrenceStarts(counted, ...oneDay); // the first call may find where the series ends
-    expect(timed(() => expect(occurrenceStarts(counted, ...oneDay)).toEqual([]))).toBeLessThan(5);
+    expect(timed(() => expect(occurrenceStarts(counted, ...oneDay)).toEqual([]))).toBeLessThan(100);
   });
 
   /** What rrule itself says, iterating from the first occurrence (the slow way). */
