@@ -144,8 +144,8 @@ export class EventService {
     }
     if (event.allDay) event.startsAt = startOfLocalDay(event.startsAt, event.timezone);
     assertEventSchedule(event);
-    // An edit is the user's answer to reminders switched off by the system.
-    event.remindersDisabledReason = null;
+    // The user's own choice about reminders replaces the one the system made.
+    if (input.reminderEnabled != null) event.remindersDisabledReason = null;
     if (input.goalId !== undefined) {
       const goalId = await this.ownGoalId(user, input.goalId, manager);
       // Moving the event to another goal (or none) unlinks a step of the old goal.

@@ -51,13 +51,14 @@ describe('one bad event at start-up', () => {
     expect(keys.some((key) => key.includes(good.id))).toBe(true);
     expect(keys.some((key) => key.includes(bad!.id))).toBe(false);
 
-    // Editing the event clears the reason; turning reminders back on is the user's call.
+    // Other edits keep the reason; turning reminders back on (the user's call) clears it.
     const UPDATE = `mutation ($id: ID!, $input: UpdateEventInput!) {
       updateEvent(id: $id, input: $input) { reminderEnabled remindersDisabledReason } }`;
-    const { updateEvent } = await gql(worker, user.credentials)(UPDATE, {
-      id: bad!.id,
-      input: { recurrence: 'FREQ=DAILY', reminderEnabled: true },
-    });
-    expect(updateEvent).toEqual({ reminderEnabled: true, remindersDisabledReason: null });
+    const edit = (input: Record<string, unknown>) =>
+      gql(worker, user.credentials)(UPDATE, { id: bad!.id, input }).then((d) => d.updateEvent);
+    const renamed = await edit({ title: 'Flood, renamed', recurrence: 'FREQ=DAILY' });
+    expect(renamed.remindersDisabledReason).toMatch(/too many occurrences/i);
+    const back = await edit({ reminderEnabled: true });
+    expect(back).toEqual({ reminderEnabled: true, remindersDisabledReason: null });
   });
 });
