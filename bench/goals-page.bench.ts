@@ -19,7 +19,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { ADMIN_URL, adminQuery } from './admin-query.js';
 import { startApi, type App } from '../src/roles/start-api.js';
 import { loadConfig } from '../src/config.js';
 import { sqlLoggerOf } from '../src/db/data-source.js';
@@ -35,7 +35,6 @@ function positiveIntFromEnv(name: string, fallback: number): number {
   return value;
 }
 
-const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = positiveIntFromEnv('BENCH_SECONDS', 10);
 const CONNECTIONS = positiveIntFromEnv('BENCH_CONNECTIONS', 10);
 const ROUNDS = positiveIntFromEnv('BENCH_ROUNDS', 2);
@@ -114,16 +113,6 @@ function keepOnlyOurSignalHandlers(): void {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function graphql<T>(
   url: string,

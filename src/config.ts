@@ -77,7 +77,7 @@ const configSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** First retry delay of a webhook; doubles with each attempt. */
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).default(30),
-  /** Allow http:// webhooks on localhost (development and tests only). */
+  /** Allow http:// and loopback webhooks (development and tests only; refused in production). */
   WEBHOOK_ALLOW_LOCALHOST: booleanFromEnv.default(false),
   /** An OpenAI-compatible model (OpenAI, a proxy, Ollama, vLLM); offline engine when unset. */
   MODEL_BASE_URL: z.string().url('must be a URL such as https://api.openai.com/v1').optional(),
@@ -85,6 +85,9 @@ const configSchema = z.object({
   MODEL_NAME: z.string().min(1).default('gpt-4o-mini'),
   MODEL_TRANSCRIPTION_NAME: z.string().min(1).default('whisper-1'),
   MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Failures in a row after which the model is not called for MODEL_CIRCUIT_OPEN_SECONDS. */
+  MODEL_CIRCUIT_FAILURES: z.coerce.number().int().min(1).default(5),
+  MODEL_CIRCUIT_OPEN_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Largest JSON payload of a generic reminder. */
   REMINDER_PAYLOAD_MAX_BYTES: z.coerce.number().int().min(2).default(8192),
 
@@ -182,6 +185,10 @@ function crossFieldProblems(config: Config): string[] {
   }
   if (config.MAX_WEBHOOK_URL && !config.MAX_WEBHOOK_SECRET) {
     problems.push('MAX_WEBHOOK_SECRET is required when MAX_WEBHOOK_URL is set');
+  }
+  if (config.NODE_ENV === 'production' && config.WEBHOOK_ALLOW_LOCALHOST) {
+    // It lets users make the server POST to itself: development and tests only.
+    problems.push('WEBHOOK_ALLOW_LOCALHOST must be off in production');
   }
   return problems;
 }

@@ -68,4 +68,12 @@ export class Event extends EditableUserOwnedRecord {
   @Field()
   @Column({ default: true })
   reminderEnabled: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why maxOn switched this event’s reminders off (its schedule could not be planned)',
+  })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  remindersDisabledReason: string | null;
 }

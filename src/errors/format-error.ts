@@ -70,6 +70,10 @@ export function formatError(
   const pgCode = (original as { code?: unknown } | null)?.code;
   if (pgCode === '22P02') return withCode(formatted, 'BAD_USER_INPUT', 'Malformed identifier');
   if (pgCode === '23505') return withCode(formatted, 'CONFLICT', 'Already exists');
+  // NUL in text (22021) or in a JSON string (22P05): what the argument check did not see.
+  if (pgCode === '22021' || pgCode === '22P05') {
+    return withCode(formatted, 'BAD_USER_INPUT', 'Text must not contain the NUL character');
+  }
   if (original instanceof GraphQLError) {
     const code = String(original.extensions.code ?? '');
     const mapped = PASS_THROUGH_CODES[code];

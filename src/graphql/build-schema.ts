@@ -1,4 +1,5 @@
 import { buildSchema } from 'type-graphql';
+import { rejectNulCharacters } from './nul-character.middleware.js';
 import type { GraphQLSchema } from 'graphql';
 import { ApiTokenResolver } from '../resolvers/api-token/api-token.resolver.js';
 import { EventResolver } from '../resolvers/event/event.resolver.js';
@@ -36,6 +37,7 @@ export function buildAppSchema(pubsub: AppPubSub, emitSchemaFile?: string): Prom
     pubSub: pubsub,
     authChecker,
     validate: { forbidUnknownValues: false },
+    globalMiddlewares: [rejectNulCharacters],
     emitSchemaFile: emitSchemaFile ? { path: emitSchemaFile, sortedSchema: true } : false,
   });
 }

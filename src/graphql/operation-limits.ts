@@ -157,6 +157,7 @@ export function complexityError(
   if (complexity <= maxComplexity) return null;
   return new GraphQLError(
     `Query complexity ${complexity} exceeds the maximum of ${maxComplexity}; ask for fewer items or fields`,
-    { extensions: { code: 'BAD_USER_INPUT' } },
+    // Apollo answers 500 for an error thrown while planning unless told otherwise.
+    { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
   );
 }

@@ -50,7 +50,8 @@ export async function startApiServer(
 
   app.use(requestContext(logger));
   if (config.METRICS_ENABLED) app.use(httpMetrics(), metricsRouter());
-  app.use(healthRouter(deps.db));
+  const model = deps.services.model;
+  app.use(healthRouter(deps.db, () => (model ? { model: model.health() } : {})));
   if (config.PLAYGROUND_ENABLED) app.use(playgroundRouter());
   app.use(
     '/graphql',

@@ -9,6 +9,8 @@ import {
   type User,
 } from '../entities/index.js';
 import type { DomainEvents } from './domain-events.js';
+import { flatMapTimeSliced } from '../common/time-sliced.js';
+import { assertEventSchedule } from './event-schedule.js';
 import { normalizeRecurrence, occurrenceStarts } from './recurrence.js';
 import { assertTimezone, startOfLocalDay } from './timezone.js';
 
@@ -116,15 +118,14 @@ export class EventService {
         { from },
       )
       .getMany();
-    return candidates
-      .flatMap((event) =>
-        occurrenceStarts(event, from, to).map((start) => ({
-          event,
-          start,
-          end: new Date(start.getTime() + event.durationMinutes * 60_000),
-        })),
-      )
-      .sort((a, b) => a.start.getTime() - b.start.getTime());
+    const occurrences = await flatMapTimeSliced(candidates, (event) =>
+      occurrenceStarts(event, from, to).map((start) => ({
+        event,
+        start,
+        end: new Date(start.getTime() + event.durationMinutes * 60_000),
+      })),
+    );
+    return occurrences.sort((a, b) => a.start.getTime() - b.start.getTime());
   }
 
   /** Validates `input` and copies it onto `event`; links must point at the user's own goal/step. */
@@ -145,6 +146,9 @@ export class EventService {
       event.reminderMinutesBefore = [...new Set(input.reminderMinutesBefore)].sort((a, b) => a - b);
     }
     if (event.allDay) event.startsAt = startOfLocalDay(event.startsAt, event.timezone);
+    assertEventSchedule(event);
+    // The user's own choice about reminders replaces the one the system made.
+    if (input.reminderEnabled != null) event.remindersDisabledReason = null;
     if (input.goalId !== undefined) {
       const goalId = await this.ownGoalId(user, input.goalId, manager);
       // Moving the event to another goal (or none) unlinks a step of the old goal.

@@ -1,6 +1,9 @@
 import rrule, { type Options } from 'rrule';
 import { DateTime } from 'luxon';
 import { badInput } from '../errors/domain-error.js';
+import { cachedZone, instantOfWallClock } from './cached-zone.js';
+import { recurrenceProblems } from './recurrence-limits.js';
+import { ruleForWindow } from './recurrence-window.js';
 
 const { RRule } = rrule;
 type RRuleOptions = Partial<Options>;
@@ -47,8 +50,18 @@ function parseOptions(text: string): RRuleOptions {
 
 /** Validates an RRULE and returns it in canonical form (without the "RRULE:" prefix). */
 export function normalizeRecurrence(text: string): string {
-  return RRule.optionsToString(parseOptions(text)).replace(/^RRULE:/, '');
+  const options = parseOptions(text);
+  // Only on write: a stored rule from before these limits still expands.
+  const problems = recurrenceProblems(options);
+  if (problems.length > 0) {
+    throw badInput(`Invalid recurrence rule: ${problems.join('; ')}`, { field: 'recurrence' });
+  }
+  const canonical = RRule.optionsToString(options).replace(/^RRULE:/, '');
+  // rrule writes a date-only UNTIL as midnight UTC; keep it a date (read in the event's zone).
+  return untilIsDate(text) ? canonical.replace(/UNTIL=(\d{8})T000000Z/, 'UNTIL=$1') : canonical;
 }
+
+const untilIsDate = (text: string) => /(^|;)UNTIL=\d{8}(;|\s*$)/i.test(text.trim());
 
 /**
  * rrule works in UTC, so occurrences are computed on "floating" wall-clock times (the local
@@ -56,12 +69,12 @@ export function normalizeRecurrence(text: string): string {
  * 10:00 at 10:00 local across DST changes.
  */
 const toFloating = (instant: Date, zone: string): Date => {
-  const local = DateTime.fromJSDate(instant, { zone });
+  const local = DateTime.fromJSDate(instant, { zone: cachedZone(zone) });
   return new Date(local.toISO({ includeOffset: false }) + 'Z');
 };
 
 const fromFloating = (floating: Date, zone: string): Date =>
-  DateTime.fromISO(floating.toISOString().slice(0, 23), { zone }).toJSDate();
+  instantOfWallClock(floating.getTime(), zone);
 
 export interface RecurringSpan {
   startsAt: Date;
@@ -79,16 +92,19 @@ export function occurrenceStarts(span: RecurringSpan, from: Date, to: Date): Dat
 
   const options = parseOptions(span.recurrence);
   const zone = span.timezone;
-  const rule = new RRule({
-    ...options,
-    dtstart: toFloating(span.startsAt, zone),
-    until: options.until ? toFloating(options.until, zone) : null,
-  });
   const dayMs = 24 * 3_600_000;
+  // A date-only UNTIL is the whole of that day where the event is (RFC 5545 §3.3.10).
+  const until = !options.until
+    ? null
+    : untilIsDate(span.recurrence)
+      ? new Date(options.until.getTime() + dayMs - 1)
+      : toFloating(options.until, zone);
   const windowStart = new Date(toFloating(from, zone).getTime() - durationMs - dayMs);
   const windowEnd = new Date(toFloating(to, zone).getTime() + dayMs);
+  const floatingStart = toFloating(span.startsAt, zone);
+  const rule = ruleForWindow({ ...options, until }, floatingStart, windowStart, windowEnd);
   const starts: Date[] = [];
-  rule.between(windowStart, windowEnd, true, (floating) => {
+  rule?.between(windowStart, windowEnd, true, (floating) => {
     const start = fromFloating(floating, zone);
     if (overlaps(start)) starts.push(start);
     if (starts.length > MAX_OCCURRENCES_PER_EVENT) {

@@ -11,6 +11,7 @@ import { morningDigestJob } from '../jobs/morning-digest.job.js';
 import { overdueStepsJob } from '../jobs/overdue-steps.job.js';
 import { reminderJob } from '../jobs/reminder.job.js';
 import type { JobQueue } from './job-queue.js';
+import { isolated, planEventIsolated } from './planning-isolation.js';
 import { nextOccurrenceStart } from './recurrence.js';
 import { nextLocalTime } from './timezone.js';
 
@@ -64,9 +65,7 @@ export class ReminderScheduler {
     if (!event?.reminderEnabled) return;
     const user = await this.db.getRepository(User).findOneBy({ id: event.userId });
     if (!user || !eventRemindersOn(user.settings)) return;
-    for (const offset of event.reminderMinutesBefore) {
-      await this.scheduleEventReminder(event, offset, now);
-    }
+    await this.planEvent(event, now);
   }
 
   /** The reminder `offsetMinutes` before the first occurrence whose reminder is after `after`. */
@@ -145,18 +144,16 @@ export class ReminderScheduler {
   async reconcile(now = new Date()): Promise<void> {
     const users = await this.db.getRepository(User).find();
     for (const user of users) {
-      for (const name of DAILY_JOB_NAMES) await this.scheduleDaily(name, user, now);
+      await isolated(this.logger, { userId: user.id }, async () => {
+        for (const name of DAILY_JOB_NAMES) await this.scheduleDaily(name, user, now);
+      });
     }
     // One query for every user's upcoming reminded events, not one per user.
     const events = await this.upcomingRemindedEvents(now)
       .innerJoin(User, 'owner', 'owner.id = event.user_id')
       .andWhere('owner.notifications_enabled AND owner.event_reminders_enabled')
       .getMany();
-    for (const event of events) {
-      for (const offset of event.reminderMinutesBefore) {
-        await this.scheduleEventReminder(event, offset, now);
-      }
-    }
+    for (const event of events) await this.planEvent(event, now);
     const reminders = await this.db
       .getRepository(Reminder)
       .createQueryBuilder('reminder')
@@ -166,9 +163,20 @@ export class ReminderScheduler {
       .andWhere('reminder.next_run_at IS NOT NULL')
       .getMany();
     for (const reminder of reminders) {
-      await this.scheduleReminder(reminder, reminder.nextRunAt ?? now);
+      await isolated(this.logger, { reminderId: reminder.id }, () =>
+        this.scheduleReminder(reminder, reminder.nextRunAt ?? now),
+      );
     }
     this.logger.info({ users: users.length, reminders: reminders.length }, 'jobs reconciled');
+  }
+
+  /** Each offset's reminder; an event whose schedule cannot be planned gets them switched off. */
+  private planEvent(event: Event, now: Date) {
+    return planEventIsolated(this.db, this.logger, event, async () => {
+      for (const offset of event.reminderMinutesBefore) {
+        await this.scheduleEventReminder(event, offset, now);
+      }
+    });
   }
 
   /** Events with reminders on that still have an occurrence ahead. */
@@ -184,10 +192,6 @@ export class ReminderScheduler {
     const events = await this.upcomingRemindedEvents(now)
       .andWhere('event.user_id = :userId', { userId: user.id })
       .getMany();
-    for (const event of events) {
-      for (const offset of event.reminderMinutesBefore) {
-        await this.scheduleEventReminder(event, offset, now);
-      }
-    }
+    for (const event of events) await this.planEvent(event, now);
   }
 }

@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { badInput } from '../errors/domain-error.js';
+import { cachedZone } from './cached-zone.js';
 
 export function assertTimezone(timezone: string): string {
   if (!IANAZone.isValidZone(timezone)) {
@@ -22,7 +23,9 @@ export function startOfLocalDay(instant: Date, timezone: string): Date {
 
 /** ISO 8601 text of an instant with the offset of `timezone`. */
 export function toLocalIso(instant: Date, timezone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timezone }).toISO() ?? instant.toISOString();
+  // Called once per listed occurrence: the cached zone saves an Intl call per offset.
+  const local = DateTime.fromJSDate(instant, { zone: cachedZone(timezone) });
+  return local.toISO() ?? instant.toISOString();
 }
 
 export function minutesOfDay(time: string): number {

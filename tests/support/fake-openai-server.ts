@@ -11,11 +11,18 @@ export type Behaviour =
   | { kind: 'transcript'; text: string }
   /** An HTTP error; `retryAfterMs` sends the header the SDK waits by. */
   | { kind: 'status'; status: number; retryAfterMs?: number }
+  /** A 200 with this body and content type as they are (not a chat completion). */
+  | { kind: 'body'; contentType: string; body: string }
   /** Waits, then does `then` if the client is still there. */
   | { kind: 'delay'; ms: number; then: Behaviour };
 
 export const answer = (content: unknown): Behaviour => ({ kind: 'json', content });
 export const rawAnswer = (content: string): Behaviour => ({ kind: 'raw', content });
+export const rawBody = (contentType: string, body: string): Behaviour => ({
+  kind: 'body',
+  contentType,
+  body,
+});
 export const transcript = (text: string): Behaviour => ({ kind: 'transcript', text });
 export const httpError = (status: number, retryAfterMs?: number): Behaviour => ({
   kind: 'status',
@@ -62,6 +69,9 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
         return send(res, 200, completion(behaviour.content, model));
       case 'transcript':
         return send(res, 200, { text: behaviour.text });
+      case 'body':
+        res.writeHead(200, { 'content-type': behaviour.contentType });
+        return void res.end(behaviour.body);
       case 'status': {
         const headers: Record<string, string> = {};
         if (behaviour.retryAfterMs !== undefined) {

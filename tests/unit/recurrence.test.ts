@@ -1,32 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { span, thrownCode } from '../support/recurrence-helpers.js';
 import { DateTime } from 'luxon';
-import { DomainError } from '../../src/errors/domain-error.js';
-import {
-  normalizeRecurrence,
-  occurrenceStarts,
-  type RecurringSpan,
-} from '../../src/services/recurrence.js';
+import { normalizeRecurrence, occurrenceStarts } from '../../src/services/recurrence.js';
 
 const NY = 'America/New_York';
-
-/** The error code thrown by `run`, or 'no error'. */
-function thrownCode(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : `not a DomainError: ${String(error)}`;
-  }
-  return 'no error';
-}
-
-function span(start: string, zone: string, recurrence: string | null, minutes = 60): RecurringSpan {
-  return {
-    startsAt: DateTime.fromISO(start, { zone }).toJSDate(),
-    timezone: zone,
-    recurrence,
-    durationMinutes: minutes,
-  };
-}
 
 const at = (iso: string) => new Date(iso);
 const iso = (dates: Date[]) => dates.map((date) => date.toISOString());

@@ -1,5 +1,7 @@
 import OpenAI, { APIConnectionError, APIError } from 'openai';
 import { z } from 'zod';
+import { CircuitBreaker, type CircuitHealth, type CircuitSettings } from './circuit-breaker.js';
+import { ModelAnswerError, ModelUnavailableError } from './model-errors.js';
 
 /** How to reach an OpenAI-compatible server (OpenAI, a proxy, Ollama, vLLM). */
 export interface ModelSettings {
@@ -11,25 +13,11 @@ export interface ModelSettings {
   /** Per attempt; a failed attempt is retried once. */
   timeoutMs: number;
   transcriptionModel: string;
+  /** Unset: the model is always called (the settings give one). */
+  circuit?: CircuitSettings;
 }
 
-/** The model could not be reached or refused to work: network, timeout, HTTP error. */
-export class ModelUnavailableError extends Error {
-  override readonly name = 'ModelUnavailableError';
-  constructor(
-    message: string,
-    /** The HTTP status when the server answered. */
-    readonly status?: number,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
-
-/** The model answered, but not with valid JSON matching the schema. */
-export class ModelAnswerError extends Error {
-  override readonly name = 'ModelAnswerError';
-}
+export { ModelAnswerError, ModelUnavailableError } from './model-errors.js';
 
 /**
  * A configured SDK client. The SDK instance is kept in a private field so that logging this
@@ -37,30 +25,54 @@ export class ModelAnswerError extends Error {
  */
 export class ModelClient {
   readonly #openai: OpenAI;
+  readonly #breaker: CircuitBreaker;
 
   constructor(
     readonly model: string,
     readonly transcriptionModel: string,
     openai: OpenAI,
+    circuit: CircuitSettings = { failures: Infinity, openMs: 0 },
   ) {
     this.#openai = openai;
+    this.#breaker = new CircuitBreaker(circuit);
+  }
+
+  /** For /health: whether the model is being called. */
+  health(): CircuitHealth {
+    return this.#breaker.health();
   }
 
   get openai(): OpenAI {
     return this.#openai;
   }
 
-  /** Runs an SDK call, turning its failures into ModelUnavailableError. */
-  async call<T>(request: (openai: OpenAI) => Promise<T>): Promise<T> {
-    try {
-      return await request(this.#openai);
-    } catch (error) {
-      throw this.#unavailable(error);
-    }
+  /**
+   * Runs an SDK call through the circuit breaker, turning its failures into
+   * ModelUnavailableError; `check` turns the answer into what the caller needs (or throws
+   * ModelAnswerError), and its failures count for the breaker too.
+   */
+  async call<T, R = T>(
+    request: (openai: OpenAI) => Promise<T>,
+    check: (answer: T) => R = (answer) => answer as unknown as R,
+  ): Promise<R> {
+    return this.#breaker.run(async () => {
+      let answer: T;
+      try {
+        answer = await request(this.#openai);
+      } catch (error) {
+        throw this.#unavailable(error);
+      }
+      return check(answer);
+    });
   }
 
   #unavailable(error: unknown): unknown {
-    if (!(error instanceof APIError)) return error;
+    // Not an HTTP error: a body the SDK could not read (a 200 with garbage as JSON).
+    if (!(error instanceof APIError)) {
+      return new ModelUnavailableError(`Model failed: ${String(error)}`, undefined, {
+        cause: error,
+      });
+    }
     // Some proxies echo request headers in their errors; never let the key through.
     const key = this.#openai.apiKey;
     const message = key ? error.message.split(key).join('***') : error.message;
@@ -82,7 +94,7 @@ export function createModelClient(settings: ModelSettings): ModelClient {
     timeout: settings.timeoutMs,
     maxRetries: 1,
   });
-  return new ModelClient(settings.model, settings.transcriptionModel, openai);
+  return new ModelClient(settings.model, settings.transcriptionModel, openai, settings.circuit);
 }
 
 export interface JsonRequest<T> {
@@ -98,23 +110,33 @@ export interface JsonRequest<T> {
 
 /** Asks for a JSON answer constrained by a schema, and validates what comes back. */
 export async function completeJson<T>(client: ModelClient, request: JsonRequest<T>): Promise<T> {
-  const completion = await client.call((openai) =>
-    openai.chat.completions.create({
-      model: client.model,
-      messages: [
-        { role: 'system', content: request.prompt },
-        { role: 'user', content: request.user },
-      ],
-      response_format: {
-        type: 'json_schema',
-        json_schema: { name: request.schemaName, schema: request.jsonSchema, strict: true },
-      },
-    }),
+  return client.call(
+    (openai) =>
+      openai.chat.completions.create({
+        model: client.model,
+        messages: [
+          { role: 'system', content: request.prompt },
+          { role: 'user', content: request.user },
+        ],
+        response_format: {
+          type: 'json_schema',
+          json_schema: { name: request.schemaName, schema: request.jsonSchema, strict: true },
+        },
+      }),
+    (completion) => answerOf(completion, request),
   );
-  const choice = completion.choices[0];
-  const content = choice?.message.content;
-  if (!content) {
-    const why = choice?.message.refusal ? 'refused' : `finished: ${choice?.finish_reason}`;
+}
+
+function answerOf<T>(completion: unknown, request: JsonRequest<T>): T {
+  // A 200 from a broken proxy may be an HTML page, an empty body or other JSON.
+  const choices = (completion as { choices?: unknown } | null)?.choices;
+  if (!Array.isArray(choices)) {
+    throw new ModelAnswerError('The model server did not answer with a chat completion');
+  }
+  const choice = choices[0] as OpenAI.ChatCompletion.Choice | undefined;
+  const content = choice?.message?.content;
+  if (!content || typeof content !== 'string') {
+    const why = choice?.message?.refusal ? 'refused' : `finished: ${choice?.finish_reason}`;
     throw new ModelAnswerError(`The model gave no content (${why})`);
   }
   let json: unknown;

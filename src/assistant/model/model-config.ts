@@ -10,5 +10,9 @@ export function modelClientFrom(config: Config): ModelClient | null {
     model: config.MODEL_NAME,
     timeoutMs: config.MODEL_TIMEOUT_MS,
     transcriptionModel: config.MODEL_TRANSCRIPTION_NAME,
+    circuit: {
+      failures: config.MODEL_CIRCUIT_FAILURES,
+      openMs: config.MODEL_CIRCUIT_OPEN_SECONDS * 1000,
+    },
   });
 }

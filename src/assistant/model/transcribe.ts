@@ -1,6 +1,7 @@
 import { toFile } from 'openai';
 import type { AssistantLanguage } from '../intent.types.js';
 import type { ModelClient } from './model-client.js';
+import { ModelAnswerError } from './model-errors.js';
 
 /**
  * The text of a voice message (Whisper-style `/audio/transcriptions`). `filename` matters:
@@ -13,12 +14,18 @@ export async function transcribe(
   language?: AssistantLanguage,
 ): Promise<string> {
   const file = await toFile(audio, filename);
-  const transcription = await client.call((openai) =>
-    openai.audio.transcriptions.create({
-      file,
-      model: client.transcriptionModel,
-      ...(language ? { language } : {}),
-    }),
+  return client.call(
+    (openai) =>
+      openai.audio.transcriptions.create({
+        file,
+        model: client.transcriptionModel,
+        ...(language ? { language } : {}),
+      }),
+    (transcription) => {
+      if (typeof transcription?.text !== 'string') {
+        throw new ModelAnswerError('The model server did not answer with a transcription');
+      }
+      return transcription.text.trim();
+    },
   );
-  return transcription.text.trim();
 }

@@ -2,9 +2,11 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { Notification, Webhook, WebhookDelivery, type User } from '../../entities/index.js';
+import { postOutbound } from '../../http/outbound-post.js';
+import { assertOutboundUrl } from '../../http/outbound-url-policy.js';
 
 export interface WebhookSettings {
-  /** Accept http:// on localhost (development and tests). */
+  /** Accept http:// and loopback addresses (development and tests). */
   allowLocalhost: boolean;
   timeoutMs: number;
 }
@@ -95,7 +97,7 @@ export class WebhookService {
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const started = Date.now();
-    const outcome = await post(
+    const outcome = await postOutbound(
       webhook.url,
       body,
       {
@@ -104,7 +106,7 @@ export class WebhookService {
         [TIMESTAMP_HEADER]: timestamp,
         [SIGNATURE_HEADER]: signWebhookBody(webhook.secret, timestamp, body),
       },
-      this.settings.timeoutMs,
+      this.settings,
     );
     await this.db.getRepository(WebhookDelivery).insert({
       notificationId: notification.id,
@@ -118,42 +120,7 @@ export class WebhookService {
   }
 
   private assertUrl(url: string) {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw badInput('The webhook URL is not a valid URL', { field: 'url' });
-    }
-    const local = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
-    const allowed =
-      parsed.protocol === 'https:' ||
-      (parsed.protocol === 'http:' && local && this.settings.allowLocalhost);
-    if (!allowed || url.length > 500) {
-      throw badInput('The webhook URL must be an https:// URL of at most 500 characters', {
-        field: 'url',
-      });
-    }
-  }
-}
-
-async function post(
-  url: string,
-  body: string,
-  headers: Record<string, string>,
-  timeoutMs: number,
-): Promise<DeliveryOutcome> {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      body,
-      headers,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.body?.cancel();
-    const ok = response.status >= 200 && response.status < 300;
-    return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
-  } catch (error) {
-    return { ok: false, statusCode: null, error: (error as Error).message };
+    // The address rules (no loopback, private or metadata hosts) are the outbound policy's.
+    assertOutboundUrl(url, this.settings, 'webhook URL');
   }
 }
