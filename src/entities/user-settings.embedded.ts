@@ -1,5 +1,6 @@
 import { Column } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { DEFAULT_REMINDER_MINUTES } from './event.entity.js';
 import { Language } from './enums.js';
 import { LocalTimeScalar } from '../schema/scalars.js';
 
@@ -67,4 +68,11 @@ export class UserSettings {
   @Field(() => [Int], { description: 'ISO weekdays 1 (Monday) … 7 (Sunday)' })
   @Column({ type: 'smallint', array: true, default: () => "'{1,2,3,4,5}'" })
   workDays: number[];
+
+  @Field(() => [Int], {
+    description:
+      'Reminder offsets (minutes before the start) given to new events; [] = no reminder by default',
+  })
+  @Column({ type: 'integer', array: true, default: () => `'{${DEFAULT_REMINDER_MINUTES}}'` })
+  defaultReminderMinutes: number[];
 }
