@@ -15,7 +15,10 @@ const config = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 30_000,
-  maxWorkers: 2,
+  // Three workers on the two-core machine: many files spend most of their time waiting (for
+  // a job due in a few seconds, a child process, a retry back-off) rather than on the CPU,
+  // and a third worker loads the next file's modules meanwhile.
+  maxWorkers: 3,
 };
 
 export default config;

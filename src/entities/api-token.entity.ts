@@ -1,20 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { User } from './user.entity.js';
-import { BaseRecord } from './base-record.js';
+import { UserOwnedRecord } from './user-owned-record.js';
 
 /** A personal token for third-party integrations. Only its SHA-256 hash is stored. */
 @ObjectType()
 @Entity('api_tokens')
-export class ApiToken extends BaseRecord {
-  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'user_id' })
-  user: Relation<User>;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  userId: string;
-
+export class ApiToken extends UserOwnedRecord {
   @Field()
   @Column({ type: 'varchar', length: 100 })
   name: string;

@@ -3,22 +3,14 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EventKind } from './enums.js';
 import { Goal } from './goal.entity.js';
 import { Step } from './step.entity.js';
-import { User } from './user.entity.js';
-import { EditableRecord } from './base-record.js';
+import { EditableUserOwnedRecord } from './user-owned-record.js';
 
 export const DEFAULT_REMINDER_MINUTES = 15;
 
 @ObjectType()
 @Entity('events')
 @Index(['userId', 'startsAt'])
-export class Event extends EditableRecord {
-  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'user_id' })
-  user: Relation<User>;
-
-  @Column({ type: 'uuid' })
-  userId: string;
-
+export class Event extends EditableUserOwnedRecord {
   @Field()
   @Column({ type: 'varchar', length: 200 })
   title: string;

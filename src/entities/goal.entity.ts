@@ -1,22 +1,14 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GoalStatus } from './enums.js';
 import { SmartAnalysis } from './smart-analysis.type.js';
 import { LocalDateScalar } from '../schema/scalars.js';
-import { User } from './user.entity.js';
-import { EditableRecord } from './base-record.js';
+import { EditableUserOwnedRecord } from './user-owned-record.js';
 
 @ObjectType()
 @Entity('goals')
 @Index(['userId', 'status', 'createdAt'])
-export class Goal extends EditableRecord {
-  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'user_id' })
-  user: Relation<User>;
-
-  @Column({ type: 'uuid' })
-  userId: string;
-
+export class Goal extends EditableUserOwnedRecord {
   @Field()
   @Column({ type: 'varchar', length: 200 })
   title: string;

@@ -1,7 +1,7 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { EditableRecord } from './base-record.js';
+import { EditableUserOwnedRecord } from './user-owned-record.js';
 import {
   DeliveryChannel,
   NotificationActionKind,
@@ -9,7 +9,6 @@ import {
   NotificationStatus,
   SnoozePreset,
 } from './notification-enums.js';
-import { User } from './user.entity.js';
 
 @ObjectType({ description: 'A button under a notification; the client maps it to a mutation' })
 export class NotificationAction {
@@ -43,14 +42,12 @@ export interface NotificationPayload {
 @Entity('notifications')
 @Index(['channel', 'status', 'availableAt'])
 @Index(['userId', 'createdAt'])
-export class Notification extends EditableRecord {
-  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'user_id' })
-  user: Relation<User>;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  userId: string;
+export class Notification extends EditableUserOwnedRecord {
+  /** `userId` from the base, shown in the schema (a method: a base column cannot be redeclared). */
+  @Field(() => ID, { name: 'userId' })
+  exposedUserId(): string {
+    return this.userId;
+  }
 
   @Field(() => DeliveryChannel)
   @Column({ type: 'varchar', length: 16 })

@@ -1,22 +1,19 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { EditableRecord } from './base-record.js';
+import { EditableUserOwnedRecord } from './user-owned-record.js';
 import { ReminderStatus, ReminderType } from './notification-enums.js';
-import { User } from './user.entity.js';
 
 /** A generic reminder made by an assistant or a third party: once at a moment, or on a cron. */
 @ObjectType()
 @Entity('reminders')
 @Index(['userId', 'status', 'createdAt'])
-export class Reminder extends EditableRecord {
-  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'user_id' })
-  user: Relation<User>;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  userId: string;
+export class Reminder extends EditableUserOwnedRecord {
+  /** `userId` from the base, shown in the schema (a method: a base column cannot be redeclared). */
+  @Field(() => ID, { name: 'userId' })
+  exposedUserId(): string {
+    return this.userId;
+  }
 
   @Field(() => ReminderType)
   @Column({ type: 'varchar', length: 16 })

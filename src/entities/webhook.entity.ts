@@ -1,20 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseRecord } from './base-record.js';
-import { User } from './user.entity.js';
+import { UserOwnedRecord } from './user-owned-record.js';
 
 /** A third party's HTTPS endpoint that receives the user's notifications, signed. */
 @ObjectType()
 @Entity('webhooks')
-export class Webhook extends BaseRecord {
-  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'user_id' })
-  user: Relation<User>;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  userId: string;
-
+export class Webhook extends UserOwnedRecord {
   @Field()
   @Column({ type: 'varchar', length: 500 })
   url: string;

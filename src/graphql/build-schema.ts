@@ -12,7 +12,7 @@ import { NotificationResolver } from '../resolvers/notification/notification.res
 import { ReminderResolver } from '../resolvers/reminder/reminder.resolver.js';
 import { WebhookResolver } from '../resolvers/webhook/webhook.resolver.js';
 import type { AppPubSub } from '../pubsub.js';
-import { authChecker } from './auth-checker.js';
+import { authChecker } from './policies.js';
 
 export const RESOLVERS = [
   UserResolver,

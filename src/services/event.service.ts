@@ -54,19 +54,26 @@ export class EventService {
   }
 
   async create(user: User, input: CreateEventInput): Promise<Event> {
-    const event = this.db.getRepository(Event).create({
+    const saved = await this.db.transaction((manager) => this.createIn(manager, user, input));
+    await this.schedule.eventChanged(saved.id);
+    return saved;
+  }
+
+  /**
+   * Creates an event inside the caller's transaction, with the defaults and validation of
+   * `create()`. Its reminders are not scheduled here (the transaction has not committed): the
+   * caller reports the new ids after its commit.
+   */
+  async createIn(manager: EntityManager, user: User, input: CreateEventInput): Promise<Event> {
+    const event = manager.create(Event, {
       userId: user.id,
       timezone: user.settings.timezone,
       kind: EventKind.USER,
       reminderMinutesBefore: [...user.settings.defaultReminderMinutes],
     });
-    const saved = await this.db.transaction(async (manager) => {
-      await this.apply(user, event, input, manager);
-      remindAtStartWhenTooLate(event);
-      return manager.save(event);
-    });
-    await this.schedule.eventChanged(saved.id);
-    return saved;
+    await this.apply(user, event, input, manager);
+    remindAtStartWhenTooLate(event);
+    return manager.save(event);
   }
 
   async update(user: User, eventId: string, input: EventFields): Promise<Event> {

@@ -15,10 +15,10 @@ import { ReminderPlanner } from './reminder-planner.js';
 import { ReminderService } from './reminder.service.js';
 import { StepService } from './step.service.js';
 import { UserService } from './user.service.js';
-import { PlanningService } from './planning.service.js';
-import { CoachService } from '../assistant/coach/coach.service.js';
-import { ConversationService } from '../assistant/conversation/conversation.service.js';
-import { IntentExecutor } from '../assistant/conversation/executor.js';
+import { AutoScheduleService } from './auto-schedule.service.js';
+import { CoachService } from './assistant/coach.service.js';
+import { ConversationService } from './assistant/conversation.service.js';
+import { IntentExecutor } from './assistant/intent-executor.js';
 import type { ModelClient } from '../assistant/model/model-client.js';
 import { FallbackIntentEngine, ModelIntentEngine } from '../assistant/model/model-engine.js';
 import { offlineEngine } from '../assistant/offline/offline-engine.js';
@@ -35,7 +35,7 @@ export interface Services {
   notifications: NotificationService;
   webhooks: WebhookService;
   jobs: JobQueue;
-  planning: PlanningService;
+  autoSchedule: AutoScheduleService;
   coach: CoachService;
   conversation: ConversationService;
   /** Null when no model is configured: the offline engine answers, voice is unavailable. */
@@ -69,7 +69,7 @@ export function createServices(
     eventChanged: (eventId) => scheduleAfterCommit(logger, () => planner.syncEvent(eventId)),
   });
   const steps = new StepService(db, goals, pubsub);
-  const planning = new PlanningService(db, goals, events, async (eventIds) => {
+  const autoSchedule = new AutoScheduleService(db, goals, events, async (eventIds) => {
     for (const eventId of eventIds) {
       await scheduleAfterCommit(logger, () => planner.syncEvent(eventId));
     }
@@ -86,7 +86,7 @@ export function createServices(
     notifications,
     webhooks: new WebhookService(db, options.webhooks),
     jobs,
-    planning,
+    autoSchedule,
     coach: new CoachService(db, goals, steps, pubsub, options.model, logger),
     model: options.model,
   };

@@ -2,7 +2,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Client } from 'graphql-ws';
 import { DateTime } from 'luxon';
 import { intentAnswerSchema } from '../../src/assistant/model/intent-schema.js';
-import { buildGoal, buildUser, type TestUser } from '../support/factories.js';
+import {
+  AnalyzeGoalDocument,
+  AssistantCapabilitiesDocument,
+  CancelPlanGenerationDocument,
+  ConversationDocument,
+  GeneratePlanDocument,
+  GoalDocument,
+  GoalsDocument,
+  PlanProgressDocument,
+  SendMessageDocument,
+  SendVoiceDocument,
+  type ReplyFieldsFragment,
+} from '../gql/graphql.js';
+import { seedGoal, seedUser, type TestUser } from '../support/factories.js';
 import {
   answer,
   delay,
@@ -12,8 +25,15 @@ import {
   startFakeOpenAiServer,
   transcript,
 } from '../support/fake-openai-server.js';
-import { errorCode, execute, executeOk, wsClient } from '../support/graphql-client.js';
-import { subscribe, untilLive } from '../support/subscriptions.js';
+import {
+  errorCode,
+  executeOk,
+  executeOperation,
+  executeOperationOk,
+  subscribeTo,
+  wsClient,
+} from '../support/graphql-client.js';
+import { untilLive } from '../support/subscriptions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const MOSCOW = 'Europe/Moscow';
@@ -52,27 +72,10 @@ function intentAnswer(slots: Record<string, unknown>): Record<string, unknown> {
   return { ...nulls, missing: [], ...slots };
 }
 
-interface Reply {
-  text: string;
-  actions: { kind: string; entityId: string | null; title: string | null }[];
-  question: string | null;
-  intent: string;
-  engine: string;
-}
-
-const REPLY_FIELDS = 'text actions { kind entityId title } question intent engine';
-const SEND = `mutation ($text: String!) { sendMessage(text: $text) { ${REPLY_FIELDS} } }`;
-const VOICE = `mutation ($audio: String!) { sendVoice(audioBase64: $audio) { ${REPLY_FIELDS} } }`;
-
-const gql = <T = Record<string, any>>(
-  user: TestUser,
-  query: string,
-  variables: Record<string, unknown> = {},
-  on: TestApp = app,
-) => executeOk<T>(on.graphqlUrl, query, variables, user.credentials);
+type Reply = ReplyFieldsFragment;
 
 async function send(user: TestUser, text: string): Promise<Reply> {
-  return (await gql<{ sendMessage: Reply }>(user, SEND, { text })).sendMessage;
+  return (await executeOperationOk(app, SendMessageDocument, { text }, user)).sendMessage;
 }
 
 interface Occurrence {
@@ -82,8 +85,9 @@ interface Occurrence {
 }
 
 async function eventsOf(user: TestUser): Promise<Occurrence[]> {
-  const data = await gql<{ events: Occurrence[] }>(
-    user,
+  // The occurrence list stays a query string: its shape is being changed to a page.
+  const data = await executeOk<{ events: Occurrence[] }>(
+    app.graphqlUrl,
     `query ($from: DateTimeISO!, $to: DateTimeISO!) {
       events(from: $from, to: $to) { start end event { id title durationMinutes } }
     }`,
@@ -91,12 +95,13 @@ async function eventsOf(user: TestUser): Promise<Occurrence[]> {
       from: new Date(Date.now() - 86_400_000).toISOString(),
       to: new Date(Date.now() + 62 * 86_400_000).toISOString(),
     },
+    user.credentials,
   );
   return data.events;
 }
 
 async function messageCount(user: TestUser): Promise<number> {
-  const data = await gql<{ conversation: unknown[] }>(user, `{ conversation(limit: 50) { id } }`);
+  const data = await executeOperationOk(app, ConversationDocument, { limit: 50 }, user);
   return data.conversation.length;
 }
 
@@ -120,18 +125,19 @@ async function expectOlyaCreatedOffline(user: TestUser, reply: Reply) {
 
 describe('assistant with a model', () => {
   it('says the model and voice are available, and not without a model', async () => {
-    const user = await buildUser(app);
-    const query = `{ assistantCapabilities { model voice } }`;
-    expect((await gql(user, query)).assistantCapabilities).toEqual({ model: true, voice: true });
-    const offlineUser = await buildUser(offlineApp);
-    expect((await gql(offlineUser, query, {}, offlineApp)).assistantCapabilities).toEqual({
+    const user = await seedUser(app);
+    const capabilities = async (on: TestApp, as: TestUser) =>
+      (await executeOperationOk(on, AssistantCapabilitiesDocument, {}, as)).assistantCapabilities;
+    expect(await capabilities(app, user)).toEqual({ model: true, voice: true });
+    const offlineUser = await seedUser(offlineApp);
+    expect(await capabilities(offlineApp, offlineUser)).toEqual({
       model: false,
       voice: false,
     });
   });
 
   it('creates the event the model read', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     const start = tomorrow().set({ hour: 14, minute: 30 });
     server.script(
       answer(
@@ -167,7 +173,7 @@ describe('assistant with a model', () => {
   });
 
   it('falls back to the offline engine when the model answers with something not JSON', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     server.script(rawAnswer('Sure! I will add a meeting with Olya {'));
     const reply = await send(user, OLYA);
     await expectOlyaCreatedOffline(user, reply);
@@ -175,7 +181,7 @@ describe('assistant with a model', () => {
   });
 
   it('falls back to the offline engine when the answer breaks the schema', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     server.script(
       answer(intentAnswer({ intent: 'event_create', language: 'ru', start: 'завтра в 15' })),
     );
@@ -183,7 +189,7 @@ describe('assistant with a model', () => {
   });
 
   it('falls back to the offline engine when the model fails twice with 500', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     server.script(httpError(500, 1), httpError(500, 1));
     const reply = await send(user, OLYA);
     expect(server.requests).toHaveLength(2); // one retry, then the offline engine
@@ -192,17 +198,17 @@ describe('assistant with a model', () => {
   });
 
   it('falls back and writes nothing for a message the offline engine does not know', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     server.script(httpError(500, 1), httpError(500, 1));
     const reply = await send(user, 'фывапролд');
     expect(reply).toMatchObject({ engine: 'offline', intent: 'unknown', actions: [] });
     expect(await eventsOf(user)).toHaveLength(0);
-    const goals = await gql(user, `{ goals { totalCount } }`);
+    const goals = await executeOperationOk(app, GoalsDocument, {}, user);
     expect(goals.goals.totalCount).toBe(0);
   });
 
   it('processes the transcript of a voice message as a message', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     const said = 'встреча с Олей завтра в 15:00 на час';
     const start = tomorrow().set({ hour: 15 });
     server.script(
@@ -218,7 +224,7 @@ describe('assistant with a model', () => {
       ),
     );
     const audio = Buffer.from('OggS fake voice').toString('base64');
-    const { sendVoice: reply } = await gql<{ sendVoice: Reply }>(user, VOICE, { audio });
+    const { sendVoice: reply } = await executeOperationOk(app, SendVoiceDocument, { audio }, user);
 
     expect(reply).toMatchObject({ engine: 'model', intent: 'event_create', question: null });
     const [transcription, completion] = server.requests;
@@ -233,40 +239,38 @@ describe('assistant with a model', () => {
     expect(events).toHaveLength(1);
     expect(events[0].event.title).toBe('Встреча с Олей');
     expect(Date.parse(events[0].start)).toBe(start.toMillis());
-    const { conversation } = await gql(user, `{ conversation { role text } }`);
-    expect(conversation[0]).toEqual({ role: 'user', text: said });
+    const { conversation } = await executeOperationOk(app, ConversationDocument, {}, user);
+    expect(conversation[0]).toMatchObject({ role: 'user', text: said });
   });
 
   it('refuses voice without a model, and empty audio', async () => {
-    const offlineUser = await buildUser(offlineApp);
+    const offlineUser = await seedUser(offlineApp);
     const audio = Buffer.from('OggS fake voice').toString('base64');
-    const withoutModel = await execute(
-      offlineApp.graphqlUrl,
-      VOICE,
+    const withoutModel = await executeOperation(
+      offlineApp,
+      SendVoiceDocument,
       { audio },
-      offlineUser.credentials,
+      offlineUser,
     );
     expect(errorCode(withoutModel)).toBe('BAD_USER_INPUT');
 
-    const user = await buildUser(app);
-    const empty = await execute(app.graphqlUrl, VOICE, { audio: '' }, user.credentials);
+    const user = await seedUser(app);
+    const empty = await executeOperation(app, SendVoiceDocument, { audio: '' }, user);
     expect(errorCode(empty)).toBe('BAD_USER_INPUT');
     expect(server.requests).toHaveLength(0);
   });
 
   it('cancels a plan generation in progress: null, "cancelled" and no proposal', async () => {
-    const user = await buildUser(app);
-    const goal = await buildGoal(app, user, { title: 'Выучить испанский' });
-    const GENERATE = `mutation ($goalId: ID!) { generatePlan(goalId: $goalId) { id } }`;
+    const user = await seedUser(app);
+    const goal = await seedGoal(app, user, { title: 'Выучить испанский' });
+    const generate = () => executeOperationOk(app, GeneratePlanDocument, { goalId: goal.id }, user);
+    const cancelGeneration = () =>
+      executeOperationOk(app, CancelPlanGenerationDocument, { goalId: goal.id }, user);
     const client = wsClient(app.wsUrl, user.credentials);
     clients.push(client);
-    const updates = subscribe<{ planProgress: { stage: string; percent: number } }>(
-      client,
-      `subscription ($goalId: ID!) { planProgress(goalId: $goalId) { goalId stage percent proposalId } }`,
-      { goalId: goal.id },
-    );
+    const updates = subscribeTo(client, PlanProgressDocument, { goalId: goal.id });
     // Unscripted requests get a 418: the offline coach answers at once, enough to go live.
-    await untilLive(updates, () => gql(user, GENERATE, { goalId: goal.id }));
+    await untilLive(updates, generate);
     while (await updates.next(300));
     server.reset();
     const proposals = async (): Promise<number> => {
@@ -288,17 +292,13 @@ describe('assistant with a model', () => {
     // Slower than the 500 ms timeout, on the first try and on the retry: the user cancels
     // long before the generation could end.
     server.script(delay(1_500, answer(plan)), delay(1_500, answer(plan)));
-    const running = gql(user, GENERATE, { goalId: goal.id });
+    const running = generate();
     const stages: string[] = [];
     while (!stages.includes('analyzing')) {
       const message = await updates.next();
       stages.push(message!.data!.planProgress.stage);
     }
-    const cancel = await gql(
-      user,
-      `mutation ($goalId: ID!) { cancelPlanGeneration(goalId: $goalId) }`,
-      { goalId: goal.id },
-    );
+    const cancel = await cancelGeneration();
     expect(cancel.cancelPlanGeneration).toBe(true);
 
     expect((await running).generatePlan).toBeNull();
@@ -315,17 +315,13 @@ describe('assistant with a model', () => {
     expect(await proposals()).toBe(before);
 
     // Nothing runs any more.
-    const again = await gql(
-      user,
-      `mutation ($goalId: ID!) { cancelPlanGeneration(goalId: $goalId) }`,
-      { goalId: goal.id },
-    );
+    const again = await cancelGeneration();
     expect(again.cancelPlanGeneration).toBe(false);
   });
 
   it('stores the model’s SMART review as given, with the mean as the score', async () => {
-    const user = await buildUser(app);
-    const goal = await buildGoal(app, user, {
+    const user = await seedUser(app);
+    const goal = await seedGoal(app, user, {
       title: 'Пробежать полумарафон',
       targetDate: DateTime.now().plus({ months: 6 }).toISODate()!,
     });
@@ -339,23 +335,17 @@ describe('assistant with a model', () => {
       rewrittenGoal: 'Пробежать полумарафон быстрее 2:10 к маю',
     };
     server.script(answer(review));
-    const FIELDS = `smartAnalysis {
-      score suggestions rewrittenGoal analyzedAt
-      specific { score comment } measurable { score comment } achievable { score comment }
-      relevant { score comment } timeBound { score comment }
-    }`;
-    const { analyzeGoal } = await gql(
-      user,
-      `mutation ($goalId: ID!) { analyzeGoal(goalId: $goalId) { id ${FIELDS} } }`,
+    const { analyzeGoal } = await executeOperationOk(
+      app,
+      AnalyzeGoalDocument,
       { goalId: goal.id },
+      user,
     );
-    const { analyzedAt, ...stored } = analyzeGoal.smartAnalysis;
+    const { analyzedAt, ...stored } = analyzeGoal.smartAnalysis!;
     expect(stored).toEqual({ ...review, score: 69 }); // (80+61+70+90+42)/5 = 68.6
     expect(Math.abs(Date.parse(analyzedAt) - Date.now())).toBeLessThan(60_000);
 
-    const reread = await gql(user, `query ($id: ID!) { goal(id: $id) { ${FIELDS} } }`, {
-      id: goal.id,
-    });
+    const reread = await executeOperationOk(app, GoalDocument, { id: goal.id }, user);
     expect(reread.goal.smartAnalysis).toEqual(analyzeGoal.smartAnalysis);
     const system = (server.requests[0].body.messages as { content: string }[])[0].content;
     expect(system).not.toMatch(/\{\{/u);

@@ -1,9 +1,31 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
 import { DateTime } from 'luxon';
-import { buildGoal, buildUser, type TestUser } from '../support/factories.js';
-import { errorCode, execute, executeOk, wsClient } from '../support/graphql-client.js';
-import { subscribe, untilLive } from '../support/subscriptions.js';
+import {
+  AcceptPlanDocument,
+  AnalyzeGoalDocument,
+  ConversationDocument,
+  CreateEventDocument,
+  CreateGoalDocument,
+  FreeSlotsDocument,
+  GeneratePlanDocument,
+  GoalDocument,
+  GoalsDocument,
+  PlanProgressDocument,
+  SchedulePlanDocument,
+  SendMessageDocument,
+  type PlanProgressSubscription,
+} from '../gql/graphql.js';
+import { seedGoal, seedUser, type TestUser } from '../support/factories.js';
+import {
+  errorCode,
+  executeOk,
+  executeOperation,
+  executeOperationOk,
+  subscribeTo,
+  wsClient,
+} from '../support/graphql-client.js';
+import { untilLive } from '../support/subscriptions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const MOSCOW = 'Europe/Moscow';
@@ -20,15 +42,6 @@ afterEach(async () => {
 });
 afterAll(() => app.stop());
 
-interface Reply {
-  text: string;
-  actions: { kind: string; entityId: string | null; title: string | null }[];
-  quickReplies: string[];
-  question: string | null;
-  intent: string;
-  engine: string;
-}
-
 interface Occurrence {
   start: string;
   end: string;
@@ -39,50 +52,37 @@ interface Occurrence {
     kind: string;
     goalId: string | null;
     stepId: string | null;
+    reminderMinutesBefore: number[];
   };
 }
 
-const SEND = `mutation ($text: String!) {
-  sendMessage(text: $text) {
-    text actions { kind entityId title } quickReplies question intent engine
-  }
-}`;
-
-const gql = <T = Record<string, any>>(
-  user: TestUser,
-  query: string,
-  variables: Record<string, unknown> = {},
-  on: TestApp = app,
-) => executeOk<T>(on.graphqlUrl, query, variables, user.credentials);
-
-async function send(user: TestUser, text: string, on: TestApp = app): Promise<Reply> {
-  return (await gql<{ sendMessage: Reply }>(user, SEND, { text }, on)).sendMessage;
+async function send(user: TestUser, text: string, on: TestApp = app) {
+  return (await executeOperationOk(on, SendMessageDocument, { text }, user)).sendMessage;
 }
 
 /** Every event occurrence of the user from yesterday to two months ahead. */
 async function eventsOf(user: TestUser, on: TestApp = app): Promise<Occurrence[]> {
   const from = new Date(Date.now() - 86_400_000).toISOString();
   const to = new Date(Date.now() + 62 * 86_400_000).toISOString();
-  const data = await gql<{ events: Occurrence[] }>(
-    user,
+  // The occurrence list stays a query string: its shape is being changed to a page.
+  const data = await executeOk<{ events: Occurrence[] }>(
+    on.graphqlUrl,
     `query ($from: DateTimeISO!, $to: DateTimeISO!) {
       events(from: $from, to: $to) {
-        start end event { id title durationMinutes kind goalId stepId }
+        start end event { id title durationMinutes kind goalId stepId reminderMinutesBefore }
       }
     }`,
     { from, to },
-    on,
+    user.credentials,
   );
   return data.events;
 }
 
 async function goalsOf(user: TestUser) {
-  const data = await gql<{ goals: { totalCount: number; items: any[] } }>(
-    user,
-    `{ goals(limit: 50) { totalCount items { id title targetDate steps { id } } } }`,
-  );
-  return data.goals;
+  return (await executeOperationOk(app, GoalsDocument, { limit: 50 }, user)).goals;
 }
+const readGoal = async (user: TestUser, id: string) =>
+  (await executeOperationOk(app, GoalDocument, { id }, user)).goal;
 
 const local = (instant: string, zone: string) => DateTime.fromISO(instant, { zone });
 const tomorrowIn = (zone: string) => DateTime.now().setZone(zone).plus({ days: 1 }).toISODate();
@@ -100,7 +100,7 @@ function comingWeekday(): { words: string; date: string } {
 
 describe('sendMessage with the offline engine', () => {
   it('creates an event from a Russian message', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     const reply = await send(user, 'встреча с Олей завтра в 15:00 на час');
 
     expect(reply.engine).toBe('offline');
@@ -123,7 +123,7 @@ describe('sendMessage with the offline engine', () => {
   });
 
   it('creates an event from an English message, in the user’s own timezone', async () => {
-    const user = await buildUser(app, { language: 'EN', timezone: NEW_YORK });
+    const user = await seedUser(app, { language: 'EN', timezone: NEW_YORK });
     const reply = await send(user, 'lunch with Ann tomorrow at 1pm');
 
     expect(reply).toMatchObject({ engine: 'offline', intent: 'event_create', question: null });
@@ -140,7 +140,7 @@ describe('sendMessage with the offline engine', () => {
   });
 
   it('asks for the time, then completes the event with the answer', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     const day = comingWeekday();
     const question = await send(user, `встреча с Олей ${day.words}`);
 
@@ -171,7 +171,7 @@ describe('sendMessage with the offline engine', () => {
   });
 
   it('drops the pending question on "отмена"', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     const day = comingWeekday();
     expect((await send(user, `встреча с Олей ${day.words}`)).question).toBe('На какое время?');
 
@@ -191,7 +191,7 @@ describe('sendMessage with the offline engine', () => {
 
   it('keeps the pending question across a restart of the app', async () => {
     const first = await startTestApp();
-    const user = await buildUser(first);
+    const user = await seedUser(first);
     const day = comingWeekday();
     try {
       expect((await send(user, `встреча с Олей ${day.words}`, first)).question).toBe(
@@ -217,7 +217,7 @@ describe('sendMessage with the offline engine', () => {
   });
 
   it('answers nonsense politely and writes nothing', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     const reply = await send(user, 'фывапролд');
 
     expect(reply).toMatchObject({
@@ -232,24 +232,24 @@ describe('sendMessage with the offline engine', () => {
   });
 
   it('refuses a blank message', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     for (const text of ['', '   \n ']) {
-      const result = await execute(app.graphqlUrl, SEND, { text }, user.credentials);
+      const result = await executeOperation(app, SendMessageDocument, { text }, user);
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
     }
-    const tooLong = await execute(
-      app.graphqlUrl,
-      SEND,
+    const tooLong = await executeOperation(
+      app,
+      SendMessageDocument,
       { text: 'а'.repeat(2001) },
-      user.credentials,
+      user,
     );
     expect(errorCode(tooLong)).toBe('BAD_USER_INPUT');
-    const history = await gql<{ conversation: unknown[] }>(user, `{ conversation { id } }`);
+    const history = await executeOperationOk(app, ConversationDocument, {}, user);
     expect(history.conversation).toEqual([]);
   });
 
   it('sets a goal from words and lists it when asked', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     const created = await send(user, 'хочу выучить испанский к лету');
 
     expect(created.intent).toBe('goal_create');
@@ -275,14 +275,17 @@ describe('sendMessage with the offline engine', () => {
 
 describe('conversation', () => {
   it('returns the last messages, oldest first, with their roles', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     await send(user, 'привет');
     await send(user, 'фывапролд');
     await send(user, 'спасибо');
 
-    const { conversation } = await gql<{
-      conversation: { role: string; text: string; intent: string | null; createdAt: string }[];
-    }>(user, `{ conversation(limit: 4) { role text intent createdAt } }`);
+    const { conversation } = await executeOperationOk(
+      app,
+      ConversationDocument,
+      { limit: 4 },
+      user,
+    );
     expect(conversation.map(({ role, intent }) => [role, intent])).toEqual([
       ['user', 'unknown'],
       ['assistant', 'unknown'],
@@ -294,7 +297,7 @@ describe('conversation', () => {
     expect(conversation[2].text).toBe('спасибо');
     expect(conversation[3].text).toBe('Пожалуйста! Обращайтесь.');
 
-    const all = await gql<{ conversation: { role: string }[] }>(user, `{ conversation { role } }`);
+    const all = await executeOperationOk(app, ConversationDocument, {}, user);
     expect(all.conversation.map((m) => m.role)).toEqual([
       'user',
       'assistant',
@@ -308,27 +311,19 @@ describe('conversation', () => {
 
 describe('analyzeGoal', () => {
   it('stores a SMART review on the goal', async () => {
-    const user = await buildUser(app);
-    const goal = await buildGoal(app, user, { title: 'Пробежать полумарафон' });
-    const { analyzeGoal } = await gql(
-      user,
-      `mutation ($goalId: ID!) {
-        analyzeGoal(goalId: $goalId) {
-          id
-          smartAnalysis {
-            score suggestions rewrittenGoal analyzedAt
-            specific { score comment } measurable { score comment }
-            achievable { score comment } relevant { score comment } timeBound { score comment }
-          }
-        }
-      }`,
+    const user = await seedUser(app);
+    const goal = await seedGoal(app, user, { title: 'Пробежать полумарафон' });
+    const { analyzeGoal } = await executeOperationOk(
+      app,
+      AnalyzeGoalDocument,
       { goalId: goal.id },
+      user,
     );
     expect(analyzeGoal.id).toBe(goal.id);
-    const review = analyzeGoal.smartAnalysis;
+    const review = analyzeGoal.smartAnalysis!;
     expect(review.score).toBeGreaterThanOrEqual(0);
     expect(review.score).toBeLessThanOrEqual(100);
-    for (const name of ['specific', 'measurable', 'achievable', 'relevant', 'timeBound']) {
+    for (const name of ['specific', 'measurable', 'achievable', 'relevant', 'timeBound'] as const) {
       expect(review[name].score).toBeGreaterThanOrEqual(0);
       expect(review[name].score).toBeLessThanOrEqual(100);
       expect(review[name].comment.length).toBeGreaterThan(0);
@@ -338,47 +333,30 @@ describe('analyzeGoal', () => {
     expect(Math.abs(Date.parse(review.analyzedAt) - Date.now())).toBeLessThan(60_000);
 
     // Stored: read back through the goal.
-    const stored = await gql(
-      user,
-      `query ($id: ID!) { goal(id: $id) { smartAnalysis { score analyzedAt } } }`,
-      { id: goal.id },
-    );
-    expect(stored.goal.smartAnalysis).toEqual({
+    const stored = await readGoal(user, goal.id);
+    expect(stored.smartAnalysis).toMatchObject({
       score: review.score,
       analyzedAt: review.analyzedAt,
     });
   });
 
   it('does not reveal another user’s goal', async () => {
-    const [owner, stranger] = await Promise.all([buildUser(app), buildUser(app)]);
-    const goal = await buildGoal(app, owner);
-    const result = await execute(
-      app.graphqlUrl,
-      `mutation ($goalId: ID!) { analyzeGoal(goalId: $goalId) { id } }`,
-      { goalId: goal.id },
-      stranger.credentials,
-    );
+    const [owner, stranger] = await Promise.all([seedUser(app), seedUser(app)]);
+    const goal = await seedGoal(app, owner);
+    const result = await executeOperation(app, AnalyzeGoalDocument, { goalId: goal.id }, stranger);
     expect(errorCode(result)).toBe('NOT_FOUND');
-    const stored = await gql(
-      owner,
-      `query ($id: ID!) { goal(id: $id) { smartAnalysis { score } } }`,
-      { id: goal.id },
-    );
-    expect(stored.goal.smartAnalysis).toBeNull();
+    expect((await readGoal(owner, goal.id)).smartAnalysis).toBeNull();
   });
 });
 
-const GENERATE = `mutation ($goalId: ID!) {
-  generatePlan(goalId: $goalId) {
-    id goalId status source steps { title estimatedMinutes ifThenCue }
-  }
-}`;
+const generatePlan = async (user: TestUser, goalId: string) =>
+  (await executeOperationOk(app, GeneratePlanDocument, { goalId }, user)).generatePlan!;
 
 describe('generatePlan and acceptPlan', () => {
   it('proposes 3–10 steps and adds them once accepted, only once', async () => {
-    const user = await buildUser(app);
-    const goal = await buildGoal(app, user, { title: 'Пробежать полумарафон' });
-    const { generatePlan: proposal } = await gql(user, GENERATE, { goalId: goal.id });
+    const user = await seedUser(app);
+    const goal = await seedGoal(app, user, { title: 'Пробежать полумарафон' });
+    const proposal = await generatePlan(user, goal.id);
 
     expect(proposal).toMatchObject({ goalId: goal.id, status: 'proposed' });
     expect(proposal.source).toMatch(/^offline/u);
@@ -392,48 +370,34 @@ describe('generatePlan and acceptPlan', () => {
     // Nothing is added before the user accepts.
     expect((await goalsOf(user)).items[0].steps).toHaveLength(0);
 
-    const ACCEPT = `mutation ($id: ID!) {
-      acceptPlan(proposalId: $id) { id steps { title estimatedMinutes ifThenCue position } }
-    }`;
-    const { acceptPlan } = await gql(user, ACCEPT, { id: proposal.id });
+    const accept = { proposalId: proposal.id };
+    const { acceptPlan } = await executeOperationOk(app, AcceptPlanDocument, accept, user);
     expect(acceptPlan.id).toBe(goal.id);
     expect(acceptPlan.steps).toEqual(
-      proposal.steps.map((step: Record<string, unknown>, position: number) => ({
-        ...step,
-        position,
-      })),
+      proposal.steps.map((step, position) => ({ ...step, position })),
     );
 
-    const again = await execute(app.graphqlUrl, ACCEPT, { id: proposal.id }, user.credentials);
+    const again = await executeOperation(app, AcceptPlanDocument, accept, user);
     expect(errorCode(again)).toBe('CONFLICT');
     expect((await goalsOf(user)).items[0].steps).toHaveLength(proposal.steps.length);
 
-    const stranger = await buildUser(app);
-    const foreign = await execute(
-      app.graphqlUrl,
-      ACCEPT,
-      { id: proposal.id },
-      stranger.credentials,
-    );
+    const stranger = await seedUser(app);
+    const foreign = await executeOperation(app, AcceptPlanDocument, accept, stranger);
     expect(errorCode(foreign)).toBe('NOT_FOUND');
   });
 
   it('reports progress on planProgress, ending with done and the proposal', async () => {
-    const user = await buildUser(app);
-    const goal = await buildGoal(app, user, { title: 'Выучить испанский' });
+    const user = await seedUser(app);
+    const goal = await seedGoal(app, user, { title: 'Выучить испанский' });
     const client = wsClient(app.wsUrl, user.credentials);
     clients.push(client);
-    const updates = subscribe<{ planProgress: Record<string, unknown> }>(
-      client,
-      `subscription ($goalId: ID!) { planProgress(goalId: $goalId) { goalId stage percent proposalId } }`,
-      { goalId: goal.id },
-    );
+    const updates = subscribeTo(client, PlanProgressDocument, { goalId: goal.id });
     // The offline plan is instant: generate until the subscription hears, then start clean.
-    await untilLive(updates, () => gql(user, GENERATE, { goalId: goal.id }));
+    await untilLive(updates, () => generatePlan(user, goal.id));
     while (await updates.next(300));
 
-    const { generatePlan: proposal } = await gql(user, GENERATE, { goalId: goal.id });
-    const seen: Record<string, unknown>[] = [];
+    const proposal = await generatePlan(user, goal.id);
+    const seen: PlanProgressSubscription['planProgress'][] = [];
     for (;;) {
       const message = await updates.next();
       expect(message?.errors).toBeUndefined();
@@ -448,7 +412,7 @@ describe('generatePlan and acceptPlan', () => {
       'done',
     ]);
     expect(seen.every((update) => update.goalId === goal.id)).toBe(true);
-    const percents = seen.map((update) => update.percent as number);
+    const percents = seen.map((update) => update.percent);
     expect([...percents].sort((a, b) => a - b)).toEqual(percents);
     expect(seen.at(-1)).toEqual({
       goalId: goal.id,
@@ -461,23 +425,22 @@ describe('generatePlan and acceptPlan', () => {
 
 describe('freeSlots', () => {
   it('leaves out events and stays inside the working hours', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     // A weekday at least two days ahead, so none of it has passed.
     let day = DateTime.now().setZone(MOSCOW).startOf('day').plus({ days: 2 });
     while (day.weekday > 5) day = day.plus({ days: 1 });
     const eventStart = day.set({ hour: 12, minute: 30 });
-    await gql(user, `mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`, {
-      input: { title: 'Стоматолог', start: eventStart.toISO(), durationMinutes: 60 },
-    });
-    const QUERY = `query ($from: DateTimeISO!, $to: DateTimeISO!, $min: Int!) {
-      freeSlots(from: $from, to: $to, minMinutes: $min) { start end minutes }
-    }`;
+    const input = { title: 'Стоматолог', start: eventStart.toISO()!, durationMinutes: 60 };
+    await executeOperationOk(app, CreateEventDocument, { input }, user);
+    const freeSlots = (days: number) =>
+      executeOperation(
+        app,
+        FreeSlotsDocument,
+        { from: day.toISO()!, to: day.plus({ days }).toISO()!, minMinutes: 30 },
+        user,
+      );
 
-    const oneDay = await gql<{ freeSlots: { start: string; end: string; minutes: number }[] }>(
-      user,
-      QUERY,
-      { from: day.toISO(), to: day.plus({ days: 1 }).toISO(), min: 30 },
-    );
+    const oneDay = (await freeSlots(1)).data!;
     expect(
       oneDay.freeSlots.map((slot) => [
         local(slot.start, MOSCOW).toFormat('yyyy-MM-dd HH:mm'),
@@ -489,11 +452,7 @@ describe('freeSlots', () => {
       [`${day.toISODate()} 13:30`, '18:00', 270],
     ]);
 
-    const week = await gql<{ freeSlots: { start: string; end: string; minutes: number }[] }>(
-      user,
-      QUERY,
-      { from: day.toISO(), to: day.plus({ days: 7 }).toISO(), min: 30 },
-    );
+    const week = (await freeSlots(7)).data!;
     expect(week.freeSlots).toHaveLength(6); // five working days, one of them split
     const eventEnd = eventStart.plus({ minutes: 60 });
     for (const slot of week.freeSlots) {
@@ -508,40 +467,27 @@ describe('freeSlots', () => {
       expect(end <= eventStart || start >= eventEnd).toBe(true);
     }
 
-    const tooLong = await execute(
-      app.graphqlUrl,
-      QUERY,
-      { from: day.toISO(), to: day.plus({ days: 63 }).toISO(), min: 30 },
-      user.credentials,
-    );
+    const tooLong = await freeSlots(63);
     expect(errorCode(tooLong)).toBe('BAD_USER_INPUT');
   });
 });
 
-const SCHEDULE = `mutation ($goalId: ID!) {
-  schedulePlan(goalId: $goalId) {
-    feasible applied deadlineDate neededMinutes freeMinutes message
-    placements { stepId start end chunk chunks explanation }
-    options { kind description newDeadline stepIdsToCut }
-  }
-}`;
+const schedulePlan = async (user: TestUser, goalId: string) =>
+  (await executeOperationOk(app, SchedulePlanDocument, { goalId }, user)).schedulePlan;
 
 async function goalWithSteps(
   user: TestUser,
   targetDate: string,
   steps: { title: string; estimatedMinutes: number }[],
 ) {
-  const data = await gql<{ createGoal: { id: string; steps: { id: string }[] } }>(
-    user,
-    `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id steps { id } } }`,
-    { input: { title: 'Подготовить доклад', targetDate, steps } },
-  );
+  const input = { title: 'Подготовить доклад', targetDate, steps };
+  const data = await executeOperationOk(app, CreateGoalDocument, { input }, user);
   return data.createGoal;
 }
 
 describe('schedulePlan', () => {
   it('places the steps into working time and saves them as step events', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     const targetDate = DateTime.now().setZone(MOSCOW).plus({ days: 21 }).toISODate()!;
     const goal = await goalWithSteps(
       user,
@@ -551,13 +497,11 @@ describe('schedulePlan', () => {
         estimatedMinutes: 60,
       })),
     );
-    const { schedulePlan: report } = await gql(user, SCHEDULE, { goalId: goal.id });
+    const report = await schedulePlan(user, goal.id);
 
     expect(report).toMatchObject({ feasible: true, applied: true, deadlineDate: targetDate });
     expect(report.placements).toHaveLength(3);
-    expect(report.placements.map((p: { stepId: string }) => p.stepId)).toEqual(
-      goal.steps.map((step) => step.id),
-    );
+    expect(report.placements.map((p) => p.stepId)).toEqual(goal.steps.map((step) => step.id));
     for (const placement of report.placements) {
       expect(placement).toMatchObject({ chunk: 1, chunks: 1 });
       expect(placement.explanation.length).toBeGreaterThan(0);
@@ -574,23 +518,25 @@ describe('schedulePlan', () => {
     expect(events).toHaveLength(3);
     for (const placement of report.placements) {
       const event = events.find((o) => o.event.stepId === placement.stepId);
-      expect(event?.event).toMatchObject({ kind: 'STEP', goalId: goal.id, durationMinutes: 60 });
+      // Created by EventService like any event: the same default reminder.
+      expect(event?.event).toMatchObject({
+        kind: 'STEP',
+        goalId: goal.id,
+        durationMinutes: 60,
+        reminderMinutesBefore: [15],
+      });
       expect(Date.parse(event!.start)).toBe(Date.parse(placement.start));
     }
-    const stored = await gql(
-      user,
-      `query ($id: ID!) { goal(id: $id) { isScheduled steps { id plannedStart plannedDurationMinutes } } }`,
-      { id: goal.id },
-    );
-    expect(stored.goal.isScheduled).toBe(true);
-    for (const [index, step] of stored.goal.steps.entries()) {
-      expect(Date.parse(step.plannedStart)).toBe(Date.parse(report.placements[index].start));
+    const stored = await readGoal(user, goal.id);
+    expect(stored.isScheduled).toBe(true);
+    for (const [index, step] of stored.steps.entries()) {
+      expect(Date.parse(step.plannedStart!)).toBe(Date.parse(report.placements[index].start));
       expect(step.plannedDurationMinutes).toBe(60);
     }
   });
 
   it('reports what is missing and saves nothing when the steps do not fit', async () => {
-    const user = await buildUser(app);
+    const user = await seedUser(app);
     const goal = await goalWithSteps(
       user,
       tomorrowIn(MOSCOW)!,
@@ -599,23 +545,17 @@ describe('schedulePlan', () => {
         estimatedMinutes: 600,
       })),
     );
-    const { schedulePlan: report } = await gql(user, SCHEDULE, { goalId: goal.id });
+    const report = await schedulePlan(user, goal.id);
 
     expect(report).toMatchObject({ feasible: false, applied: false, neededMinutes: 6000 });
     expect(report.freeMinutes).toBeLessThan(6000);
     expect(report.message).toMatch(/Нужно 100 ч, до дедлайна свободно/u);
-    const move = report.options.find((option: { kind: string }) => option.kind === 'move_deadline');
-    expect(move?.newDeadline > tomorrowIn(MOSCOW)!).toBe(true);
+    const move = report.options.find((option) => option.kind === 'move_deadline');
+    expect((move?.newDeadline ?? '') > tomorrowIn(MOSCOW)!).toBe(true);
     expect(move?.description.length).toBeGreaterThan(0);
 
     expect(await eventsOf(user)).toHaveLength(0);
-    const stored = await gql(
-      user,
-      `query ($id: ID!) { goal(id: $id) { steps { plannedStart } } }`,
-      { id: goal.id },
-    );
-    expect(stored.goal.steps.every((step: { plannedStart: unknown }) => !step.plannedStart)).toBe(
-      true,
-    );
+    const stored = await readGoal(user, goal.id);
+    expect(stored.steps.every((step) => !step.plannedStart)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { buildUser, type TestUser } from '../support/factories.js';
-import { executeOk } from '../support/graphql-client.js';
+import { CreateEventDocument, type CreateEventInput } from '../gql/graphql.js';
+import { seedUser, type TestUser } from '../support/factories.js';
+import { executeOk, executeOperationOk } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -11,8 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const CREATE = `mutation ($input: CreateEventInput!) {
-  createEvent(input: $input) { id recurrence } }`;
+// The occurrence list stays a query string: its shape is being changed to a page.
 const RANGE = `query ($from: DateTimeISO!, $to: DateTimeISO!) {
   events(from: $from, to: $to) { start end startLocal event { title timezone } } }`;
 
@@ -23,9 +23,8 @@ interface Occurrence {
   event: { title: string; timezone: string };
 }
 
-async function createEvent(user: TestUser, input: Record<string, unknown>) {
-  const data = await executeOk(app.graphqlUrl, CREATE, { input }, user.credentials);
-  return data.createEvent;
+async function createEvent(user: TestUser, input: CreateEventInput) {
+  return (await executeOperationOk(app, CreateEventDocument, { input }, user)).createEvent;
 }
 
 async function occurrences(user: TestUser, from: string, to: string): Promise<Occurrence[]> {
@@ -43,7 +42,7 @@ const minutes = (o: Occurrence) => (Date.parse(o.end) - Date.parse(o.start)) / 6
 
 describe('recurring events across daylight-saving changes', () => {
   it('keeps weekly 10:00 events at 10:00 local in Moscow and New York', async () => {
-    const user = await buildUser(app, { timezone: 'Europe/Moscow' });
+    const user = await seedUser(app, { timezone: 'Europe/Moscow' });
     const weekly = { recurrence: 'FREQ=WEEKLY;BYDAY=TH,SU' };
     const moscowStart = { start: '2026-02-01T10:00:00+03:00', timezone: 'Europe/Moscow' };
     const newYorkStart = { start: '2026-02-01T10:00:00-05:00', timezone: 'America/New_York' };
@@ -88,7 +87,7 @@ describe('recurring events across daylight-saving changes', () => {
   });
 
   it('starts a daily all-day event at local midnight every day through the change', async () => {
-    const user = await buildUser(app, { timezone: 'America/New_York' });
+    const user = await seedUser(app, { timezone: 'America/New_York' });
     const trip = { title: 'Trip', start: '2026-03-06T12:00:00-05:00', allDay: true };
     await createEvent(user, { ...trip, recurrence: 'FREQ=DAILY;COUNT=5' });
 
@@ -104,7 +103,7 @@ describe('recurring events across daylight-saving changes', () => {
   });
 
   it('ends daily events after COUNT occurrences or at UNTIL, keeping the local time', async () => {
-    const user = await buildUser(app, { timezone: 'America/New_York' });
+    const user = await seedUser(app, { timezone: 'America/New_York' });
     const counted = { title: 'Counted', start: '2026-03-06T10:00:00-05:00' };
     await createEvent(user, { ...counted, recurrence: 'FREQ=DAILY;COUNT=4' });
     // UNTIL is 10:00 EST on November 2: an UNTIL that falls on an occurrence includes it

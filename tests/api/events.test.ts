@@ -1,6 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildGoal, buildUser, type TestUser } from '../support/factories.js';
-import { errorCode, execute, executeOk } from '../support/graphql-client.js';
+import {
+  CreateEventDocument,
+  DeleteEventDocument,
+  DeleteGoalDocument,
+  EventDocument,
+  UpdateEventDocument,
+  type CreateEventInput,
+  type UpdateEventInput,
+} from '../gql/graphql.js';
+import { seedGoal, seedUser, type TestUser } from '../support/factories.js';
+import {
+  errorCode,
+  execute,
+  executeOk,
+  executeOperation,
+  executeOperationOk,
+} from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -10,42 +25,35 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const EVENT_FIELDS = `id title startsAt timezone allDay durationMinutes recurrence notes kind
-  goalId stepId reminderMinutesBefore reminderEnabled`;
-const CREATE = `mutation ($input: CreateEventInput!) {
-  createEvent(input: $input) { ${EVENT_FIELDS} } }`;
-const UPDATE = `mutation ($id: ID!, $input: UpdateEventInput!) {
-  updateEvent(id: $id, input: $input) { ${EVENT_FIELDS} } }`;
-const READ = `query ($id: ID!) {
-  event(id: $id) { ${EVENT_FIELDS} goal { id } step { id title } } }`;
-const DELETE = `mutation ($id: ID!) { deleteEvent(id: $id) }`;
+// The occurrence list stays a query string: its shape is being changed to a page.
 const RANGE = `query ($from: DateTimeISO!, $to: DateTimeISO!) {
   events(from: $from, to: $to) { start end startLocal event { title } } }`;
 const START = '2026-05-10T10:00:00+03:00';
 const YEAR_2026 = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
 const NO_LINKS = { goalId: null, stepId: null, goal: null, step: null };
 
-type Variables = Record<string, unknown>;
-const gql = (user: TestUser, query: string, variables: Variables) =>
-  execute(app.graphqlUrl, query, variables, user.credentials);
-const gqlOk = (user: TestUser, query: string, variables: Variables) =>
-  executeOk(app.graphqlUrl, query, variables, user.credentials);
-const createEvent = async (user: TestUser, input: Variables) =>
-  (await gqlOk(user, CREATE, { input })).createEvent;
-const updateEvent = (user: TestUser, id: string, input: Variables) =>
-  gql(user, UPDATE, { id, input });
-const readEvent = (user: TestUser, id: string) => gql(user, READ, { id });
-const range = (user: TestUser, from: string, to: string) => gql(user, RANGE, { from, to });
+const createEvent = async (user: TestUser, input: CreateEventInput) =>
+  (await executeOperationOk(app, CreateEventDocument, { input }, user)).createEvent;
+const attemptCreate = (user: TestUser, input: CreateEventInput) =>
+  executeOperation(app, CreateEventDocument, { input }, user);
+const updateEvent = (user: TestUser, id: string, input: UpdateEventInput) =>
+  executeOperation(app, UpdateEventDocument, { id, input }, user);
+const readEvent = (user: TestUser, id: string) =>
+  executeOperation(app, EventDocument, { id }, user);
+const deleteEvent = (user: TestUser, id: string) =>
+  executeOperation(app, DeleteEventDocument, { id }, user);
+const range = (user: TestUser, from: string, to: string) =>
+  execute(app.graphqlUrl, RANGE, { from, to }, user.credentials);
 
 /** Titles of the user's occurrences in 2026, to check what was (not) written. */
 async function titlesIn2026(user: TestUser): Promise<string[]> {
-  const data = await gqlOk(user, RANGE, YEAR_2026);
+  const data = await executeOk(app.graphqlUrl, RANGE, YEAR_2026, user.credentials);
   return data.events.map((occurrence: any) => occurrence.event.title);
 }
 
 describe('events', () => {
   it('creates an event with defaults and with all fields, reads, updates, deletes it', async () => {
-    const user = await buildUser(app, { timezone: 'Asia/Tokyo' });
+    const user = await seedUser(app, { timezone: 'Asia/Tokyo' });
     const dentist = { title: ' Dentist ', start: '2026-05-10T09:00:00+09:00' };
     const plain = await createEvent(user, dentist);
     expect(plain).toMatchObject({
@@ -99,20 +107,20 @@ describe('events', () => {
       reminderEnabled: false,
     });
 
-    const stranger = await buildUser(app);
+    const stranger = await seedUser(app);
     expect(errorCode(await readEvent(stranger, event.id))).toBe('NOT_FOUND');
     expect(errorCode(await updateEvent(stranger, event.id, { title: 'Mine' }))).toBe('NOT_FOUND');
-    expect(errorCode(await gql(stranger, DELETE, { id: event.id }))).toBe('NOT_FOUND');
+    expect(errorCode(await deleteEvent(stranger, event.id))).toBe('NOT_FOUND');
     expect((await readEvent(user, event.id)).data?.event.title).toBe('Spanish B1');
 
-    expect((await gqlOk(user, DELETE, { id: event.id })).deleteEvent).toBe(event.id);
+    expect((await deleteEvent(user, event.id)).data?.deleteEvent).toBe(event.id);
     expect(errorCode(await readEvent(user, event.id))).toBe('NOT_FOUND');
-    expect(errorCode(await gql(user, DELETE, { id: event.id }))).toBe('NOT_FOUND');
+    expect(errorCode(await deleteEvent(user, event.id))).toBe('NOT_FOUND');
     expect(await titlesIn2026(user)).toEqual(['Dentist']);
   });
 
   it('starts all-day events at local midnight of their timezone, lasting a day', async () => {
-    const user = await buildUser(app, { timezone: 'Europe/Moscow' });
+    const user = await seedUser(app, { timezone: 'Europe/Moscow' });
     const span = (event: any) =>
       `${event.allDay ? 'all day' : 'timed'} ${event.startsAt} +${event.durationMinutes}m`;
     // 01:30 on March 11 in Moscow: the day starts at 21:00Z on March 10
@@ -130,10 +138,10 @@ describe('events', () => {
   });
 
   it('links events to the user’s own goal or step only, writing nothing otherwise', async () => {
-    const user = await buildUser(app);
-    const goal = await buildGoal(app, user, { steps: ['Buy shoes', 'Run 5 km'] });
-    const reading = await buildGoal(app, user, { title: 'Read more' });
-    const foreign = await buildGoal(app, await buildUser(app), { steps: ['Not yours'] });
+    const user = await seedUser(app);
+    const goal = await seedGoal(app, user, { steps: ['Buy shoes', 'Run 5 km'] });
+    const reading = await seedGoal(app, user, { title: 'Read more' });
+    const foreign = await seedGoal(app, await seedUser(app), { steps: ['Not yours'] });
 
     const stepId = goal.steps[1]?.id;
     const run = await createEvent(user, { title: 'Run', start: START, stepId });
@@ -146,7 +154,7 @@ describe('events', () => {
     expect(await createEvent(user, book)).toMatchObject({ goalId: reading.id, stepId: null });
 
     for (const link of [{ goalId: foreign.id }, { stepId: foreign.steps[0]?.id }]) {
-      const created = await gql(user, CREATE, { input: { title: 'Nope', start: START, ...link } });
+      const created = await attemptCreate(user, { title: 'Nope', start: START, ...link });
       expect({ link, code: errorCode(created) }).toEqual({ link, code: 'NOT_FOUND' });
       const updated = await updateEvent(user, run.id, { title: 'Changed', ...link });
       expect({ link, code: errorCode(updated) }).toEqual({ link, code: 'NOT_FOUND' });
@@ -162,8 +170,8 @@ describe('events', () => {
   });
 
   it('rejects bad input with BAD_USER_INPUT and writes nothing', async () => {
-    const user = await buildUser(app);
-    const cases: Variables[] = [
+    const user = await seedUser(app);
+    const cases: Partial<CreateEventInput>[] = [
       { recurrence: 'garbage' },
       { recurrence: 'FREQ=SECONDLY' },
       { recurrence: 'FREQ=WEEKLY;BYDAY=XX' },
@@ -176,7 +184,7 @@ describe('events', () => {
       { title: '   ' },
     ];
     for (const fields of cases) {
-      const result = await gql(user, CREATE, { input: { title: 'Bad', start: START, ...fields } });
+      const result = await attemptCreate(user, { title: 'Bad', start: START, ...fields });
       expect({ fields, code: errorCode(result) }).toEqual({ fields, code: 'BAD_USER_INPUT' });
     }
     expect(await titlesIn2026(user)).toEqual([]);
@@ -207,8 +215,8 @@ describe('events', () => {
   });
 
   it('lists occurrences overlapping [from, to) by start, startLocal in the user zone', async () => {
-    const user = await buildUser(app, { timezone: 'Asia/Tokyo' });
-    await createEvent(await buildUser(app), { title: 'Not mine', start: '2026-05-10T05:00:00Z' });
+    const user = await seedUser(app, { timezone: 'Asia/Tokyo' });
+    await createEvent(await seedUser(app), { title: 'Not mine', start: '2026-05-10T05:00:00Z' });
     await createEvent(user, { title: 'Ended at from', start: '2026-05-09T23:00:00Z' });
     await createEvent(user, { title: 'Later', start: '2026-05-10T12:00:00Z', durationMinutes: 30 });
     await createEvent(user, { title: 'Still running', start: '2026-05-09T23:30:00Z' });
@@ -234,19 +242,19 @@ describe('events', () => {
   });
 
   it('deleteGoal removes its STEP and DEADLINE events, keeps USER ones unlinked', async () => {
-    const user = await buildUser(app);
-    const goal = await buildGoal(app, user, { steps: ['Find a coach'] });
-    const otherGoal = await buildGoal(app, user, { title: 'Other goal' });
+    const user = await seedUser(app);
+    const goal = await seedGoal(app, user, { steps: ['Find a coach'] });
+    const otherGoal = await seedGoal(app, user, { title: 'Other goal' });
     const stepId = goal.steps[0]?.id;
     const at = { start: START };
     const planned = await createEvent(user, { ...at, title: 'Slot', kind: 'STEP', stepId });
     const due = await createEvent(user, { ...at, title: 'Due', kind: 'DEADLINE', goalId: goal.id });
     const session = await createEvent(user, { ...at, title: 'Session', goalId: goal.id });
     const call = await createEvent(user, { ...at, title: 'Coach call', stepId });
-    const other = { ...at, title: 'Other', kind: 'DEADLINE', goalId: otherGoal.id };
+    const other = { ...at, title: 'Other', kind: 'DEADLINE' as const, goalId: otherGoal.id };
     const elsewhere = await createEvent(user, other);
 
-    await gqlOk(user, `mutation ($id: ID!) { deleteGoal(id: $id) }`, { id: goal.id });
+    await executeOperationOk(app, DeleteGoalDocument, { id: goal.id }, user);
 
     expect(errorCode(await readEvent(user, planned.id))).toBe('NOT_FOUND');
     expect(errorCode(await readEvent(user, due.id))).toBe('NOT_FOUND');

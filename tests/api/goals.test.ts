@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildGoal, buildUser, type TestUser } from '../support/factories.js';
-import { errorCode, execute, executeOk } from '../support/graphql-client.js';
+import {
+  CreateGoalDocument,
+  DeleteGoalDocument,
+  GoalDocument,
+  GoalsDocument,
+  UpdateGoalDocument,
+  type CreateGoalInput,
+} from '../gql/graphql.js';
+import { seedGoal, seedUser, type TestUser } from '../support/factories.js';
+import { errorCode, executeOperation, executeOperationOk } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -8,17 +16,15 @@ let user: TestUser;
 
 beforeAll(async () => {
   app = await startTestApp();
-  user = await buildUser(app);
+  user = await seedUser(app);
 });
 afterAll(() => app.stop());
 
-const GOAL_FIELDS = 'id title description status targetDate progress isScheduled completedAt';
-
 describe('goals', () => {
   it('creates a goal with its first steps, reads it back, updates and deletes it', async () => {
-    const created = await executeOk(
-      app.graphqlUrl,
-      `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { ${GOAL_FIELDS} steps { title position status } } }`,
+    const created = await executeOperationOk(
+      app,
+      CreateGoalDocument,
       {
         input: {
           title: '  Выучить испанский  ',
@@ -27,7 +33,7 @@ describe('goals', () => {
           steps: [{ title: 'Найти курс', estimatedMinutes: 30 }, { title: 'Заниматься' }],
         },
       },
-      user.credentials,
+      user,
     );
     const goal = created.createGoal;
     expect(goal).toMatchObject({
@@ -38,24 +44,19 @@ describe('goals', () => {
       isScheduled: false,
       completedAt: null,
     });
-    expect(goal.steps).toEqual([
+    expect(goal.steps).toMatchObject([
       { title: 'Найти курс', position: 0, status: 'PENDING' },
       { title: 'Заниматься', position: 1, status: 'PENDING' },
     ]);
 
-    const read = await executeOk(
-      app.graphqlUrl,
-      `query ($id: ID!) { goal(id: $id) { ${GOAL_FIELDS} } }`,
-      { id: goal.id },
-      user.credentials,
-    );
+    const read = await executeOperationOk(app, GoalDocument, { id: goal.id }, user);
     expect(read.goal.title).toBe('Выучить испанский');
 
-    const updated = await executeOk(
-      app.graphqlUrl,
-      `mutation ($id: ID!, $input: UpdateGoalInput!) { updateGoal(id: $id, input: $input) { ${GOAL_FIELDS} } }`,
+    const updated = await executeOperationOk(
+      app,
+      UpdateGoalDocument,
       { id: goal.id, input: { title: 'Spanish B1', status: 'PAUSED', targetDate: null } },
-      user.credentials,
+      user,
     );
     expect(updated.updateGoal).toMatchObject({
       title: 'Spanish B1',
@@ -64,68 +65,49 @@ describe('goals', () => {
       description: 'B1 к лету',
     });
 
-    const deleted = await executeOk(
-      app.graphqlUrl,
-      `mutation ($id: ID!) { deleteGoal(id: $id) }`,
-      { id: goal.id },
-      user.credentials,
-    );
+    const deleted = await executeOperationOk(app, DeleteGoalDocument, { id: goal.id }, user);
     expect(deleted.deleteGoal).toBe(goal.id);
-    const gone = await execute(
-      app.graphqlUrl,
-      `query ($id: ID!) { goal(id: $id) { id } }`,
-      { id: goal.id },
-      user.credentials,
-    );
+    const gone = await executeOperation(app, GoalDocument, { id: goal.id }, user);
     expect(errorCode(gone)).toBe('NOT_FOUND');
   });
 
   it('pages goals newest first with a filter, a maximum page size and a total', async () => {
-    const owner = await buildUser(app);
+    const owner = await seedUser(app);
     for (let index = 0; index < 5; index += 1)
-      await buildGoal(app, owner, { title: `Goal ${index}` });
-    const paused = await buildGoal(app, owner, { title: 'Paused one' });
-    await executeOk(
-      app.graphqlUrl,
-      `mutation ($id: ID!) { updateGoal(id: $id, input: { status: PAUSED }) { id } }`,
-      { id: paused.id },
-      owner.credentials,
+      await seedGoal(app, owner, { title: `Goal ${index}` });
+    const paused = await seedGoal(app, owner, { title: 'Paused one' });
+    await executeOperationOk(
+      app,
+      UpdateGoalDocument,
+      { id: paused.id, input: { status: 'PAUSED' } },
+      owner,
     );
 
-    const query = `query ($status: GoalStatus, $offset: Int, $limit: Int) {
-      goals(status: $status, offset: $offset, limit: $limit) { items { title } hasMore nextOffset totalCount }
-    }`;
-    const first = await executeOk(app.graphqlUrl, query, { limit: 2 }, owner.credentials);
-    expect(first.goals).toEqual({
+    const page = (variables: { status?: 'PAUSED'; offset?: number; limit?: number }) =>
+      executeOperation(app, GoalsDocument, variables, owner);
+    const first = await executeOperationOk(app, GoalsDocument, { limit: 2 }, owner);
+    expect(first.goals).toMatchObject({
       items: [{ title: 'Paused one' }, { title: 'Goal 4' }],
       hasMore: true,
       nextOffset: 2,
       totalCount: 6,
     });
-    const last = await executeOk(app.graphqlUrl, query, { limit: 2, offset: 4 }, owner.credentials);
+    const last = await executeOperationOk(app, GoalsDocument, { limit: 2, offset: 4 }, owner);
     expect(last.goals).toMatchObject({
       items: [{ title: 'Goal 1' }, { title: 'Goal 0' }],
       hasMore: false,
       nextOffset: null,
     });
-    const filtered = await executeOk(
-      app.graphqlUrl,
-      query,
-      { status: 'PAUSED' },
-      owner.credentials,
-    );
+    const filtered = await executeOperationOk(app, GoalsDocument, { status: 'PAUSED' }, owner);
     expect(filtered.goals).toMatchObject({ items: [{ title: 'Paused one' }], totalCount: 1 });
 
-    const tooBig = await execute(app.graphqlUrl, query, { limit: 101 }, owner.credentials);
-    expect(errorCode(tooBig)).toBe('BAD_USER_INPUT');
-    const negative = await execute(app.graphqlUrl, query, { offset: -1 }, owner.credentials);
-    expect(errorCode(negative)).toBe('BAD_USER_INPUT');
+    expect(errorCode(await page({ limit: 101 }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await page({ offset: -1 }))).toBe('BAD_USER_INPUT');
   });
 
   it('rejects bad input with BAD_USER_INPUT and writes nothing', async () => {
-    const owner = await buildUser(app);
-    const create = `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }`;
-    const cases = [
+    const owner = await seedUser(app);
+    const cases: CreateGoalInput[] = [
       { title: '' },
       { title: '   ' },
       { title: 'x'.repeat(201) },
@@ -138,26 +120,16 @@ describe('goals', () => {
       },
     ];
     for (const input of cases) {
-      const result = await execute(app.graphqlUrl, create, { input }, owner.credentials);
+      const result = await executeOperation(app, CreateGoalDocument, { input }, owner);
       expect({ input: input.title, code: errorCode(result) }).toEqual({
         input: input.title,
         code: 'BAD_USER_INPUT',
       });
     }
-    const count = await executeOk(
-      app.graphqlUrl,
-      `{ goals { totalCount } }`,
-      {},
-      owner.credentials,
-    );
+    const count = await executeOperationOk(app, GoalsDocument, {}, owner);
     expect(count.goals.totalCount).toBe(0);
 
-    const malformedId = await execute(
-      app.graphqlUrl,
-      `{ goal(id: "not-a-uuid") { id } }`,
-      {},
-      owner.credentials,
-    );
+    const malformedId = await executeOperation(app, GoalDocument, { id: 'not-a-uuid' }, owner);
     expect(errorCode(malformedId)).toBe('BAD_USER_INPUT');
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildUser, type TestUser } from '../support/factories.js';
-import { errorCode, execute, executeOk } from '../support/graphql-client.js';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { GoalsWithStepsDocument, MeDocument } from '../gql/graphql.js';
+import { seedGoal, seedUser, type TestUser } from '../support/factories.js';
+import { errorCode, execute, executeOperation } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -8,7 +10,7 @@ let user: TestUser;
 
 beforeAll(async () => {
   app = await startTestApp();
-  user = await buildUser(app);
+  user = await seedUser(app);
 });
 afterAll(() => app.stop());
 
@@ -42,6 +44,8 @@ describe('HTTP surface', () => {
     expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  // The next three send what no generated document can: oversized, too deep or too costly,
+  // and malformed queries. So they are query strings.
   it('rejects a request body over the limit with 413 and a GraphQL-shaped error', async () => {
     const response = await fetch(app.graphqlUrl, {
       method: 'POST',
@@ -89,41 +93,29 @@ describe('HTTP surface', () => {
 });
 
 describe('SQL per goals page', () => {
-  const PAGE = `{ goals(limit: 20) { items { id title status progress targetDate steps { id title status position } } } }`;
-
-  async function queriesFor(query: string, owner: TestUser): Promise<number> {
+  async function queriesFor<T, V>(
+    document: TypedDocumentNode<T, V>,
+    variables: V,
+    owner: TestUser,
+  ): Promise<number> {
     const before = app.sqlQueries();
-    const result = await execute(app.graphqlUrl, query, {}, owner.credentials);
+    const result = await executeOperation(app, document, variables, owner);
     expect(result.errors).toBeUndefined();
     return app.sqlQueries() - before;
   }
 
   it('takes the same two queries (plus the caller lookup) whatever the page size', async () => {
-    const small = await buildUser(app);
-    const large = await buildUser(app);
-    await executeOk(
-      app.graphqlUrl,
-      `mutation { createGoal(input: { title: "One", steps: [{ title: "a" }] }) { id } }`,
-      {},
-      small.credentials,
-    );
+    const small = await seedUser(app);
+    const large = await seedUser(app);
+    await seedGoal(app, small, { title: 'One', steps: ['a'] });
     for (let index = 0; index < 20; index += 1) {
-      await executeOk(
-        app.graphqlUrl,
-        `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }`,
-        {
-          input: {
-            title: `Goal ${index}`,
-            steps: ['a', 'b', 'c', 'd', 'e'].map((title) => ({ title })),
-          },
-        },
-        large.credentials,
-      );
+      await seedGoal(app, large, { title: `Goal ${index}`, steps: ['a', 'b', 'c', 'd', 'e'] });
     }
-    const callerLookup = await queriesFor(`{ me { id } }`, large);
+    const callerLookup = await queriesFor(MeDocument, {}, large);
     expect(callerLookup).toBe(1);
-    expect(await queriesFor(PAGE, small)).toBe(callerLookup + 2);
-    expect(await queriesFor(PAGE, large)).toBe(callerLookup + 2);
+    const page = { limit: 20 };
+    expect(await queriesFor(GoalsWithStepsDocument, page, small)).toBe(callerLookup + 2);
+    expect(await queriesFor(GoalsWithStepsDocument, page, large)).toBe(callerLookup + 2);
   });
 });
 

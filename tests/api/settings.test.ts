@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildUser } from '../support/factories.js';
-import { errorCode, execute, executeOk } from '../support/graphql-client.js';
+import {
+  MySettingsDocument,
+  UpdateSettingsDocument,
+  type UpdateSettingsInput,
+} from '../gql/graphql.js';
+import { buildUser, seedUser } from '../support/factories.js';
+import { errorCode, executeOperation, executeOperationOk } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -9,17 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const SETTINGS = `settings {
-  timezone language notificationsEnabled eventRemindersEnabled deadlineWarningsEnabled
-  overdueStepRemindersEnabled morningDigestEnabled digestTime deadlineCheckTime eveningNudgeTime
-  quietHoursStart quietHoursEnd workDayStart workDayEnd workDays
-}`;
-const UPDATE = `mutation ($input: UpdateSettingsInput!) { updateSettings(input: $input) { ${SETTINGS} } }`;
-
 describe('user settings', () => {
   it('starts from the documented defaults', async () => {
+    // Registration is what sets them up: through the API.
     const user = await buildUser(app);
-    const data = await executeOk(app.graphqlUrl, `{ me { ${SETTINGS} } }`, {}, user.credentials);
+    const data = await executeOperationOk(app, MySettingsDocument, {}, user);
     expect(data.me.settings).toEqual({
       timezone: 'Europe/Moscow',
       language: 'RU',
@@ -40,10 +39,10 @@ describe('user settings', () => {
   });
 
   it('changes only the fields given, and clears quiet hours with null', async () => {
-    const user = await buildUser(app);
-    const changed = await executeOk(
-      app.graphqlUrl,
-      UPDATE,
+    const user = await seedUser(app);
+    const changed = await executeOperationOk(
+      app,
+      UpdateSettingsDocument,
       {
         input: {
           timezone: 'America/New_York',
@@ -55,7 +54,7 @@ describe('user settings', () => {
           workDays: [1, 2, 3, 4, 5, 6],
         },
       },
-      user.credentials,
+      user,
     );
     expect(changed.updateSettings.settings).toMatchObject({
       timezone: 'America/New_York',
@@ -68,11 +67,11 @@ describe('user settings', () => {
       quietHoursEnd: '07:00',
       workDays: [1, 2, 3, 4, 5, 6],
     });
-    const cleared = await executeOk(
-      app.graphqlUrl,
-      UPDATE,
+    const cleared = await executeOperationOk(
+      app,
+      UpdateSettingsDocument,
       { input: { quietHoursStart: null, quietHoursEnd: null, notificationsEnabled: false } },
-      user.credentials,
+      user,
     );
     expect(cleared.updateSettings.settings).toMatchObject({
       quietHoursStart: null,
@@ -83,8 +82,8 @@ describe('user settings', () => {
   });
 
   it('rejects invalid settings with BAD_USER_INPUT and keeps the old ones', async () => {
-    const user = await buildUser(app);
-    const invalid = [
+    const user = await seedUser(app);
+    const invalid: UpdateSettingsInput[] = [
       { timezone: 'Mars/Olympus_Mons' },
       { digestTime: '25:00' },
       { digestTime: '8:00' },
@@ -95,10 +94,10 @@ describe('user settings', () => {
       { workDays: [] },
     ];
     for (const input of invalid) {
-      const result = await execute(app.graphqlUrl, UPDATE, { input }, user.credentials);
+      const result = await executeOperation(app, UpdateSettingsDocument, { input }, user);
       expect({ input, code: errorCode(result) }).toEqual({ input, code: 'BAD_USER_INPUT' });
     }
-    const data = await executeOk(app.graphqlUrl, `{ me { ${SETTINGS} } }`, {}, user.credentials);
+    const data = await executeOperationOk(app, MySettingsDocument, {}, user);
     expect(data.me.settings).toMatchObject({
       timezone: 'Europe/Moscow',
       digestTime: '08:00',

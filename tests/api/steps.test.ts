@@ -1,6 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildGoal, buildUser, type TestUser } from '../support/factories.js';
-import { errorCode, execute, executeOk } from '../support/graphql-client.js';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  AddStepDocument,
+  CompleteStepDocument,
+  DeleteGoalDocument,
+  DeleteStepDocument,
+  GoalDocument,
+  ReorderStepsDocument,
+  UpdateGoalDocument,
+  UpdateStepDocument,
+  type NewStepInput,
+  type UpdateStepInput,
+} from '../gql/graphql.js';
+import { seedGoal, seedUser, type TestUser } from '../support/factories.js';
+import {
+  errorCode,
+  executeOperation,
+  executeOperationOk,
+  type GraphQLResponse,
+} from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -8,46 +26,30 @@ let user: TestUser;
 
 beforeAll(async () => {
   app = await startTestApp();
-  user = await buildUser(app);
+  user = await seedUser(app);
 });
 afterAll(() => app.stop());
 
-const STEP_FIELDS =
-  'id title position status estimatedMinutes plannedStart plannedDurationMinutes completedAt';
-const GOAL_STATE = 'status progress completedAt';
-
-const ADD = `mutation ($goalId: ID!, $input: NewStepInput!) {
-  addStep(goalId: $goalId, input: $input) { ${STEP_FIELDS} goal { ${GOAL_STATE} } }
-}`;
-const UPDATE = `mutation ($id: ID!, $input: UpdateStepInput!) {
-  updateStep(id: $id, input: $input) { ${STEP_FIELDS} goal { ${GOAL_STATE} } }
-}`;
-const COMPLETE = `mutation ($id: ID!) { completeStep(id: $id) { ${STEP_FIELDS} goal { ${GOAL_STATE} } } }`;
-const DELETE = `mutation ($id: ID!) { deleteStep(id: $id) }`;
-const REORDER = `mutation ($goalId: ID!, $stepIds: [ID!]!) {
-  reorderSteps(goalId: $goalId, stepIds: $stepIds) { id position }
-}`;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-const run = (query: string, variables: Record<string, unknown>, who: TestUser = user) =>
-  executeOk(app.graphqlUrl, query, variables, who.credentials);
-const attempt = (query: string, variables: Record<string, unknown>, who: TestUser = user) =>
-  execute(app.graphqlUrl, query, variables, who.credentials);
+const run = <T, V>(document: TypedDocumentNode<T, V>, variables: V, who: TestUser = user) =>
+  executeOperationOk(app, document, variables, who);
+const attempt = <T, V>(document: TypedDocumentNode<T, V>, variables: V, who: TestUser = user) =>
+  executeOperation(app, document, variables, who);
 
-const GOAL = `query ($id: ID!) { goal(id: $id) { ${GOAL_STATE} steps { ${STEP_FIELDS} } } }`;
 /** The goal as stored now, with its steps in order. */
-const readGoal = async (id: string) => (await run(GOAL, { id })).goal;
+const readGoal = async (id: string) => (await run(GoalDocument, { id })).goal;
 
-const add = async (goalId: string, input: Record<string, unknown>) =>
-  (await run(ADD, { goalId, input })).addStep;
-const update = async (id: string, input: Record<string, unknown>) =>
-  (await run(UPDATE, { id, input })).updateStep;
-const complete = async (id: string) => (await run(COMPLETE, { id })).completeStep;
-const pluck = (steps: Record<string, unknown>[], key: string) => steps.map((step) => step[key]);
+const add = async (goalId: string, input: NewStepInput) =>
+  (await run(AddStepDocument, { goalId, input })).addStep;
+const update = async (id: string, input: UpdateStepInput) =>
+  (await run(UpdateStepDocument, { id, input })).updateStep;
+const complete = async (id: string) => (await run(CompleteStepDocument, { id })).completeStep;
+const pluck = <T, K extends keyof T>(steps: T[], key: K) => steps.map((step) => step[key]);
 
 describe('steps', () => {
   it('addStep appends at the end, trims the title and counts positions up', async () => {
-    const goal = await buildGoal(app, user, { steps: ['First', 'Second'] });
+    const goal = await seedGoal(app, user, { steps: ['First', 'Second'] });
     const third = await add(goal.id, { title: '  Third  ', estimatedMinutes: 45 });
     expect(third).toMatchObject({ title: 'Third', position: 2, status: 'PENDING' });
     expect(third).toMatchObject({ estimatedMinutes: 45, completedAt: null });
@@ -60,10 +62,10 @@ describe('steps', () => {
   });
 
   it('updateStep changes only the fields given', async () => {
-    const goal = await buildGoal(app, user, { steps: ['Draft'] });
+    const goal = await seedGoal(app, user, { steps: ['Draft'] });
     const [step] = goal.steps;
     const fields = {
-      status: 'IN_PROGRESS',
+      status: 'IN_PROGRESS' as const,
       estimatedMinutes: 120,
       plannedStart: '2099-03-01T09:30:00.000Z',
       plannedDurationMinutes: 90,
@@ -80,20 +82,25 @@ describe('steps', () => {
   });
 
   it('deleteStep removes the step and re-derives the goal', async () => {
-    const goal = await buildGoal(app, user, { steps: ['Done one', 'Dropped'] });
+    const goal = await seedGoal(app, user, { steps: ['Done one', 'Dropped'] });
     await complete(goal.steps[0].id);
-    expect((await run(DELETE, { id: goal.steps[1].id })).deleteStep).toBe(goal.steps[1].id);
+    expect((await run(DeleteStepDocument, { id: goal.steps[1].id })).deleteStep).toBe(
+      goal.steps[1].id,
+    );
 
     const stored = await readGoal(goal.id);
     expect(pluck(stored.steps, 'id')).toEqual([goal.steps[0].id]);
     expect(stored).toMatchObject({ status: 'COMPLETED', progress: 100 });
-    expect(errorCode(await attempt(DELETE, { id: goal.steps[1].id }))).toBe('NOT_FOUND');
+    expect(errorCode(await attempt(DeleteStepDocument, { id: goal.steps[1].id }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('reorderSteps persists and returns the new order', async () => {
-    const goal = await buildGoal(app, user, { steps: ['A', 'B', 'C'] });
+    const goal = await seedGoal(app, user, { steps: ['A', 'B', 'C'] });
     const [a, b, c] = goal.steps.map((s) => s.id);
-    const reordered = (await run(REORDER, { goalId: goal.id, stepIds: [c, a, b] })).reorderSteps;
+    const reordered = (await run(ReorderStepsDocument, { goalId: goal.id, stepIds: [c, a, b] }))
+      .reorderSteps;
     expect(reordered).toEqual([
       { id: c, position: 0 },
       { id: a, position: 1 },
@@ -106,8 +113,8 @@ describe('steps', () => {
   });
 
   it('reorderSteps rejects a list that is not exactly the goal’s steps and keeps the order', async () => {
-    const goal = await buildGoal(app, user, { steps: ['A', 'B', 'C'] });
-    const other = await buildGoal(app, user, { steps: ['Elsewhere'] });
+    const goal = await seedGoal(app, user, { steps: ['A', 'B', 'C'] });
+    const other = await seedGoal(app, user, { steps: ['Elsewhere'] });
     const [a, b, c] = goal.steps.map((s) => s.id);
     const lists = {
       missing: [b, a],
@@ -118,7 +125,7 @@ describe('steps', () => {
       empty: [],
     };
     for (const [name, stepIds] of Object.entries(lists)) {
-      const result = await attempt(REORDER, { goalId: goal.id, stepIds });
+      const result = await attempt(ReorderStepsDocument, { goalId: goal.id, stepIds });
       const { code, field } = result.errors?.[0]?.extensions ?? {};
       expect({ name, code, field }).toEqual({ name, code: 'BAD_USER_INPUT', field: 'stepIds' });
     }
@@ -127,10 +134,10 @@ describe('steps', () => {
   });
 
   it('completeStep sets DONE and completedAt once; completing again keeps the first time', async () => {
-    const goal = await buildGoal(app, user, { steps: ['Once', 'Other'] });
+    const goal = await seedGoal(app, user, { steps: ['Once', 'Other'] });
     const first = await complete(goal.steps[0].id);
     expect(first.status).toBe('DONE');
-    expect(Date.parse(first.completedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(first.completedAt!)).toBeGreaterThan(Date.now() - 60_000);
 
     const again = await complete(goal.steps[0].id);
     expect(again).toMatchObject({ status: 'DONE', completedAt: first.completedAt });
@@ -138,12 +145,12 @@ describe('steps', () => {
   });
 
   it('derives progress from done steps, not counting skipped ones', async () => {
-    const goal = await buildGoal(app, user, { steps: ['One', 'Two', 'Three'] });
+    const goal = await seedGoal(app, user, { steps: ['One', 'Two', 'Three'] });
     expect((await complete(goal.steps[0].id)).goal.progress).toBe(33);
     expect((await update(goal.steps[1].id, { status: 'IN_PROGRESS' })).goal.progress).toBe(33);
     expect((await update(goal.steps[1].id, { status: 'SKIPPED' })).goal.progress).toBe(50);
 
-    const pair = await buildGoal(app, user, { steps: ['Done', 'Skipped'] });
+    const pair = await seedGoal(app, user, { steps: ['Done', 'Skipped'] });
     await complete(pair.steps[0].id);
     const skipped = await update(pair.steps[1].id, { status: 'SKIPPED' });
     expect(skipped).toMatchObject({ status: 'SKIPPED', completedAt: null });
@@ -152,11 +159,11 @@ describe('steps', () => {
   });
 
   it('completes the goal when all steps are done and reopens it on undo or a new step', async () => {
-    const goal = await buildGoal(app, user, { steps: ['One', 'Two'] });
+    const goal = await seedGoal(app, user, { steps: ['One', 'Two'] });
     await complete(goal.steps[0].id);
     const done = (await complete(goal.steps[1].id)).goal;
     expect(done).toMatchObject({ status: 'COMPLETED', progress: 100 });
-    expect(Date.parse(done.completedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(done.completedAt!)).toBeGreaterThan(Date.now() - 60_000);
 
     const reopened = await update(goal.steps[1].id, { status: 'PENDING' });
     expect(reopened).toMatchObject({ status: 'PENDING', completedAt: null });
@@ -169,7 +176,7 @@ describe('steps', () => {
   });
 
   it('derives progress one writer at a time when steps complete concurrently', async () => {
-    const goal = await buildGoal(app, user, { steps: ['One', 'Two', 'Three', 'Four'] });
+    const goal = await seedGoal(app, user, { steps: ['One', 'Two', 'Three', 'Four'] });
     await Promise.all(goal.steps.map((step) => complete(step.id)));
     const stored = await readGoal(goal.id);
     expect(stored).toMatchObject({ status: 'COMPLETED', progress: 100 });
@@ -177,44 +184,40 @@ describe('steps', () => {
   });
 
   it('does not auto-complete a paused goal', async () => {
-    const goal = await buildGoal(app, user, { steps: ['One', 'Two'] });
-    await run(`mutation ($id: ID!) { updateGoal(id: $id, input: { status: PAUSED }) { id } }`, {
-      id: goal.id,
-    });
+    const goal = await seedGoal(app, user, { steps: ['One', 'Two'] });
+    await run(UpdateGoalDocument, { id: goal.id, input: { status: 'PAUSED' } });
     await complete(goal.steps[0].id);
     const last = await complete(goal.steps[1].id);
     expect(last.goal).toEqual({ status: 'PAUSED', progress: 100, completedAt: null });
   });
 
   it('rejects invalid input and unknown ids with a code, changing nothing', async () => {
-    const goal = await buildGoal(app, user, { steps: ['Keep me'] });
+    const goal = await seedGoal(app, user, { steps: ['Keep me'] });
     const stepId = goal.steps[0].id;
     const before = await readGoal(goal.id);
-    const stranger = await buildUser(app);
-    const invalid: [string, Record<string, unknown>][] = [
-      [ADD, { goalId: goal.id, input: { title: '' } }],
-      [ADD, { goalId: goal.id, input: { title: 'x', estimatedMinutes: 0 } }],
-      [UPDATE, { id: stepId, input: { title: '' } }],
-      [UPDATE, { id: stepId, input: { estimatedMinutes: 0 } }],
-      [UPDATE, { id: stepId, input: { plannedDurationMinutes: 0 } }],
+    const stranger = await seedUser(app);
+    const invalid = [
+      attempt(AddStepDocument, { goalId: goal.id, input: { title: '' } }),
+      attempt(AddStepDocument, { goalId: goal.id, input: { title: 'x', estimatedMinutes: 0 } }),
+      attempt(UpdateStepDocument, { id: stepId, input: { title: '' } }),
+      attempt(UpdateStepDocument, { id: stepId, input: { estimatedMinutes: 0 } }),
+      attempt(UpdateStepDocument, { id: stepId, input: { plannedDurationMinutes: 0 } }),
     ];
-    const unknown: [string, Record<string, unknown>][] = [
-      [ADD, { goalId: UNKNOWN_ID, input: { title: 'x' } }],
-      [UPDATE, { id: UNKNOWN_ID, input: { title: 'x' } }],
-      [COMPLETE, { id: UNKNOWN_ID }],
-      [DELETE, { id: UNKNOWN_ID }],
+    const unknown = [
+      attempt(AddStepDocument, { goalId: UNKNOWN_ID, input: { title: 'x' } }),
+      attempt(UpdateStepDocument, { id: UNKNOWN_ID, input: { title: 'x' } }),
+      attempt(CompleteStepDocument, { id: UNKNOWN_ID }),
+      attempt(DeleteStepDocument, { id: UNKNOWN_ID }),
     ];
-    const codes = (list: [string, Record<string, unknown>][]) =>
-      Promise.all(
-        list.map(async ([query, variables]) => errorCode(await attempt(query, variables))),
-      );
+    const codes = async (list: Promise<GraphQLResponse<unknown>>[]) =>
+      (await Promise.all(list)).map(errorCode);
     expect(await codes(invalid)).toEqual(invalid.map(() => 'BAD_USER_INPUT'));
     expect(await codes(unknown)).toEqual(unknown.map(() => 'NOT_FOUND'));
     const foreign = [
-      await attempt(COMPLETE, { id: stepId }, stranger),
-      await attempt(DELETE, { id: stepId }, stranger),
-      await attempt(ADD, { goalId: goal.id, input: { title: 'x' } }, stranger),
-      await attempt(REORDER, { goalId: goal.id, stepIds: [stepId] }, stranger),
+      await attempt(CompleteStepDocument, { id: stepId }, stranger),
+      await attempt(DeleteStepDocument, { id: stepId }, stranger),
+      await attempt(AddStepDocument, { goalId: goal.id, input: { title: 'x' } }, stranger),
+      await attempt(ReorderStepsDocument, { goalId: goal.id, stepIds: [stepId] }, stranger),
     ];
     expect(foreign.map(errorCode)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
     expect(await readGoal(goal.id)).toEqual(before);
@@ -222,20 +225,26 @@ describe('steps', () => {
 
   it('holds at most 100 steps per goal', async () => {
     const titles = Array.from({ length: 100 }, (_, index) => `Step ${index}`);
-    const goal = await buildGoal(app, user, { steps: titles });
-    const result = await attempt(ADD, { goalId: goal.id, input: { title: 'One too many' } });
+    const goal = await seedGoal(app, user, { steps: titles });
+    const result = await attempt(AddStepDocument, {
+      goalId: goal.id,
+      input: { title: 'One too many' },
+    });
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.extensions?.field).toBe('goalId');
     expect((await readGoal(goal.id)).steps).toHaveLength(100);
 
-    await run(DELETE, { id: goal.steps[0].id });
+    await run(DeleteStepDocument, { id: goal.steps[0].id });
     expect((await add(goal.id, { title: 'Fits again' })).position).toBe(100);
   });
 
   it('deleting a goal deletes its steps', async () => {
-    const goal = await buildGoal(app, user, { steps: ['One', 'Two'] });
-    await run(`mutation ($id: ID!) { deleteGoal(id: $id) }`, { id: goal.id });
-    const result = await attempt(UPDATE, { id: goal.steps[0].id, input: { title: 'Ghost' } });
+    const goal = await seedGoal(app, user, { steps: ['One', 'Two'] });
+    await run(DeleteGoalDocument, { id: goal.id });
+    const result = await attempt(UpdateStepDocument, {
+      id: goal.steps[0].id,
+      input: { title: 'Ghost' },
+    });
     expect(errorCode(result)).toBe('NOT_FOUND');
     const [{ count }] = await app.db.query(
       'SELECT count(*)::int AS count FROM steps WHERE goal_id = $1',

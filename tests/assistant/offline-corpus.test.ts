@@ -6,7 +6,7 @@ import {
   intentAccuracy,
   scoreCorpus,
   slotAccuracy,
-} from '../../src/assistant/offline/corpus-scoring.js';
+} from '../../bench/assistant-corpus-scoring.js';
 import { INTENT_NAMES } from '../../src/assistant/intent.types.js';
 import { parseMessage } from '../../src/assistant/offline/offline-engine.js';
 import { normalizeRecurrence } from '../../src/services/recurrence.js';

@@ -247,7 +247,8 @@ describe('Telegram bot', () => {
       expect.arrayContaining(['Готово', '💤 Через 10 мин', '💤 Через час']),
     );
     const history = async () =>
-      (await api('{ notificationHistory { id status availableAt } }')).notificationHistory;
+      (await api('{ notificationHistory { items { id status availableAt } } }')).notificationHistory
+        .items;
     await fake().waitFor(async () => (await history())[0]?.status === 'DELIVERED', 8000);
 
     const snooze = buttonsOf(notification).find((b) => b.text === '💤 Через 10 мин')!;

@@ -131,9 +131,9 @@ async function historyOf(user: TestUser): Promise<NotificationRow[]> {
     app,
     user.credentials,
   )<{
-    notificationHistory: NotificationRow[];
-  }>(`query { notificationHistory(limit: 100) { ${NOTIFICATION_FIELDS} } }`);
-  return [...notificationHistory].reverse();
+    notificationHistory: { items: NotificationRow[] };
+  }>(`query { notificationHistory(limit: 100) { items { ${NOTIFICATION_FIELDS} } } }`);
+  return [...notificationHistory.items].reverse();
 }
 
 const localNow = (user: DailyUser) => DateTime.now().setZone(user.timezone);

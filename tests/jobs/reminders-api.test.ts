@@ -511,9 +511,9 @@ describe('firing', () => {
     const { notificationHistory } = await gql(
       app,
       user.credentials,
-    )(`query { notificationHistory { id kind channel target text status data refs occurrenceAt
-        actions { kind } } }`);
-    expect(notificationHistory).toEqual([
+    )(`query { notificationHistory { items { id kind channel target text status data refs
+        occurrenceAt actions { kind } } } }`);
+    expect(notificationHistory.items).toEqual([
       expect.objectContaining({
         kind: 'REMINDER',
         channel: 'TELEGRAM',
@@ -525,7 +525,7 @@ describe('firing', () => {
         occurrenceAt: triggerAt,
       }),
     ]);
-    expect(notificationHistory[0].actions[0]).toEqual({ kind: 'DONE' });
+    expect(notificationHistory.items[0].actions[0]).toEqual({ kind: 'DONE' });
     expect(await outboxOf(app, user.id)).toHaveLength(1);
     expect(await jobsOf(reminder.id)).toEqual([]);
   });

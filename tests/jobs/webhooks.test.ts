@@ -52,8 +52,8 @@ afterAll(async () => {
 const REGISTER = `mutation ($url: String!) {
   registerWebhook(url: $url) { secret webhook { id url active createdAt } } }`;
 const CREATE_REMINDER = `mutation ($input: CreateReminderInput!) { createReminder(input: $input) { id } }`;
-const NOTIFICATIONS = `query { notificationHistory { id channel target kind text status attempts
-  deliveredAt failureReason data refs } }`;
+const NOTIFICATIONS = `query { notificationHistory { items { id channel target kind text status attempts
+  deliveredAt failureReason data refs } } }`;
 const DELIVERIES = `query ($id: ID!) {
   webhookDeliveries(notificationId: $id) { notificationId webhookId attempt statusCode error durationMs } }`;
 
@@ -96,9 +96,9 @@ async function notificationsOf(credentials: Credentials) {
     app,
     credentials,
   )<{
-    notificationHistory: NotificationView[];
+    notificationHistory: { items: NotificationView[] };
   }>(NOTIFICATIONS);
-  return notificationHistory;
+  return notificationHistory.items;
 }
 
 /** The user's webhook notification, once it reached a final status. */

@@ -1,6 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { asBot, executeOk, type Credentials } from './graphql-client.js';
+import {
+  ChannelAccount,
+  Event,
+  EventKind,
+  Goal,
+  GoalStatus,
+  Language,
+  Platform,
+  Step,
+  User,
+  UserSettings,
+} from '../../src/entities/index.js';
+import { CreateGoalDocument, RegisterChannelAccountDocument } from '../gql/graphql.js';
+import { asBot, executeOperationOk, type Credentials } from './graphql-client.js';
 import type { TestApp } from './test-app.js';
+
+/**
+ * Two kinds of factories. `build*` go through the API, as a client would: use them where
+ * registration or creation is itself under test, or where what follows it matters (a
+ * registered user gets daily jobs scheduled). `seed*` write rows with TypeORM through the
+ * app's DataSource in one round trip: use them for setup that is not under test.
+ */
 
 export interface TestUser {
   id: string;
@@ -8,27 +28,23 @@ export interface TestUser {
   credentials: Credentials;
 }
 
+export interface UserOverrides {
+  timezone?: string;
+  language?: 'RU' | 'EN';
+  platform?: 'TELEGRAM' | 'MAX';
+}
+
+const newPlatformUserId = () => randomUUID().replace(/-/g, '').slice(0, 16);
+
 /** Registers a fresh messenger user through the API, as a bot would on first contact. */
-export async function buildUser(
-  app: TestApp,
-  overrides: { timezone?: string; language?: 'RU' | 'EN'; platform?: 'TELEGRAM' | 'MAX' } = {},
-): Promise<TestUser> {
-  const platformUserId = randomUUID().replace(/-/g, '').slice(0, 16);
+export async function buildUser(app: TestApp, overrides: UserOverrides = {}): Promise<TestUser> {
+  const platformUserId = newPlatformUserId();
   const platform = overrides.platform ?? 'TELEGRAM';
-  const data = await executeOk<{ registerChannelAccount: { id: string } }>(
-    app.graphqlUrl,
-    `mutation Register($input: RegisterChannelAccountInput!) {
-      registerChannelAccount(input: $input) { id }
-    }`,
-    {
-      input: {
-        platform,
-        platformUserId,
-        chatId: platformUserId,
-        timezone: overrides.timezone,
-        language: overrides.language,
-      },
-    },
+  const { timezone, language } = overrides;
+  const data = await executeOperationOk(
+    app,
+    RegisterChannelAccountDocument,
+    { input: { platform, platformUserId, chatId: platformUserId, timezone, language } },
     asBot(),
   );
   return {
@@ -38,21 +54,52 @@ export async function buildUser(
   };
 }
 
+/**
+ * A user with a messenger account, written straight to the database (no daily jobs are
+ * scheduled for it). `settings` overrides any of the defaults.
+ */
+export async function seedUser(
+  app: TestApp,
+  overrides: UserOverrides & { displayName?: string; settings?: Partial<UserSettings> } = {},
+): Promise<TestUser> {
+  const platformUserId = newPlatformUserId();
+  const platform = overrides.platform === 'MAX' ? Platform.MAX : Platform.TELEGRAM;
+  const id = await app.db.transaction(async (manager) => {
+    const user = manager.create(User, { displayName: overrides.displayName ?? null });
+    user.settings = Object.assign(new UserSettings(), {
+      ...(overrides.language && { language: Language[overrides.language] }),
+      ...(overrides.timezone && { timezone: overrides.timezone }),
+      ...overrides.settings,
+    });
+    await manager.save(user);
+    const account = { platform, platformUserId, chatId: platformUserId, userId: user.id };
+    await manager.insert(ChannelAccount, account);
+    return user.id;
+  });
+  return { id, platformUserId, credentials: asBot(platform, platformUserId) };
+}
+
 export interface TestGoal {
   id: string;
   steps: { id: string; title: string }[];
 }
 
+export interface GoalSeed {
+  title?: string;
+  targetDate?: string;
+  /** Step titles, in order. */
+  steps?: string[];
+}
+
+/** Creates a goal with its first steps through the API (createGoal). */
 export async function buildGoal(
   app: TestApp,
   user: TestUser,
-  input: { title?: string; targetDate?: string; steps?: string[] } = {},
+  input: GoalSeed = {},
 ): Promise<TestGoal> {
-  const data = await executeOk<{ createGoal: TestGoal }>(
-    app.graphqlUrl,
-    `mutation CreateGoal($input: CreateGoalInput!) {
-      createGoal(input: $input) { id steps { id title } }
-    }`,
+  const data = await executeOperationOk(
+    app,
+    CreateGoalDocument,
     {
       input: {
         title: input.title ?? 'Run a half marathon',
@@ -60,7 +107,59 @@ export async function buildGoal(
         steps: (input.steps ?? []).map((title) => ({ title })),
       },
     },
-    user.credentials,
+    user,
   );
   return data.createGoal;
+}
+
+/** An active goal with pending steps (progress 0), written straight to the database. */
+export async function seedGoal(
+  app: TestApp,
+  user: TestUser,
+  input: GoalSeed & { status?: GoalStatus } = {},
+): Promise<TestGoal> {
+  return app.db.transaction(async (manager) => {
+    const goal = await manager.save(
+      manager.create(Goal, {
+        userId: user.id,
+        title: input.title ?? 'Run a half marathon',
+        targetDate: input.targetDate ?? null,
+        status: input.status ?? GoalStatus.ACTIVE,
+      }),
+    );
+    const titles = input.steps ?? [];
+    const steps = await manager.save(
+      titles.map((title, position) => manager.create(Step, { goalId: goal.id, title, position })),
+    );
+    return { id: goal.id, steps: steps.map(({ id, title }) => ({ id, title })) };
+  });
+}
+
+export interface EventSeed {
+  title: string;
+  /** The first occurrence's start, an ISO instant. */
+  start: string;
+  timezone?: string;
+  durationMinutes?: number;
+  /** An RRULE without the `RRULE:` prefix, as the API stores it. */
+  recurrence?: string;
+  kind?: EventKind;
+  goalId?: string;
+  stepId?: string;
+}
+
+/** A timed event (Europe/Moscow unless given), written straight to the database. */
+export async function seedEvent(app: TestApp, user: TestUser, input: EventSeed): Promise<string> {
+  const event = await app.db.getRepository(Event).save({
+    userId: user.id,
+    title: input.title,
+    startsAt: new Date(input.start),
+    timezone: input.timezone ?? 'Europe/Moscow',
+    durationMinutes: input.durationMinutes ?? 60,
+    recurrence: input.recurrence ?? null,
+    kind: input.kind ?? EventKind.USER,
+    goalId: input.goalId ?? null,
+    stepId: input.stepId ?? null,
+  });
+  return event.id;
 }

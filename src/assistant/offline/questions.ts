@@ -1,28 +1,52 @@
 import type { AssistantLanguage, IntentName, MissingSlot } from '../intent.types.js';
 import { EN_WEEKDAY_NAMES, RU_WEEKDAY_NAMES } from './lexicon.js';
+import { defineTexts } from '../../common/texts.js';
 
-type Texts = Record<AssistantLanguage, string>;
-
-const TITLE: Partial<Record<IntentName, Texts>> = {
-  event_create: { ru: 'Как назвать событие?', en: 'What should I call it?' },
-  goal_create: { ru: 'Какую цель поставим?', en: 'What is the goal?' },
-  step_add: { ru: 'Какой шаг добавить?', en: 'What step should I add?' },
-};
-
-const TARGET: Partial<Record<IntentName, Texts>> = {
-  event_update: { ru: 'Какое событие?', en: 'Which event?' },
-  event_delete: { ru: 'Какое событие?', en: 'Which event?' },
-  goal_delete: { ru: 'Какую цель?', en: 'Which goal?' },
-  goal_progress: { ru: 'Какую цель?', en: 'Which goal?' },
-  step_status: { ru: 'Какой шаг?', en: 'Which step?' },
-  step_delete: { ru: 'Какой шаг?', en: 'Which step?' },
-};
-
-const OTHER: Record<'start' | 'time' | 'change', Texts> = {
-  start: { ru: 'Когда? Назовите день и время.', en: 'When? Tell me the day and time.' },
-  time: { ru: 'На какое время?', en: 'What time?' },
-  change: { ru: 'На когда перенести?', en: 'When should I move it to?' },
-};
+/** The clarifying questions, per language: for a title, a target, or another slot. */
+const QUESTIONS = defineTexts<{
+  title: Partial<Record<IntentName, string>>;
+  target: Partial<Record<IntentName, string>>;
+  start: string;
+  time: string;
+  change: string;
+}>({
+  ru: {
+    title: {
+      event_create: 'Как назвать событие?',
+      goal_create: 'Какую цель поставим?',
+      step_add: 'Какой шаг добавить?',
+    },
+    target: {
+      event_update: 'Какое событие?',
+      event_delete: 'Какое событие?',
+      goal_delete: 'Какую цель?',
+      goal_progress: 'Какую цель?',
+      step_status: 'Какой шаг?',
+      step_delete: 'Какой шаг?',
+    },
+    start: 'Когда? Назовите день и время.',
+    time: 'На какое время?',
+    change: 'На когда перенести?',
+  },
+  en: {
+    title: {
+      event_create: 'What should I call it?',
+      goal_create: 'What is the goal?',
+      step_add: 'What step should I add?',
+    },
+    target: {
+      event_update: 'Which event?',
+      event_delete: 'Which event?',
+      goal_delete: 'Which goal?',
+      goal_progress: 'Which goal?',
+      step_status: 'Which step?',
+      step_delete: 'Which step?',
+    },
+    start: 'When? Tell me the day and time.',
+    time: 'What time?',
+    change: 'When should I move it to?',
+  },
+});
 
 /** "Этот или следующий вторник?", "Эта или следующая среда?", "This Tuesday or next?" */
 export function weekdayQuestion(
@@ -51,8 +75,9 @@ export function questionFor(
   slot: MissingSlot,
   language: AssistantLanguage,
 ): string | undefined {
-  if (slot === 'title') return TITLE[intent]?.[language];
-  if (slot === 'target') return TARGET[intent]?.[language];
+  const questions = QUESTIONS[language];
+  if (slot === 'title') return questions.title[intent];
+  if (slot === 'target') return questions.target[intent];
   if (slot === 'weekday') return undefined; // needs the weekday: see weekdayQuestion
-  return OTHER[slot][language];
+  return questions[slot];
 }

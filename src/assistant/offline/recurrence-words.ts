@@ -1,4 +1,4 @@
-import { normalizeRecurrence } from '../../services/recurrence.js';
+import rrule from 'rrule';
 import {
   isPluralWeekday,
   type PartOfDay,
@@ -157,7 +157,10 @@ export function takeRecurrence(scanner: Scanner): RecurrenceFound | undefined {
   return undefined;
 }
 
-/** The RRULE text (FREQ;INTERVAL;BYDAY;BYMONTHDAY), validated by the recurrence service. */
+/**
+ * The RRULE text (FREQ;INTERVAL;BYDAY;BYMONTHDAY) in rrule's canonical form; the event
+ * service validates it again when the event is created.
+ */
 export function toRRule(found: RecurrenceFound): string {
   const parts = [`FREQ=${found.freq}`];
   if (found.interval && found.interval > 1) parts.push(`INTERVAL=${found.interval}`);
@@ -166,5 +169,6 @@ export function toRRule(found: RecurrenceFound): string {
     parts.push(`BYDAY=${found.byDay.map((day) => prefix + RRULE_DAYS[day]).join(',')}`);
   }
   if (found.byMonthDay) parts.push(`BYMONTHDAY=${found.byMonthDay}`);
-  return normalizeRecurrence(parts.join(';'));
+  const { RRule } = rrule;
+  return RRule.optionsToString(RRule.parseString(parts.join(';'))).replace(/^RRULE:/, '');
 }

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ApiToken, type User } from '../../entities/index.js';
-import { DomainError } from '../../errors/domain-error.js';
-import { CurrentUser } from '../../graphql/auth-checker.js';
+import { CurrentUser, Role } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
 import { CreatedApiToken } from './created-api-token.type.js';
 
@@ -13,6 +12,7 @@ export class ApiTokenResolver {
     return ctx.services.apiTokens.list(user);
   }
 
+  @Authorized(Role.FirstParty)
   @Mutation(() => CreatedApiToken, {
     description: 'Through a bot (the person asks for it); a token cannot mint more tokens',
   })
@@ -21,9 +21,6 @@ export class ApiTokenResolver {
     @CurrentUser() user: User,
     @Ctx() ctx: Context,
   ) {
-    if (ctx.caller.kind === 'token') {
-      throw new DomainError('FORBIDDEN', 'An API token cannot create API tokens');
-    }
     return ctx.services.apiTokens.create(user, name);
   }
 

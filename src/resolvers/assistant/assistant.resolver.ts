@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import { ConversationMessage, Goal, PlanProposal, type User } from '../../entities/index.js';
 import { badInput } from '../../errors/domain-error.js';
-import { CurrentUser } from '../../graphql/auth-checker.js';
+import { CurrentUser } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
 import { subscribeToOwnGoal } from '../../graphql/goal-topic.js';
 import type { PlanProgressUpdate } from '../../pubsub.js';
@@ -121,7 +121,7 @@ export class AssistantResolver {
     @CurrentUser() user: User,
     @Ctx() ctx: Context,
   ): Promise<ScheduleReport> {
-    const result = await ctx.services.planning.schedule(user, goalId);
+    const result = await ctx.services.autoSchedule.schedule(user, goalId);
     return {
       feasible: result.feasible,
       applied: result.applied,
@@ -142,7 +142,7 @@ export class AssistantResolver {
     @CurrentUser() user: User,
     @Ctx() ctx: Context,
   ): Promise<TimeSlot[]> {
-    const slots = await ctx.services.planning.freeSlots(user, from, to, minMinutes);
+    const slots = await ctx.services.autoSchedule.freeSlots(user, from, to, minMinutes);
     return slots.map((slot) => ({
       ...slot,
       minutes: Math.round((slot.end.getTime() - slot.start.getTime()) / 60_000),

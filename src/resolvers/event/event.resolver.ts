@@ -10,7 +10,7 @@ import {
   Root,
 } from 'type-graphql';
 import { Event, Goal, Step, type User } from '../../entities/index.js';
-import { CurrentUser } from '../../graphql/auth-checker.js';
+import { CurrentUser } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
 import { toLocalIso } from '../../services/timezone.js';
 import { CreateEventInput, UpdateEventInput } from './event-fields.input.js';

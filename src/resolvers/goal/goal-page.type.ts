@@ -1,17 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
 import { Goal, GoalStatus } from '../../entities/index.js';
+import { PageOf } from '../page.type.js';
 
 @ObjectType()
-export class GoalPage {
-  @Field(() => [Goal])
-  items: Goal[];
-
-  @Field({ description: 'True when another page follows' })
-  hasMore: boolean;
-
-  @Field(() => Int, { nullable: true, description: 'The offset of the next page, if any' })
-  nextOffset: number | null;
-
+export class GoalPage extends PageOf(Goal) {
   /** The filter of this page, for `totalCount`. */
   status: GoalStatus | null;
 }

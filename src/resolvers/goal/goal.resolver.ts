@@ -12,11 +12,12 @@ import {
   Root,
 } from 'type-graphql';
 import { Goal, Step, type User } from '../../entities/index.js';
-import { CurrentUser } from '../../graphql/auth-checker.js';
+import { CurrentUser } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
 import { CreateGoalInput } from './create-goal.input.js';
 import { GoalPage } from './goal-page.type.js';
 import { GoalsArgs } from './goals.args.js';
+import { pageComplexity, pageOf } from '../page.type.js';
 import { UpdateGoalInput } from './update-goal.input.js';
 
 /** Estimated steps per goal, for query complexity. */
@@ -27,14 +28,11 @@ const STEPS_PER_GOAL_ESTIMATE = 10;
 export class GoalResolver {
   @Query(() => GoalPage, {
     description: 'The caller’s goals, newest first',
-    complexity: ({ args, childComplexity }) => 1 + Number(args.limit ?? 20) * childComplexity,
+    complexity: pageComplexity,
   })
   async goals(@Args() args: GoalsArgs, @CurrentUser() user: User, @Ctx() ctx: Context) {
     const { items, hasMore } = await ctx.services.goals.list(user, args);
-    return Object.assign(new GoalPage(), {
-      items,
-      hasMore,
-      nextOffset: hasMore ? args.offset + items.length : null,
+    return Object.assign(new GoalPage(), pageOf(items, hasMore, args), {
       status: args.status ?? null,
     });
   }

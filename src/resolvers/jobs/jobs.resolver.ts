@@ -10,7 +10,7 @@ import {
   Query,
   Resolver,
 } from 'type-graphql';
-import { Role } from '../../graphql/auth-checker.js';
+import { Role } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
 import { PageArgs } from '../page.args.js';
 

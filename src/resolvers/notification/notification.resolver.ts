@@ -10,6 +10,7 @@ import {
   ID,
   Int,
   Mutation,
+  ObjectType,
   Query,
   Resolver,
   Root,
@@ -23,11 +24,14 @@ import {
   SnoozePreset,
   type User,
 } from '../../entities/index.js';
-import { CurrentUser, Role } from '../../graphql/auth-checker.js';
+import { CurrentUser, NotificationScopeOfCaller, Role } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
-import { signInRequired } from '../../errors/domain-error.js';
 import type { NotificationScope } from '../../services/notifications/notification.service.js';
 import { PageArgs } from '../page.args.js';
+import { pageComplexity, PageOf, readPage } from '../page.type.js';
+
+@ObjectType()
+class NotificationPage extends PageOf(Notification) {}
 
 @ArgsType()
 class SnoozeArgs {
@@ -41,13 +45,6 @@ class SnoozeArgs {
 
   @Field(() => SnoozePreset, { nullable: true, description: '…choose a preset' })
   preset?: SnoozePreset | null;
-}
-
-/** A bot with the service key acts on any notification; a user on their own. */
-function scopeOf(ctx: Context): NotificationScope {
-  if (ctx.caller.kind === 'service' && !ctx.user) return 'service';
-  if (!ctx.user) throw ctx.authError ?? signInRequired();
-  return { userId: ctx.user.id };
 }
 
 const channelOf = (platform: Platform) =>
@@ -93,16 +90,23 @@ export class NotificationResolver {
   }
 
   @Authorized()
-  @Query(() => [Notification], { description: 'The caller’s notifications, newest first' })
+  @Query(() => NotificationPage, {
+    description: 'The caller’s notifications, newest first',
+    complexity: pageComplexity,
+  })
   notificationHistory(@Args() page: PageArgs, @CurrentUser() user: User, @Ctx() ctx: Context) {
-    return ctx.services.notifications.listForUser(user, page);
+    return readPage(page, (range) => ctx.services.notifications.listForUser(user, range));
   }
 
   @Mutation(() => Notification, {
     description: 'Confirms delivery; it is not offered again. Acknowledging twice is harmless.',
   })
-  acknowledgeNotification(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.notifications.acknowledge(scopeOf(ctx), id);
+  acknowledgeNotification(
+    @Arg('id', () => ID) id: string,
+    @NotificationScopeOfCaller() scope: NotificationScope,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.notifications.acknowledge(scope, id);
   }
 
   @Authorized()

@@ -1,8 +1,9 @@
 import { IsIn, IsOptional, Length, Matches } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { ArgsType, Field, InputType, ObjectType, Int } from 'type-graphql';
+import { ArgsType, Field, InputType, ObjectType } from 'type-graphql';
 import { Reminder, ReminderStatus, ReminderType } from '../../entities/index.js';
 import { PageArgs } from '../page.args.js';
+import { PageOf } from '../page.type.js';
 
 @InputType()
 export class CreateReminderInput {
@@ -42,13 +43,4 @@ export class RemindersArgs extends PageArgs {
 }
 
 @ObjectType()
-export class ReminderPage {
-  @Field(() => [Reminder])
-  items: Reminder[];
-
-  @Field()
-  hasMore: boolean;
-
-  @Field(() => Int, { nullable: true })
-  nextOffset: number | null;
-}
+export class ReminderPage extends PageOf(Reminder) {}

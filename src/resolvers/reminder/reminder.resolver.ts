@@ -12,8 +12,9 @@ import {
 } from 'type-graphql';
 import { Reminder, ReminderAudit, type User } from '../../entities/index.js';
 import { actorOf } from '../../graphql/actor.js';
-import { CurrentUser } from '../../graphql/auth-checker.js';
+import { CurrentUser } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
+import { pageComplexity } from '../page.type.js';
 import { CreateReminderInput, ReminderPage, RemindersArgs } from './reminder.inputs.js';
 
 @Authorized()
@@ -25,7 +26,7 @@ export class ReminderResolver {
   }
 
   @Query(() => ReminderPage, {
-    complexity: ({ args, childComplexity }) => 1 + Number(args.limit ?? 20) * childComplexity,
+    complexity: pageComplexity,
   })
   reminders(@Args() args: RemindersArgs, @CurrentUser() user: User, @Ctx() ctx: Context) {
     return ctx.services.reminders.list(user, args);

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Event, Goal, Step, type User } from '../../entities/index.js';
-import { CurrentUser } from '../../graphql/auth-checker.js';
+import { CurrentUser } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
 import { NewStepInput } from '../goal/new-step.input.js';
 import { UpdateStepInput } from './update-step.input.js';

@@ -1,8 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { DomainError } from '../../errors/domain-error.js';
 import { User } from '../../entities/index.js';
-import { CurrentUser, Role } from '../../graphql/auth-checker.js';
+import { ActingAccount, CurrentUser, Role } from '../../graphql/policies.js';
+import type { ChannelIdentity } from '../../services/user.service.js';
 import type { Context } from '../../graphql/context.type.js';
 import { RegisterChannelAccountInput } from './register-channel-account.input.js';
 import { UpdateSettingsInput } from './update-settings.input.js';
@@ -25,26 +25,26 @@ export class UserResolver {
     return ctx.services.users.updateSettings(user, input);
   }
 
-  @Authorized(Role.Service)
+  @Authorized(Role.Bot)
   @Query(() => GraphQLJSONObject, {
     nullable: true,
     description: 'Bots only: the dialog in progress with the acting messenger account',
   })
-  dialogState(@CurrentUser() _user: User, @Ctx() ctx: Context) {
-    return ctx.services.users.dialogState(actingIdentity(ctx));
+  dialogState(@ActingAccount() account: ChannelIdentity, @Ctx() ctx: Context) {
+    return ctx.services.users.dialogState(account);
   }
 
-  @Authorized(Role.Service)
+  @Authorized(Role.Bot)
   @Mutation(() => Boolean, {
     description: 'Bots only: saves (or with null clears) the dialog, so a restart keeps it',
   })
   async setDialogState(
     @Arg('state', () => GraphQLJSONObject, { nullable: true })
     state: Record<string, unknown> | null,
-    @CurrentUser() _user: User,
+    @ActingAccount() account: ChannelIdentity,
     @Ctx() ctx: Context,
   ) {
-    await ctx.services.users.setDialogState(actingIdentity(ctx), state);
+    await ctx.services.users.setDialogState(account, state);
     return true;
   }
 
@@ -55,11 +55,4 @@ export class UserResolver {
   registerChannelAccount(@Arg('input') input: RegisterChannelAccountInput, @Ctx() ctx: Context) {
     return ctx.services.users.registerChannelAccount(input);
   }
-}
-
-function actingIdentity(ctx: Context) {
-  if (ctx.caller.kind !== 'service' || !ctx.caller.identity) {
-    throw new DomainError('FORBIDDEN', 'Only a bot acting for a messenger account has a dialog');
-  }
-  return ctx.caller.identity;
 }

@@ -10,7 +10,7 @@ import {
   Resolver,
 } from 'type-graphql';
 import { Webhook, WebhookDelivery, type User } from '../../entities/index.js';
-import { CurrentUser } from '../../graphql/auth-checker.js';
+import { CurrentUser } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
 
 @ObjectType()

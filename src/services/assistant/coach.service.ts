@@ -3,17 +3,22 @@ import { DomainError, notFound } from '../../errors/domain-error.js';
 import { Goal, PlanProposal, type User } from '../../entities/index.js';
 import type { Logger } from '../../logger.js';
 import type { AppPubSub, PlanProgressUpdate } from '../../pubsub.js';
-import type { GoalService } from '../../services/goal.service.js';
-import type { StepService } from '../../services/step.service.js';
+import type { GoalService } from '../goal.service.js';
+import type { StepService } from '../step.service.js';
 import {
   ModelAnswerError,
   ModelUnavailableError,
   type ModelClient,
-} from '../model/model-client.js';
-import { analyzeGoalWithModel, generatePlanWithModel } from '../model/model-coach.js';
-import type { CoachContext, CoachGoal, PlanProposal as Plan, SmartReview } from './coach.types.js';
-import { generatePlanOffline } from './offline-plan.js';
-import { analyzeGoalOffline } from './offline-smart.js';
+} from '../../assistant/model/model-client.js';
+import { analyzeGoalWithModel, generatePlanWithModel } from '../../assistant/model/model-coach.js';
+import type {
+  CoachContext,
+  CoachGoal,
+  PlanProposal as Plan,
+  SmartReview,
+} from '../../assistant/coach/coach.types.js';
+import { generatePlanOffline } from '../../assistant/coach/offline-plan.js';
+import { analyzeGoalOffline } from '../../assistant/coach/offline-smart.js';
 
 /**
  * The goal coach: SMART reviews and step plans, from the model when one is configured and

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import { GoalStatus, StepStatus, type Goal, type Step, type User } from '../../entities/index.js';
-import type { Services } from '../../services/index.js';
-import type { EventOccurrence } from '../../services/event.service.js';
-import type { AssistantLanguage, EventTarget, ParsedIntent } from '../intent.types.js';
-import { goalProgressLine } from '../../services/notifications/texts.js';
+import type { Services } from '../index.js';
+import type { EventOccurrence } from '../event.service.js';
+import type { AssistantLanguage, EventTarget, ParsedIntent } from '../../assistant/intent.types.js';
+import { goalProgressLine } from '../notifications/texts.js';
+import { bestMatch, matches } from '../../assistant/title-match.js';
 import { repliesIn, type Replies } from './replies.js';
 
 /** Something the assistant did, for the client to show or link to. */
@@ -28,7 +29,7 @@ const LIST_LIMIT = 10;
  */
 export class IntentExecutor {
   constructor(
-    private readonly services: Pick<Services, 'events' | 'goals' | 'steps' | 'planning'>,
+    private readonly services: Pick<Services, 'events' | 'goals' | 'steps' | 'autoSchedule'>,
   ) {}
 
   async execute(user: User, intent: ParsedIntent, now: Date): Promise<ExecutionResult> {
@@ -87,7 +88,7 @@ export class IntentExecutor {
         );
       }
       case 'free_slots': {
-        const slots = await this.services.planning.freeSlots(
+        const slots = await this.services.autoSchedule.freeSlots(
           user,
           intent.from,
           intent.to,
@@ -234,34 +235,6 @@ function newStartOf(
     return date.set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
   }
   return null;
-}
-
-const normalizeWords = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 2)
-    .map((word) => word.slice(0, Math.max(3, word.length - 2)));
-
-/** Shared word stems (endings cut, so "встречу" meets "встреча"). */
-function overlap(title: string, words: string): number {
-  const wanted = new Set(normalizeWords(words));
-  return normalizeWords(title).filter((stem) => wanted.has(stem)).length;
-}
-
-function matches(title: string, words: string): boolean {
-  return overlap(title, words) > 0 || title.toLowerCase().includes(words.toLowerCase());
-}
-
-function bestMatch<T>(items: T[], titleOf: (item: T) => string, words: string): T | undefined {
-  let best: T | undefined;
-  let bestScore = 0;
-  for (const item of items) {
-    const score = overlap(titleOf(item), words);
-    if (score > bestScore) [best, bestScore] = [item, score];
-  }
-  return best;
 }
 
 function localWhen(instant: Date, user: User, language: AssistantLanguage): string {

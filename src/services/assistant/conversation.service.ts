@@ -1,8 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { ConversationMessage, ConversationState, type User } from '../../entities/index.js';
-import type { AssistantLanguage, IntentEngine, ParsedIntent } from '../intent.types.js';
-import { offlineEngine } from '../offline/offline-engine.js';
-import type { AssistantAction, IntentExecutor } from './executor.js';
+import type {
+  AssistantLanguage,
+  IntentEngine,
+  ParsedIntent,
+} from '../../assistant/intent.types.js';
+import { offlineEngine } from '../../assistant/offline/offline-engine.js';
+import type { AssistantAction, IntentExecutor } from './intent-executor.js';
 import { repliesIn } from './replies.js';
 
 export interface AssistantReply {

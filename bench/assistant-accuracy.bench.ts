@@ -2,8 +2,8 @@
  * Prints how well the offline parser does on the labelled corpus: intent and slot accuracy
  * per intent and per language, and the time one message takes (p50/p95).
  *
- *   npm run bench:assistant            # after a build: node dist/src/assistant/offline/print-accuracy.js
- *   node dist/src/assistant/offline/print-accuracy.js --failures   # also list every miss
+ *   npm run bench:assistant            # after a build: node dist/bench/assistant-accuracy.bench.js
+ *   node dist/bench/assistant-accuracy.bench.js --failures   # also list every miss
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,18 +14,18 @@ import {
   scoreCorpus,
   slotAccuracy,
   type Tally,
-} from './corpus-scoring.js';
-import { parseMessage } from './offline-engine.js';
+} from './assistant-corpus-scoring.js';
+import { parseMessage } from '../src/assistant/offline/offline-engine.js';
 
 /** Runs over the corpus to time; the first one also warms up the regex and chrono caches. */
 const TIMING_ROUNDS = 20;
 
-/** From dist/src/assistant/offline (built) or src/assistant/offline up to the project root. */
+/** From dist/bench (built) or bench up to the project root. */
 function corpusPath(): string {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const root = here.includes('/dist/')
-    ? new URL('../../../../', import.meta.url)
-    : new URL('../../../', import.meta.url);
+    ? new URL('../../', import.meta.url)
+    : new URL('../', import.meta.url);
   return fileURLToPath(new URL('tests/fixtures/assistant-corpus.json', root));
 }
 

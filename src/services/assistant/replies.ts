@@ -1,7 +1,7 @@
-import type { AssistantLanguage } from '../intent.types.js';
+import { defineTexts, type Lang } from '../../common/texts.js';
 
 /** The assistant's own words, in Russian and English. */
-export const REPLIES = {
+export const REPLIES = defineTexts({
   ru: {
     greeting:
       'Привет! Я maxOn — помогу с целями, шагами и календарём. Напишите, что запланировать.',
@@ -70,8 +70,8 @@ export const REPLIES = {
       cancel: 'Cancel',
     },
   },
-} as const;
+});
 
-export type Replies = (typeof REPLIES)[AssistantLanguage];
+export type Replies = (typeof REPLIES)[Lang];
 
-export const repliesIn = (language: AssistantLanguage): Replies => REPLIES[language];
+export const repliesIn = (language: Lang): Replies => REPLIES[language];

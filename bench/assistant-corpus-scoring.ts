@@ -1,5 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import type { AssistantLanguage, IntentName, ParseContext, ParsedIntent } from '../intent.types.js';
+import type {
+  AssistantLanguage,
+  IntentName,
+  ParseContext,
+  ParsedIntent,
+} from '../src/assistant/intent.types.js';
 
 /** One labelled utterance; `slots` may nest (`target: { text, date }`), null means absent. */
 export interface CorpusCase {

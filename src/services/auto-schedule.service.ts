@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../errors/domain-error.js';
-import { Event, EventKind, Goal, Step, StepStatus, type User } from '../entities/index.js';
+import { EventKind, Goal, Step, StepStatus, type User } from '../entities/index.js';
 import type { EventService } from './event.service.js';
 import type { GoalService } from './goal.service.js';
 import { findFreeSlots, schedulePlan, endOfLocalDate } from './scheduling/index.js';
@@ -22,8 +22,11 @@ export interface SchedulePlanOutcome extends ScheduleResult {
   deadlineDate: string;
 }
 
-/** Free time and auto-scheduling of a goal's steps into it, inside the user's working hours. */
-export class PlanningService {
+/**
+ * Free time, and auto-scheduling of a goal's steps into it inside the user's working hours
+ * (the coach's step plans are `CoachService`'s; this only places steps in the calendar).
+ */
+export class AutoScheduleService {
   constructor(
     private readonly db: DataSource,
     private readonly goals: GoalService,
@@ -93,21 +96,14 @@ export class PlanningService {
       for (const placement of result.placements) {
         const minutes = Math.round((placement.end.getTime() - placement.start.getTime()) / 60_000);
         const title = titles.get(placement.stepId) ?? '';
-        const event = await manager.save(
-          manager.create(Event, {
-            userId: user.id,
-            title:
-              placement.chunks > 1 ? `${title} (${placement.chunk}/${placement.chunks})` : title,
-            startsAt: placement.start,
-            durationMinutes: minutes,
-            timezone,
-            kind: EventKind.STEP,
-            goalId: goal.id,
-            stepId: placement.stepId,
-            notes: placement.explanation,
-            reminderMinutesBefore: [10],
-          }),
-        );
+        const event = await this.events.createIn(manager, user, {
+          title: placement.chunks > 1 ? `${title} (${placement.chunk}/${placement.chunks})` : title,
+          start: placement.start,
+          durationMinutes: minutes,
+          kind: EventKind.STEP,
+          stepId: placement.stepId,
+          notes: placement.explanation,
+        });
         saved.push(event.id);
         if (placement.chunk === 1) {
           const total = result.placements
