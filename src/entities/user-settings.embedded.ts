@@ -1,10 +1,11 @@
 import { Column } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DEFAULT_REMINDER_MINUTES } from './event.entity.js';
 import { Language } from './enums.js';
 import { LocalTimeScalar } from '../schema/scalars.js';
 
 export const DEFAULT_TIMEZONE = 'Europe/Moscow';
+/** Minutes before an event's start of its reminder, unless the user or the event says otherwise. */
+export const DEFAULT_REMINDER_MINUTES = 15;
 
 /** Per-user settings, stored as columns of the users table. Times are local "HH:MM". */
 @ObjectType()

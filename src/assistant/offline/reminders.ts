@@ -67,7 +67,7 @@ export function takeReminder(scanner: Scanner): ReminderFound {
 
 /** "напомни за день до стоматолога", "remind me an hour before the standup": no new event. */
 const CHANGE_OFFSETS_RU = new RegExp(
-  `^\\s*(?:${REMIND_VERB})(?:\\s+мне)?\\s+за\\s+(?:${NUMBER}\\s+)?(?:${UNIT})(?:\\s+и\\s+за\\s+(?:${NUMBER}\\s+)?(?:${UNIT}))*\\s+(?:до|перед)\\s+\\S`,
+  `^\\s*(?:${REMIND_VERB})(?:\\s+мне)?\\s+за\\s+(?:(?:${NUMBER})\\s+)?(?:${UNIT})(?:\\s+и\\s+за\\s+(?:(?:${NUMBER})\\s+)?(?:${UNIT}))*\\s+(?:до|перед)\\s+\\S`,
   'iu',
 );
 const CHANGE_OFFSETS_EN = new RegExp(
