@@ -22,7 +22,7 @@ async function eventOf(user: TestUser, id: string | null | undefined) {
 }
 
 /** Local HH:mm of an instant in Moscow. */
-const moscowTime = (instant: string | Date) =>
+const moscowTime = (instant: string | number | Date) =>
   DateTime.fromJSDate(new Date(instant), { zone: MOSCOW }).toFormat('HH:mm');
 
 describe('"remind me" through the assistant', () => {
