@@ -3,7 +3,7 @@ import { Initial1795277559494 } from './1795277559494-initial.js';
 import { RemindersAndNotifications1795279969362 } from './1795279969362-reminders-and-notifications.js';
 import { AssistantConversationsAndPlans1795281652883 } from './1795281652883-assistant-conversations-and-plans.js';
 import { ChannelDialogState1795290000000 } from './1795290000000-channel-dialog-state.js';
-import { DefaultReminderMinutes1795300000000 } from './1795300000000-default-reminder-minutes.js';
+import { DefaultReminderMinutes1795310000000 } from './1795310000000-default-reminder-minutes.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,5 +12,5 @@ export const MIGRATIONS: MixedList<Function> = [
   RemindersAndNotifications1795279969362,
   AssistantConversationsAndPlans1795281652883,
   ChannelDialogState1795290000000,
-  DefaultReminderMinutes1795300000000,
+  DefaultReminderMinutes1795310000000,
 ];

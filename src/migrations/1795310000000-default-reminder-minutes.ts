@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class DefaultReminderMinutes1795300000000 implements MigrationInterface {
-  name = 'DefaultReminderMinutes1795300000000';
+export class DefaultReminderMinutes1795310000000 implements MigrationInterface {
+  name = 'DefaultReminderMinutes1795310000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
