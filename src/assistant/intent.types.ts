@@ -87,6 +87,12 @@ export interface EventCreateIntent extends IntentBase {
   /** RFC 5545 RRULE text without DTSTART, e.g. "FREQ=WEEKLY;BYDAY=MO". */
   recurrence?: string;
   allDay?: boolean;
+  /**
+   * Reminder offsets said in the message, minutes before the start: [0] for "напомни…" /
+   * "remind me…" (remind at the time said), [60] for "за час" / "an hour before", [] for
+   * "без напоминания". Absent: the user's default applies.
+   */
+  reminderMinutesBefore?: number[];
 }
 
 export interface EventUpdateIntent extends IntentBase {
@@ -101,6 +107,8 @@ export interface EventUpdateIntent extends IntentBase {
   newDurationMinutes?: number;
   /** Move by this many minutes (negative: earlier). */
   shiftMinutes?: number;
+  /** New reminder offsets ("напомни за день до стоматолога"); [] switches reminders off. */
+  reminderMinutesBefore?: number[];
 }
 
 export interface EventDeleteIntent extends IntentBase {

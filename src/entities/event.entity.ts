@@ -4,8 +4,7 @@ import { EventKind } from './enums.js';
 import { Goal } from './goal.entity.js';
 import { Step } from './step.entity.js';
 import { EditableUserOwnedRecord } from './user-owned-record.js';
-
-export const DEFAULT_REMINDER_MINUTES = 15;
+import { DEFAULT_REMINDER_MINUTES } from './user-settings.embedded.js';
 
 @ObjectType()
 @Entity('events')

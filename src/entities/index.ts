@@ -31,7 +31,7 @@ export {
 };
 export type { NotificationPayload } from './notification.entity.js';
 export * from './notification-enums.js';
-export { DEFAULT_REMINDER_MINUTES } from './event.entity.js';
+export { DEFAULT_REMINDER_MINUTES } from './user-settings.embedded.js';
 export * from './enums.js';
 export { UserSettings, DEFAULT_TIMEZONE } from './user-settings.embedded.js';
 export { SmartAnalysis, SmartCriterion } from './smart-analysis.type.js';

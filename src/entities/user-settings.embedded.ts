@@ -4,6 +4,8 @@ import { Language } from './enums.js';
 import { LocalTimeScalar } from '../schema/scalars.js';
 
 export const DEFAULT_TIMEZONE = 'Europe/Moscow';
+/** Minutes before an event's start of its reminder, unless the user or the event says otherwise. */
+export const DEFAULT_REMINDER_MINUTES = 15;
 
 /** Per-user settings, stored as columns of the users table. Times are local "HH:MM". */
 @ObjectType()
@@ -67,4 +69,11 @@ export class UserSettings {
   @Field(() => [Int], { description: 'ISO weekdays 1 (Monday) … 7 (Sunday)' })
   @Column({ type: 'smallint', array: true, default: () => "'{1,2,3,4,5}'" })
   workDays: number[];
+
+  @Field(() => [Int], {
+    description:
+      'Reminder offsets (minutes before the start) given to new events; [] = no reminder by default',
+  })
+  @Column({ type: 'integer', array: true, default: () => `'{${DEFAULT_REMINDER_MINUTES}}'` })
+  defaultReminderMinutes: number[];
 }

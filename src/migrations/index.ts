@@ -4,6 +4,7 @@ import { RemindersAndNotifications1795279969362 } from './1795279969362-reminder
 import { AssistantConversationsAndPlans1795281652883 } from './1795281652883-assistant-conversations-and-plans.js';
 import { ChannelDialogState1795290000000 } from './1795290000000-channel-dialog-state.js';
 import { EventRemindersDisabledReason1795300000000 } from './1795300000000-event-reminders-disabled-reason.js';
+import { DefaultReminderMinutes1795310000000 } from './1795310000000-default-reminder-minutes.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -13,4 +14,5 @@ export const MIGRATIONS: MixedList<Function> = [
   AssistantConversationsAndPlans1795281652883,
   ChannelDialogState1795290000000,
   EventRemindersDisabledReason1795300000000,
+  DefaultReminderMinutes1795310000000,
 ];

@@ -1,13 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../errors/domain-error.js';
-import {
-  DEFAULT_REMINDER_MINUTES,
-  Event,
-  EventKind,
-  Goal,
-  Step,
-  type User,
-} from '../entities/index.js';
+import { Event, EventKind, Goal, Step, type User } from '../entities/index.js';
 import type { DomainEvents } from './domain-events.js';
 import { flatMapTimeSliced } from '../common/time-sliced.js';
 import { assertEventSchedule } from './event-schedule.js';
@@ -74,9 +67,10 @@ export class EventService {
       userId: user.id,
       timezone: user.settings.timezone,
       kind: EventKind.USER,
-      reminderMinutesBefore: [DEFAULT_REMINDER_MINUTES],
+      reminderMinutesBefore: [...user.settings.defaultReminderMinutes],
     });
     await this.apply(user, event, input, manager);
+    remindAtStartWhenTooLate(event);
     return manager.save(event);
   }
 
@@ -88,6 +82,9 @@ export class EventService {
       });
       if (!event) throw notFound('Event');
       await this.apply(user, event, input, manager);
+      if (input.start != null || input.reminderMinutesBefore != null) {
+        remindAtStartWhenTooLate(event);
+      }
       return manager.save(event);
     });
     await this.domainEvents.emit('eventChanged', { eventId: saved.id });
@@ -175,4 +172,19 @@ export class EventService {
     if (!step) throw notFound('Step');
     return step;
   }
+}
+
+/**
+ * A one-off event whose every reminder offset is already past ("созвон через 3 минуты" with
+ * the default 15 minutes before) is reminded at its start instead of never: the person would
+ * otherwise get nothing at all. Recurring events keep their offsets (later occurrences use
+ * them), and an event with reminders switched off or set to none stays so.
+ */
+function remindAtStartWhenTooLate(event: Event, now = Date.now()): void {
+  const offsets = event.reminderMinutesBefore;
+  if (event.recurrence || event.reminderEnabled === false || offsets.length === 0) return;
+  const start = event.startsAt.getTime();
+  if (start <= now) return;
+  if (offsets.every((minutes) => start - minutes * 60_000 <= now))
+    event.reminderMinutesBefore = [0];
 }

@@ -120,6 +120,7 @@ export class UserService {
       for (const [key, value] of Object.entries(changes) as [keyof UserSettings, never][]) {
         if (value !== undefined && (value !== null || isNullableSetting(key))) next[key] = value;
       }
+      next.defaultReminderMinutes = [...new Set(next.defaultReminderMinutes)].sort((a, b) => a - b);
       assertConsistent(next);
       current.settings = Object.assign(new UserSettings(), next);
       return manager.save(current);

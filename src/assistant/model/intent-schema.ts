@@ -38,6 +38,7 @@ export const intentAnswerSchema = z.object({
   newTime: localTime,
   newDurationMinutes: minutes,
   shiftMinutes: z.int().min(-100_000).max(100_000).nullable(),
+  reminderMinutesBefore: z.array(z.int().min(0).max(40_320)).max(5).nullable(),
   from: instant,
   to: instant,
   query: text,
@@ -75,6 +76,7 @@ export function toParsedIntent(a: IntentAnswer): ParsedIntent {
         durationMinutes: a.durationMinutes ?? (a.allDay ? DAY_MINUTES : 60),
         recurrence: a.recurrence,
         allDay: a.allDay,
+        reminderMinutesBefore: a.reminderMinutesBefore,
       });
     case 'event_update':
       return compact({
@@ -86,6 +88,7 @@ export function toParsedIntent(a: IntentAnswer): ParsedIntent {
         newTime: a.newTime,
         newDurationMinutes: a.newDurationMinutes,
         shiftMinutes: a.shiftMinutes,
+        reminderMinutesBefore: a.reminderMinutesBefore,
       });
     case 'event_delete':
       return { intent: a.intent, ...base, target: eventTarget(a) };

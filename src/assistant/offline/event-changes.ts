@@ -8,6 +8,7 @@ import type {
 import { takeDuration } from './durations.js';
 import { type Clock, isoDate, isoTime, type LocalDate, toInstant, todayOf } from './local-time.js';
 import { questionFor, weekdayQuestion } from './questions.js';
+import { takeOffsetChange } from './reminders.js';
 import type { Scanner } from './text.js';
 import { takeFillers, targetFrom } from './titles.js';
 import { hasWhen, placeWeekday, takeWhen, timeOfWhen, type WhenFound } from './when.js';
@@ -119,5 +120,25 @@ export function buildEventUpdate(
   } else if (missing[0]) {
     intent.question = questionFor('event_update', missing[0], language);
   }
+  return intent;
+}
+
+/** "напомни за день до стоматолога", "remind me an hour before the standup". */
+export function buildReminderChange(
+  scanner: Scanner,
+  clock: Clock,
+  language: AssistantLanguage,
+): EventUpdateIntent {
+  const reminderMinutesBefore = takeOffsetChange(scanner);
+  const target = targetOf(scanner, clock);
+  const missing: MissingSlot[] = hasTarget(target) ? [] : ['target'];
+  const intent: EventUpdateIntent = {
+    intent: 'event_update',
+    language,
+    missing,
+    target,
+    reminderMinutesBefore,
+  };
+  if (missing[0]) intent.question = questionFor('event_update', missing[0], language);
   return intent;
 }

@@ -13,6 +13,7 @@ import {
 import { questionFor, weekdayQuestion } from './questions.js';
 import { type RecurrenceFound, takeRecurrence, toRRule } from './recurrence-words.js';
 import { type Scanner, startsWith, words } from './text.js';
+import { takeReminder } from './reminders.js';
 import { takeFillers, titleFrom } from './titles.js';
 import { rangeMinutesOf, resolveWhen, takeWhen, timeOfWhen, type WhenFound } from './when.js';
 
@@ -38,6 +39,7 @@ const FILLERS = [
   'напомни(?:те)?(?:\\s+мне)?(?:\\s+пожалуйста)?(?:\\s+(?:о|об|что|чтобы))?',
   'мне\\s+(?:нужно|надо)|нужно|надо|не\\s+забыть|пожалуйста|у\\s+меня(?:\\s+будет)?',
   '(?:please\\s+)?remind\\s+me(?:\\s+(?:to|about|of|that))?',
+  "(?:ping|nudge|alert)\\s+me(?:\\s+(?:to|about))?|не\\s+забудь(?:те)?|don['’]?t\\s+let\\s+me\\s+forget(?:\\s+to)?",
   "i\\s+(?:need|have|want)\\s+to|i\\s+have(?:\\s+(?:an?|the))?|don['’]?t\\s+(?:let\\s+me\\s+)?forget\\s+to|please",
 ];
 
@@ -86,6 +88,7 @@ export function buildEventCreate(
   clock: Clock,
   language: AssistantLanguage,
 ): EventCreateIntent {
+  const reminder = takeReminder(scanner);
   const recurrence = takeRecurrence(scanner);
   const duration = takeDuration(scanner);
   const when = takeWhen(scanner, clock);
@@ -109,6 +112,7 @@ export function buildEventCreate(
     durationMinutes: duration.minutes ?? rangeMinutesOf(when) ?? DEFAULT_MINUTES,
   };
   if (title) intent.title = title;
+  if (reminder.minutesBefore) intent.reminderMinutesBefore = reminder.minutesBefore;
   if (recurrence) intent.recurrence = toRRule(recurrence);
   if (allDay && placed.date) {
     intent.start = startOfDate(placed.date, clock.zone);

@@ -85,7 +85,7 @@ const SEARCH = words(
   "что\\s+(?:у\\s+меня|запланировано|в\\s+планах|по\\s+планам)|как(?:ие|ой|ая)\\s+(?:у\\s+меня\\s+)?(?:планы|встречи|события|дела|мероприятия)|покажи\\s+(?:мне\\s+)?(?:мо[йиё]\\s+|мою\\s+)?(?:календар|расписан|событи|встреч|план|дела)\\p{L}*|расписание|когда\\s+у\\s+меня|what['’]?s\\s+(?:on|planned|up|happening|scheduled)|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|meetings|events|is\\s+on)|what['’]ve\\s+i\\s+got|show\\s+(?:me\\s+)?(?:my\\s+|the\\s+)?(?:calendar|schedule|events|meetings|agenda|plans)|agenda|anything\\s+on|am\\s+i\\s+busy|when\\s+is\\s+my|when['’]s\\s+my|my\\s+(?:schedule|calendar|events|meetings|plans)|show\\s+me\\s+(?:today|tomorrow|this\\s+week|next\\s+week)|(?:что|какие)\\s+(?:в|на)\\s+(?:календаре|расписании)|мо[иё]\\s+(?:встречи|события|дела|планы)|покажи\\s+(?:мне\\s+)?(?:сегодня|завтра|неделю)",
 );
 const CREATE = words(
-  'напомни\\p{L}*|запланируй|запланировать|добавь|добавить|создай|назначь|поставь|запиши|remind|schedule|add|book|set\\s+up|plan|create|put',
+  'напомни\\p{L}*|не\\s+забыть|не\\s+забудь\\p{L}*|(?:ping|nudge|alert)\\s+me|запланируй|запланировать|добавь|добавить|создай|назначь|поставь|запиши|remind|schedule|add|book|set\\s+up|plan|create|put',
 );
 /** Adding said in the imperative anywhere: "к цели X добавь шаг…". */
 const ADD_NOW = words('добавь|добавьте|add');
@@ -94,7 +94,7 @@ const GOAL_CREATE_FIRST = startsWith(
 );
 const ADD_FIRST = startsWith('добав\\p{L}*|нов(?:ый|ая|ую|ое)|созда\\p{L}*|add|new|create');
 const CREATE_FIRST = startsWith(
-  '(?:пожалуйста\\s+)?(?:напомни\\p{L}*|запланируй|добавь|создай|назначь|поставь|запиши)|(?:please\\s+)?(?:remind|schedule|add|book|set\\s+up|create)',
+  '(?:пожалуйста\\s+)?(?:напомни\\p{L}*|не\\s+забыть|не\\s+забудь\\p{L}*|запланируй|добавь|создай|назначь|поставь|запиши)|(?:please\\s+)?(?:remind|(?:ping|nudge|alert)\\s+me|schedule|add|book|set\\s+up|create)',
 );
 /** Questions about words, not about the person's plans: "что такое SMART цели?". */
 const DEFINITION = startsWith(

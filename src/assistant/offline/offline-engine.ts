@@ -1,8 +1,9 @@
 import type { IntentEngine, ParseContext, ParsedIntent } from '../intent.types.js';
-import { buildEventDelete, buildEventUpdate } from './event-changes.js';
+import { buildEventDelete, buildEventUpdate, buildReminderChange } from './event-changes.js';
 import { buildEventCreate } from './event-create.js';
 import { buildGoalCreate, buildGoalDelete, buildGoalProgress, buildGoalSearch } from './goals.js';
 import { classify, smallTalk } from './intent-rules.js';
+import { changesReminderOffsets } from './reminders.js';
 import type { Clock } from './local-time.js';
 import { buildEventSearch, buildFreeSlots } from './searches.js';
 import { buildStepAdd, buildStepDelete, buildStepStatus } from './steps.js';
@@ -20,6 +21,7 @@ export function parseMessage(text: string, context: ParseContext): ParsedIntent 
   const kind = smallTalk(normalize(text).trim());
   if (kind) return { intent: 'small_talk', kind, language, missing: [] };
   scanner.takeOpening(GREETING_OPENING);
+  if (changesReminderOffsets(scanner.text)) return buildReminderChange(scanner, clock, language);
   const classified = classify(scanner.text.trim());
   switch (classified.intent) {
     case 'event_create':

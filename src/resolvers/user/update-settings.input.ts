@@ -65,4 +65,15 @@ export class UpdateSettingsInput {
   @Min(1, { each: true })
   @Max(7, { each: true })
   workDays?: number[] | null;
+
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Reminder offsets for new events, minutes before the start; [] = none',
+  })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(40_320, { each: true })
+  defaultReminderMinutes?: number[] | null;
 }

@@ -1,8 +1,21 @@
 import { DateTime } from 'luxon';
-import { GoalStatus, StepStatus, type Goal, type Step, type User } from '../../entities/index.js';
+import {
+  GoalStatus,
+  StepStatus,
+  type Event,
+  type Goal,
+  type Step,
+  type User,
+} from '../../entities/index.js';
+import { offsetsLabel } from '../../common/reminder-offsets.js';
 import type { Services } from '../index.js';
 import type { EventOccurrence } from '../event.service.js';
-import type { AssistantLanguage, EventTarget, ParsedIntent } from '../../assistant/intent.types.js';
+import type {
+  AssistantLanguage,
+  EventCreateIntent,
+  EventTarget,
+  ParsedIntent,
+} from '../../assistant/intent.types.js';
 import { goalProgressLine } from '../notifications/texts.js';
 import { bestMatch, matches } from '../../assistant/title-match.js';
 import { repliesIn, type Replies } from './replies.js';
@@ -50,8 +63,9 @@ export class IntentExecutor {
           durationMinutes: intent.durationMinutes,
           recurrence: intent.recurrence ?? null,
           allDay: intent.allDay ?? false,
+          reminderMinutesBefore: intent.reminderMinutesBefore ?? null,
         });
-        return done(say.eventCreated(event.title, when(event.startsAt)), [
+        return done(createdText(event, intent, user, now), [
           { kind: 'event_created', entityId: event.id, title: event.title },
         ]);
       }
@@ -62,10 +76,13 @@ export class IntentExecutor {
         const event = await this.services.events.update(user, found.event.id, {
           start,
           durationMinutes: intent.newDurationMinutes ?? null,
+          reminderMinutesBefore: intent.reminderMinutesBefore ?? null,
         });
-        return done(say.eventMoved(event.title, when(start ?? event.startsAt)), [
-          { kind: 'event_updated', entityId: event.id, title: event.title },
-        ]);
+        const onlyReminders = intent.reminderMinutesBefore && !start && !intent.newDurationMinutes;
+        const text = onlyReminders
+          ? remindersText(event, intent.language)
+          : say.eventMoved(event.title, when(start ?? event.startsAt));
+        return done(text, [{ kind: 'event_updated', entityId: event.id, title: event.title }]);
       }
       case 'event_delete': {
         const found = await this.findEvent(user, intent.target, now);
@@ -235,6 +252,44 @@ function newStartOf(
     return date.set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
   }
   return null;
+}
+
+/** What was created and when the person will be reminded, completely. */
+function createdText(event: Event, intent: EventCreateIntent, user: User, now: Date): string {
+  const say = repliesIn(intent.language);
+  const asked = intent.reminderMinutesBefore;
+  const offsets = event.reminderEnabled ? event.reminderMinutesBefore : [];
+  const when = localWhen(event.startsAt, user, intent.language);
+  // "напомни через 30 минут…": the reminder is the point, so say when it comes.
+  if (!event.recurrence && asked?.length === 1 && asked[0] === 0 && offsets[0] === 0) {
+    return say.reminderSet(event.title, dayAndTime(event.startsAt, user, intent.language, now));
+  }
+  if (offsets.length === 0) return say.eventCreatedSilent(event.title, when);
+  return say.eventCreated(event.title, when, offsetsLabel(offsets, intent.language));
+}
+
+function remindersText(event: Event, language: AssistantLanguage): string {
+  const say = repliesIn(language);
+  const offsets = event.reminderEnabled ? event.reminderMinutesBefore : [];
+  return offsets.length
+    ? say.remindersChanged(event.title, offsetsLabel(offsets, language))
+    : say.remindersOff(event.title);
+}
+
+/** "сегодня в 17:30", "завтра в 09:00", "пт 11 дек. в 09:00" in the user's timezone. */
+function dayAndTime(instant: Date, user: User, language: AssistantLanguage, now: Date): string {
+  const say = repliesIn(language);
+  const zone = user.settings.timezone;
+  const local = DateTime.fromJSDate(instant, { zone }).setLocale(language);
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const days = Math.round(local.startOf('day').diff(today, 'days').days);
+  const day =
+    days === 0
+      ? say.today
+      : days === 1
+        ? say.tomorrow
+        : local.toFormat(language === 'ru' ? 'ccc d MMM' : 'ccc, MMM d');
+  return say.at(day, local.toFormat('HH:mm'));
 }
 
 function localWhen(instant: Date, user: User, language: AssistantLanguage): string {

@@ -11,7 +11,16 @@ export const REPLIES = defineTexts({
     unknown:
       'Не понял. Попробуйте, например: «встреча завтра в 15:00» или «хочу пробежать 10 км к маю».',
     cancelled: 'Хорошо, отменил.',
-    eventCreated: (title: string, when: string) => `✅ Добавил: «${title}» — ${when}`,
+    eventCreated: (title: string, when: string, reminder: string) =>
+      `✅ Добавил: «${title}» — ${when}\n🔔 Напомню ${reminder}`,
+    eventCreatedSilent: (title: string, when: string) =>
+      `✅ Добавил: «${title}» — ${when}\n🔕 Без напоминания`,
+    reminderSet: (title: string, when: string) => `⏰ Напомню ${when}: ${title}`,
+    remindersChanged: (title: string, reminder: string) => `🔔 «${title}»: напомню ${reminder}`,
+    remindersOff: (title: string) => `🔕 «${title}»: без напоминаний`,
+    today: 'сегодня',
+    tomorrow: 'завтра',
+    at: (day: string, time: string) => `${day} в ${time}`,
     eventMoved: (title: string, when: string) => `✅ Перенёс «${title}» на ${when}`,
     eventDeleted: (title: string) => `🗑 Удалил «${title}»`,
     eventNotFound: 'Не нашёл такого события.',
@@ -44,7 +53,17 @@ export const REPLIES = defineTexts({
     help: 'Try: "lunch with Ann tomorrow at 1pm for an hour", "what do I have on Friday?", "when am I free on Thursday?", "I want to learn Spanish by summer", "how are my goals?".',
     unknown: 'I did not get that. Try "meeting tomorrow at 3pm" or "run 10 km by May".',
     cancelled: 'OK, cancelled.',
-    eventCreated: (title: string, when: string) => `✅ Added: "${title}" — ${when}`,
+    eventCreated: (title: string, when: string, reminder: string) =>
+      `✅ Added: "${title}" — ${when}\n🔔 I'll remind you ${reminder}`,
+    eventCreatedSilent: (title: string, when: string) =>
+      `✅ Added: "${title}" — ${when}\n🔕 No reminder`,
+    reminderSet: (title: string, when: string) => `⏰ I'll remind you ${when}: ${title}`,
+    remindersChanged: (title: string, reminder: string) =>
+      `🔔 "${title}": I'll remind you ${reminder}`,
+    remindersOff: (title: string) => `🔕 "${title}": no reminders`,
+    today: 'today',
+    tomorrow: 'tomorrow',
+    at: (day: string, time: string) => `${day} at ${time}`,
     eventMoved: (title: string, when: string) => `✅ Moved "${title}" to ${when}`,
     eventDeleted: (title: string) => `🗑 Deleted "${title}"`,
     eventNotFound: 'I could not find that event.',

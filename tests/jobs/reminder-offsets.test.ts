@@ -1,0 +1,115 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Client } from 'graphql-ws';
+import { buildUser, type TestUser } from '../support/factories.js';
+import { errorCode, execute } from '../support/graphql-client.js';
+import type { TestApp } from '../support/test-app.js';
+import { gql, scheduledJobs, startWorkerApp, watchNotifications } from './job-helpers.js';
+
+let app: TestApp;
+let user: TestUser;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  app = await startWorkerApp();
+  user = await buildUser(app, { timezone: 'Europe/Moscow' });
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.dispose()));
+});
+afterAll(() => app.stop());
+
+const CREATE_EVENT = `mutation ($input: CreateEventInput!) {
+  createEvent(input: $input) { id startsAt reminderMinutesBefore }
+}`;
+const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+async function create(input: Record<string, unknown>, who: TestUser = user) {
+  const { createEvent } = await gql(app, who.credentials)(CREATE_EVENT, { input });
+  return createEvent as { id: string; startsAt: string; reminderMinutesBefore: number[] };
+}
+
+describe('an event whose reminder would already be past', () => {
+  it('is reminded at its start: "созвон через 3 минуты" with the default 15 minutes before', async () => {
+    const event = await create({ title: 'Созвон с командой', start: inMinutes(3) });
+    expect(event.reminderMinutesBefore).toEqual([0]);
+    const jobs = (await scheduledJobs(app, 'event-reminder')).filter((job) =>
+      job.key.includes(event.id),
+    );
+    expect(jobs.map((job) => Date.parse(job.nextRunAt))).toEqual([Date.parse(event.startsAt)]);
+  });
+
+  it('fires at the start, on time, saying it starts now', async () => {
+    const feed = watchNotifications(app, 'TELEGRAM', clients);
+    const start = new Date(Date.now() + 2_000);
+    const event = await create({ title: 'Выпить таблетки', start: start.toISOString() });
+    expect(event.reminderMinutesBefore).toEqual([0]);
+    const notification = (await feed.next(10_000))?.data?.notifications;
+    expect(notification).toMatchObject({ kind: 'EVENT_REMINDER', refs: { eventId: event.id } });
+    expect(notification.text).toMatch(/^⏰ Сейчас: Выпить таблетки/);
+    expect(Math.abs(Date.now() - start.getTime())).toBeLessThan(3_000);
+  });
+
+  it('keeps offsets that are still ahead, explicit "none", and recurring rules', async () => {
+    expect((await create({ title: 'Later', start: inMinutes(180) })).reminderMinutesBefore).toEqual(
+      [15],
+    );
+    const mixed = await create({
+      title: 'Mixed',
+      start: inMinutes(30),
+      reminderMinutesBefore: [60, 15],
+    });
+    expect(mixed.reminderMinutesBefore).toEqual([15, 60]);
+    const none = await create({ title: 'Quiet', start: inMinutes(3), reminderMinutesBefore: [] });
+    expect(none.reminderMinutesBefore).toEqual([]);
+    const daily = await create({ title: 'Daily', start: inMinutes(3), recurrence: 'FREQ=DAILY' });
+    expect(daily.reminderMinutesBefore).toEqual([15]);
+  });
+
+  it('applies when an event is moved close to now, not when only its title changes', async () => {
+    const event = await create({ title: 'Moved', start: inMinutes(120) });
+    const update = `mutation ($id: ID!, $input: UpdateEventInput!) {
+      updateEvent(id: $id, input: $input) { reminderMinutesBefore }
+    }`;
+    const renamed = await gql(app, user.credentials)(update, {
+      id: event.id,
+      input: { title: 'Still later' },
+    });
+    expect(renamed.updateEvent.reminderMinutesBefore).toEqual([15]);
+    const moved = await gql(app, user.credentials)(update, {
+      id: event.id,
+      input: { start: inMinutes(5) },
+    });
+    expect(moved.updateEvent.reminderMinutesBefore).toEqual([0]);
+  });
+});
+
+describe('the user default for new events', () => {
+  const SETTINGS = `mutation ($input: UpdateSettingsInput!) {
+    updateSettings(input: $input) { settings { defaultReminderMinutes } }
+  }`;
+
+  it('is used by new events, sorted and without repeats', async () => {
+    const someone = await buildUser(app);
+    const saved = await gql(app, someone.credentials)(SETTINGS, {
+      input: { defaultReminderMinutes: [60, 5, 60] },
+    });
+    expect(saved.updateSettings.settings.defaultReminderMinutes).toEqual([5, 60]);
+    const event = await create({ title: 'With my defaults', start: inMinutes(600) }, someone);
+    expect(event.reminderMinutesBefore).toEqual([5, 60]);
+    await gql(app, someone.credentials)(SETTINGS, { input: { defaultReminderMinutes: [] } });
+    const silent = await create({ title: 'No reminder', start: inMinutes(600) }, someone);
+    expect(silent.reminderMinutesBefore).toEqual([]);
+  });
+
+  it('rejects offsets out of range with BAD_USER_INPUT', async () => {
+    for (const bad of [[-1], [50_000], [1, 2, 3, 4, 5, 6]]) {
+      const result = await execute(
+        app.graphqlUrl,
+        SETTINGS,
+        { input: { defaultReminderMinutes: bad } },
+        user.credentials,
+      );
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    }
+  });
+});
