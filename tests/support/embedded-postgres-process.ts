@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { builtFile } from './source-build.ts';
+import { nodeArguments } from './source-build.ts';
 
 // Imports nothing of ours: global-setup.ts loads it outside jest's module mapping.
 
@@ -18,8 +18,8 @@ export interface EmbeddedPostgresProcess {
  * server, as with a real one.
  */
 export function startEmbeddedPostgresProcess(): Promise<EmbeddedPostgresProcess> {
-  const main = builtFile(fileURLToPath(new URL('./embedded-postgres-main.ts', import.meta.url)));
-  const child = spawn(process.execPath, ['--enable-source-maps', main], {
+  const main = fileURLToPath(new URL('./embedded-postgres-main.ts', import.meta.url));
+  const child = spawn(process.execPath, nodeArguments(main), {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

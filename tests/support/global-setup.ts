@@ -7,7 +7,7 @@ import {
   startEmbeddedPostgresProcess,
   type EmbeddedPostgresProcess,
 } from './embedded-postgres-process.ts';
-import { builtFile } from './source-build.ts';
+import { nodeArguments } from './source-build.ts';
 
 declare global {
   /** The run's embedded database, for global-teardown (same process). */
@@ -56,8 +56,8 @@ function databaseUrl(serverUrl: string, database: string): string {
 
 /** Runs the app's migrations on `url` in a child process (this one cannot load src/). */
 async function migrate(url: string): Promise<void> {
-  const main = builtFile(fileURLToPath(new URL('./migrate-database-main.ts', import.meta.url)));
-  const child = spawn(process.execPath, ['--enable-source-maps', main, url], {
+  const main = fileURLToPath(new URL('./migrate-database-main.ts', import.meta.url));
+  const child = spawn(process.execPath, [...nodeArguments(main), url], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

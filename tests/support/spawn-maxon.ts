@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_KEYS } from '../../src/config.js';
-import { builtFile } from './source-build.js';
+import { nodeArguments } from './source-build.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = join(REPO, 'src/main.ts');
@@ -47,11 +47,10 @@ export interface SpawnedMaxon {
  */
 export async function spawnMaxon(options: SpawnOptions = {}): Promise<SpawnedMaxon> {
   const ownCwd = options.cwd ? null : mkdtempSync(join(tmpdir(), 'maxon-spawn-'));
-  const child = spawn(
-    process.execPath,
-    ['--enable-source-maps', builtFile(MAIN), ...(options.args ?? [])],
-    { cwd: options.cwd ?? ownCwd!, env: childEnv(options.env ?? {}) },
-  );
+  const child = spawn(process.execPath, [...nodeArguments(MAIN), ...(options.args ?? [])], {
+    cwd: options.cwd ?? ownCwd!,
+    env: childEnv(options.env ?? {}),
+  });
   let output = '';
   const records: Record<string, unknown>[] = [];
   let onRecord: (record: Record<string, unknown>) => void = () => undefined;
