@@ -5,8 +5,9 @@ import { startEmbeddedPostgresProcess } from './embedded-postgres-process.js';
 
 /**
  * Gives the calling test file a database of its own, already migrated: a copy of the run's
- * template (dropped by global-teardown with the run's main one). Job workers sweep, reconcile and offer across the whole database, so
- * files that run workers must not share one. Call at the top of the file's module.
+ * template (dropped by global-teardown with the run's main one). Job workers sweep,
+ * reconcile and offer across the whole database, so files that run workers must not share
+ * one. Call at the top of the file's module.
  */
 export async function useOwnDatabase(): Promise<void> {
   if (process.env.MAXON_TEST_EMBEDDED) return useOwnEmbeddedDatabase();
