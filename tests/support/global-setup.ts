@@ -37,7 +37,11 @@ async function createServerDatabase(adminUrl: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`CREATE DATABASE "${template}"`);
-    await migrate(databaseUrl(adminUrl, template));
+    await migrate(databaseUrl(adminUrl, template)).catch(async (error: unknown) => {
+      // jest runs no global-teardown when the setup fails.
+      await client.query(`DROP DATABASE "${template}"`);
+      throw error;
+    });
     await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   } finally {
     await client.end();
