@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { nodeArguments } from './source-build.ts';
 
 // Imports nothing of ours: global-setup.ts loads it outside jest's module mapping.
 
@@ -17,12 +18,10 @@ export interface EmbeddedPostgresProcess {
  * server, as with a real one.
  */
 export function startEmbeddedPostgresProcess(): Promise<EmbeddedPostgresProcess> {
-  const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-  const child = spawn(
-    process.execPath,
-    ['--import', file('./ts-loader/register.js'), file('./embedded-postgres-main.ts')],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
+  const main = fileURLToPath(new URL('./embedded-postgres-main.ts', import.meta.url));
+  const child = spawn(process.execPath, nodeArguments(main), {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let output = '';

@@ -4,20 +4,22 @@ import pg from 'pg';
 import { startEmbeddedPostgresProcess } from './embedded-postgres-process.js';
 
 /**
- * Gives the calling test file a database of its own (dropped by global-teardown with the
- * run's main one). Job workers sweep, reconcile and offer across the whole database, so
- * files that run workers must not share one. Call at the top of the file's module.
+ * Gives the calling test file a database of its own, already migrated: a copy of the run's
+ * template (dropped by global-teardown with the run's main one). Job workers sweep,
+ * reconcile and offer across the whole database, so files that run workers must not share
+ * one. Call at the top of the file's module.
  */
 export async function useOwnDatabase(): Promise<void> {
   if (process.env.MAXON_TEST_EMBEDDED) return useOwnEmbeddedDatabase();
   const admin = process.env.MAXON_TEST_ADMIN_DATABASE_URL;
   const main = process.env.MAXON_TEST_DATABASE;
-  if (!admin || !main)
+  const template = process.env.MAXON_TEST_TEMPLATE_DATABASE;
+  if (!admin || !main || !template)
     throw new Error('Run the tests through jest (global-setup sets the database)');
   const name = `${main}_${randomBytes(4).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
+  await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_KEYS } from '../../src/config.js';
+import { nodeArguments } from './source-build.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = join(REPO, 'src/main.ts');
-const TS_LOADER = join(REPO, 'tests/support/ts-loader/register.js');
 
 /** The log line main.ts writes once every role of the process has started. */
 const READY = /^maxOn running/;
@@ -41,17 +41,16 @@ export interface SpawnedMaxon {
 }
 
 /**
- * Runs the real server (src/main.ts) in a child process, from the TypeScript sources (no
- * build: an swc loader hook, see ts-loader/), and resolves once it logged that it is running
+ * Runs the real server (src/main.ts) in a child process, from a copy of the sources
+ * transpiled by swc (source-build.ts; no `npm run build`), and resolves once it logged that it is running
  * and its /health answers 200. Fails with the child's output if it exits or times out first.
  */
 export async function spawnMaxon(options: SpawnOptions = {}): Promise<SpawnedMaxon> {
   const ownCwd = options.cwd ? null : mkdtempSync(join(tmpdir(), 'maxon-spawn-'));
-  const child = spawn(
-    process.execPath,
-    ['--enable-source-maps', '--import', TS_LOADER, MAIN, ...(options.args ?? [])],
-    { cwd: options.cwd ?? ownCwd!, env: childEnv(options.env ?? {}) },
-  );
+  const child = spawn(process.execPath, [...nodeArguments(MAIN), ...(options.args ?? [])], {
+    cwd: options.cwd ?? ownCwd!,
+    env: childEnv(options.env ?? {}),
+  });
   let output = '';
   const records: Record<string, unknown>[] = [];
   let onRecord: (record: Record<string, unknown>) => void = () => undefined;
