@@ -62,6 +62,7 @@ export function composeServices(
       baseDelayMs: config.WEBHOOK_RETRY_BASE_SECONDS * 1000,
     },
   });
+  const reminderNotifications = new ReminderNotifications(db);
   const core: Omit<Services, 'conversation'> = {
     users,
     goals,
@@ -71,9 +72,9 @@ export function composeServices(
     auth: new AuthService(config.SERVICE_API_KEY, users, apiTokens),
     reminderScheduler,
     reminders: new ReminderService(db, domainEvents, config.REMINDER_PAYLOAD_MAX_BYTES),
-    notifications: new NotificationService(db, outbox),
+    notifications: new NotificationService(db, outbox, reminderNotifications),
     outbox,
-    reminderNotifications: new ReminderNotifications(db),
+    reminderNotifications,
     dailyNotifications: new DailyNotifications({ db, events }),
     reminderFiring: new ReminderFiring(db),
     webhooks,

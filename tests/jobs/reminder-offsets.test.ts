@@ -3,7 +3,13 @@ import type { Client } from 'graphql-ws';
 import { buildUser, type TestUser } from '../support/factories.js';
 import { errorCode, execute } from '../support/graphql-client.js';
 import type { TestApp } from '../support/test-app.js';
-import { gql, scheduledJobs, startWorkerApp, watchNotifications } from './job-helpers.js';
+import {
+  eventually,
+  gql,
+  scheduledJobs,
+  startWorkerApp,
+  watchNotifications,
+} from './job-helpers.js';
 
 let app: TestApp;
 let user: TestUser;
@@ -111,5 +117,57 @@ describe('the user default for new events', () => {
       );
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
     }
+  });
+});
+
+describe('a reminder shown after its event began', () => {
+  const SNOOZE = `mutation ($id: ID!, $minutes: Int) {
+    snoozeNotification(id: $id, minutes: $minutes) { id text availableAt }
+  }`;
+
+  it('says how long ago the event started once a snooze ends, not "in 2 min"', async () => {
+    const someone = await buildUser(app, { timezone: 'Europe/Moscow' });
+    const feed = watchNotifications(app, 'TELEGRAM', clients);
+    const event = await create(
+      { title: 'Планёрка', start: new Date(Date.now() + 1_500).toISOString() },
+      someone,
+    );
+    const fired = (await feed.next(10_000))?.data?.notifications;
+    expect(fired).toMatchObject({ refs: { eventId: event.id } });
+    expect(fired.text).toMatch(/^⏰ Сейчас: Планёрка/);
+    const { snoozeNotification: copy } = await gql(app, someone.credentials)(SNOOZE, {
+      id: fired.id,
+      minutes: 10,
+    });
+    expect(copy.text).toMatch(/^⏰ Началось 10 мин назад: Планёрка \(\d\d:\d\d\)$/);
+  });
+
+  it('says so when quiet hours held it past the start', async () => {
+    const english = await buildUser(app, { timezone: 'UTC', language: 'EN' });
+    const now = new Date();
+    const hhmm = (date: Date) => date.toISOString().slice(11, 16);
+    // Quiet from a minute ago until 30 minutes from now (UTC): the reminder waits for the end.
+    await gql(app, english.credentials)(
+      `mutation ($input: UpdateSettingsInput!) { updateSettings(input: $input) { id } }`,
+      {
+        input: {
+          quietHoursStart: hhmm(new Date(now.getTime() - 60_000)),
+          quietHoursEnd: hhmm(new Date(now.getTime() + 30 * 60_000)),
+        },
+      },
+    );
+    const event = await create(
+      { title: 'Standup', start: new Date(Date.now() + 1_500).toISOString() },
+      english,
+    );
+    const row = await eventually(async () => {
+      const [found] = (await app.db.query(
+        `SELECT text, available_at AS "availableAt" FROM notifications
+          WHERE payload->'refs'->>'eventId' = $1`,
+        [event.id],
+      )) as { text: string; availableAt: Date }[];
+      return found;
+    });
+    expect(row?.text).toMatch(/^⏰ Started (29|30) min ago: Standup/);
   });
 });

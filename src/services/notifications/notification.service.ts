@@ -4,6 +4,7 @@ import { queryEntities } from '../../db/entity-rows.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import {
   Notification,
+  NotificationKind,
   SnoozePreset,
   type DeliveryChannel,
   type User,
@@ -11,6 +12,7 @@ import {
 import { countNotificationOutcomes } from '../../metrics/notifications.js';
 import { nextLocalTime } from '../timezone.js';
 import type { NotificationOutbox } from './outbox.js';
+import type { ReminderNotifications } from './reminder-notifications.js';
 
 export interface SnoozeChoice {
   minutes?: number | null;
@@ -30,6 +32,7 @@ export class NotificationService {
   constructor(
     private readonly db: DataSource,
     private readonly outbox: NotificationOutbox,
+    private readonly reminderNotifications: ReminderNotifications,
   ) {}
 
   /**
@@ -85,6 +88,7 @@ export class NotificationService {
         [notificationId, user.id],
       );
       if (!original) throw notFound('Notification');
+      const text = (await this.textAt(user, original, until)) ?? original.text;
       await manager.query(
         `UPDATE notifications SET status = 'delivered', delivered_at = COALESCE(delivered_at, now()),
                 updated_at = now() WHERE id = $1 AND status <> 'delivered'`,
@@ -102,7 +106,7 @@ export class NotificationService {
           original.channel,
           original.target,
           original.kind,
-          original.text,
+          text,
           JSON.stringify(original.payload),
           snoozeKey(original.id, choice),
           until,
@@ -119,6 +123,20 @@ export class NotificationService {
       [snoozeKey(notificationId, choice), user.id],
     );
     return copy ?? this.get({ userId: user.id }, notificationId);
+  }
+
+  /** An event reminder says how it stands when the snooze ends, not when it first fired. */
+  private textAt(user: User, original: Notification, until: Date): Promise<string | null> {
+    const { eventId, occurrenceStart } = original.payload.refs ?? {};
+    if (original.kind !== NotificationKind.EVENT_REMINDER || !eventId || !occurrenceStart) {
+      return Promise.resolve(null);
+    }
+    return this.reminderNotifications.eventReminderTextAt(
+      user,
+      String(eventId),
+      new Date(String(occurrenceStart)),
+      until,
+    );
   }
 }
 

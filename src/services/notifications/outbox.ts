@@ -31,6 +31,8 @@ export interface NotificationDraft {
   source: string;
   occurrenceAt: Date;
   text: string;
+  /** The words as of a later moment, for a notification held until then (quiet hours). */
+  textAt?: (shownAt: Date) => string;
   payload: NotificationPayload;
 }
 
@@ -81,9 +83,11 @@ export class NotificationOutbox {
         const messenger = channel !== DeliveryChannel.WEBHOOK;
         const offerNow = messenger && !heldUntil;
         const availableAt = offerNow ? offeredUntil : messenger && heldUntil ? heldUntil : now;
+        const held = messenger && heldUntil && !missed;
         return {
           index,
           draft,
+          text: held && draft.textAt ? draft.textAt(heldUntil) : draft.text,
           channel,
           target,
           key: `${draft.source}@${draft.occurrenceAt.toISOString()}#${channel}:${target}`,
@@ -115,7 +119,7 @@ export class NotificationOutbox {
         rows.map((row) => row.channel),
         rows.map((row) => row.target),
         rows.map((row) => row.draft.kind),
-        rows.map((row) => row.draft.text),
+        rows.map((row) => row.text),
         rows.map((row) => JSON.stringify(row.draft.payload)),
         rows.map((row) => row.status),
         rows.map((row) => row.attempts),

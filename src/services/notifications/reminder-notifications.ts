@@ -30,8 +30,7 @@ export class ReminderNotifications {
     const user = await this.db.getRepository(User).findOneBy({ id: event.userId });
     if (!user || !eventRemindersOn(user.settings)) return null;
 
-    const { language, timezone } = user.settings;
-    const when = localWhen(occurrenceStart, timezone, language, now);
+    const { language } = user.settings;
     const actions = event.stepId
       ? [completeStepAction(language, event.stepId, event.title), ...doneAndSnoozeActions(language)]
       : doneAndSnoozeActions(language);
@@ -40,7 +39,8 @@ export class ReminderNotifications {
       kind: NotificationKind.EVENT_REMINDER,
       source: `event:${event.id}:${offset}`,
       occurrenceAt: occurrenceStart,
-      text: textsFor(language).eventSoon(event.title, when, offset),
+      text: eventReminderText(user, event.title, occurrenceStart, now),
+      textAt: (shownAt) => eventReminderText(user, event.title, occurrenceStart, shownAt),
       payload: {
         actions,
         refs: {
@@ -53,6 +53,28 @@ export class ReminderNotifications {
     };
     return { event, draft };
   }
+
+  /**
+   * An event reminder's words as of `shownAt` (a snooze's end): "началось 5 мин назад" once
+   * the event began, rather than the "через 2 мин" it said when it first fired. Null when the
+   * event is gone.
+   */
+  async eventReminderTextAt(
+    user: User,
+    eventId: string,
+    occurrenceStart: Date,
+    shownAt: Date,
+  ): Promise<string | null> {
+    const event = await this.db.getRepository(Event).findOneBy({ id: eventId, userId: user.id });
+    return event ? eventReminderText(user, event.title, occurrenceStart, shownAt) : null;
+  }
+}
+
+/** "⏰ Через 15 мин: …", "⏰ Сейчас: …", "⏰ Началось 5 мин назад: …" as of `at`. */
+function eventReminderText(user: User, title: string, start: Date, at: Date): string {
+  const { language, timezone } = user.settings;
+  const minutes = Math.round((start.getTime() - at.getTime()) / 60_000);
+  return textsFor(language).eventSoon(title, localWhen(start, timezone, language, at), minutes);
 }
 
 /** "🔔 …" for one run of a generic reminder, with its caller's data passed through. */

@@ -10,7 +10,9 @@ const TEXTS = defineTexts({
     eventSoon: (title: string, when: string, minutes: number) =>
       minutes === 0
         ? `⏰ Сейчас: ${title} (${when})`
-        : `⏰ Через ${humanMinutes(minutes, 'ru')}: ${title} (${when})`,
+        : minutes < 0
+          ? `⏰ Началось ${humanMinutes(-minutes, 'ru')} назад: ${title} (${when})`
+          : `⏰ Через ${humanMinutes(minutes, 'ru')}: ${title} (${when})`,
     deadline: (title: string, days: number, progress: number, date: string) =>
       `🎯 ${title}: ${days === 0 ? 'дедлайн сегодня' : `до дедлайна ${daysRu(days)}`} (${date}). ` +
       `Прогресс ${progress}%. ${progress >= 80 ? 'Финишная прямая — дожмите!' : 'Выберите один шаг и сделайте его сегодня.'}`,
@@ -40,7 +42,9 @@ const TEXTS = defineTexts({
     eventSoon: (title: string, when: string, minutes: number) =>
       minutes === 0
         ? `⏰ Now: ${title} (${when})`
-        : `⏰ In ${humanMinutes(minutes, 'en')}: ${title} (${when})`,
+        : minutes < 0
+          ? `⏰ Started ${humanMinutes(-minutes, 'en')} ago: ${title} (${when})`
+          : `⏰ In ${humanMinutes(minutes, 'en')}: ${title} (${when})`,
     deadline: (title: string, days: number, progress: number, date: string) =>
       `🎯 ${title}: ${days === 0 ? 'the deadline is today' : `${days} day${days === 1 ? '' : 's'} to the deadline`} (${date}). ` +
       `Progress ${progress}%. ${progress >= 80 ? 'The finish line is close — push through!' : 'Pick one step and do it today.'}`,
