@@ -274,6 +274,53 @@ describe('calendar', () => {
   });
 });
 
+describe('reminders in chat', () => {
+  it("shows an event's reminders on its card and changes them with presets, or none", async () => {
+    const { user } = await started();
+    const start = DateTime.now().setZone('Europe/Moscow').plus({ days: 2 }).set({ hour: 11 });
+    const { createEvent } = await user.api(
+      `mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
+      { input: { title: 'Стоматолог', start: start.toISO() } },
+    );
+    const offsets = async () =>
+      (
+        await user.api(`query ($id: ID!) { event(id: $id) { reminderMinutesBefore } }`, {
+          id: createEvent.id,
+        })
+      ).event.reminderMinutesBefore;
+    const week = await user.say('/events');
+    await user.press(week, /Стоматолог/);
+    expect(user.now(week).text).toContain('🔔 за 15 мин');
+    await user.press(week, /Напоминания/);
+    expect(labels(user.now(week))).toEqual(
+      expect.arrayContaining(['✅ за 15 мин', '⬜ за день', '⬜ в момент начала']),
+    );
+    await user.press(week, /за день/);
+    expect(await offsets()).toEqual([15, 1440]);
+    expect(user.now(week).text).toContain('🔔 за день и за 15 мин');
+    await user.press(week, /за 15 мин/);
+    expect(await offsets()).toEqual([1440]);
+    await user.press(week, /без напоминания/);
+    expect(await offsets()).toEqual([]);
+    expect(user.now(week).text).toContain('🔕 без напоминания');
+    await user.press(week, /Назад/);
+    expect(user.now(week).text).toContain('🔕 без напоминания');
+  });
+
+  it('sets the default reminder for new events in settings', async () => {
+    const { user } = await started('en');
+    const settings = await user.say('/settings');
+    expect(user.now(settings).text).toContain('Reminder for new events: 🔔 15 min before');
+    await user.press(settings, /Reminder for new events/);
+    await user.press(settings, /1 h before/);
+    await user.press(settings, /15 min before/);
+    const { me } = await user.api('{ me { settings { defaultReminderMinutes } } }');
+    expect(me.settings.defaultReminderMinutes).toEqual([60]);
+    await user.press(settings, /Back/);
+    expect(user.now(settings).text).toContain('Reminder for new events: 🔔 1 h before');
+  });
+});
+
 describe('settings', () => {
   it('toggles a notification kind and switches the language', async () => {
     const { user } = await started();

@@ -111,6 +111,8 @@ export type UpdateGoalInput = {
 export type UpdateSettingsInput = {
   deadlineCheckTime?: string | null | undefined;
   deadlineWarningsEnabled?: boolean | null | undefined;
+  /** Reminder offsets for new events, minutes before the start; [] = none */
+  defaultReminderMinutes?: Array<number> | null | undefined;
   digestTime?: string | null | undefined;
   eveningNudgeTime?: string | null | undefined;
   eventRemindersEnabled?: boolean | null | undefined;

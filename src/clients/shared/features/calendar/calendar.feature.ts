@@ -9,17 +9,28 @@ import {
   UpdateEventDocument,
 } from '../../gql/graphql.js';
 import { parseDate, parseTime } from '../../parse-input.js';
+import { reminderPreset, toggled, type ReminderPreset } from '../../reminder-presets.js';
 import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
 import type { DialogOutcome, Dialogs, Feature } from '../feature.js';
-import { calendarRange, calendarScreen, eventCard, type CalendarMode } from './calendar.views.js';
+import {
+  calendarRange,
+  calendarScreen,
+  eventCard,
+  eventRemindersScreen,
+  remindersOf,
+  type CalendarMode,
+} from './calendar.views.js';
 
 export type CalendarCallback =
   | { a: 'calendar'; mode: CalendarMode; date: string }
   | { a: 'event'; eventId: string }
   | { a: 'eventEditDate'; eventId: string }
   | { a: 'eventEditTime'; eventId: string }
-  | { a: 'eventDelete'; eventId: string };
+  | { a: 'eventDelete'; eventId: string }
+  | { a: 'eventReminders'; eventId: string }
+  | { a: 'eventReminderToggle'; eventId: string; minutes: ReminderPreset }
+  | { a: 'eventReminderNone'; eventId: string };
 
 export type CalendarDialog =
   { kind: 'eventDate'; eventId: string } | { kind: 'eventTime'; eventId: string };
@@ -36,6 +47,21 @@ export async function calendarOf(turn: Turn, mode: CalendarMode, date: string): 
 async function eventScreen(turn: Turn, eventId: string): Promise<Screen> {
   const { event } = await turn.api(EventCardDocument, { id: eventId });
   return eventCard(turn.t, turn.lang, turn.timezone, event);
+}
+
+/** Sets an event's reminder offsets ([] = none) and shows the choice again. */
+async function setReminders(
+  turn: Turn,
+  eventId: string,
+  change: (current: number[]) => number[],
+): Promise<void> {
+  const { event } = await turn.api(EventCardDocument, { id: eventId });
+  const offsets = change(remindersOf(event));
+  const { updateEvent } = await turn.api(UpdateEventDocument, {
+    id: eventId,
+    input: { reminderMinutesBefore: offsets, reminderEnabled: true },
+  });
+  await turn.show(eventRemindersScreen(turn.t, turn.lang, updateEvent));
 }
 
 /** A new date keeps the event's local time; a new time keeps its local date. */
@@ -115,6 +141,25 @@ export const calendarFeature: Feature<
       fields: { eventId: uuid },
       press: (turn, { eventId }) =>
         beginDialog(turn, dialogs.eventTime, { kind: 'eventTime', eventId }),
+    },
+    eventReminders: {
+      code: 'er',
+      fields: { eventId: uuid },
+      async press(turn, { eventId }) {
+        const { event } = await turn.api(EventCardDocument, { id: eventId });
+        await turn.show(eventRemindersScreen(turn.t, turn.lang, event));
+      },
+    },
+    eventReminderToggle: {
+      code: 'ert',
+      fields: { eventId: uuid, minutes: reminderPreset },
+      press: (turn, { eventId, minutes }) =>
+        setReminders(turn, eventId, (current) => toggled(current, minutes)),
+    },
+    eventReminderNone: {
+      code: 'ern',
+      fields: { eventId: uuid },
+      press: (turn, { eventId }) => setReminders(turn, eventId, () => []),
     },
     eventDelete: {
       code: 'ex',

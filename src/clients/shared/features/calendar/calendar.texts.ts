@@ -10,7 +10,14 @@ export const CALENDAR_TEXTS = defineTexts({
     calendarWeek: 'Неделя',
     today: 'Сегодня',
     eventRecurring: '🔁 повторяется',
-    eventButtons: { date: '📅 Дата', time: '⏰ Время', delete: '🗑 Удалить' },
+    eventButtons: {
+      date: '📅 Дата',
+      time: '⏰ Время',
+      delete: '🗑 Удалить',
+      reminders: '🔔 Напоминания',
+    },
+    remindersTitle: (title: string) => `🔔 Напоминания: ${title}`,
+    remindersHint: 'Отметьте, когда напомнить (можно несколько).',
     eventDeleted: 'Событие удалено.',
   },
   en: {
@@ -21,7 +28,14 @@ export const CALENDAR_TEXTS = defineTexts({
     calendarWeek: 'Week',
     today: 'Today',
     eventRecurring: '🔁 repeats',
-    eventButtons: { date: '📅 Date', time: '⏰ Time', delete: '🗑 Delete' },
+    eventButtons: {
+      date: '📅 Date',
+      time: '⏰ Time',
+      delete: '🗑 Delete',
+      reminders: '🔔 Reminders',
+    },
+    remindersTitle: (title: string) => `🔔 Reminders: ${title}`,
+    remindersHint: 'Tick when to remind you (several are fine).',
     eventDeleted: 'Event deleted.',
   },
 });

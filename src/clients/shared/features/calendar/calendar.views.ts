@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { dayHeading, duration, localDate, localTime, todayIn } from '../../format.js';
 import type { CalendarQuery, EventCardFieldsFragment } from '../../gql/graphql.js';
 import { markup, truncate } from '../../html.js';
+import { reminderPresetRows, remindersLine } from '../../reminder-presets.js';
 import { button, screen, type Button, type Screen } from '../../screen.js';
 import type { Lang, Texts } from '../../texts.js';
 
@@ -87,6 +88,8 @@ export function eventCard(
       : markup`${localDate(date)} ⏰ ${localTime(event.startsAt, timezone)} (${duration(event.durationMinutes, lang)})`,
   ];
   if (event.recurrence) lines.push(markup`${t.eventRecurring}: ${event.recurrence}`);
+  lines.push(markup`${remindersLine(remindersOf(event), lang)}`);
+  if (event.remindersDisabledReason) lines.push(markup`<i>${event.remindersDisabledReason}</i>`);
   if (event.notes) lines.push(markup`<i>${truncate(event.notes, 500)}</i>`);
   return screen(lines.join('\n'), [
     [
@@ -94,6 +97,33 @@ export function eventCard(
       button(t.eventButtons.time, { a: 'eventEditTime', eventId: event.id }),
       button(t.eventButtons.delete, { a: 'eventDelete', eventId: event.id }),
     ],
+    [button(t.eventButtons.reminders, { a: 'eventReminders', eventId: event.id })],
     [button(t.back, { a: 'calendar', mode: 'd', date }), button(t.toMenu, { a: 'menu' })],
   ]);
+}
+
+/** The offsets that will really remind: none when the event's reminders are switched off. */
+export const remindersOf = (event: EventCardFieldsFragment): number[] =>
+  event.reminderEnabled ? event.reminderMinutesBefore : [];
+
+/** Choosing an event's reminders from the presets, several at once or none. */
+export function eventRemindersScreen(t: Texts, lang: Lang, event: EventCardFieldsFragment): Screen {
+  const chosen = remindersOf(event);
+  const eventId = event.id;
+  return screen(
+    [
+      markup`<b>${t.remindersTitle(event.title)}</b>`,
+      markup`${remindersLine(chosen, lang)}`,
+      markup`${t.remindersHint}`,
+    ].join('\n'),
+    [
+      ...reminderPresetRows(
+        chosen,
+        lang,
+        (minutes) => ({ a: 'eventReminderToggle', eventId, minutes }),
+        { a: 'eventReminderNone', eventId },
+      ),
+      [button(t.back, { a: 'event', eventId }), button(t.toMenu, { a: 'menu' })],
+    ],
+  );
 }

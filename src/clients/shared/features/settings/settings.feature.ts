@@ -6,7 +6,8 @@ import { langOf, textsFor } from '../../texts.js';
 import type { Turn } from '../../turn.js';
 import type { DialogOutcome, Dialogs, Feature } from '../feature.js';
 import { DAILY_TIMES, TOGGLES, type DailyTime, type Toggle } from './settings-fields.js';
-import { settingsScreen } from './settings.views.js';
+import { reminderPreset, toggled, type ReminderPreset } from '../../reminder-presets.js';
+import { defaultRemindersScreen, settingsScreen } from './settings.views.js';
 
 export type SettingsCallback =
   | { a: 'settings' }
@@ -14,7 +15,10 @@ export type SettingsCallback =
   | { a: 'language' }
   | { a: 'timezone' }
   | { a: 'dailyTime'; field: DailyTime }
-  | { a: 'quietHours' };
+  | { a: 'quietHours' }
+  | { a: 'defaultReminders' }
+  | { a: 'defaultReminderToggle'; minutes: ReminderPreset }
+  | { a: 'defaultReminderNone' };
 
 export type SettingsDialog =
   { kind: 'timezone' } | { kind: 'dailyTime'; field: DailyTime } | { kind: 'quietHours' };
@@ -50,6 +54,13 @@ const dialogs: Dialogs<SettingsDialog> = {
     },
   },
 };
+
+async function setDefaultReminders(turn: Turn, offsets: number[]): Promise<void> {
+  const { updateSettings } = await turn.api(UpdateSettingsDocument, {
+    input: { defaultReminderMinutes: offsets },
+  });
+  await turn.show(defaultRemindersScreen(turn.t, turn.lang, updateSettings.settings));
+}
 
 const showSettings = async (turn: Turn) => turn.show(settingsScreen(turn.t, turn.settings));
 
@@ -93,6 +104,22 @@ export const settingsFeature: Feature<SettingsCallback, SettingsDialog, 'setting
       code: 'sq',
       fields: {},
       press: (turn) => beginDialog(turn, dialogs.quietHours, { kind: 'quietHours' }),
+    },
+    defaultReminders: {
+      code: 'sdr',
+      fields: {},
+      press: (turn) => turn.show(defaultRemindersScreen(turn.t, turn.lang, turn.settings)),
+    },
+    defaultReminderToggle: {
+      code: 'sdt',
+      fields: { minutes: reminderPreset },
+      press: (turn, { minutes }) =>
+        setDefaultReminders(turn, toggled(turn.settings.defaultReminderMinutes, minutes)),
+    },
+    defaultReminderNone: {
+      code: 'sdn',
+      fields: {},
+      press: (turn) => setDefaultReminders(turn, []),
     },
   },
   dialogs,

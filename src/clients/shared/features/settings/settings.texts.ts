@@ -25,6 +25,8 @@ export const SETTINGS_TEXTS = defineTexts({
     language: 'Язык: Русский → English',
     quietHours: 'Тихие часы',
     off: 'выкл.',
+    defaultReminders: 'Напоминание о новых событиях',
+    defaultRemindersHint: 'Так я буду напоминать о новых событиях, если вы не скажете иначе.',
   },
   en: {
     askTimezone: 'Write your timezone, e.g. Europe/London or America/New_York.',
@@ -44,5 +46,7 @@ export const SETTINGS_TEXTS = defineTexts({
     language: 'Language: English → Русский',
     quietHours: 'Quiet hours',
     off: 'off',
+    defaultReminders: 'Reminder for new events',
+    defaultRemindersHint: 'This is how I will remind you of new events unless you say otherwise.',
   },
 });

@@ -1,7 +1,9 @@
 import type { SettingsFieldsFragment } from '../../gql/graphql.js';
+import { langOf } from '../../texts.js';
 import { markup } from '../../html.js';
 import { button, screen, type Screen } from '../../screen.js';
-import type { Texts } from '../../texts.js';
+import { reminderPresetRows, remindersLine } from '../../reminder-presets.js';
+import type { Lang, Texts } from '../../texts.js';
 import { DAILY_TIMES, TOGGLES, type DailyTime, type Toggle } from './settings-fields.js';
 
 export function settingsScreen(t: Texts, settings: SettingsFieldsFragment): Screen {
@@ -26,6 +28,7 @@ export function settingsScreen(t: Texts, settings: SettingsFieldsFragment): Scre
       markup`⚙️ <b>${t.settingsTitle}</b>`,
       markup`🌍 ${t.timezone}: ${settings.timezone}`,
       markup`🌙 ${t.quietHours}: ${quiet}`,
+      markup`${t.defaultReminders}: ${remindersLine(settings.defaultReminderMinutes, langOf(settings.language))}`,
     ].join('\n'),
     [
       ...toggles,
@@ -34,8 +37,27 @@ export function settingsScreen(t: Texts, settings: SettingsFieldsFragment): Scre
         button(`🌍 ${t.timezone}`, { a: 'timezone' }),
         button(`🌙 ${t.quietHours}`, { a: 'quietHours' }),
       ],
+      [button(`🔔 ${t.defaultReminders}`, { a: 'defaultReminders' })],
       [button(t.language, { a: 'language' })],
       [button(t.toMenu, { a: 'menu' })],
+    ],
+  );
+}
+
+/** The reminder offsets new events get, chosen from the presets. */
+export function defaultRemindersScreen(t: Texts, lang: Lang, settings: SettingsFieldsFragment) {
+  const chosen = settings.defaultReminderMinutes;
+  return screen(
+    [
+      markup`<b>🔔 ${t.defaultReminders}</b>`,
+      markup`${remindersLine(chosen, lang)}`,
+      markup`${t.defaultRemindersHint}`,
+    ].join('\n'),
+    [
+      ...reminderPresetRows(chosen, lang, (minutes) => ({ a: 'defaultReminderToggle', minutes }), {
+        a: 'defaultReminderNone',
+      }),
+      [button(t.back, { a: 'settings' }), button(t.toMenu, { a: 'menu' })],
     ],
   );
 }
