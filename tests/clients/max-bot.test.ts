@@ -59,9 +59,13 @@ describe('MAX bot', () => {
     expect(englishMenu.plainText).toContain(`Hi, ${english.first_name}!`);
     expect(buttonsOf(englishMenu).map((b) => b.text)).toContain('🎯 Goals');
 
-    const ru = textsFor('ru');
+    // One list for everyone on MAX: each description in Russian and English.
+    const [ru, en] = [textsFor('ru'), textsFor('en')];
     expect(fake().commands()).toEqual(
-      COMMANDS.map((name) => ({ name, description: ru.commands[name] })),
+      COMMANDS.map((name) => ({
+        name,
+        description: `${ru.commands[name]} · ${en.commands[name]}`,
+      })),
     );
   });
 
@@ -122,5 +126,11 @@ describe('MAX bot', () => {
     // The empty update names no chat: nothing was sent for it, and nothing crashed.
     expect(fake().messages(chat(user))).toHaveLength(3);
     expect(process.exitCode).toBe(exitCode);
+  });
+
+  it('answers a bare voice note that names its chat as any voice note', async () => {
+    const { user } = await started();
+    fake().sendBareVoice(user);
+    expect((await next(user)).plainText).toBe(textsFor('ru').voiceUnavailable);
   });
 });

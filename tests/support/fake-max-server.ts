@@ -129,6 +129,8 @@ export interface FakeMaxServer {
   sendTextNull(user: FakeMaxUser): void;
   /** What MAX sends for a native voice note: `message_created` with no `message` at all. */
   sendEmptyVoice(user: FakeMaxUser): void;
+  /** The same, but naming the chat and the user at the top level of the update. */
+  sendBareVoice(user: FakeMaxUser): void;
   /** A voice note as an audio attachment whose URL this fake serves. */
   sendVoice(user: FakeMaxUser, bytes: Uint8Array): void;
   /** The user pressed "Start" (bot_started), optionally through a deep link's payload. */
@@ -715,6 +717,16 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
       pushUpdate({
         update_type: 'message_created',
         timestamp: Date.now(),
+        user_locale: user.locale ?? 'ru',
+      });
+    },
+    sendBareVoice(user) {
+      know(user);
+      pushUpdate({
+        update_type: 'message_created',
+        timestamp: Date.now(),
+        chat_id: chatIdOf(user),
+        user: userObject(user),
         user_locale: user.locale ?? 'ru',
       });
     },

@@ -97,10 +97,17 @@ async function startPolling(bot: Bot, log: Logger): Promise<void> {
   void bot.startPolling({ allowedUpdates: UPDATE_TYPES });
 }
 
-/** MAX keeps one command list for everyone: the Russian descriptions. */
+/**
+ * MAX keeps one command list for everyone (no per-language lists as Telegram has), so each
+ * description says it in both languages: an English user is not left with Russian only.
+ */
 async function setCommands(bot: Bot, log: Logger): Promise<void> {
-  const t = textsFor('ru');
+  const [ru, en] = [textsFor('ru'), textsFor('en')];
+  const describe = (name: (typeof COMMANDS)[number]) =>
+    ru.commands[name] === en.commands[name]
+      ? ru.commands[name]
+      : `${ru.commands[name]} · ${en.commands[name]}`;
   await bot.api
-    .setMyCommands(COMMANDS.map((name) => ({ name, description: t.commands[name] })))
+    .setMyCommands(COMMANDS.map((name) => ({ name, description: describe(name) })))
     .catch((error: unknown) => log.warn({ err: error }, 'could not set the MAX command list'));
 }

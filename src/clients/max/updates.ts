@@ -14,7 +14,7 @@ const userOf = (user: User, locale: unknown): IncomingUser => ({
  * A MAX update as the shared core's Incoming; null for updates the bot ignores. Read from the
  * raw update, not the library's `command`/`hears`, which match whole texts only and break on
  * `text: null`. A `message_created` can come without any `message` (MAX's native voice notes):
- * it names no chat to answer in, so it is null too.
+ * see `bareVoice`.
  */
 export function toIncoming(update: Update): Incoming | null {
   switch (update.update_type) {
@@ -42,7 +42,9 @@ export function toIncoming(update: Update): Incoming | null {
       };
     }
     case 'message_created':
-      return fromMessage(update.message as Message | undefined, update.user_locale);
+      return update.message
+        ? fromMessage(update.message as Message | undefined, update.user_locale)
+        : bareVoice(update as unknown as Record<string, unknown>);
     default:
       return null;
   }
@@ -64,6 +66,24 @@ function fromMessage(message: Message | undefined, locale: unknown): Incoming | 
     return { ...base, kind: 'voice', download: () => downloadVoice(url) };
   }
   return { ...base, kind: 'unsupported' };
+}
+
+/**
+ * MAX's native voice note: `message_created` without a `message`. When the update still names
+ * the chat and the user (top-level `chat_id` and `user`), it gets the answer any voice note
+ * gets; without them there is no chat to answer in.
+ */
+function bareVoice(update: Record<string, unknown>): Incoming | null {
+  const chatId = update.chat_id;
+  const user = update.user as User | undefined;
+  if ((typeof chatId !== 'number' && typeof chatId !== 'string') || !user?.user_id) return null;
+  if (user.is_bot) return null;
+  return {
+    chatId: String(chatId),
+    user: userOf(user, update.user_locale),
+    kind: 'voice',
+    download: null,
+  };
 }
 
 const EXTENSIONS: Record<string, string> = {

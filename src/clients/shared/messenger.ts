@@ -35,7 +35,8 @@ export type Incoming = { chatId: string; user: IncomingUser } & (
       /** The pressed message's text, to keep it when a notification is handled. */
       messageText: string;
     }
-  | { kind: 'voice'; download(): Promise<{ data: Buffer; filename: string }> }
+  /** `download` null: a voice note whose audio did not come with the update (MAX). */
+  | { kind: 'voice'; download: (() => Promise<{ data: Buffer; filename: string }>) | null }
   | { kind: 'unsupported' }
 );
 

@@ -34,10 +34,10 @@ export async function askAssistant(turn: Turn, text: string): Promise<void> {
 /** A voice message, when the API can transcribe it. */
 export async function askAssistantByVoice(
   turn: Turn,
-  download: () => Promise<{ data: Buffer; filename: string }>,
+  download: (() => Promise<{ data: Buffer; filename: string }>) | null,
 ): Promise<void> {
   const { assistantCapabilities } = await turn.api(AssistantCapabilitiesDocument, {});
-  if (!assistantCapabilities.voice) {
+  if (!assistantCapabilities.voice || !download) {
     await turn.send(screen(markup`${turn.t.voiceUnavailable}`));
     return;
   }
