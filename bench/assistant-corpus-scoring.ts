@@ -91,6 +91,8 @@ function sameValue(path: string, expected: unknown, actual: unknown): boolean {
     if (['text', 'target', 'goalTarget', 'query'].includes(key)) return sameWords(expected, actual);
     if (key === 'recurrence') return rruleParts(expected) === rruleParts(actual);
   }
+  // Lists (reminder offsets) compare item by item, in order.
+  if (Array.isArray(expected)) return JSON.stringify(expected) === JSON.stringify(actual);
   return expected === actual;
 }
 
