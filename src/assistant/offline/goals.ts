@@ -10,7 +10,7 @@ import { takeDeadline } from './goal-dates.js';
 import { type Clock, isoDate } from './local-time.js';
 import { questionFor } from './questions.js';
 import { capitalize, type Scanner } from './text.js';
-import { takeFillers, takeQuoted, targetFrom, titleFrom } from './titles.js';
+import { buildDeleteByName, takeFillers, takeQuoted, targetFrom, titleFrom } from './titles.js';
 
 const GOAL_WORD = 'цел(?:ь|и|ей|ью|ям)|goals?';
 
@@ -87,15 +87,5 @@ const DELETE_FILLERS = [
 
 /** "удали цель про марафон", "remove my marathon goal". */
 export function buildGoalDelete(scanner: Scanner, language: AssistantLanguage): GoalDeleteIntent {
-  const quoted = takeQuoted(scanner);
-  takeFillers(scanner, DELETE_FILLERS);
-  const target = quoted ?? targetFrom(scanner);
-  const intent: GoalDeleteIntent = {
-    intent: 'goal_delete',
-    language,
-    missing: target ? [] : ['target'],
-  };
-  if (target) intent.target = target;
-  else intent.question = questionFor('goal_delete', 'target', language);
-  return intent;
+  return buildDeleteByName('goal_delete', scanner, language, DELETE_FILLERS);
 }

@@ -7,7 +7,14 @@ import type {
 } from '../intent.types.js';
 import { questionFor } from './questions.js';
 import { capitalize, type Scanner, words } from './text.js';
-import { cleanPhrase, takeFillers, takeQuoted, targetFrom, titleFrom } from './titles.js';
+import {
+  buildDeleteByName,
+  cleanPhrase,
+  takeFillers,
+  takeQuoted,
+  targetFrom,
+  titleFrom,
+} from './titles.js';
 
 const STEP_WORD = '(?:(?:an?|the)\\s+)?(?:new\\s+)?steps?|шаг\\p{L}*|подзадач\\p{L}*';
 
@@ -94,15 +101,5 @@ const DELETE_FILLERS = [
 
 /** "удали шаг купить кроссовки", "remove the step find a tutor from the Spanish goal". */
 export function buildStepDelete(scanner: Scanner, language: AssistantLanguage): StepDeleteIntent {
-  const quoted = takeQuoted(scanner);
-  takeFillers(scanner, DELETE_FILLERS);
-  const target = quoted ?? targetFrom(scanner);
-  const intent: StepDeleteIntent = {
-    intent: 'step_delete',
-    language,
-    missing: target ? [] : ['target'],
-  };
-  if (target) intent.target = target;
-  else intent.question = questionFor('step_delete', 'target', language);
-  return intent;
+  return buildDeleteByName('step_delete', scanner, language, DELETE_FILLERS);
 }

@@ -1,3 +1,5 @@
+import type { AssistantLanguage, MissingSlot } from '../intent.types.js';
+import { questionFor } from './questions.js';
 import { capitalize, type Scanner, words } from './text.js';
 
 /** Words that are left at the edges of a phrase once dates and times are cut out. */
@@ -125,4 +127,32 @@ export function takeQuoted(scanner: Scanner): string | undefined {
   if (!match) return undefined;
   const phrase = cleanPhrase(scanner.slice(match.index + 1, match.index + match[0].length - 1));
   return phrase || undefined;
+}
+
+/**
+ * "удали цель про марафон", "remove the step find a tutor": the item to delete, named by its
+ * quoted or remaining words once the delete verbs (`fillers`) are taken; asks when none is left.
+ */
+export function buildDeleteByName<N extends 'goal_delete' | 'step_delete'>(
+  intent: N,
+  scanner: Scanner,
+  language: AssistantLanguage,
+  fillers: string[],
+): {
+  intent: N;
+  language: AssistantLanguage;
+  missing: MissingSlot[];
+  target?: string;
+  question?: string;
+} {
+  const quoted = takeQuoted(scanner);
+  takeFillers(scanner, fillers);
+  const target = quoted ?? targetFrom(scanner);
+  if (target) return { intent, language, missing: [], target };
+  return {
+    intent,
+    language,
+    missing: ['target'],
+    question: questionFor(intent, 'target', language),
+  };
 }

@@ -1,10 +1,8 @@
 import { Bot } from '@maxhub/max-bot-api';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { countMessageSent, countRateLimited } from '../../metrics/messages.js';
-import { ApiClient } from '../shared/api-client.js';
-import { botApiUrl, type BotOptions, type RunningBot } from '../shared/bot-process.js';
-import { createBot, type BotAdapter } from '../shared/create-bot.js';
+import { startPlatformBot, type BotOptions, type RunningBot } from '../shared/bot-process.js';
+import type { BotAdapter } from '../shared/create-bot.js';
 import { COMMANDS } from '../shared/features/registry.js';
 import { textsFor } from '../shared/texts.js';
 import { classifyMaxError, MAX_LIMITS } from './max-api.js';
@@ -16,23 +14,17 @@ import { serveMaxWebhook } from './webhook.js';
  * The MAX bot: long polling by default, a webhook when MAX_WEBHOOK_URL is set (MAX's secret
  * header checked).
  */
-export async function startMaxBot(
+export function startMaxBot(
   config: Config,
   logger: Logger,
   options: BotOptions = {},
 ): Promise<RunningBot> {
-  if (!config.MAX_BOT_TOKEN || !config.SERVICE_API_KEY) {
-    throw new Error('The MAX bot needs MAX_BOT_TOKEN and SERVICE_API_KEY');
-  }
-  const log = logger.child({ component: 'max' });
-  return createBot(maxAdapter(config, config.MAX_BOT_TOKEN, log), {
-    api: new ApiClient(options.apiUrl ?? botApiUrl(config), config.SERVICE_API_KEY),
-    logger: log,
-    limits: options.limits,
-    clock: options.clock,
-    onSent: () => countMessageSent('max'),
-    onRateLimited: () => countRateLimited('max'),
-  });
+  return startPlatformBot(
+    { name: 'MAX', platform: 'max', tokenSetting: 'MAX_BOT_TOKEN', adapter: maxAdapter },
+    config,
+    logger,
+    options,
+  );
 }
 
 function maxAdapter(config: Config, token: string, log: Logger): BotAdapter {

@@ -1,10 +1,8 @@
 import { Telegraf } from 'telegraf';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { countMessageSent, countRateLimited } from '../../metrics/messages.js';
-import { ApiClient } from '../shared/api-client.js';
-import { botApiUrl, type BotOptions, type RunningBot } from '../shared/bot-process.js';
-import { createBot, type BotAdapter } from '../shared/create-bot.js';
+import { startPlatformBot, type BotOptions, type RunningBot } from '../shared/bot-process.js';
+import type { BotAdapter } from '../shared/create-bot.js';
 import { COMMANDS } from '../shared/features/registry.js';
 import { textsFor } from '../shared/texts.js';
 import { classifyTelegramError, TELEGRAM_LIMITS } from './telegram-api.js';
@@ -15,23 +13,22 @@ import { toIncoming } from './updates.js';
  * The Telegram bot: long polling by default, a webhook when TELEGRAM_WEBHOOK_DOMAIN is set
  * (Telegram's secret token header checked).
  */
-export async function startTelegramBot(
+export function startTelegramBot(
   config: Config,
   logger: Logger,
   options: BotOptions = {},
 ): Promise<RunningBot> {
-  if (!config.TELEGRAM_BOT_TOKEN || !config.SERVICE_API_KEY) {
-    throw new Error('The Telegram bot needs TELEGRAM_BOT_TOKEN and SERVICE_API_KEY');
-  }
-  const log = logger.child({ component: 'telegram' });
-  return createBot(telegramAdapter(config, config.TELEGRAM_BOT_TOKEN, log), {
-    api: new ApiClient(options.apiUrl ?? botApiUrl(config), config.SERVICE_API_KEY),
-    logger: log,
-    limits: options.limits,
-    clock: options.clock,
-    onSent: () => countMessageSent('telegram'),
-    onRateLimited: () => countRateLimited('telegram'),
-  });
+  return startPlatformBot(
+    {
+      name: 'Telegram',
+      platform: 'telegram',
+      tokenSetting: 'TELEGRAM_BOT_TOKEN',
+      adapter: telegramAdapter,
+    },
+    config,
+    logger,
+    options,
+  );
 }
 
 function telegramAdapter(config: Config, token: string, log: Logger): BotAdapter {
