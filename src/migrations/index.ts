@@ -3,6 +3,7 @@ import { Initial1795277559494 } from './1795277559494-initial.js';
 import { RemindersAndNotifications1795279969362 } from './1795279969362-reminders-and-notifications.js';
 import { AssistantConversationsAndPlans1795281652883 } from './1795281652883-assistant-conversations-and-plans.js';
 import { ChannelDialogState1795290000000 } from './1795290000000-channel-dialog-state.js';
+import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -11,4 +12,5 @@ export const MIGRATIONS: MixedList<Function> = [
   RemindersAndNotifications1795279969362,
   AssistantConversationsAndPlans1795281652883,
   ChannelDialogState1795290000000,
+  AddHabits1796616483022,
 ];

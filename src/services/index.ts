@@ -5,6 +5,9 @@ import { ApiTokenService } from './api-token.service.js';
 import { AuthService } from './auth.service.js';
 import { EventService } from './event.service.js';
 import { GoalService } from './goal.service.js';
+import { HabitCheckInService } from './habits/habit-check-in.service.js';
+import { HabitService } from './habits/habit.service.js';
+import { TodayService } from './habits/today.service.js';
 import { scheduleAfterCommit, type JobQueue } from './job-queue.js';
 import {
   NotificationService,
@@ -26,6 +29,9 @@ import { offlineEngine } from '../assistant/offline/offline-engine.js';
 export interface Services {
   users: UserService;
   goals: GoalService;
+  habits: HabitService;
+  habitCheckIns: HabitCheckInService;
+  today: TodayService;
   steps: StepService;
   events: EventService;
   apiTokens: ApiTokenService;
@@ -69,6 +75,7 @@ export function createServices(
     eventChanged: (eventId) => scheduleAfterCommit(logger, () => planner.syncEvent(eventId)),
   });
   const steps = new StepService(db, goals, pubsub);
+  const habits = new HabitService(db, goals, pubsub);
   const autoSchedule = new AutoScheduleService(db, goals, events, async (eventIds) => {
     for (const eventId of eventIds) {
       await scheduleAfterCommit(logger, () => planner.syncEvent(eventId));
@@ -77,6 +84,9 @@ export function createServices(
   const core: Omit<Services, 'conversation'> = {
     users,
     goals,
+    habits,
+    habitCheckIns: new HabitCheckInService(db, habits),
+    today: new TodayService(db, habits, events),
     steps,
     events,
     apiTokens,

@@ -4,7 +4,7 @@ import { addDays, daysBetween, isoWeekday, type LocalDate } from './local-date.j
 /** When a habit is due. `weekdays` for WEEKDAYS, `count` for the N-times and every-N kinds. */
 export interface Schedule {
   kind: HabitScheduleKind;
-  weekdays: readonly number[];
+  weekdays: number[];
   count: number | null;
 }
 

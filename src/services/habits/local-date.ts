@@ -30,10 +30,6 @@ export function isoWeekday(date: LocalDate): number {
   return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
-export function isLocalDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && fromDayNumber(dayNumber(text)) === text;
-}
-
 /**
  * The habit day an instant belongs to: the local calendar date, or the one before when the
  * wall clock is still before `dayStart` ("03:00" for night owls: a check-in at 01:30 counts
