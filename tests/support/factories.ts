@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ChannelAccount,
   CheckInSource,
-  CheckInStatus,
+  type CheckInStatus,
   Event,
   EventKind,
   Goal,

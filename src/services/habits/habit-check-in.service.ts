@@ -10,7 +10,7 @@ import {
   type User,
 } from '../../entities/index.js';
 import type { HabitChange, HabitService } from './habit.service.js';
-import { applyStats, loadHistory } from './habit-history.js';
+import { loadHistory } from './habit-history.js';
 import { completionRate, unrecordedMissedDays } from './habit-stats.js';
 import { addDays, daysBetween, type LocalDate } from './local-date.js';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
-  Habit,
+  type Habit,
   HabitCheckIn,
   HabitStatus,
   Vacation,
