@@ -321,7 +321,7 @@ describe('the end of a day: markMissedDays', () => {
         [addDays(today, -3)]: CheckInStatus.DONE,
       },
     });
-    const weekly = await seedHabit(app, user, {
+    const monthlyId = await seedHabit(app, user, {
       startedOn: addDays(today, -4),
       schedule: { kind: HabitScheduleKind.TIMES_PER_MONTH, count: 1 },
     });
@@ -349,7 +349,7 @@ describe('the end of a day: markMissedDays', () => {
     ]);
     // Once a month can still be reached (or was, before the month turned): nothing missed yet
     // unless the month ended in between.
-    const monthly = await habitOf(user, weekly);
+    const monthly = await habitOf(user, monthlyId);
     const monthEnded = addDays(today, -4).slice(0, 7) !== today.slice(0, 7);
     expect(monthly.checkIns.length > 0).toBe(monthEnded);
     // Yesterday can still be checked off, replacing the missed row.
