@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
 import { CheckInStatus, HabitScheduleKind } from '../../src/entities/habit-enums.js';
 import type { Schedule } from '../../src/services/habits/habit-schedule.js';
 import {
@@ -11,6 +12,7 @@ import {
   type HabitHistory,
 } from '../../src/services/habits/habit-stats.js';
 import { addDays, habitDayOf, isoWeekday } from '../../src/services/habits/local-date.js';
+import { minutesOfDay } from '../../src/services/timezone.js';
 
 const { DONE, SKIPPED, MISSED } = CheckInStatus;
 const daily: Schedule = { kind: HabitScheduleKind.DAILY, weekdays: [], count: null };
@@ -295,32 +297,35 @@ describe('habitDayOf: the day start across timezones and DST', () => {
     );
   });
 
+  /** Spring and autumn DST changes of the northern and southern hemispheres. */
+  const SEASONS = [
+    ['2026-03-01T00:00:00Z', '2026-04-15T00:00:00Z'],
+    ['2026-10-01T00:00:00Z', '2026-11-15T00:00:00Z'],
+  ];
+
   it.each(ZONES)('%s: every date of a DST season is a habit day exactly once, in order', (zone) => {
     for (const dayStart of ['00:00', '03:00', '05:30']) {
-      const seen: string[] = [];
-      for (
-        let t = Date.parse('2026-03-01T00:00:00Z');
-        t < Date.parse('2026-04-15T00:00:00Z');
-        t += 15 * 60_000
-      ) {
-        const day = habitDayOf(new Date(t), zone, dayStart);
-        if (seen.at(-1) !== day) seen.push(day);
+      for (const [from, to] of SEASONS) {
+        const seen: string[] = [];
+        const wrongTurns: string[] = [];
+        for (let t = Date.parse(from!); t < Date.parse(to!); t += 15 * 60_000) {
+          const day = habitDayOf(new Date(t), zone, dayStart);
+          if (seen.at(-1) === day) continue;
+          // The day turns on the wall clock at dayStart (or just after, in a DST gap).
+          const local = DateTime.fromMillis(t, { zone });
+          const late = local.hour * 60 + local.minute - minutesOfDay(dayStart);
+          if (seen.length > 0 && (late < 0 || late >= 75)) wrongTurns.push(local.toISO()!);
+          seen.push(day);
+        }
+        const gaps = seen.slice(1).filter((day, i) => day !== addDays(seen[i]!, 1));
+        expect({ zone, dayStart, from, gaps, wrongTurns }).toEqual({
+          zone,
+          dayStart,
+          from,
+          gaps: [],
+          wrongTurns: [],
+        });
       }
-      for (
-        let t = Date.parse('2026-10-01T00:00:00Z');
-        t < Date.parse('2026-11-15T00:00:00Z');
-        t += 15 * 60_000
-      ) {
-        const day = habitDayOf(new Date(t), zone, dayStart);
-        if (seen.at(-1) !== day) seen.push(day);
-      }
-      const gaps = seen
-        .slice(1)
-        .filter(
-          (day, i) =>
-            day !== addDays(seen[i]!, 1) && day > '2026-09-01' === seen[i]! > '2026-09-01',
-        );
-      expect({ zone, dayStart, gaps }).toEqual({ zone, dayStart, gaps: [] });
     }
   });
 
