@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { CheckInStatus, HabitScheduleKind } from '../../src/entities/habit-enums.js';
+import { CheckInStatus, Habit, HabitScheduleKind, HabitStatus } from '../../src/entities/index.js';
+import { applyStats } from '../../src/services/habits/habit-history.js';
 import type { Schedule } from '../../src/services/habits/habit-schedule.js';
 import {
   classifyDays,
@@ -332,5 +333,31 @@ describe('habitDayOf: the day start across timezones and DST', () => {
   it('isoWeekday matches the calendar', () => {
     expect(isoWeekday('2026-03-02')).toBe(1);
     expect(isoWeekday('2026-03-08')).toBe(7);
+  });
+});
+
+describe('the target (applyStats)', () => {
+  const habitWith = (target: number | null, status = HabitStatus.ACTIVE) =>
+    Object.assign(new Habit(), { target, status, completedAt: null, schedule: daily });
+  const at = new Date('2026-03-10T12:00:00Z');
+
+  it('completes an active habit once, when the done days reach the target', () => {
+    const habit = habitWith(3);
+    const done = ['2026-03-07', '2026-03-08', '2026-03-09'];
+    expect(applyStats(habit, history({ done: done.slice(0, 2) }), at)).toBe(false);
+    expect(habit.status).toBe(HabitStatus.ACTIVE);
+    expect(applyStats(habit, history({ done }), at)).toBe(true);
+    expect(habit).toMatchObject({ status: HabitStatus.COMPLETED, completedAt: at, doneCount: 3 });
+    expect(applyStats(habit, history({ done }), at)).toBe(false);
+    expect(habit.status).toBe(HabitStatus.COMPLETED);
+  });
+
+  it('an undo under the target, or a raised target, makes it active again', () => {
+    const habit = habitWith(2, HabitStatus.COMPLETED);
+    expect(applyStats(habit, history({ done: ['2026-03-09'] }), at)).toBe(false);
+    expect(habit).toMatchObject({ status: HabitStatus.ACTIVE, completedAt: null });
+    const archived = habitWith(1, HabitStatus.ARCHIVED);
+    applyStats(archived, history({ done: ['2026-03-09'] }), at);
+    expect(archived.status).toBe(HabitStatus.ARCHIVED);
   });
 });
