@@ -379,6 +379,26 @@ describe('vacation and day start', () => {
       user,
     );
     expect(messageOf(backwards)).toBe('"to" must not be before "from"');
+    // A vacation from yesterday forgives yesterday: the streak is whole again, in the same write.
+    const other = await seedUser(app, { timezone: TZ });
+    const streaky = await seedHabit(app, other, {
+      startedOn: addDays(today, -2),
+      checkIns: { [addDays(today, -2)]: CheckInStatus.DONE },
+    });
+    const before = await executeOperationOk(
+      app,
+      UpdateHabitDocument,
+      { id: streaky, input: {} },
+      other,
+    );
+    expect(before.updateHabit).toMatchObject({ currentStreak: 0, bestStreak: 1 });
+    await executeOperationOk(
+      app,
+      SetVacationDocument,
+      { from: addDays(today, -1), to: today },
+      other,
+    );
+    expect(await habitOf(other, streaky)).toMatchObject({ currentStreak: 1, doneCount: 1 });
     const past = await executeOperation(
       app,
       SetVacationDocument,

@@ -102,10 +102,18 @@ export class HabitCheckInService {
     if (daysBetween(fromDate, toDate) >= MAX_VACATION_DAYS) {
       throw badInput(`A vacation is at most ${MAX_VACATION_DAYS} days`, { field: 'to' });
     }
-    const vacation = await this.db
-      .getRepository(Vacation)
-      .save(this.db.manager.create(Vacation, { userId: user.id, fromDate, toDate }));
-    await this.recomputeActive(user);
+    const { vacation, changes } = await this.db.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(Vacation, { userId: user.id, fromDate, toDate }),
+      );
+      // What today and later count changed: active habits are recomputed with it.
+      const recomputed = [];
+      for (const habit of await this.activeHabits(user)) {
+        recomputed.push(await this.habits.writeLocked(manager, user, habit.id, () => null));
+      }
+      return { vacation: saved, changes: recomputed };
+    });
+    for (const change of changes) this.habits.publish(user, change);
     return vacation;
   }
 
@@ -174,13 +182,6 @@ export class HabitCheckInService {
       where: { userId: user.id, status: HabitStatus.ACTIVE },
       select: { id: true },
     });
-  }
-
-  /** A new vacation changes what today and later count; active habits are recomputed. */
-  private async recomputeActive(user: User): Promise<void> {
-    for (const habit of await this.activeHabits(user)) {
-      await this.habits.withLockedHabit(user, habit.id, () => null);
-    }
   }
 
   /** Today and yesterday are open; earlier days are final, later ones not there yet. */

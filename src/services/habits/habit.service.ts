@@ -173,17 +173,31 @@ export class HabitService {
     write: (habit: Habit, today: LocalDate, manager: EntityManager) => Promise<T> | T,
     date: (result: T) => LocalDate | null = () => null,
   ): Promise<HabitChange<T>> {
-    const now = new Date();
-    const today = this.today(user, now);
-    const change = await this.db.transaction(async (manager) => {
-      const habit = await this.lock(user, habitId, manager);
-      const result = await write(habit, today, manager);
-      const targetReached = applyStats(habit, await loadHistory(manager, habit, today), now);
-      await manager.save(habit);
-      return { result, habit, targetReached, date: date(result) };
-    });
+    const change = await this.db.transaction((manager) =>
+      this.writeLocked(manager, user, habitId, write, date),
+    );
     this.publish(user, change);
     return change;
+  }
+
+  /**
+   * `withLockedHabit` inside a transaction the caller owns (several habits in one go); the
+   * caller publishes the changes after its commit.
+   */
+  async writeLocked<T>(
+    manager: EntityManager,
+    user: User,
+    habitId: string,
+    write: (habit: Habit, today: LocalDate, manager: EntityManager) => Promise<T> | T,
+    date: (result: T) => LocalDate | null = () => null,
+  ): Promise<HabitChange<T>> {
+    const now = new Date();
+    const today = this.today(user, now);
+    const habit = await this.lock(user, habitId, manager);
+    const result = await write(habit, today, manager);
+    const targetReached = applyStats(habit, await loadHistory(manager, habit, today), now);
+    await manager.save(habit);
+    return { result, habit, targetReached, date: date(result) };
   }
 
   /** Publishes the habit's new state to the user's `habitProgress` subscribers. */
