@@ -25,6 +25,9 @@ import { WebhookService } from './services/notifications/webhook.service.js';
 import { AutoScheduleService } from './services/auto-schedule.service.js';
 import { ReminderScheduler } from './services/reminder-scheduler.js';
 import { ReminderService } from './services/reminder.service.js';
+import { HabitCheckInService } from './services/habits/habit-check-in.service.js';
+import { HabitService } from './services/habits/habit.service.js';
+import { TodayService } from './services/habits/today.service.js';
 import { StepService } from './services/step.service.js';
 import { UserService } from './services/user.service.js';
 
@@ -50,6 +53,7 @@ export function composeServices(
   const apiTokens = new ApiTokenService(db);
   const events = new EventService(db, domainEvents);
   const steps = new StepService(db, goals, domainEvents);
+  const habits = new HabitService(db, goals, pubsub);
   const webhooks = new WebhookService(db, {
     allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST,
     timeoutMs: 10_000,
@@ -67,6 +71,9 @@ export function composeServices(
     users,
     goals,
     steps,
+    habits,
+    habitCheckIns: new HabitCheckInService(db, habits),
+    today: new TodayService(db, habits, events),
     events,
     apiTokens,
     auth: new AuthService(config.SERVICE_API_KEY, users, apiTokens),

@@ -2,7 +2,7 @@ import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
-import type { DeliveryChannel, GoalStatus } from './entities/index.js';
+import type { DeliveryChannel, GoalStatus, HabitStatus } from './entities/index.js';
 
 /** What subscribers of `goalProgress` receive after a step of the goal changed. */
 export interface GoalProgressUpdate {
@@ -10,6 +10,21 @@ export interface GoalProgressUpdate {
   progress: number;
   status: GoalStatus;
   stepId: string | null;
+  changedAt: Date;
+}
+
+/** What subscribers of `habitProgress` receive after a habit's check-ins or state changed. */
+export interface HabitProgressUpdate {
+  habitId: string;
+  /** The habit day whose check-in changed, if one did. */
+  date: string | null;
+  status: HabitStatus;
+  currentStreak: number;
+  bestStreak: number;
+  strength: number;
+  doneCount: number;
+  /** True once, when this change completed the habit. */
+  targetReached: boolean;
   changedAt: Date;
 }
 
@@ -30,6 +45,7 @@ export interface PlanProgressUpdate {
 /** Every topic, keyed by name: [topic id, payload]. */
 export type Topics = {
   GOAL_PROGRESS: [goalId: string, update: GoalProgressUpdate];
+  HABIT_PROGRESS: [userId: string, update: HabitProgressUpdate];
   NOTIFICATION_READY: [channel: DeliveryChannel, ready: NotificationReady];
   PLAN_PROGRESS: [goalId: string, update: PlanProgressUpdate];
 };

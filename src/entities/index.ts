@@ -3,12 +3,15 @@ import { ChannelAccount } from './channel-account.entity.js';
 import { ConversationMessage, ConversationState } from './conversation.entity.js';
 import { Event } from './event.entity.js';
 import { Goal } from './goal.entity.js';
+import { Habit } from './habit.entity.js';
+import { HabitCheckIn } from './habit-check-in.entity.js';
 import { Notification, NotificationAction } from './notification.entity.js';
 import { ReminderAudit } from './reminder-audit.entity.js';
 import { Reminder } from './reminder.entity.js';
 import { PlanProposal, ProposedStep } from './plan-proposal.entity.js';
 import { Step } from './step.entity.js';
 import { User } from './user.entity.js';
+import { Vacation } from './vacation.entity.js';
 import { Webhook, WebhookDelivery } from './webhook.entity.js';
 
 export {
@@ -18,6 +21,8 @@ export {
   ConversationState,
   Event,
   Goal,
+  Habit,
+  HabitCheckIn,
   Notification,
   PlanProposal,
   ProposedStep,
@@ -26,6 +31,7 @@ export {
   ReminderAudit,
   Step,
   User,
+  Vacation,
   Webhook,
   WebhookDelivery,
 };
@@ -33,6 +39,9 @@ export type { NotificationPayload } from './notification.entity.js';
 export * from './notification-enums.js';
 export { DEFAULT_REMINDER_MINUTES } from './user-settings.embedded.js';
 export * from './enums.js';
+export * from './habit-enums.js';
+export type { HabitPause } from './habit.entity.js';
+export { HabitSchedule } from './habit-schedule.embedded.js';
 export { UserSettings, DEFAULT_TIMEZONE } from './user-settings.embedded.js';
 export { SmartAnalysis, SmartCriterion } from './smart-analysis.type.js';
 
@@ -52,4 +61,7 @@ export const ENTITIES = [
   ConversationMessage,
   ConversationState,
   PlanProposal,
+  Habit,
+  HabitCheckIn,
+  Vacation,
 ];

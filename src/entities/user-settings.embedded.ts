@@ -66,6 +66,12 @@ export class UserSettings {
   @Column({ type: 'varchar', length: 5, default: '18:00' })
   workDayEnd: string;
 
+  @Field(() => LocalTimeScalar, {
+    description: 'When the habit day starts: a check-in before it counts for the day before',
+  })
+  @Column({ type: 'varchar', length: 5, default: '00:00' })
+  dayStart: string;
+
   @Field(() => [Int], { description: 'ISO weekdays 1 (Monday) … 7 (Sunday)' })
   @Column({ type: 'smallint', array: true, default: () => "'{1,2,3,4,5}'" })
   workDays: number[];

@@ -5,6 +5,10 @@ import { ApiTokenResolver } from '../resolvers/api-token/api-token.resolver.js';
 import { EventResolver } from '../resolvers/event/event.resolver.js';
 import { GoalProgressResolver } from '../resolvers/goal-progress/goal-progress.resolver.js';
 import { GoalPageResolver, GoalResolver } from '../resolvers/goal/goal.resolver.js';
+import { CheckInResolver } from '../resolvers/habit/check-in.resolver.js';
+import { HabitProgressResolver } from '../resolvers/habit/habit-progress.resolver.js';
+import { HabitPageResolver, HabitResolver } from '../resolvers/habit/habit.resolver.js';
+import { TodayResolver } from '../resolvers/habit/today.resolver.js';
 import { StepResolver } from '../resolvers/step/step.resolver.js';
 import { UserResolver } from '../resolvers/user/user.resolver.js';
 import { JobsResolver } from '../resolvers/jobs/jobs.resolver.js';
@@ -28,6 +32,11 @@ export const RESOLVERS = [
   WebhookResolver,
   JobsResolver,
   AssistantResolver,
+  HabitResolver,
+  HabitPageResolver,
+  CheckInResolver,
+  HabitProgressResolver,
+  TodayResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; `emitSchemaFile` writes the SDL too. */

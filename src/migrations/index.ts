@@ -5,6 +5,7 @@ import { AssistantConversationsAndPlans1795281652883 } from './1795281652883-ass
 import { ChannelDialogState1795290000000 } from './1795290000000-channel-dialog-state.js';
 import { EventRemindersDisabledReason1795300000000 } from './1795300000000-event-reminders-disabled-reason.js';
 import { DefaultReminderMinutes1795310000000 } from './1795310000000-default-reminder-minutes.js';
+import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -15,4 +16,5 @@ export const MIGRATIONS: MixedList<Function> = [
   ChannelDialogState1795290000000,
   EventRemindersDisabledReason1795300000000,
   DefaultReminderMinutes1795310000000,
+  AddHabits1796616483022,
 ];

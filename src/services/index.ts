@@ -16,12 +16,18 @@ import type { UserService } from './user.service.js';
 import type { AutoScheduleService } from './auto-schedule.service.js';
 import type { CoachService } from './assistant/coach.service.js';
 import type { ConversationService } from './assistant/conversation.service.js';
+import type { HabitCheckInService } from './habits/habit-check-in.service.js';
+import type { HabitService } from './habits/habit.service.js';
+import type { TodayService } from './habits/today.service.js';
 import type { ModelClient } from '../assistant/model/model-client.js';
 
 /** The domain services of one process, built once by `composeServices()` (src/compose.ts). */
 export interface Services {
   users: UserService;
   goals: GoalService;
+  habits: HabitService;
+  habitCheckIns: HabitCheckInService;
+  today: TodayService;
   steps: StepService;
   events: EventService;
   apiTokens: ApiTokenService;

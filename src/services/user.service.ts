@@ -130,6 +130,9 @@ export class UserService {
   }
 }
 
+/** A habit day starting after noon would file most of a day under the day before. */
+export const DAY_START_LATEST = '12:00';
+
 function isNullableSetting(key: keyof UserSettings): boolean {
   return key === 'quietHoursStart' || key === 'quietHoursEnd';
 }
@@ -142,6 +145,9 @@ function assertConsistent(settings: UserSettings): void {
   }
   if (minutesOfDay(settings.workDayStart) >= minutesOfDay(settings.workDayEnd)) {
     throw badInput('workDayStart must be before workDayEnd', { field: 'workDayStart' });
+  }
+  if (minutesOfDay(settings.dayStart) > minutesOfDay(DAY_START_LATEST)) {
+    throw badInput(`dayStart must be between 00:00 and ${DAY_START_LATEST}`, { field: 'dayStart' });
   }
   const days = settings.workDays;
   if (days.length === 0 || new Set(days).size !== days.length) {

@@ -4,6 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildSchema } from 'graphql';
 import {
   AddStepDocument,
+  ArchiveHabitDocument,
+  CheckInDocument,
+  CreateHabitDocument,
+  DeleteHabitDocument,
+  HabitDocument,
+  PauseHabitDocument,
+  ResumeHabitDocument,
+  UndoCheckInDocument,
+  UpdateHabitDocument,
   CompleteStepDocument,
   CreateApiTokenDocument,
   CreateEventDocument,
@@ -26,6 +35,7 @@ import {
 import {
   seedEvent,
   seedGoal,
+  seedHabit,
   seedUser,
   type TestGoal,
   type TestUser,
@@ -43,6 +53,8 @@ import {
   type GraphQLResponse,
 } from '../support/graphql-client.js';
 import { startTestApp, TEST_SERVICE_KEY, type TestApp } from '../support/test-app.js';
+import { CheckInStatus } from '../../src/entities/index.js';
+import { addDays, habitDayOf } from '../../src/services/habits/local-date.js';
 
 let app: TestApp;
 let alice: TestUser;
@@ -51,6 +63,7 @@ let aliceGoal: TestGoal;
 let bobGoal: TestGoal;
 let aliceEventId: string;
 let bobEventId: string;
+let aliceHabitId: string;
 let aliceToken: { id: string; token: string };
 let bobToken: { id: string; token: string };
 let aliceBefore: unknown;
@@ -63,11 +76,18 @@ async function createToken(user: TestUser, name: string) {
   return { id: data.createApiToken.apiToken.id, token: data.createApiToken.token };
 }
 
+const aliceToday = () => habitDayOf(new Date(), 'Europe/Moscow', '00:00');
 const aliceNow = () =>
   executeOperationOk(
     app,
     OwnedObjectsDocument,
-    { goalId: aliceGoal.id, eventId: aliceEventId },
+    {
+      goalId: aliceGoal.id,
+      eventId: aliceEventId,
+      habitId: aliceHabitId,
+      from: addDays(aliceToday(), -7),
+      to: aliceToday(),
+    },
     alice,
   );
 
@@ -83,6 +103,11 @@ beforeAll(async () => {
     stepId: aliceGoal.steps[0].id,
   });
   bobEventId = await seedEvent(app, bob, { title: 'Bob event', start: START });
+  aliceHabitId = await seedHabit(app, alice, {
+    startedOn: addDays(aliceToday(), -1),
+    target: 2,
+    checkIns: { [addDays(aliceToday(), -1)]: CheckInStatus.DONE },
+  });
   aliceToken = await createToken(alice, 'Alice integration');
   bobToken = await createToken(bob, 'Bob integration');
   aliceBefore = await aliceNow();
@@ -90,7 +115,7 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 /** What an attack aims at: Alice's objects, or ids that exist nowhere. */
-type Target = Record<'goal' | 'step' | 'otherStep' | 'event' | 'token', string>;
+type Target = Record<'goal' | 'step' | 'otherStep' | 'event' | 'token' | 'habit', string>;
 type Attack = (t: Target, as: Credentials) => Promise<GraphQLResponse<unknown>>;
 const send = executeOperation;
 
@@ -122,6 +147,38 @@ const ATTACKS: Record<string, Attack> = {
     send(app, CreateEventDocument, { input: { title: 'Pwned', start: START, stepId: t.step } }, as),
   'updateEvent linking his own event to her step': (t, as) =>
     send(app, UpdateEventDocument, { id: bobEventId, input: { stepId: t.step } }, as),
+  habit: (t, as) =>
+    send(app, HabitDocument, { id: t.habit, from: aliceToday(), to: aliceToday() }, as),
+  updateHabit: (t, as) =>
+    send(app, UpdateHabitDocument, { id: t.habit, input: { title: 'Pwned', target: 1 } }, as),
+  pauseHabit: (t, as) => send(app, PauseHabitDocument, { id: t.habit }, as),
+  resumeHabit: (t, as) => send(app, ResumeHabitDocument, { id: t.habit }, as),
+  archiveHabit: (t, as) => send(app, ArchiveHabitDocument, { id: t.habit }, as),
+  deleteHabit: (t, as) => send(app, DeleteHabitDocument, { id: t.habit }, as),
+  checkIn: (t, as) => send(app, CheckInDocument, { habitId: t.habit, input: {} }, as),
+  undoCheckIn: (t, as) =>
+    send(app, UndoCheckInDocument, { habitId: t.habit, date: addDays(aliceToday(), -1) }, as),
+  'createHabit with her goalId': (t, as) =>
+    send(
+      app,
+      CreateHabitDocument,
+      { input: { title: 'Pwned', goalId: t.goal, schedule: { kind: 'DAILY' } } },
+      as,
+    ),
+  'updateHabit of his own habit to her goalId': async (t, as) => {
+    const own = await executeOperationOk(
+      app,
+      CreateHabitDocument,
+      { input: { title: 'Own', schedule: { kind: 'DAILY' } } },
+      as,
+    );
+    return send(
+      app,
+      UpdateHabitDocument,
+      { id: own.createHabit.id, input: { goalId: t.goal } },
+      as,
+    );
+  },
 };
 
 const errorsOf = (result: GraphQLResponse<unknown>) =>
@@ -144,6 +201,7 @@ describe.each([
       otherStep: second.id,
       event: aliceEventId,
       token: aliceToken.id,
+      habit: aliceHabitId,
     };
     const result = await attack(hers, bobCredentials());
     expect(errorCode(result)).toBe('NOT_FOUND');
@@ -241,6 +299,18 @@ const USER_OPERATIONS: Record<string, string> = {
   acceptPlan: `mutation { acceptPlan(proposalId: "${NOWHERE}") { id } }`,
   schedulePlan: `mutation { schedulePlan(goalId: "${NOWHERE}") { feasible } }`,
   freeSlots: `{ freeSlots(from: "${RANGE.from}", to: "${RANGE.to}") { start } }`,
+  habits: '{ habits { totalCount } }',
+  habit: `{ habit(id: "${NOWHERE}") { id } }`,
+  today: '{ today { date } }',
+  createHabit: 'mutation { createHabit(input: { title: "x", schedule: { kind: DAILY } }) { id } }',
+  updateHabit: `mutation { updateHabit(id: "${NOWHERE}", input: { title: "x" }) { id } }`,
+  pauseHabit: `mutation { pauseHabit(id: "${NOWHERE}") { id } }`,
+  resumeHabit: `mutation { resumeHabit(id: "${NOWHERE}") { id } }`,
+  archiveHabit: `mutation { archiveHabit(id: "${NOWHERE}") { id } }`,
+  deleteHabit: `mutation { deleteHabit(id: "${NOWHERE}") }`,
+  checkIn: `mutation { checkIn(habitId: "${NOWHERE}") { targetReached } }`,
+  undoCheckIn: `mutation { undoCheckIn(habitId: "${NOWHERE}") { id } }`,
+  setVacation: 'mutation { setVacation(from: "2099-01-01", to: "2099-01-02") { id } }',
 };
 /** Operations for bots holding the service key (tested in tests/jobs/). */
 const SERVICE_OPERATIONS = ['pendingNotifications', 'scheduledJobs', 'acknowledgeNotification'];

@@ -35,6 +35,7 @@ describe('user settings', () => {
       workDayStart: '09:00',
       workDayEnd: '18:00',
       workDays: [1, 2, 3, 4, 5],
+      dayStart: '00:00',
     });
   });
 
@@ -92,6 +93,8 @@ describe('user settings', () => {
       { workDays: [1, 1, 2] },
       { workDays: [0] },
       { workDays: [] },
+      { dayStart: '12:01' },
+      { dayStart: '3:00' },
     ];
     for (const input of invalid) {
       const result = await executeOperation(app, UpdateSettingsDocument, { input }, user);

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
   ChannelAccount,
+  CheckInSource,
+  type CheckInStatus,
   Event,
   EventKind,
   Goal,
   GoalStatus,
+  Habit,
+  HabitCheckIn,
+  HabitScheduleKind,
+  HabitStatus,
   Language,
   Platform,
   Step,
@@ -162,4 +168,50 @@ export async function seedEvent(app: TestApp, user: TestUser, input: EventSeed):
     stepId: input.stepId ?? null,
   });
   return event.id;
+}
+
+export interface HabitSeed {
+  title?: string;
+  /** The first day that counts; a local date. */
+  startedOn: string;
+  schedule?: { kind: HabitScheduleKind; weekdays?: number[]; count?: number | null };
+  target?: number | null;
+  status?: HabitStatus;
+  /** Check-ins by local date. Stats are left at zero: the next write through the API derives them. */
+  checkIns?: Record<string, CheckInStatus>;
+}
+
+/** A habit with a past (check-ins before today), written straight to the database. */
+export async function seedHabit(app: TestApp, user: TestUser, input: HabitSeed): Promise<string> {
+  return app.db.transaction(async (manager) => {
+    const habit = await manager.save(
+      manager.create(Habit, {
+        userId: user.id,
+        title: input.title ?? 'Read 10 pages',
+        schedule: {
+          kind: input.schedule?.kind ?? HabitScheduleKind.DAILY,
+          weekdays: input.schedule?.weekdays ?? [],
+          count: input.schedule?.count ?? null,
+        },
+        target: input.target ?? null,
+        status: input.status ?? HabitStatus.ACTIVE,
+        startedOn: input.startedOn,
+        pauses: [],
+      }),
+    );
+    const checkIns = Object.entries(input.checkIns ?? {});
+    if (checkIns.length > 0) {
+      await manager.insert(
+        HabitCheckIn,
+        checkIns.map(([localDate, status]) => ({
+          userId: user.id,
+          habitId: habit.id,
+          localDate,
+          status,
+          source: CheckInSource.API,
+        })),
+      );
+    }
+    return habit.id;
+  });
 }

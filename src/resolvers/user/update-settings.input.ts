@@ -10,6 +10,7 @@ import {
 import { Field, InputType, Int } from 'type-graphql';
 import { Language } from '../../entities/index.js';
 import { LocalTimeScalar } from '../../schema/scalars.js';
+import { DAY_START_LATEST } from '../../services/user.service.js';
 
 @InputType({ description: 'Only the fields given change; quiet hours: null clears them' })
 export class UpdateSettingsInput {
@@ -56,6 +57,12 @@ export class UpdateSettingsInput {
 
   @Field(() => LocalTimeScalar, { nullable: true })
   workDayEnd?: string | null;
+
+  @Field(() => LocalTimeScalar, {
+    nullable: true,
+    description: `Start of the habit day, ${DAY_START_LATEST} at the latest`,
+  })
+  dayStart?: string | null;
 
   @Field(() => [Int], { nullable: true, description: 'ISO weekdays 1 (Monday) … 7 (Sunday)' })
   @IsOptional()

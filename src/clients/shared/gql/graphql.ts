@@ -113,6 +113,8 @@ export type UpdateGoalInput = {
 
 /** Only the fields given change; quiet hours: null clears them */
 export type UpdateSettingsInput = {
+  /** Start of the habit day, 12:00 at the latest */
+  dayStart?: string | null | undefined;
   deadlineCheckTime?: string | null | undefined;
   deadlineWarningsEnabled?: boolean | null | undefined;
   /** Reminder offsets for new events, minutes before the start; [] = none */
