@@ -53,7 +53,7 @@ export function composeServices(
   const apiTokens = new ApiTokenService(db);
   const events = new EventService(db, domainEvents);
   const steps = new StepService(db, goals, domainEvents);
-  const habits = new HabitService(db, goals, pubsub);
+  const habits = new HabitService(db, goals, domainEvents);
   const webhooks = new WebhookService(db, {
     allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST,
     timeoutMs: 10_000,

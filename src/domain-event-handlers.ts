@@ -24,4 +24,8 @@ export function wireDomainEventHandlers(
   events.on('goalProgressChanged', (update) => {
     pubsub.publish('GOAL_PROGRESS', update.goalId, update);
   });
+  // The habitProgress subscription of the habit's owner, after the check-in committed.
+  events.on('habitProgressChanged', ({ userId, update }) => {
+    pubsub.publish('HABIT_PROGRESS', userId, update);
+  });
 }

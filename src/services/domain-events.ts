@@ -1,5 +1,5 @@
 import type { Reminder } from '../entities/index.js';
-import type { GoalProgressUpdate } from '../pubsub.js';
+import type { GoalProgressUpdate, HabitProgressUpdate } from '../pubsub.js';
 
 /**
  * What the domain announces after a change commits. Services emit these; what follows each
@@ -13,6 +13,8 @@ export interface DomainEventMap {
   userSettingsChanged: { userId: string };
   /** A step change re-derived its goal's progress. */
   goalProgressChanged: GoalProgressUpdate;
+  /** A check-in, undo, vacation or edit re-derived a habit's streak and strength. */
+  habitProgressChanged: { userId: string; update: HabitProgressUpdate };
   /** A generic reminder was created; its first run is known. */
   reminderCreated: { reminder: Reminder; nextRunAt: Date };
   /** A generic reminder was paused, resumed, cancelled or deleted. */

@@ -113,7 +113,7 @@ export class HabitCheckInService {
       }
       return { vacation: saved, changes: recomputed };
     });
-    for (const change of changes) this.habits.publish(user, change);
+    for (const change of changes) await this.habits.publish(user, change);
     return vacation;
   }
 

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { Habit, HabitStatus, type User } from '../../entities/index.js';
-import type { AppPubSub, HabitProgressUpdate } from '../../pubsub.js';
+import type { HabitProgressUpdate } from '../../pubsub.js';
+import type { DomainEvents } from '../domain-events.js';
 import type { GoalService } from '../goal.service.js';
 import { applyStats, loadHistory } from './habit-history.js';
 import {
@@ -51,7 +52,7 @@ export class HabitService {
   constructor(
     private readonly db: DataSource,
     private readonly goals: GoalService,
-    private readonly pubsub: AppPubSub,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /** The user's habit day now: the local date, moved back before `settings.dayStart`. */
@@ -176,7 +177,7 @@ export class HabitService {
     const change = await this.db.transaction((manager) =>
       this.writeLocked(manager, user, habitId, write, date),
     );
-    this.publish(user, change);
+    await this.publish(user, change);
     return change;
   }
 
@@ -201,7 +202,7 @@ export class HabitService {
   }
 
   /** Publishes the habit's new state to the user's `habitProgress` subscribers. */
-  publish(user: User, change: Omit<HabitChange<unknown>, 'result'>): void {
+  publish(user: User, change: Omit<HabitChange<unknown>, 'result'>): Promise<void> {
     const { habit } = change;
     const update: HabitProgressUpdate = {
       habitId: habit.id,
@@ -214,7 +215,7 @@ export class HabitService {
       targetReached: change.targetReached,
       changedAt: new Date(),
     };
-    this.pubsub.publish('HABIT_PROGRESS', user.id, update);
+    return this.domainEvents.emit('habitProgressChanged', { userId: user.id, update });
   }
 
   private async change(
