@@ -19,6 +19,8 @@ export function wireDomainEventHandlers(
   events.on('reminderCreated', ({ reminder, nextRunAt }) =>
     reminderScheduler.scheduleReminder(reminder, nextRunAt),
   );
+  // The end of each habit day (missed days written), while the user has active habits.
+  events.on('habitsChanged', ({ userId }) => reminderScheduler.syncHabitDayEnd(userId));
   events.on('reminderChanged', ({ reminderId }) => reminderScheduler.syncReminder(reminderId));
   // The goalProgress subscription, only once the change is visible to every reader.
   events.on('goalProgressChanged', (update) => {

@@ -15,6 +15,8 @@ export interface DomainEventMap {
   goalProgressChanged: GoalProgressUpdate;
   /** A check-in, undo, vacation or edit re-derived a habit's streak and strength. */
   habitProgressChanged: { userId: string; update: HabitProgressUpdate };
+  /** A habit was created or resumed: the user's habit days need their end-of-day job. */
+  habitsChanged: { userId: string };
   /** A generic reminder was created; its first run is known. */
   reminderCreated: { reminder: Reminder; nextRunAt: Date };
   /** A generic reminder was paused, resumed, cancelled or deleted. */

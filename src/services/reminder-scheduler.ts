@@ -7,6 +7,7 @@ import type { DailyJobName, DailyJobPayload } from '../jobs/daily-job.js';
 import type { JobDefinition } from '../jobs/define-job.js';
 import { deadlineCheckJob } from '../jobs/deadline-check.job.js';
 import { eventReminderJob } from '../jobs/event-reminder.job.js';
+import { habitDayEndJob } from '../jobs/habit-day-end.job.js';
 import { morningDigestJob } from '../jobs/morning-digest.job.js';
 import { overdueStepsJob } from '../jobs/overdue-steps.job.js';
 import { reminderJob } from '../jobs/reminder.job.js';
@@ -92,6 +93,7 @@ export class ReminderScheduler {
       await this.jobs.cancel(DAILY_JOBS[name].job, { userId });
       await this.scheduleDaily(name, user, now);
     }
+    await this.syncHabitDayEnd(userId, now);
     if (!eventRemindersOn(user.settings)) {
       await this.jobs.cancel(eventReminderJob, { userId });
       return;
@@ -106,6 +108,31 @@ export class ReminderScheduler {
     const at = nextLocalTime(user.settings[time], user.settings.timezone, after);
     const payload = { key: `${name}:${user.id}@${at.toISOString()}`, dueAt: at.toISOString() };
     await this.jobs.schedule(job, { ...payload, userId: user.id }, at);
+  }
+
+  /** The next end of the user's habit day (at their local `dayStart`). */
+  async scheduleHabitDayEnd(user: User, after: Date): Promise<void> {
+    const at = nextLocalTime(user.settings.dayStart, user.settings.timezone, after);
+    const payload = {
+      key: `habit-day-end:${user.id}@${at.toISOString()}`,
+      dueAt: at.toISOString(),
+    };
+    await this.jobs.schedule(habitDayEndJob, { ...payload, userId: user.id }, at);
+  }
+
+  /** After habits or the day start changed: one day-end job while any habit is active. */
+  async syncHabitDayEnd(userId: string, now = new Date()): Promise<void> {
+    await this.jobs.cancel(habitDayEndJob, { userId });
+    const user = await this.db.getRepository(User).findOneBy({ id: userId });
+    if (user && (await this.hasActiveHabits(userId))) await this.scheduleHabitDayEnd(user, now);
+  }
+
+  private async hasActiveHabits(userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM habits WHERE user_id = $1 AND status = 'active' LIMIT 1`,
+      [userId],
+    );
+    return rows.length > 0;
   }
 
   /** After a generic reminder was created, paused, resumed, cancelled or deleted. */
@@ -143,9 +170,17 @@ export class ReminderScheduler {
    */
   async reconcile(now = new Date()): Promise<void> {
     const users = await this.db.getRepository(User).find();
+    const withHabits = new Set(
+      (
+        (await this.db.query(
+          `SELECT DISTINCT user_id AS "userId" FROM habits WHERE status = 'active'`,
+        )) as { userId: string }[]
+      ).map((row) => row.userId),
+    );
     for (const user of users) {
       await isolated(this.logger, { userId: user.id }, async () => {
         for (const name of DAILY_JOB_NAMES) await this.scheduleDaily(name, user, now);
+        if (withHabits.has(user.id)) await this.scheduleHabitDayEnd(user, now);
       });
     }
     // One query for every user's upcoming reminded events, not one per user.

@@ -53,6 +53,7 @@ describe('job payloads', () => {
       'release-notification',
       'webhook-delivery',
       'redeliver-notifications',
+      'habit-day-end',
     ]);
   });
 });

@@ -7,12 +7,12 @@ import {
   HabitCheckIn,
   HabitStatus,
   Vacation,
-  type User,
+  User,
 } from '../../entities/index.js';
 import type { HabitChange, HabitService } from './habit.service.js';
 import { loadHistory } from './habit-history.js';
 import { completionRate, unrecordedMissedDays } from './habit-stats.js';
-import { addDays, daysBetween, type LocalDate } from './local-date.js';
+import { addDays, daysBetween, habitDayOf, type LocalDate } from './local-date.js';
 
 export interface CheckInInput {
   /** The habit day; today by default. Yesterday stays open until today ends. */
@@ -122,6 +122,19 @@ export class HabitCheckInService {
    * day up to it that has none, and recomputes the stats. Idempotent: a second call writes
    * nothing. Returns the number of days written.
    */
+  /**
+   * The end of a habit day, at `at` (the user's `dayStart`): the day before yesterday is now
+   * final, so its missed days are written. Returns the user while they still have active
+   * habits (the job then queues the next day's end), else null.
+   */
+  async closeDay(userId: string, at: Date): Promise<User | null> {
+    const user = await this.db.getRepository(User).findOneBy({ id: userId });
+    if (!user) return null;
+    const today = habitDayOf(at, user.settings.timezone, user.settings.dayStart);
+    await this.markMissedDays(user, addDays(today, -2));
+    return (await this.activeHabits(user)).length > 0 ? user : null;
+  }
+
   async markMissedDays(user: User, localDate: LocalDate): Promise<number> {
     let written = 0;
     for (const habit of await this.activeHabits(user)) {

@@ -108,7 +108,9 @@ export class HabitService {
       startedOn,
       pauses: [],
     });
-    return this.db.manager.save(habit);
+    const saved = await this.db.manager.save(habit);
+    await this.domainEvents.emit('habitsChanged', { userId: user.id });
+    return saved;
   }
 
   async update(user: User, habitId: string, input: UpdateHabitInput): Promise<Habit> {
@@ -137,8 +139,8 @@ export class HabitService {
   }
 
   /** Resumes today: the pause ends yesterday (a pause of no whole day is forgotten). */
-  resume(user: User, habitId: string): Promise<Habit> {
-    return this.change(user, habitId, (habit, today) => {
+  async resume(user: User, habitId: string): Promise<Habit> {
+    const resumed = await this.change(user, habitId, (habit, today) => {
       this.assertStatus(habit, HabitStatus.PAUSED, 'resume');
       habit.status = HabitStatus.ACTIVE;
       habit.pauses = habit.pauses
@@ -146,6 +148,8 @@ export class HabitService {
         .filter((pause) => pause.to === null || pause.from <= pause.to);
       return habit;
     });
+    await this.domainEvents.emit('habitsChanged', { userId: user.id });
+    return resumed;
   }
 
   archive(user: User, habitId: string): Promise<Habit> {
