@@ -274,6 +274,52 @@ describe('calendar', () => {
   });
 });
 
+describe('habits', () => {
+  it('creates a habit, checks it in from the list and the card, edits and deletes it', async () => {
+    const { user, menu } = await started();
+    await user.press(menu, /Привычки/);
+    expect(user.now(menu).text).toContain('Привычек пока нет');
+    await user.press(menu, /Новая привычка/);
+    expect(user.last().text).toContain('Как назовём привычку?');
+    const choice = await user.say('Зарядка 10 минут');
+    expect(choice.text).toContain('Как часто «Зарядка 10 минут»?');
+    await user.press(choice, /Каждый день/);
+    const card = user.now(choice);
+    expect(card.text).toContain('🔁 Зарядка 10 минут');
+    expect(card.text).toContain('🔥 0 дней подряд');
+
+    expect(await user.press(card, /Сделано/)).toBe('✅ Отмечено · 🔥 1');
+    expect(user.now(card).text).toContain('🔥 1 день подряд');
+    expect(labels(user.now(card))).toContain('↩️ Отменить отметку');
+    expect(await user.press(card, /Отменить отметку/)).toBe('↩️ Отметка снята');
+    expect(user.now(card).text).toContain('🔥 0 дней подряд');
+
+    await user.press(card, /Время/);
+    expect((await user.say('в семь')).text).toContain('Не понял время');
+    expect((await user.say('07:30')).text).toContain('⏰ Напоминание: 07:30');
+    const edited = user.last();
+    await user.press(edited, /Пауза/);
+    expect(user.now(edited).text).toContain('⏸ На паузе');
+    await user.press(edited, /Продолжить/);
+    expect(user.now(edited).text).not.toContain('⏸ На паузе');
+
+    await user.press(edited, /Назад/);
+    const list = user.now(edited);
+    expect(list.text).toContain('🔁 Привычки');
+    expect(labels(list)).toEqual(expect.arrayContaining(['⬜ Зарядка 10 минут · 🔥0', '✅']));
+    expect(await user.press(list, /^✅$/)).toBe('✅ Отмечено · 🔥 1');
+    expect(labels(user.now(list))).toContain('✅ Зарядка 10 минут · 🔥1');
+    const { habits } = await user.api('{ habits { items { id currentStreak reminderTimes } } }');
+    expect(habits.items).toMatchObject([{ currentStreak: 1, reminderTimes: ['07:30'] }]);
+
+    await user.press(list, /Зарядка/);
+    await user.press(list, /Удалить/);
+    expect(user.now(list).text).toContain('Удалить привычку «Зарядка 10 минут»');
+    expect(await user.press(list, /Да, удалить/)).toBe('Привычка удалена.');
+    expect(user.now(list).text).toContain('Привычек пока нет');
+  });
+});
+
 describe('reminders in chat', () => {
   it("shows an event's reminders on its card and changes them with presets, or none", async () => {
     const { user } = await started();

@@ -2,6 +2,7 @@ import type { ButtonSpec, CallbackShape } from './features/feature.js';
 import type { AssistantCallback } from './features/assistant/assistant.feature.js';
 import type { CalendarCallback } from './features/calendar/calendar.feature.js';
 import type { GoalsCallback } from './features/goals/goals.feature.js';
+import type { HabitsCallback } from './features/habits/habits.feature.js';
 import type { MenuCallback } from './features/menu/menu.feature.js';
 import type { NotificationsCallback } from './features/notifications/notifications.feature.js';
 import type { PlanCallback } from './features/plan/plan.feature.js';
@@ -17,6 +18,7 @@ import type { SettingsCallback } from './features/settings/settings.feature.js';
 export type Callback =
   | MenuCallback
   | GoalsCallback
+  | HabitsCallback
   | PlanCallback
   | CalendarCallback
   | SettingsCallback

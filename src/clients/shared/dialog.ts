@@ -2,13 +2,14 @@ import { ApiError } from './api-client.js';
 import type { DialogSpec, DialogShape } from './features/feature.js';
 import type { CalendarDialog } from './features/calendar/calendar.feature.js';
 import type { GoalsDialog } from './features/goals/goals.feature.js';
+import type { HabitsDialog } from './features/habits/habits.feature.js';
 import type { SettingsDialog } from './features/settings/settings.feature.js';
 import { markup } from './html.js';
 import { screen } from './screen.js';
 import type { Turn } from './turn.js';
 
 /** A multi-step edit waiting for the user's next message; each feature declares its own. */
-export type Dialog = GoalsDialog | CalendarDialog | SettingsDialog;
+export type Dialog = GoalsDialog | HabitsDialog | CalendarDialog | SettingsDialog;
 
 /** What a bot keeps per messenger account, saved through the API (setDialogState). */
 export interface ClientState {

@@ -1,6 +1,7 @@
 import { defineTexts, langOf, type Lang } from '../../common/texts.js';
 import { MENU_TEXTS } from './features/menu/menu.texts.js';
 import { GOALS_TEXTS } from './features/goals/goals.texts.js';
+import { HABITS_TEXTS } from './features/habits/habits.texts.js';
 import { PLAN_TEXTS } from './features/plan/plan.texts.js';
 import { CALENDAR_TEXTS } from './features/calendar/calendar.texts.js';
 import { SETTINGS_TEXTS } from './features/settings/settings.texts.js';
@@ -30,6 +31,7 @@ export const TEXTS = defineTexts({
     commands: {
       start: 'Начать',
       goals: 'Мои цели',
+      habits: 'Привычки',
       today: 'Сегодня',
       events: 'Календарь на неделю',
       newgoal: 'Новая цель',
@@ -54,6 +56,7 @@ export const TEXTS = defineTexts({
     commands: {
       start: 'Start',
       goals: 'My goals',
+      habits: 'Habits',
       today: 'Today',
       events: 'This week',
       newgoal: 'New goal',
@@ -69,6 +72,7 @@ const ALL = (lang: Lang) => ({
   ...TEXTS[lang],
   ...MENU_TEXTS[lang],
   ...GOALS_TEXTS[lang],
+  ...HABITS_TEXTS[lang],
   ...PLAN_TEXTS[lang],
   ...CALENDAR_TEXTS[lang],
   ...SETTINGS_TEXTS[lang],

@@ -5,6 +5,7 @@ import { assistantFeature } from './assistant/assistant.feature.js';
 import { calendarFeature } from './calendar/calendar.feature.js';
 import type { Buttons, CommandHandler, Dialogs } from './feature.js';
 import { goalsFeature } from './goals/goals.feature.js';
+import { habitsFeature } from './habits/habits.feature.js';
 import { menuFeature } from './menu/menu.feature.js';
 import { notificationsFeature } from './notifications/notifications.feature.js';
 import { planFeature } from './plan/plan.feature.js';
@@ -19,6 +20,7 @@ import { settingsFeature } from './settings/settings.feature.js';
 export const BUTTONS: Buttons<Callback> = {
   ...menuFeature.buttons,
   ...goalsFeature.buttons,
+  ...habitsFeature.buttons,
   ...planFeature.buttons,
   ...calendarFeature.buttons,
   ...settingsFeature.buttons,
@@ -28,6 +30,7 @@ export const BUTTONS: Buttons<Callback> = {
 
 export const DIALOGS: Dialogs<Dialog> = {
   ...goalsFeature.dialogs,
+  ...habitsFeature.dialogs,
   ...calendarFeature.dialogs,
   ...settingsFeature.dialogs,
 };
@@ -39,6 +42,7 @@ export const DIALOGS: Dialogs<Dialog> = {
 export const COMMAND_HANDLERS: Record<PublishedCommand, CommandHandler> = {
   ...menuFeature.commands,
   ...goalsFeature.commands,
+  ...habitsFeature.commands,
   ...calendarFeature.commands,
   ...settingsFeature.commands,
 };

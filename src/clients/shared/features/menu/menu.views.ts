@@ -12,6 +12,7 @@ export function mainMenu(t: Texts, timezone: string, greeting?: string): Screen 
       button(t.menu.today, { a: 'calendar', mode: 'd', date: today }),
       button(t.menu.week, { a: 'calendar', mode: 'w', date: today }),
     ],
+    [button(t.menu.habits, { a: 'habits', offset: 0 })],
     [button(t.menu.settings, { a: 'settings' }), button(t.menu.help, { a: 'help' })],
   ]);
 }
