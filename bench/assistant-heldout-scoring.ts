@@ -135,7 +135,10 @@ export function sameLocalStart(expected: string, instant: Date, zone: string): b
   return expected.length === 10 ? local.slice(0, 10) === expected : local === expected;
 }
 
-/** An RRULE as sorted `KEY=VALUE` parts, list values sorted, INTERVAL=1 dropped (the default). */
+/**
+ * An RRULE as sorted `KEY=VALUE` parts: list values sorted and without a `+` sign, INTERVAL=1
+ * dropped (the default), so that equal rules written differently compare equal.
+ */
 export function rruleParts(rule: string): string[] {
   return rule
     .trim()
@@ -144,7 +147,13 @@ export function rruleParts(rule: string): string[] {
     .filter(Boolean)
     .map((part) => {
       const [key = '', value = ''] = part.split('=');
-      const values = value.toUpperCase().split(',').sort().join(',');
+      // BYDAY=+2TH is BYDAY=2TH.
+      const values = value
+        .toUpperCase()
+        .split(',')
+        .map((item) => item.replace(/^\+/, ''))
+        .sort()
+        .join(',');
       return `${key.toUpperCase()}=${values}`;
     })
     .filter((part) => part !== 'INTERVAL=1')
