@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { print } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { ADMIN_URL, adminQuery } from './admin-query.js';
+import { botGraphql } from './bot-graphql.js';
 import {
   type HeldoutCase,
   type HeldoutSet,
@@ -70,19 +71,14 @@ export interface CaseOutcome {
 }
 
 async function sendMessage(url: string, platformUserId: string, text: string): Promise<Reply> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${SERVICE_KEY}`,
-      'x-maxon-platform': 'telegram',
-      'x-maxon-platform-user-id': platformUserId,
-    },
-    body: JSON.stringify({ query: SEND_MESSAGE, variables: { text } }),
-  });
-  const body = (await response.json()) as { data?: { sendMessage: Reply }; errors?: unknown[] };
-  if (!body.data) throw new Error(`sendMessage failed: ${JSON.stringify(body.errors)}`);
-  return body.data.sendMessage;
+  const data = await botGraphql<{ sendMessage: Reply }>(
+    url,
+    SERVICE_KEY,
+    platformUserId,
+    SEND_MESSAGE,
+    { text },
+  );
+  return data.sendMessage;
 }
 
 /** A user of the case's zone and language, reachable as a Telegram account, with its setup. */
