@@ -81,6 +81,12 @@ async function sendMessage(url: string, platformUserId: string, text: string): P
   return data.sendMessage;
 }
 
+/**
+ * Setup rows are created one after another, in the order listed, as a person would: rows of
+ * one transaction would share created_at, and "the newest goal" would be a coin toss.
+ */
+const createdBefore = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
 /** A user of the case's zone and language, reachable as a Telegram account, with its setup. */
 async function seedCase(db: DataSource, item: HeldoutCase, zone: string): Promise<string> {
   const platformUserId = `heldout-${item.id}-${randomBytes(4).toString('hex')}`;
@@ -97,8 +103,10 @@ async function seedCase(db: DataSource, item: HeldoutCase, zone: string): Promis
       chatId: platformUserId,
       userId: user.id,
     });
-    for (const event of item.setup?.events ?? []) {
+    const events = item.setup?.events ?? [];
+    for (const [index, event] of events.entries()) {
       await manager.insert(Event, {
+        createdAt: createdBefore(events.length - index),
         userId: user.id,
         title: event.title,
         startsAt: instantOfLocal(event.start, zone),
@@ -108,11 +116,13 @@ async function seedCase(db: DataSource, item: HeldoutCase, zone: string): Promis
         recurrence: event.recurrence ? normalizeRecurrence(event.recurrence) : null,
       });
     }
-    for (const seed of item.setup?.goals ?? []) {
+    const goals = item.setup?.goals ?? [];
+    for (const [index, seed] of goals.entries()) {
       const steps = seed.steps ?? [];
       const done = steps.filter((s) => s.done).length;
       const goal = await manager.save(
         manager.create(Goal, {
+          createdAt: createdBefore(goals.length - index),
           userId: user.id,
           title: seed.title,
           targetDate: seed.deadline ?? null,
