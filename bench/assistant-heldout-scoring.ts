@@ -394,10 +394,13 @@ function stepProblems(
   if (effect.type === 'step_added') {
     const old = new Set(before.goals.flatMap((g) => g.steps.map((s) => s.id)));
     const added = goalAfter.steps.filter((s) => !old.has(s.id));
-    const elsewhere = after.goals.some(
-      (g) => g.id !== goalBefore.id && g.steps.some((s) => !old.has(s.id)),
+    const elsewhere = after.goals.flatMap((g) =>
+      g.id === goalBefore.id
+        ? []
+        : g.steps.filter((s) => !old.has(s.id)).map((s) => ({ goal: g.title, step: s.title })),
     );
-    if (added.length === 0) return [[elsewhere ? 'added to another goal' : 'no step added'], null];
+    if (added.length === 0)
+      return [[elsewhere.length ? 'added to another goal' : 'no step added'], elsewhere];
     const titled = added.some(
       (s) => titleProblems(s.title, effect.titleWords as string[] | undefined).length === 0,
     );
