@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { ADMIN_URL, adminQuery } from './admin-query.js';
+import { botGraphql } from './bot-graphql.js';
 import { startApi } from '../src/roles/start-api.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
@@ -39,21 +40,8 @@ const ZONES = ['Europe/Moscow', 'America/New_York', 'Asia/Tokyo', 'UTC'];
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-async function graphql(url: string, query: string, variables: object, user: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${SERVICE_KEY}`,
-      'x-maxon-platform': 'telegram',
-      'x-maxon-platform-user-id': user,
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const graphql = (url: string, query: string, variables: object, user: string) =>
+  botGraphql(url, SERVICE_KEY, user, query, variables);
 
 async function main(): Promise<void> {
   const dbName = `maxon_bench_events_${Date.now()}`;

@@ -8,7 +8,7 @@ import type { ContextDeps } from './graphql/build-context.js';
 import type { Logger } from './logger.js';
 import { watchNotificationOutbox } from './metrics/notifications.js';
 import { createAppPubSub } from './pubsub.js';
-import { composeServices } from './compose.js';
+import { composeServices, type CompositionOptions } from './compose.js';
 import { openAgendaQueue, type AgendaQueue } from './jobs/agenda/agenda-queue.js';
 
 /**
@@ -23,7 +23,11 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export async function openCore(config: Config, logger: Logger): Promise<Core> {
+export async function openCore(
+  config: Config,
+  logger: Logger,
+  options: CompositionOptions = {},
+): Promise<Core> {
   const database = await openDatabaseServer(config);
   const db = createDataSource({
     url: database.url,
@@ -41,7 +45,7 @@ export async function openCore(config: Config, logger: Logger): Promise<Core> {
     table: config.JOBS_TABLE,
     processEveryMs: config.JOBS_PROCESS_EVERY_MS,
   });
-  const services = composeServices(db, pubsub, queue, logger, config);
+  const services = composeServices(db, pubsub, queue, logger, config, options);
   const unwatchOutbox = watchNotificationOutbox(db);
   return {
     db,

@@ -31,6 +31,11 @@ import { TodayService } from './services/habits/today.service.js';
 import { StepService } from './services/step.service.js';
 import { UserService } from './services/user.service.js';
 
+/** Only for benchmarks that replay messages at a fixed moment: production passes none. */
+export interface CompositionOptions {
+  clock?: () => Date;
+}
+
 /**
  * The composition root: builds the domain services of a process once, from its database,
  * PubSub and job queue, and wires what follows a committed change (domain events →
@@ -42,6 +47,7 @@ export function composeServices(
   jobs: JobQueue,
   logger: Logger,
   config: Config,
+  options: CompositionOptions = {},
 ): Services {
   const model = modelClientFrom(config);
   const domainEvents = new DomainEvents(logger);
@@ -67,7 +73,7 @@ export function composeServices(
     },
   });
   const reminderNotifications = new ReminderNotifications(db);
-  const core: Omit<Services, 'conversation'> = {
+  const core: Omit<Services, 'conversation' | 'clock'> = {
     users,
     goals,
     steps,
@@ -93,5 +99,9 @@ export function composeServices(
   const engine = model
     ? new FallbackIntentEngine(new ModelIntentEngine(model), logger)
     : offlineEngine;
-  return { ...core, conversation: new ConversationService(db, engine, new IntentExecutor(core)) };
+  return {
+    ...core,
+    conversation: new ConversationService(db, engine, new IntentExecutor(core)),
+    clock: options.clock ?? (() => new Date()),
+  };
 }

@@ -1,4 +1,5 @@
 import { openCore, type Core } from '../app.js';
+import type { CompositionOptions } from '../compose.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { startMetricsServer } from '../metrics/metrics-server.js';
@@ -19,10 +20,10 @@ export interface RunningProcess {
 }
 
 /** Opens the core on first use, once; `close()` closes it if it was opened. */
-function sharedResources(config: Config, logger: Logger) {
+function sharedResources(config: Config, logger: Logger, options: CompositionOptions) {
   let core: Promise<Core> | null = null;
   const resources: SharedResources = {
-    core: () => (core ??= openCore(config, logger)),
+    core: () => (core ??= openCore(config, logger, options)),
   };
   return {
     resources,
@@ -42,8 +43,9 @@ export async function runRoles(
   selection: { roles: RoleName[]; allInOne: boolean },
   config: Config,
   logger: Logger,
+  options: CompositionOptions = {},
 ): Promise<RunningProcess> {
-  const shared = sharedResources(config, logger);
+  const shared = sharedResources(config, logger, options);
   const started: { name: RoleName; role: RunningRole }[] = [];
   /** Stops every started role even when one fails, then closes the core; rethrows the first failure. */
   const stopStarted = async () => {

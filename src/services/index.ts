@@ -46,4 +46,6 @@ export interface Services {
   conversation: ConversationService;
   /** Null when no model is configured: the offline engine answers, voice is unavailable. */
   model: ModelClient | null;
+  /** What the assistant takes as now: the real clock, except where a benchmark pins it. */
+  clock: () => Date;
 }

@@ -1,4 +1,5 @@
 import { startApi, type App } from '../../src/roles/start-api.js';
+import type { CompositionOptions } from '../../src/compose.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { sqlLoggerOf } from '../../src/db/data-source.js';
 import { createLogger } from '../../src/logger.js';
@@ -32,10 +33,16 @@ export interface TestApp extends App {
   sqlQueries(): number;
 }
 
-/** Starts the real API server (HTTP + WebSocket) on a free port against the test database. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Starts the real API server (HTTP + WebSocket) on a free port against the test database;
+ * `options.clock` pins what the assistant takes as now.
+ */
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: CompositionOptions = {},
+): Promise<TestApp> {
   const config = testConfig(overrides);
-  const app = await startApi(config, createLogger(config.LOG_LEVEL));
+  const app = await startApi(config, createLogger(config.LOG_LEVEL), options);
   return {
     ...app,
     graphqlUrl: `${app.url}/graphql`,

@@ -35,7 +35,7 @@ export class AssistantResolver {
   })
   sendMessage(@Arg('text') text: string, @CurrentUser() user: User, @Ctx() ctx: Context) {
     assertText(text);
-    return ctx.services.conversation.sendMessage(user, text);
+    return ctx.services.conversation.sendMessage(user, text, ctx.services.clock());
   }
 
   @Mutation(() => AssistantReply, {
@@ -55,7 +55,7 @@ export class AssistantResolver {
     }
     const text = await transcribe(model, audio, filename, user.settings.language);
     assertText(text || ' ');
-    return ctx.services.conversation.sendMessage(user, text);
+    return ctx.services.conversation.sendMessage(user, text, ctx.services.clock());
   }
 
   @Query(() => AssistantCapabilities)
