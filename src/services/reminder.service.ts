@@ -126,10 +126,17 @@ export class ReminderService {
     };
   }
 
-  history(user: User, reminderId: string): Promise<ReminderAudit[]> {
+  /** The audit trail grows with every firing: read a page of it. */
+  history(
+    user: User,
+    reminderId: string,
+    page: { offset: number; limit: number },
+  ): Promise<ReminderAudit[]> {
     return this.db.getRepository(ReminderAudit).find({
       where: { reminderId, userId: user.id },
-      order: { createdAt: 'ASC' },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
     });
   }
 

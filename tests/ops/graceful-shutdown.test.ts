@@ -73,9 +73,9 @@ describe('SIGTERM to a process running api and worker', () => {
     );
     const credentials = asBot('telegram', platformUserId);
 
-    // Due one after another over two seconds, from 3 s on (created at once, so a slow
-    // machine does not push the first ones into the past).
-    const firstDue = Date.now() + 3_000;
+    // Due one after another over two seconds, from 6 s on (created at once, so a slow or
+    // busy machine does not push the first ones into the past: 3 s was not always enough).
+    const firstDue = Date.now() + 6_000;
     const reminderIds = await Promise.all(
       Array.from({ length: REMINDERS }, async (_, i) => {
         const { createReminder } = await executeOk<{ createReminder: { id: string } }>(

@@ -14,6 +14,7 @@ import { Reminder, ReminderAudit, type User } from '../../entities/index.js';
 import { actorOf } from '../../graphql/actor.js';
 import { CurrentUser } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
+import { PageArgs } from '../page.args.js';
 import { pageComplexity } from '../page.type.js';
 import { CreateReminderInput, ReminderPage, RemindersArgs } from './reminder.inputs.js';
 
@@ -61,8 +62,16 @@ export class ReminderResolver {
     return ctx.services.reminders.delete(user, actorOf(ctx.caller), id);
   }
 
-  @FieldResolver(() => [ReminderAudit], { description: 'Who created, changed or fired it' })
-  history(@Root() reminder: Reminder, @CurrentUser() user: User, @Ctx() ctx: Context) {
-    return ctx.services.reminders.history(user, reminder.id);
+  @FieldResolver(() => [ReminderAudit], {
+    description: 'Who created, changed or fired it, oldest first, a page at a time',
+    complexity: pageComplexity,
+  })
+  history(
+    @Root() reminder: Reminder,
+    @Args() page: PageArgs,
+    @CurrentUser() user: User,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.reminders.history(user, reminder.id, page);
   }
 }
