@@ -1,4 +1,4 @@
-import type { AppPubSub } from './pubsub.js';
+import { TOKEN_REVOCATIONS, type AppPubSub } from './pubsub.js';
 import type { DomainEvents } from './services/domain-events.js';
 import type { ReminderScheduler } from './services/reminder-scheduler.js';
 
@@ -23,5 +23,9 @@ export function wireDomainEventHandlers(
   // The goalProgress subscription, only once the change is visible to every reader.
   events.on('goalProgressChanged', (update) => {
     pubsub.publish('GOAL_PROGRESS', update.goalId, update);
+  });
+  // Every API instance closes the revoked token's open WebSockets (src/http/graphql-ws.ts).
+  events.on('apiTokenRevoked', ({ tokenId }) => {
+    pubsub.publish('API_TOKEN_REVOKED', TOKEN_REVOCATIONS, { tokenId });
   });
 }

@@ -20,6 +20,7 @@ import {
   depthLimitRule,
   type OperationLimits,
 } from '../graphql/operation-limits.js';
+import { FORBIDDEN_CLOSE, trackTokenSockets } from './ws-token-sockets.js';
 
 type ConnectionExtra = {
   caller?: Caller;
@@ -38,9 +39,10 @@ const toGraphQLErrors = (errors: readonly unknown[], logger: Logger): GraphQLErr
 
 /**
  * graphql-ws on the same HTTP server and path as Apollo. Credentials come in the
- * connection params ({ authorization, platform, platformUserId }) and are checked once at
- * connect; each operation gets its own context (fresh loaders) and the same limits and
- * error mapping as HTTP.
+ * connection params ({ authorization, platform, platformUserId }) and are checked at
+ * connect; an API token is checked again (cached, see ApiTokenService.isActive) before each
+ * operation, and its sockets close with 4403 when it is revoked. Each operation gets its own
+ * context (fresh loaders) and the same limits and error mapping as HTTP.
  */
 export function attachGraphqlWs(
   server: Server,
@@ -55,6 +57,7 @@ export function attachGraphqlWs(
     maxPayload: limits.maxPayloadBytes,
   });
   const rules = [...specifiedRules, depthLimitRule(limits.maxDepth)];
+  const tokenSockets = trackTokenSockets(deps.pubsub);
   const cleanup = useServer<Record<string, unknown>, ConnectionExtra>(
     {
       schema,
@@ -69,10 +72,18 @@ export function attachGraphqlWs(
         if (authError) return false;
         ctx.extra.caller = caller;
         ctx.extra.logger = connectionLogger;
+        if (caller.kind === 'token') tokenSockets.add(caller.tokenId, ctx.extra.socket);
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
         const operationLogger = (ctx.extra.logger ?? logger).child({ operationId: id });
+        const caller = ctx.extra.caller;
+        if (caller?.kind === 'token' && !(await deps.services.apiTokens.isActive(caller.tokenId))) {
+          // Revoked elsewhere (another instance without Redis): this socket is done too.
+          tokenSockets.closeToken(caller.tokenId);
+          ctx.extra.socket.close(FORBIDDEN_CLOSE, 'Forbidden: API token revoked');
+          return [new GraphQLError('Invalid or revoked credentials')];
+        }
         let document;
         try {
           document = parse(payload.query);
@@ -108,6 +119,7 @@ export function attachGraphqlWs(
   );
   return {
     async close() {
+      await tokenSockets.stop();
       await cleanup.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
