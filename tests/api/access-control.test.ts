@@ -343,6 +343,39 @@ describe('registerChannelAccount', () => {
     expect(await accountsOf(input.platformUserId)).toEqual([]);
   });
 
+  it('registers only the identity a bot acts for: another one is FORBIDDEN and registers nothing', async () => {
+    const input = newIdentity();
+    const actingAsOther = asBot('telegram', randomUUID());
+    const refused = await executeOperation(
+      app,
+      RegisterChannelAccountDocument,
+      { input },
+      actingAsOther,
+    );
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+    expect(refused.data).toBeNull();
+    const otherPlatform = asBot('max', input.platformUserId);
+    const alsoRefused = await executeOperation(
+      app,
+      RegisterChannelAccountDocument,
+      { input },
+      otherPlatform,
+    );
+    expect(errorCode(alsoRefused)).toBe('FORBIDDEN');
+    expect(await accountsOf(input.platformUserId)).toEqual([]);
+
+    const own = asBot('telegram', input.platformUserId);
+    const registered = await executeOperationOk(
+      app,
+      RegisterChannelAccountDocument,
+      { input },
+      own,
+    );
+    expect(await accountsOf(input.platformUserId)).toEqual([
+      { platform: 'telegram', user_id: registered.registerChannelAccount.id, chat_id: '42' },
+    ]);
+  });
+
   it('is idempotent: the same identity keeps its user, and the chat id is updated', async () => {
     const input = {
       ...newIdentity(),
