@@ -38,13 +38,18 @@ export async function startApiServer(
   const httpServer = createServer(app);
   const apollo = createApolloServer(schema, httpServer, limits, logger, {
     metrics: config.METRICS_ENABLED,
+    introspection: config.GRAPHQL_INTROSPECTION,
   });
   await apollo.start();
   const ws = attachGraphqlWs(
     httpServer,
     schema,
     deps,
-    { ...limits, maxPayloadBytes: config.HTTP_BODY_LIMIT },
+    {
+      ...limits,
+      maxPayloadBytes: config.HTTP_BODY_LIMIT,
+      introspection: config.GRAPHQL_INTROSPECTION,
+    },
     logger,
   );
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import {
   GraphQLError,
+  NoSchemaIntrospectionCustomRule,
   parse,
   specifiedRules,
   validate,
@@ -48,7 +49,7 @@ export function attachGraphqlWs(
   server: Server,
   schema: GraphQLSchema,
   deps: ContextDeps,
-  limits: OperationLimits & { maxPayloadBytes: number },
+  limits: OperationLimits & { maxPayloadBytes: number; introspection: boolean },
   logger: Logger,
 ) {
   const wsServer = new WebSocketServer({
@@ -56,7 +57,12 @@ export function attachGraphqlWs(
     path: '/graphql',
     maxPayload: limits.maxPayloadBytes,
   });
-  const rules = [...specifiedRules, depthLimitRule(limits.maxDepth)];
+  const rules = [
+    ...specifiedRules,
+    depthLimitRule(limits.maxDepth),
+    // Apollo turns introspection off over HTTP; the same setting holds here.
+    ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ];
   const tokenSockets = trackTokenSockets(deps.pubsub);
   const cleanup = useServer<Record<string, unknown>, ConnectionExtra>(
     {
