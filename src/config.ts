@@ -44,6 +44,10 @@ const configSchema = z.object({
   /** Schema introspection (HTTP and WebSocket); unset: on, except with NODE_ENV=production. */
   GRAPHQL_INTROSPECTION: booleanFromEnv.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Open WebSockets one client address may hold; more are refused with HTTP 429. */
+  WS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** A WebSocket that connected without credentials is closed (4401) after this long. */
+  WS_ANONYMOUS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 
   /** Redis for subscriptions across processes; in-process PubSub when absent. */
   REDIS_URL: z

@@ -49,6 +49,8 @@ export async function startApiServer(
       ...limits,
       maxPayloadBytes: config.HTTP_BODY_LIMIT,
       introspection: config.GRAPHQL_INTROSPECTION,
+      maxConnectionsPerIp: config.WS_MAX_CONNECTIONS_PER_IP,
+      anonymousTimeoutMs: config.WS_ANONYMOUS_TIMEOUT_MS,
     },
     logger,
   );

@@ -10,7 +10,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { randomUUID } from 'node:crypto';
 import { formatError } from '../errors/format-error.js';
 import type { Logger } from '../logger.js';
@@ -21,7 +21,19 @@ import {
   depthLimitRule,
   type OperationLimits,
 } from '../graphql/operation-limits.js';
+import { connectionsPerIp } from './ws-connection-limits.js';
 import { FORBIDDEN_CLOSE, trackTokenSockets } from './ws-token-sockets.js';
+
+export interface WsLimits {
+  maxPayloadBytes: number;
+  introspection: boolean;
+  maxConnectionsPerIp: number;
+  /** An anonymous socket is closed after this long: idle sockets cost memory and a slot. */
+  anonymousTimeoutMs: number;
+}
+
+/** graphql-ws's close code for missing credentials. */
+const UNAUTHORIZED_CLOSE = 4401;
 
 type ConnectionExtra = {
   caller?: Caller;
@@ -43,19 +55,22 @@ const toGraphQLErrors = (errors: readonly unknown[], logger: Logger): GraphQLErr
  * connection params ({ authorization, platform, platformUserId }) and are checked at
  * connect; an API token is checked again (cached, see ApiTokenService.isActive) before each
  * operation, and its sockets close with 4403 when it is revoked. Each operation gets its own
- * context (fresh loaders) and the same limits and error mapping as HTTP.
+ * context (fresh loaders) and the same limits and error mapping as HTTP. A client address
+ * holds at most `maxConnectionsPerIp` sockets; one that sends no connection_init within 3 s
+ * (graphql-ws's default) or connects without credentials is closed.
  */
 export function attachGraphqlWs(
   server: Server,
   schema: GraphQLSchema,
   deps: ContextDeps,
-  limits: OperationLimits & { maxPayloadBytes: number; introspection: boolean },
+  limits: OperationLimits & WsLimits,
   logger: Logger,
 ) {
   const wsServer = new WebSocketServer({
     server,
     path: '/graphql',
     maxPayload: limits.maxPayloadBytes,
+    verifyClient: connectionsPerIp(limits.maxConnectionsPerIp),
   });
   const rules = [
     ...specifiedRules,
@@ -64,6 +79,14 @@ export function attachGraphqlWs(
     ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
   const tokenSockets = trackTokenSockets(deps.pubsub);
+  const closeAnonymousLater = (socket: WebSocket) => {
+    const timer = setTimeout(
+      () => socket.close(UNAUTHORIZED_CLOSE, 'Unauthorized: credentials required'),
+      limits.anonymousTimeoutMs,
+    );
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
   const cleanup = useServer<Record<string, unknown>, ConnectionExtra>(
     {
       schema,
@@ -79,6 +102,7 @@ export function attachGraphqlWs(
         ctx.extra.caller = caller;
         ctx.extra.logger = connectionLogger;
         if (caller.kind === 'token') tokenSockets.add(caller.tokenId, ctx.extra.socket);
+        if (caller.kind === 'anonymous') closeAnonymousLater(ctx.extra.socket);
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
