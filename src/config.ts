@@ -148,6 +148,8 @@ const configSchema = z.object({
 
   /** Serve Prometheus metrics at GET /metrics. */
   METRICS_ENABLED: booleanFromEnv.default(true),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (else 401). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where a process without the api role (worker, bots) serves /health and /metrics. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 });

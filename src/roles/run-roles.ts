@@ -101,6 +101,7 @@ export async function runRoles(
         host: config.HOST,
         port: config.METRICS_PORT,
         metrics: config.METRICS_ENABLED,
+        token: config.METRICS_TOKEN,
         health: async () => {
           if (!shared.opened()) return true;
           await (await shared.resources.core()).db.query('SELECT 1');
