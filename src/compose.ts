@@ -56,7 +56,7 @@ export function composeServices(
 
   const users = new UserService(db, domainEvents);
   const goals = new GoalService(db);
-  const apiTokens = new ApiTokenService(db);
+  const apiTokens = new ApiTokenService(db, domainEvents);
   const events = new EventService(db, domainEvents);
   const steps = new StepService(db, goals, domainEvents);
   const habits = new HabitService(db, goals, domainEvents);

@@ -39,8 +39,15 @@ const configSchema = z.object({
       const [, amount = '0', unit = 'b'] = /^(\d+)(b|kb|mb)$/.exec(size) ?? [];
       return Number(amount) * UNIT_BYTES[unit as keyof typeof UNIT_BYTES];
     }),
-  PLAYGROUND_ENABLED: booleanFromEnv.default(true),
+  /** GraphiQL at GET /graphql; unset: on, except with NODE_ENV=production. */
+  PLAYGROUND_ENABLED: booleanFromEnv.optional(),
+  /** Schema introspection (HTTP and WebSocket); unset: on, except with NODE_ENV=production. */
+  GRAPHQL_INTROSPECTION: booleanFromEnv.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Open WebSockets one client address may hold; more are refused with HTTP 429. */
+  WS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** A WebSocket that connected without credentials is closed (4401) after this long. */
+  WS_ANONYMOUS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 
   /** Redis for subscriptions across processes; in-process PubSub when absent. */
   REDIS_URL: z
@@ -141,6 +148,8 @@ const configSchema = z.object({
 
   /** Serve Prometheus metrics at GET /metrics. */
   METRICS_ENABLED: booleanFromEnv.default(true),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (else 401). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where a process without the api role (worker, bots) serves /health and /metrics. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 });
@@ -148,7 +157,11 @@ const configSchema = z.object({
 /** The names of every setting, for checks that the documentation and deployment match. */
 export const CONFIG_KEYS: readonly string[] = Object.keys(configSchema.shape);
 
-export type Config = z.infer<typeof configSchema>;
+/** Settings whose default depends on NODE_ENV are always decided after parsing. */
+type EnvironmentDefaults = 'PLAYGROUND_ENABLED' | 'GRAPHQL_INTROSPECTION';
+
+export type Config = Omit<z.infer<typeof configSchema>, EnvironmentDefaults> &
+  Record<EnvironmentDefaults, boolean>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -166,9 +179,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       result.error.issues.map((issue) => `${issue.path.join('.') || 'config'} ${issue.message}`),
     );
   }
-  const problems = crossFieldProblems(result.data);
+  const developerTools = result.data.NODE_ENV !== 'production';
+  const config: Config = {
+    ...result.data,
+    PLAYGROUND_ENABLED: result.data.PLAYGROUND_ENABLED ?? developerTools,
+    GRAPHQL_INTROSPECTION: result.data.GRAPHQL_INTROSPECTION ?? developerTools,
+  };
+  const problems = crossFieldProblems(config);
   if (problems.length) throw new ConfigError(problems);
-  return result.data;
+  return config;
 }
 
 /** Settings that only make sense together. */

@@ -1,4 +1,4 @@
-import type { AppPubSub } from './pubsub.js';
+import { TOKEN_REVOCATIONS, type AppPubSub } from './pubsub.js';
 import type { DomainEvents } from './services/domain-events.js';
 import type { ReminderScheduler } from './services/reminder-scheduler.js';
 
@@ -29,5 +29,9 @@ export function wireDomainEventHandlers(
   // The habitProgress subscription of the habit's owner, after the check-in committed.
   events.on('habitProgressChanged', ({ userId, update }) => {
     pubsub.publish('HABIT_PROGRESS', userId, update);
+  });
+  // Every API instance closes the revoked token's open WebSockets (src/http/graphql-ws.ts).
+  events.on('apiTokenRevoked', ({ tokenId }) => {
+    pubsub.publish('API_TOKEN_REVOKED', TOKEN_REVOCATIONS, { tokenId });
   });
 }

@@ -42,12 +42,16 @@ export interface PlanProgressUpdate {
   proposalId: string | null;
 }
 
+/** The one topic id of API_TOKEN_REVOKED: every API instance listens to all revocations. */
+export const TOKEN_REVOCATIONS = 'all';
+
 /** Every topic, keyed by name: [topic id, payload]. */
 export type Topics = {
   GOAL_PROGRESS: [goalId: string, update: GoalProgressUpdate];
   HABIT_PROGRESS: [userId: string, update: HabitProgressUpdate];
   NOTIFICATION_READY: [channel: DeliveryChannel, ready: NotificationReady];
   PLAN_PROGRESS: [goalId: string, update: PlanProgressUpdate];
+  API_TOKEN_REVOKED: [all: typeof TOKEN_REVOCATIONS, revoked: { tokenId: string }];
 };
 
 export type AppPubSub = PubSub<Topics> & {

@@ -1,5 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from '../logger.js';
+import { parameterCount } from './safe-error.js';
 
 /**
  * Routes TypeORM's log calls to pino and counts every SQL statement sent, so tests and the
@@ -15,8 +16,12 @@ export class SqlLogger implements TypeOrmLogger {
     this.logger.trace({ query }, 'sql');
   }
 
-  logQueryError(error: string | Error, query: string): void {
-    this.logger.debug({ err: error, query }, 'sql failed');
+  /** The query text and how many parameters it had, never their values (see safe-error.ts). */
+  logQueryError(error: string | Error, query: string, parameters?: unknown[]): void {
+    this.logger.debug(
+      { err: error, query, parameterCount: parameterCount(parameters) },
+      'sql failed',
+    );
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -69,6 +69,16 @@ export function ActingAccount() {
   });
 }
 
+/**
+ * The messenger account a bot names in its headers, or null for a bot that names none; use
+ * under `@Authorized(Role.Service)`. A bot acting for one identity may not register another.
+ */
+export function ActingIdentityIfAny() {
+  return createParameterDecorator<Context>(({ context }): ChannelIdentity | null =>
+    context.caller.kind === 'service' ? context.caller.identity : null,
+  );
+}
+
 /** A bot with the service key acts on any notification; a user on their own. */
 export function NotificationScopeOfCaller() {
   return createParameterDecorator<Context>(({ context }): NotificationScope => {

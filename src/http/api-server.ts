@@ -38,18 +38,25 @@ export async function startApiServer(
   const httpServer = createServer(app);
   const apollo = createApolloServer(schema, httpServer, limits, logger, {
     metrics: config.METRICS_ENABLED,
+    introspection: config.GRAPHQL_INTROSPECTION,
   });
   await apollo.start();
   const ws = attachGraphqlWs(
     httpServer,
     schema,
     deps,
-    { ...limits, maxPayloadBytes: config.HTTP_BODY_LIMIT },
+    {
+      ...limits,
+      maxPayloadBytes: config.HTTP_BODY_LIMIT,
+      introspection: config.GRAPHQL_INTROSPECTION,
+      maxConnectionsPerIp: config.WS_MAX_CONNECTIONS_PER_IP,
+      anonymousTimeoutMs: config.WS_ANONYMOUS_TIMEOUT_MS,
+    },
     logger,
   );
 
   app.use(requestContext(logger));
-  if (config.METRICS_ENABLED) app.use(httpMetrics(), metricsRouter());
+  if (config.METRICS_ENABLED) app.use(httpMetrics(), metricsRouter(config.METRICS_TOKEN));
   const model = deps.services.model;
   app.use(healthRouter(deps.db, () => (model ? { model: model.health() } : {})));
   if (config.PLAYGROUND_ENABLED) app.use(playgroundRouter());

@@ -44,11 +44,11 @@ export function createApolloServer(
   httpServer: Server,
   limits: OperationLimits,
   logger: Logger,
-  options: { metrics: boolean } = { metrics: true },
+  options: { metrics: boolean; introspection: boolean } = { metrics: true, introspection: true },
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema,
-    introspection: true,
+    introspection: options.introspection,
     // main.ts owns shutdown: it stops WebSockets, Apollo and the database in order.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,

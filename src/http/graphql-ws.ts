@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import {
   GraphQLError,
+  NoSchemaIntrospectionCustomRule,
   parse,
   specifiedRules,
   validate,
@@ -9,7 +10,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { randomUUID } from 'node:crypto';
 import { formatError } from '../errors/format-error.js';
 import type { Logger } from '../logger.js';
@@ -20,6 +21,19 @@ import {
   depthLimitRule,
   type OperationLimits,
 } from '../graphql/operation-limits.js';
+import { connectionsPerIp } from './ws-connection-limits.js';
+import { FORBIDDEN_CLOSE, trackTokenSockets } from './ws-token-sockets.js';
+
+export interface WsLimits {
+  maxPayloadBytes: number;
+  introspection: boolean;
+  maxConnectionsPerIp: number;
+  /** An anonymous socket is closed after this long: idle sockets cost memory and a slot. */
+  anonymousTimeoutMs: number;
+}
+
+/** graphql-ws's close code for missing credentials. */
+const UNAUTHORIZED_CLOSE = 4401;
 
 type ConnectionExtra = {
   caller?: Caller;
@@ -38,23 +52,41 @@ const toGraphQLErrors = (errors: readonly unknown[], logger: Logger): GraphQLErr
 
 /**
  * graphql-ws on the same HTTP server and path as Apollo. Credentials come in the
- * connection params ({ authorization, platform, platformUserId }) and are checked once at
- * connect; each operation gets its own context (fresh loaders) and the same limits and
- * error mapping as HTTP.
+ * connection params ({ authorization, platform, platformUserId }) and are checked at
+ * connect; an API token is checked again (cached, see ApiTokenService.isActive) before each
+ * operation, and its sockets close with 4403 when it is revoked. Each operation gets its own
+ * context (fresh loaders) and the same limits and error mapping as HTTP. A client address
+ * holds at most `maxConnectionsPerIp` sockets; one that sends no connection_init within 3 s
+ * (graphql-ws's default) or connects without credentials is closed.
  */
 export function attachGraphqlWs(
   server: Server,
   schema: GraphQLSchema,
   deps: ContextDeps,
-  limits: OperationLimits & { maxPayloadBytes: number },
+  limits: OperationLimits & WsLimits,
   logger: Logger,
 ) {
   const wsServer = new WebSocketServer({
     server,
     path: '/graphql',
     maxPayload: limits.maxPayloadBytes,
+    verifyClient: connectionsPerIp(limits.maxConnectionsPerIp),
   });
-  const rules = [...specifiedRules, depthLimitRule(limits.maxDepth)];
+  const rules = [
+    ...specifiedRules,
+    depthLimitRule(limits.maxDepth),
+    // Apollo turns introspection off over HTTP; the same setting holds here.
+    ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ];
+  const tokenSockets = trackTokenSockets(deps.pubsub);
+  const closeAnonymousLater = (socket: WebSocket) => {
+    const timer = setTimeout(
+      () => socket.close(UNAUTHORIZED_CLOSE, 'Unauthorized: credentials required'),
+      limits.anonymousTimeoutMs,
+    );
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
   const cleanup = useServer<Record<string, unknown>, ConnectionExtra>(
     {
       schema,
@@ -69,10 +101,19 @@ export function attachGraphqlWs(
         if (authError) return false;
         ctx.extra.caller = caller;
         ctx.extra.logger = connectionLogger;
+        if (caller.kind === 'token') tokenSockets.add(caller.tokenId, ctx.extra.socket);
+        if (caller.kind === 'anonymous') closeAnonymousLater(ctx.extra.socket);
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
         const operationLogger = (ctx.extra.logger ?? logger).child({ operationId: id });
+        const caller = ctx.extra.caller;
+        if (caller?.kind === 'token' && !(await deps.services.apiTokens.isActive(caller.tokenId))) {
+          // Revoked elsewhere (another instance without Redis): this socket is done too.
+          tokenSockets.closeToken(caller.tokenId);
+          ctx.extra.socket.close(FORBIDDEN_CLOSE, 'Forbidden: API token revoked');
+          return [new GraphQLError('Invalid or revoked credentials')];
+        }
         let document;
         try {
           document = parse(payload.query);
@@ -108,6 +149,7 @@ export function attachGraphqlWs(
   );
   return {
     async close() {
+      await tokenSockets.stop();
       await cleanup.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },

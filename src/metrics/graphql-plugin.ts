@@ -19,8 +19,12 @@ const duration = new Histogram({
   registers: [registry],
 });
 
-/** Operation names come from clients: past this many distinct ones, new names count as "other". */
+/**
+ * Operation names come from clients: a name longer than this, or new past this many distinct
+ * ones, counts as "other", so a client cannot inflate the labels (and /metrics) at will.
+ */
 const MAX_OPERATION_NAMES = 200;
+const MAX_OPERATION_NAME_LENGTH = 64;
 
 /**
  * Counts and times each GraphQL operation. Only operations that parsed and validated keep
@@ -30,6 +34,7 @@ export function graphqlMetricsPlugin<TContext extends BaseContext>(): ApolloServ
   const seen = new Set<string>();
   const nameLabel = (name: string | null | undefined) => {
     const label = name ?? 'anonymous';
+    if (label.length > MAX_OPERATION_NAME_LENGTH) return 'other';
     if (seen.has(label)) return label;
     if (seen.size >= MAX_OPERATION_NAMES) return 'other';
     seen.add(label);

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { metricsAccess } from './metrics-auth.js';
 import { registry } from './registry.js';
 
 export interface MetricsServer {
@@ -18,12 +19,19 @@ export async function startMetricsServer(options: {
   host: string;
   port: number;
   metrics: boolean;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  token?: string;
   health: HealthCheck;
 }): Promise<MetricsServer> {
+  const allowed = metricsAccess(options.token);
   const server: Server = createServer((request, response) => {
     const path = request.url?.split('?')[0];
     const answer = async () => {
       if (request.method === 'GET' && path === '/metrics' && options.metrics) {
+        if (!allowed(request.headers.authorization)) {
+          response.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' });
+          return response.end('Unauthorized');
+        }
         response.writeHead(200, { 'content-type': registry.contentType });
         return response.end(await registry.metrics());
       }

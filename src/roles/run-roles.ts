@@ -34,16 +34,26 @@ function sharedResources(config: Config, logger: Logger, options: CompositionOpt
   };
 }
 
+/** A stop was asked for (SIGTERM) while the roles were starting; what started has stopped. */
+export class StartupAbortedError extends Error {
+  constructor() {
+    super('start-up stopped by a signal');
+  }
+}
+
 /**
  * Starts the roles in order. With `allInOne`, a role that is unavailable (a bot without its
  * token) is logged and skipped, and WORKER_ENABLED=false leaves out the worker; a role named
- * explicitly must start. On a failed start, what did start is stopped again.
+ * explicitly must start. On a failed start, what did start is stopped again; so it is when
+ * `signal` aborts (a SIGTERM during start-up), after the role starting then, with
+ * StartupAbortedError.
  */
 export async function runRoles(
   selection: { roles: RoleName[]; allInOne: boolean },
   config: Config,
   logger: Logger,
   options: CompositionOptions = {},
+  signal?: AbortSignal,
 ): Promise<RunningProcess> {
   const shared = sharedResources(config, logger, options);
   const started: { name: RoleName; role: RunningRole }[] = [];
@@ -61,8 +71,12 @@ export async function runRoles(
     if (failures.length > 0) throw failures[0];
   };
 
+  const abortIfAsked = () => {
+    if (signal?.aborted) throw new StartupAbortedError();
+  };
   try {
     for (const name of selection.roles) {
+      abortIfAsked();
       if (selection.allInOne && name === 'worker' && !config.WORKER_ENABLED) continue;
       try {
         const role = await ROLES[name](config, logger.child({ role: name }), shared.resources);
@@ -73,6 +87,7 @@ export async function runRoles(
         logger.debug({ role: name }, error.message);
       }
     }
+    abortIfAsked();
   } catch (error) {
     await stopStarted();
     throw error;
@@ -88,6 +103,7 @@ export async function runRoles(
         host: config.HOST,
         port: config.METRICS_PORT,
         metrics: config.METRICS_ENABLED,
+        token: config.METRICS_TOKEN,
         health: async () => {
           if (!shared.opened()) return true;
           await (await shared.resources.core()).db.query('SELECT 1');
@@ -97,6 +113,11 @@ export async function runRoles(
         await stopStarted();
         throw error;
       });
+  if (signal?.aborted) {
+    await metrics?.close();
+    await stopStarted();
+    throw new StartupAbortedError();
+  }
   logger.info({ roles: names, metrics: metrics?.url }, `maxOn running: ${names.join(', ')}`);
 
   return {

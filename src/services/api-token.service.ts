@@ -2,17 +2,30 @@ import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import { DomainError, notFound } from '../errors/domain-error.js';
 import { ApiToken, type User } from '../entities/index.js';
+import type { DomainEvents } from './domain-events.js';
 
 export const API_TOKEN_PREFIX = 'mxn_';
 const MAX_ACTIVE_TOKENS = 20;
 /** lastUsedAt is refreshed at most this often, so reads do not turn into writes. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/**
+ * How long an open WebSocket may trust a token's "still active" answer. A revoke in this
+ * process is seen at once (and closes the sockets); one in another process without Redis
+ * within this time.
+ */
+export const TOKEN_STATE_TTL_MS = 2_000;
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** Personal API tokens: the plain token is returned once at creation; only its hash is kept. */
 export class ApiTokenService {
-  constructor(private readonly db: DataSource) {}
+  /** tokenId → until when it is known to be active (checked per WebSocket operation). */
+  private readonly activeUntil = new Map<string, number>();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly events?: DomainEvents,
+  ) {}
 
   async list(user: User): Promise<ApiToken[]> {
     return this.db.getRepository(ApiToken).find({
@@ -50,12 +63,34 @@ export class ApiTokenService {
     if (!apiToken.revokedAt) {
       apiToken.revokedAt = new Date();
       await repository.save(apiToken);
+      this.activeUntil.delete(apiToken.id);
+      await this.events?.emit('apiTokenRevoked', { tokenId: apiToken.id, userId: user.id });
     }
     return apiToken;
   }
 
-  /** The owner of a valid, unrevoked token, or null. */
-  async authenticate(token: string): Promise<User | null> {
+  /**
+   * Whether a token that authenticated earlier (an open WebSocket) is still unrevoked.
+   * Cheap: answered from a short-lived cache, so a busy socket costs a query per TTL.
+   */
+  async isActive(tokenId: string): Promise<boolean> {
+    const now = Date.now();
+    if ((this.activeUntil.get(tokenId) ?? 0) > now) return true;
+    const active = await this.db
+      .getRepository(ApiToken)
+      .exists({ where: { id: tokenId, revokedAt: IsNull() } });
+    if (active) {
+      // Bounded: entries only for tokens in use; stale ones are dropped when refreshed.
+      if (this.activeUntil.size > 10_000) this.activeUntil.clear();
+      this.activeUntil.set(tokenId, now + TOKEN_STATE_TTL_MS);
+    } else {
+      this.activeUntil.delete(tokenId);
+    }
+    return active;
+  }
+
+  /** The owner of a valid, unrevoked token (and the token's id), or null. */
+  async authenticate(token: string): Promise<{ user: User; tokenId: string } | null> {
     const apiToken = await this.db
       .getRepository(ApiToken)
       .createQueryBuilder('token')
@@ -71,6 +106,6 @@ export class ApiTokenService {
         [apiToken.id, staleBefore],
       );
     }
-    return apiToken.user;
+    return { user: apiToken.user, tokenId: apiToken.id };
   }
 }

@@ -11,7 +11,7 @@ import type { ChannelIdentity, UserService } from './user.service.js';
  */
 export type Caller =
   | { kind: 'service'; identity: ChannelIdentity | null; user: User | null }
-  | { kind: 'token'; user: User }
+  | { kind: 'token'; user: User; tokenId: string }
   | { kind: 'anonymous'; user: null };
 
 /** What a request presents, from HTTP headers or graphql-ws connection params. */
@@ -44,8 +44,8 @@ export class AuthService {
       return { kind: 'service', identity, user };
     }
     if (secret.startsWith(API_TOKEN_PREFIX)) {
-      const user = await this.apiTokens.authenticate(secret);
-      if (user) return { kind: 'token', user };
+      const owner = await this.apiTokens.authenticate(secret);
+      if (owner) return { kind: 'token', user: owner.user, tokenId: owner.tokenId };
     }
     throw new DomainError('UNAUTHENTICATED', 'Invalid or revoked credentials');
   }

@@ -21,6 +21,8 @@ export interface DomainEventMap {
   reminderCreated: { reminder: Reminder; nextRunAt: Date };
   /** A generic reminder was paused, resumed, cancelled or deleted. */
   reminderChanged: { reminderId: string };
+  /** An API token was revoked: its open WebSockets must close. */
+  apiTokenRevoked: { tokenId: string; userId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badInput, notFound } from '../errors/domain-error.js';
+import { badInput, DomainError, notFound } from '../errors/domain-error.js';
 import {
   ChannelAccount,
   type Language,
@@ -50,9 +50,22 @@ export class UserService {
 
   /**
    * First contact from a messenger creates the user and the channel account; later calls
-   * return the same user and keep the chat id current. Safe under concurrent calls.
+   * return the same user and keep the chat id current. Safe under concurrent calls. A bot
+   * acting for a messenger account (`actingAs`) may register that account only.
    */
-  async registerChannelAccount(input: RegisterChannelAccountInput): Promise<User> {
+  async registerChannelAccount(
+    input: RegisterChannelAccountInput,
+    actingAs: ChannelIdentity | null = null,
+  ): Promise<User> {
+    if (
+      actingAs &&
+      (actingAs.platform !== input.platform || actingAs.platformUserId !== input.platformUserId)
+    ) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'A bot acting for one messenger account cannot register another',
+      );
+    }
     if (input.timezone) assertTimezone(input.timezone);
     const { user, created } = await this.db.transaction(async (manager) => {
       const existing = await manager.findOne(ChannelAccount, {

@@ -413,6 +413,24 @@ describe('registerChannelAccount', () => {
     expect(await accountsOf(input.platformUserId)).toEqual([]);
   });
 
+  it('registers only the identity a bot acts for: another one is FORBIDDEN and registers nothing', async () => {
+    const input = newIdentity();
+    const registerAs = (credentials: Credentials) =>
+      executeOperation(app, RegisterChannelAccountDocument, { input }, credentials);
+    for (const other of [asBot('telegram', randomUUID()), asBot('max', input.platformUserId)]) {
+      const refused = await registerAs(other);
+      expect(errorCode(refused)).toBe('FORBIDDEN');
+      expect(refused.data).toBeNull();
+    }
+    expect(await accountsOf(input.platformUserId)).toEqual([]);
+
+    const own = await registerAs(asBot('telegram', input.platformUserId));
+    expect(own.errors).toBeUndefined();
+    expect(await accountsOf(input.platformUserId)).toEqual([
+      { platform: 'telegram', user_id: own.data?.registerChannelAccount.id, chat_id: '42' },
+    ]);
+  });
+
   it('is idempotent: the same identity keeps its user, and the chat id is updated', async () => {
     const input = {
       ...newIdentity(),

@@ -24,6 +24,7 @@ import {
   wsClient,
   type Credentials,
 } from '../support/graphql-client.js';
+import { TOKEN_STATE_TTL_MS } from '../../src/services/api-token.service.js';
 import { untilLive } from '../support/subscriptions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -188,5 +189,33 @@ describe('goalProgress subscription', () => {
     await executeOperationOk(app, RevokeApiTokenDocument, { id }, alice);
     const revoked = await watch(asToken(token), goal.id).ended();
     expect(revoked).toMatchObject({ kind: 'error', error: { code: 4403 } });
+  });
+
+  it('closes the open sockets of a token with 4403 as soon as it is revoked', async () => {
+    const { token, apiToken } = (
+      await executeOperationOk(app, CreateApiTokenDocument, { name: 'Open socket' }, alice)
+    ).createApiToken;
+    const goal = await seedGoal(app, alice, { steps: ['Plan'] });
+    const updates = await liveWatch(asToken(token), alice, goal);
+
+    await executeOperationOk(app, RevokeApiTokenDocument, { id: apiToken.id }, alice);
+    expect(await updates.ended(2_000)).toMatchObject({ kind: 'error', error: { code: 4403 } });
+  });
+
+  it('re-checks the token before each operation on an open socket', async () => {
+    const { token, apiToken } = (
+      await executeOperationOk(app, CreateApiTokenDocument, { name: 'Elsewhere' }, alice)
+    ).createApiToken;
+    const goal = await seedGoal(app, alice, { steps: ['Plan'] });
+    const client = connect(asToken(token));
+    const first = subscribeTo(client, GoalProgressDocument, { goalId: goal.id });
+    await untilLive(first, () => touchStep(alice, goal.steps[0].id));
+
+    // Revoked by another API instance with no shared PubSub: no event reaches this one.
+    await app.db.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1', [apiToken.id]);
+    await new Promise((resolve) => setTimeout(resolve, TOKEN_STATE_TTL_MS + 200));
+    const second = subscribeTo(client, GoalProgressDocument, { goalId: goal.id });
+    expect(await second.ended()).toMatchObject({ kind: 'error', error: { code: 4403 } });
+    expect(second.pending()).toEqual([]);
   });
 });

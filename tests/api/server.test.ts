@@ -1,3 +1,4 @@
+import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { GoalsWithStepsDocument, MeDocument } from '../gql/graphql.js';
@@ -35,6 +36,59 @@ describe('HTTP surface', () => {
       expect({ asset, status: served.status }).toEqual({ asset, status: 200 });
       expect((await served.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
+  });
+
+  it('protects the playground with a CSP (no inline script), no framing and nosniff', async () => {
+    const response = await fetch(app.graphqlUrl, { headers: { accept: 'text/html' } });
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const directives = Object.fromEntries(
+      csp.split(';').map((directive) => {
+        const [name, ...values] = directive.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+    const host = new URL(app.url).host;
+    expect(directives['connect-src']).toEqual(["'self'", `ws://${host}`, `wss://${host}`]);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+
+    // Every script is a file of this server's, served as JavaScript (nosniff needs the type).
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThanOrEqual(5);
+    for (const [, attributes, body] of scripts) {
+      expect(body.trim()).toBe('');
+      const src = /src="([^"]+)"/.exec(attributes)?.[1];
+      const served = await fetch(`${app.url}${src}`);
+      expect({ src, type: served.headers.get('content-type') }).toEqual({
+        src,
+        type: expect.stringMatching(/^(application|text)\/javascript/),
+      });
+      expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    const own = await (await fetch(`${app.url}/playground/assets/playground.js`)).text();
+    expect(own).toContain('GraphiQL.createFetcher');
+    expect(own).toContain('graphqlWs.createClient');
+    expect(() => new Script(own)).not.toThrow();
+  });
+
+  it('has no playground and no introspection by default with NODE_ENV=production', async () => {
+    const production = await startTestApp({ NODE_ENV: 'production' });
+    try {
+      const page = await fetch(production.graphqlUrl, { headers: { accept: 'text/html' } });
+      expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
+      const introspection = await execute(production.graphqlUrl, '{ __schema { types { name } } }');
+      expect(errorCode(introspection)).toBe('BAD_USER_INPUT');
+      const typename = await execute(production.graphqlUrl, '{ __typename }');
+      expect(typename.data).toEqual({ __typename: 'Query' });
+    } finally {
+      await production.stop();
+    }
+    const introspection = await execute(app.graphqlUrl, '{ __schema { queryType { name } } }');
+    expect(introspection.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
   it('echoes a sane x-request-id and makes one up otherwise', async () => {

@@ -133,4 +133,24 @@ describe('SIGTERM to a process running api and worker', () => {
     );
     expect(locked).toEqual([]);
   }, 120_000);
+
+  it('stops what has started, in reverse order, on a SIGTERM during start-up, and exits 0', async () => {
+    // /health answers once the api role is up, while the worker is still starting.
+    const child = await spawnMaxon({
+      env: ENV,
+      args: ['api', 'worker'],
+      readyLine: /^maxOn API ready/,
+    });
+    children.push(child);
+    child.kill('SIGTERM');
+    expect(await child.exited).toBe(0);
+    const messages = child.records().map((record) => record.msg);
+    expect(messages).not.toContain('maxOn running: api, worker');
+    const stopped = child
+      .records()
+      .filter((record) => record.msg === 'stopping role')
+      .map((record) => record.role);
+    expect(stopped).toEqual(['worker', 'api']);
+    expect(messages).toContain('stopped');
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { countMessageSent, countRateLimited } from '../../src/metrics/messages.js';
+import { startMetricsServer } from '../../src/metrics/metrics-server.js';
 import { buildUser, type TestUser } from '../support/factories.js';
 import { asBot, execute, executeOk } from '../support/graphql-client.js';
 import { useOwnDatabase } from '../support/own-database.js';
@@ -86,6 +87,21 @@ describe('/metrics', () => {
     ).toBeGreaterThanOrEqual(1);
   });
 
+  it('counts an operation name over 64 characters as "other", never as its own label', async () => {
+    const long = `Q${'x'.repeat(64)}`;
+    const fits = `Q${'y'.repeat(63)}`;
+    const before = await metrics();
+    await executeOk(app.graphqlUrl, `query ${long} { __typename }`);
+    await executeOk(app.graphqlUrl, `query ${fits} { __typename }`);
+    const after = await metrics();
+    const delta = (operation: string) =>
+      valueOf(after, 'maxon_graphql_operations_total', { operation, result: 'ok' }) -
+      valueOf(before, 'maxon_graphql_operations_total', { operation, result: 'ok' });
+    expect(delta('other')).toBe(1);
+    expect(delta(fits)).toBe(1);
+    expect(after.some((sample) => sample.labels.operation === long)).toBe(false);
+  });
+
   it('counts job runs and their lateness, pending and delivered notifications', async () => {
     const before = await metrics();
     await executeOk(
@@ -148,6 +164,43 @@ describe('METRICS_ENABLED=false', () => {
       expect((await fetch(`${app.url}/health`)).status).toBe(200);
     } finally {
       await app.stop();
+    }
+  });
+});
+
+describe('METRICS_TOKEN', () => {
+  const TOKEN = 'metrics-token-0123456789';
+  const get = (url: string, authorization?: string) =>
+    fetch(`${url}/metrics`, { headers: authorization ? { authorization } : {} });
+
+  it('makes /metrics on the API port answer 401 without the bearer token', async () => {
+    const app = await startTestApp({ METRICS_TOKEN: TOKEN });
+    try {
+      expect((await get(app.url)).status).toBe(401);
+      expect((await get(app.url, 'Bearer wrong-token-0123456789')).status).toBe(401);
+      const allowed = await get(app.url, `Bearer ${TOKEN}`);
+      expect(allowed.status).toBe(200);
+      expect(await allowed.text()).toContain('maxon_http_requests_total');
+      expect((await fetch(`${app.url}/health`)).status).toBe(200);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('protects /metrics of the metrics server too, but not /health', async () => {
+    const server = await startMetricsServer({
+      host: '127.0.0.1',
+      port: 0,
+      metrics: true,
+      token: TOKEN,
+      health: async () => true,
+    });
+    try {
+      expect((await get(server.url)).status).toBe(401);
+      expect((await get(server.url, `Bearer ${TOKEN}`)).status).toBe(200);
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    } finally {
+      await server.close();
     }
   });
 });

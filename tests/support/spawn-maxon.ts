@@ -23,6 +23,8 @@ export interface SpawnOptions {
   args?: string[];
   /** Working folder; by default a fresh temporary one, removed when the process exits. */
   cwd?: string;
+  /** The log line to wait for; by default the one written once every role started. */
+  readyLine?: RegExp;
   /** How long to wait for the ready line before killing the child and failing. */
   readyTimeoutMs?: number;
 }
@@ -79,7 +81,7 @@ export async function spawnMaxon(options: SpawnOptions = {}): Promise<SpawnedMax
       reject(new Error(`maxOn was not ready within ${timeoutMs} ms. Output:\n${output}`));
     }, timeoutMs);
     onRecord = (record) => {
-      if (typeof record.msg === 'string' && READY.test(record.msg)) {
+      if (typeof record.msg === 'string' && (options.readyLine ?? READY).test(record.msg)) {
         clearTimeout(timer);
         resolve(record);
       }

@@ -33,4 +33,19 @@ describe('loadConfig', () => {
     }
     expect(problems).toContain('DATABASE_URL must be a postgres:// URL');
   });
+
+  it('turns the playground and introspection off by default in production only', () => {
+    expect(loadConfig({})).toMatchObject({ PLAYGROUND_ENABLED: true, GRAPHQL_INTROSPECTION: true });
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({
+      PLAYGROUND_ENABLED: false,
+      GRAPHQL_INTROSPECTION: false,
+    });
+    const optedIn = loadConfig({
+      NODE_ENV: 'production',
+      PLAYGROUND_ENABLED: 'true',
+      GRAPHQL_INTROSPECTION: 'yes',
+    });
+    expect(optedIn).toMatchObject({ PLAYGROUND_ENABLED: true, GRAPHQL_INTROSPECTION: true });
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).GRAPHQL_INTROSPECTION).toBe(false);
+  });
 });

@@ -11,6 +11,46 @@ import type { BotLogger } from './turn.js';
 import { notificationScreen } from './features/notifications/notifications.views.js';
 
 /**
+ * Ids seen recently, oldest forgotten first: at most `capacity` of them, each for `ttlMs`.
+ * A Map keeps insertion order, so the first key is the least recently remembered.
+ */
+export class RecentIds<State> {
+  private readonly entries = new Map<string, { state: State; until: number }>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(id: string): State | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    if (entry.until <= this.now()) {
+      this.entries.delete(id);
+      return undefined;
+    }
+    return entry.state;
+  }
+
+  remember(id: string, state: State): void {
+    this.entries.delete(id);
+    this.entries.set(id, { state, until: this.now() + this.ttlMs });
+    while (this.entries.size > this.capacity) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** How long a sent notification is remembered: longer than a catch-up after a restart takes. */
+const SENT_MEMORY_MS = 60 * 60_000;
+const SENT_MEMORY_SIZE = 10_000;
+
+/**
  * Delivers the outbox to one messenger: each notification published on the `notifications`
  * subscription, plus the pending ones at start and after a reconnect, is sent with its
  * buttons and acknowledged once the messenger accepted it. A failed send is not acknowledged,
@@ -18,6 +58,12 @@ import { notificationScreen } from './features/notifications/notifications.views
  */
 export class NotificationRelay {
   private readonly inFlight = new Map<string, Promise<void>>();
+  /**
+   * Sent (and maybe acknowledged) lately. After an API restart the catch-up can return a row
+   * the subscription just delivered and this relay acknowledged (the acknowledgement raced the
+   * query): it must not be sent twice. One sent but not acknowledged is only acknowledged.
+   */
+  private readonly sent = new RecentIds<'sent' | 'acknowledged'>(SENT_MEMORY_SIZE, SENT_MEMORY_MS);
   private unsubscribe: (() => void) | null = null;
   private stopped = false;
 
@@ -64,9 +110,14 @@ export class NotificationRelay {
   }
 
   private deliver(notification: NotificationFieldsFragment): void {
-    if (this.stopped || this.inFlight.has(notification.id) || !notification.target) return;
-    const sending = this.send(notification).finally(() => this.inFlight.delete(notification.id));
-    this.inFlight.set(notification.id, sending);
+    const { id } = notification;
+    if (this.stopped || this.inFlight.has(id) || !notification.target) return;
+    const already = this.sent.get(id);
+    if (already === 'acknowledged') return;
+    const sending = (already === 'sent' ? this.acknowledge(id) : this.send(notification)).finally(
+      () => this.inFlight.delete(id),
+    );
+    this.inFlight.set(id, sending);
   }
 
   private async send(notification: NotificationFieldsFragment): Promise<void> {
@@ -78,10 +129,16 @@ export class NotificationRelay {
       this.logger.warn({ err: error, notificationId: notification.id }, 'notification not sent');
       return;
     }
-    await this.api
-      .request(AcknowledgeNotificationDocument, { id: notification.id })
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error, notificationId: notification.id }, 'acknowledge failed'),
-      );
+    this.sent.remember(notification.id, 'sent');
+    await this.acknowledge(notification.id);
+  }
+
+  private async acknowledge(id: string): Promise<void> {
+    try {
+      await this.api.request(AcknowledgeNotificationDocument, { id });
+      this.sent.remember(id, 'acknowledged');
+    } catch (error) {
+      this.logger.warn({ err: error, notificationId: id }, 'acknowledge failed');
+    }
   }
 }

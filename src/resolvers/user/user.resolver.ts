@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { User } from '../../entities/index.js';
-import { ActingAccount, CurrentUser, Role } from '../../graphql/policies.js';
+import { ActingAccount, ActingIdentityIfAny, CurrentUser, Role } from '../../graphql/policies.js';
 import type { ChannelIdentity } from '../../services/user.service.js';
 import type { Context } from '../../graphql/context.type.js';
 import { RegisterChannelAccountInput } from './register-channel-account.input.js';
@@ -52,7 +52,11 @@ export class UserResolver {
   @Mutation(() => User, {
     description: 'Bots only: the first contact from a messenger user creates the maxOn user',
   })
-  registerChannelAccount(@Arg('input') input: RegisterChannelAccountInput, @Ctx() ctx: Context) {
-    return ctx.services.users.registerChannelAccount(input);
+  registerChannelAccount(
+    @Arg('input') input: RegisterChannelAccountInput,
+    @ActingIdentityIfAny() actingAs: ChannelIdentity | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.users.registerChannelAccount(input, actingAs);
   }
 }
