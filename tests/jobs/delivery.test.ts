@@ -193,7 +193,7 @@ describe('offering, acknowledging and snoozing', () => {
       (job) => job.key === `release:${copy.id}`,
     );
     expect(release).toHaveLength(1);
-    expect(Date.parse(release[0].nextRunAt)).toBe(until);
+    expect(Date.parse(release[0].nextRunAt!)).toBe(until);
     // Held, so not something to send now.
     expect((await pendingFor(app, 'MAX')).map((n) => n.id)).not.toContain(copy.id);
   });
@@ -349,7 +349,7 @@ describe('offering, acknowledging and snoozing', () => {
     const fired = (await run(READ, { id: reminder.id })).reminder;
     expect(fired).toMatchObject({ status: 'ACTIVE', nextRunAt: reminder.nextRunAt });
     const jobsBefore = (await scheduledJobs(app, reminderJob.name)).filter((job) =>
-      job.key.includes(reminder.id),
+      job.key?.includes(reminder.id),
     );
     expect(jobsBefore.map((job) => job.nextRunAt)).toEqual([reminder.nextRunAt]);
 
@@ -362,7 +362,7 @@ describe('offering, acknowledging and snoozing', () => {
       'fired',
     ]);
     const jobsAfter = (await scheduledJobs(app, reminderJob.name)).filter((job) =>
-      job.key.includes(reminder.id),
+      job.key?.includes(reminder.id),
     );
     expect(jobsAfter).toEqual(jobsBefore);
   });

@@ -32,7 +32,7 @@ function startFor(offsetMinutes: number, inSeconds: number): string {
 }
 
 async function eventJobsOf(eventId: string) {
-  return (await scheduledJobs(app, 'event-reminder')).filter((job) => job.key.includes(eventId));
+  return (await scheduledJobs(app, 'event-reminder')).filter((job) => job.key?.includes(eventId));
 }
 
 describe('event reminders', () => {
@@ -57,10 +57,10 @@ describe('event reminders', () => {
       refs: { eventId: createEvent.id },
     });
     // The date is shown only when the event is on another local day (a run just before midnight).
-    expect(notification.text).toMatch(
+    expect(notification!.text).toMatch(
       /^⏰ Через 1 мин: Встреча с Олей \((\d{1,2} [а-я]+, )?\d\d:\d\d\)$/,
     );
-    expect(notification.actions.map((a: { kind: string }) => a.kind)).toEqual([
+    expect(notification!.actions.map((a: { kind: string }) => a.kind)).toEqual([
       'DONE',
       'SNOOZE',
       'SNOOZE',
@@ -71,8 +71,8 @@ describe('event reminders', () => {
     expect(lateness).toBeLessThan(3_000);
 
     const ack = `mutation ($id: ID!) { acknowledgeNotification(id: $id) { status deliveredAt } }`;
-    const first = await gql(app, asBot())(ack, { id: notification.id });
-    const second = await gql(app, asBot())(ack, { id: notification.id });
+    const first = await gql(app, asBot())(ack, { id: notification!.id });
+    const second = await gql(app, asBot())(ack, { id: notification!.id });
     expect(first.acknowledgeNotification.status).toBe('DELIVERED');
     expect(second.acknowledgeNotification).toEqual(first.acknowledgeNotification);
   });
@@ -95,7 +95,8 @@ describe('event reminders', () => {
     const { createEvent } = await run(CREATE_EVENT, {
       input: { title: 'Планёрка', start: start.toISOString(), reminderMinutesBefore: [10, 60] },
     });
-    const due = (jobs: { nextRunAt: string }[]) => jobs.map((j) => Date.parse(j.nextRunAt)).sort();
+    const due = (jobs: { nextRunAt: string | null }[]) =>
+      jobs.map((j) => Date.parse(j.nextRunAt!)).sort();
     expect(due(await eventJobsOf(createEvent.id))).toEqual([
       start.getTime() - 60 * 60_000,
       start.getTime() - 10 * 60_000,
@@ -144,11 +145,11 @@ describe('event reminders', () => {
     await eventually(async () => (await outboxOf(app, recurring.id)).length > 0);
     const jobs = await eventually(async () => {
       const pending = await eventJobsOf(createEvent.id);
-      return pending.length === 1 && Date.parse(pending[0]!.nextRunAt) > Date.now()
+      return pending.length === 1 && Date.parse(pending[0]!.nextRunAt!) > Date.now()
         ? pending
         : null;
     });
-    expect(Date.parse(jobs![0]!.nextRunAt)).toBe(Date.parse(start) + 86_400_000 - 60_000);
+    expect(Date.parse(jobs![0]!.nextRunAt!)).toBe(Date.parse(start) + 86_400_000 - 60_000);
     expect(await outboxOf(app, recurring.id)).toHaveLength(1);
   });
 

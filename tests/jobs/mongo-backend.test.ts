@@ -131,7 +131,7 @@ describe('Agenda on MongoDB', () => {
       input: { title: 'Later', start: start.toISOString(), reminderMinutesBefore: [10, 60] },
     });
     const jobs = await jobsFor('event-reminder', createEvent.id);
-    expect(jobs.map((job) => Date.parse(job.nextRunAt)).sort()).toEqual([
+    expect(jobs.map((job) => Date.parse(job.nextRunAt!)).sort()).toEqual([
       start.getTime() - 60 * 60_000,
       start.getTime() - 10 * 60_000,
     ]);
@@ -154,14 +154,14 @@ describe('Agenda on MongoDB', () => {
       input: { type: 'ONE_TIME', text: 'Pause me', triggerAt: at.toISOString() },
     });
     const queued = await jobsFor('reminder', createReminder.id);
-    expect(queued.map((job) => Date.parse(job.nextRunAt))).toEqual([at.getTime()]);
+    expect(queued.map((job) => Date.parse(job.nextRunAt!))).toEqual([at.getTime()]);
 
     await run(`mutation ($id: ID!) { pauseReminder(id: $id) { id } }`, { id: createReminder.id });
     expect(await jobsFor('reminder', createReminder.id)).toEqual([]);
 
     await run(`mutation ($id: ID!) { resumeReminder(id: $id) { id } }`, { id: createReminder.id });
     expect(
-      (await jobsFor('reminder', createReminder.id)).map((job) => Date.parse(job.nextRunAt)),
+      (await jobsFor('reminder', createReminder.id)).map((job) => Date.parse(job.nextRunAt!)),
     ).toEqual([at.getTime()]);
   });
 });

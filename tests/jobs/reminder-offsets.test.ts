@@ -39,9 +39,9 @@ describe('an event whose reminder would already be past', () => {
     const event = await create({ title: 'Созвон с командой', start: inMinutes(3) });
     expect(event.reminderMinutesBefore).toEqual([0]);
     const jobs = (await scheduledJobs(app, 'event-reminder')).filter((job) =>
-      job.key.includes(event.id),
+      job.key?.includes(event.id),
     );
-    expect(jobs.map((job) => Date.parse(job.nextRunAt))).toEqual([Date.parse(event.startsAt)]);
+    expect(jobs.map((job) => Date.parse(job.nextRunAt!))).toEqual([Date.parse(event.startsAt)]);
   });
 
   it('fires at the start, on time, saying it starts now', async () => {
@@ -51,7 +51,7 @@ describe('an event whose reminder would already be past', () => {
     expect(event.reminderMinutesBefore).toEqual([0]);
     const notification = (await feed.next(10_000))?.data?.notifications;
     expect(notification).toMatchObject({ kind: 'EVENT_REMINDER', refs: { eventId: event.id } });
-    expect(notification.text).toMatch(/^⏰ Сейчас: Выпить таблетки/);
+    expect(notification!.text).toMatch(/^⏰ Сейчас: Выпить таблетки/);
     expect(Math.abs(Date.now() - start.getTime())).toBeLessThan(3_000);
   });
 
@@ -134,9 +134,9 @@ describe('a reminder shown after its event began', () => {
     );
     const fired = (await feed.next(10_000))?.data?.notifications;
     expect(fired).toMatchObject({ refs: { eventId: event.id } });
-    expect(fired.text).toMatch(/^⏰ Сейчас: Планёрка/);
+    expect(fired!.text).toMatch(/^⏰ Сейчас: Планёрка/);
     const { snoozeNotification: copy } = await gql(app, someone.credentials)(SNOOZE, {
-      id: fired.id,
+      id: fired!.id,
       minutes: 10,
     });
     expect(copy.text).toMatch(/^⏰ Началось 10 мин назад: Планёрка \(\d\d:\d\d\)$/);

@@ -120,7 +120,7 @@ describe('restart safety', () => {
       reminders.map((reminder) => reminder.id).sort(),
     );
     const left = (await scheduledJobs(second, 'reminder')).filter((job) =>
-      reminders.some((reminder) => job.key.includes(reminder.id)),
+      reminders.some((reminder) => job.key?.includes(reminder.id)),
     );
     expect(left).toEqual([]);
   });
