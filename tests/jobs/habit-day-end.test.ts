@@ -3,9 +3,11 @@ import { DateTime } from 'luxon';
 import { HabitCheckIn } from '../../src/entities/index.js';
 import { habitDayEndJob } from '../../src/jobs/habit-day-end.job.js';
 import { addDays } from '../../src/services/habits/local-date.js';
+import { CreateHabitDocument } from '../gql/graphql.js';
 import { seedHabit, seedUser, type TestUser } from '../support/factories.js';
+import { executeOperationOk } from '../support/graphql-client.js';
 import type { TestApp } from '../support/test-app.js';
-import { eventually, gql, scheduledJobs, startWorkerApp } from './job-helpers.js';
+import { eventually, scheduledJobs, startWorkerApp } from './job-helpers.js';
 
 const TZ = 'Asia/Yekaterinburg';
 let app: TestApp;
@@ -33,9 +35,11 @@ describe('the end of a habit day', () => {
   it("is queued at the user's day start once they create a habit", async () => {
     const user = await seedUser(app, { timezone: TZ, settings: { dayStart: '03:00' } });
     expect(await dayEndJobsOf(user)).toEqual([]);
-    await gql(app, user.credentials)(
-      `mutation ($input: CreateHabitInput!) { createHabit(input: $input) { id } }`,
+    await executeOperationOk(
+      app,
+      CreateHabitDocument,
       { input: { title: 'Зарядка', schedule: { kind: 'DAILY' } } },
+      user,
     );
     const [job] = await dayEndJobsOf(user);
     const at = DateTime.fromISO(job!.nextRunAt!, { zone: TZ });
