@@ -3,13 +3,31 @@ import type { Client } from 'graphql-ws';
 import { DateTime } from 'luxon';
 import { releaseNotificationJob } from '../../src/jobs/release-notification.job.js';
 import { reminderJob } from '../../src/jobs/reminder.job.js';
+import {
+  AcknowledgeNotificationDocument,
+  CreateReminderDocument,
+  PendingNotificationsDocument,
+  ReminderRunsDocument,
+  ScheduledJobsDocument,
+  SnoozeNotificationDocument,
+  UpdateSettingsDocument,
+  type NotificationsSubscription,
+  type OutboxNotificationFieldsFragment,
+  type SnoozeNotificationMutationVariables,
+  type SnoozePreset,
+} from '../gql/graphql.js';
 import { buildUser, type TestUser } from '../support/factories.js';
-import { asBot, errorCode, execute } from '../support/graphql-client.js';
+import {
+  asBot,
+  errorCode,
+  executeOperation,
+  executeOperationOk,
+  type Caller,
+} from '../support/graphql-client.js';
 import type { LiveSubscription } from '../support/subscriptions.js';
 import type { TestApp } from '../support/test-app.js';
 import {
   eventually,
-  gql,
   outboxOf,
   scheduledJobs,
   startWorkerApp,
@@ -24,28 +42,30 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.dispose()));
 });
 
-const CREATE_REMINDER = `mutation ($input: CreateReminderInput!) {
-  createReminder(input: $input) { id status nextRunAt }
-}`;
-const PENDING = `query ($platform: Platform!) {
-  pendingNotifications(platform: $platform, limit: 500) { id userId channel status attempts availableAt }
-}`;
-const ACK = `mutation ($id: ID!) { acknowledgeNotification(id: $id) { id status deliveredAt } }`;
-const SNOOZE = `mutation ($id: ID!, $minutes: Int, $preset: SnoozePreset) {
-  snoozeNotification(id: $id, minutes: $minutes, preset: $preset) {
-    id userId channel target kind text status attempts availableAt occurrenceAt refs
-  }
-}`;
-const UPDATE_SETTINGS = `mutation ($input: UpdateSettingsInput!) { updateSettings(input: $input) { id } }`;
+type Notification = OutboxNotificationFieldsFragment;
+
+const acknowledge = (app: TestApp, id: string, caller: Caller) =>
+  executeOperation(app, AcknowledgeNotificationDocument, { id }, caller);
+const snooze = (app: TestApp, variables: SnoozeNotificationMutationVariables, caller: Caller) =>
+  executeOperation(app, SnoozeNotificationDocument, variables, caller);
+const snoozeOk = async (
+  app: TestApp,
+  variables: SnoozeNotificationMutationVariables,
+  caller: Caller,
+) =>
+  (await executeOperationOk(app, SnoozeNotificationDocument, variables, caller)).snoozeNotification;
 
 type Row = Awaited<ReturnType<typeof outboxOf>>[number];
 
 /** A one-time reminder due `inMs` from now, fired by the worker; resolves to its outbox row. */
 async function fireReminder(app: TestApp, user: TestUser, text: string, inMs = 600) {
-  const { createReminder } = await gql(app, user.credentials)(CREATE_REMINDER, {
-    input: { type: 'ONE_TIME', text, triggerAt: new Date(Date.now() + inMs).toISOString() },
-  });
-  return rowOf(app, user, createReminder.id as string);
+  const { createReminder } = await executeOperationOk(
+    app,
+    CreateReminderDocument,
+    { input: { type: 'ONE_TIME', text, triggerAt: new Date(Date.now() + inMs).toISOString() } },
+    user,
+  );
+  return rowOf(app, user, createReminder.id);
 }
 
 async function rowOf(app: TestApp, user: TestUser, reminderId: string): Promise<Row> {
@@ -57,16 +77,21 @@ async function rowOf(app: TestApp, user: TestUser, reminderId: string): Promise<
 }
 
 async function pendingFor(app: TestApp, platform: 'TELEGRAM' | 'MAX') {
-  const data = await gql(app, asBot())<{ pendingNotifications: any[] }>(PENDING, { platform });
+  const data = await executeOperationOk(
+    app,
+    PendingNotificationsDocument,
+    { platform, limit: 500 },
+    asBot(),
+  );
   return data.pendingNotifications;
 }
 
 /** The next notification on the feed that `match`es (others' notifications are skipped). */
 async function nextMatching(
-  feed: LiveSubscription<any>,
-  match: (notification: any) => boolean,
+  feed: LiveSubscription<NotificationsSubscription>,
+  match: (notification: Notification) => boolean,
   timeoutMs: number,
-): Promise<any> {
+): Promise<Notification | null> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const left = deadline - Date.now();
@@ -104,9 +129,12 @@ describe('offering, acknowledging and snoozing', () => {
     const held = await buildUser(app, { timezone: 'Asia/Tokyo' });
     const hour = DateTime.now().setZone('Asia/Tokyo').hour;
     const hh = (h: number) => `${String((h + 24) % 24).padStart(2, '0')}:00`;
-    await gql(app, held.credentials)(UPDATE_SETTINGS, {
-      input: { quietHoursStart: hh(hour - 1), quietHoursEnd: hh(hour + 2) },
-    });
+    await executeOperationOk(
+      app,
+      UpdateSettingsDocument,
+      { input: { quietHoursStart: hh(hour - 1), quietHoursEnd: hh(hour + 2) } },
+      held,
+    );
 
     const [tgRow, maxRow, heldRow] = await Promise.all([
       fireReminder(app, telegram, 'Telegram one'),
@@ -148,13 +176,23 @@ describe('offering, acknowledging and snoozing', () => {
   it('acknowledge marks it delivered, it is not offered again, and a second ack is harmless', async () => {
     const row = await fireReminder(app, telegram, 'Acknowledge me');
     const stranger = await buildUser(app);
-    const byStranger = await execute(app.graphqlUrl, ACK, { id: row.id }, stranger.credentials);
+    const byStranger = await acknowledge(app, row.id, stranger);
     expect(errorCode(byStranger)).toBe('NOT_FOUND');
 
-    const first = await gql(app, asBot())(ACK, { id: row.id });
+    const first = await executeOperationOk(
+      app,
+      AcknowledgeNotificationDocument,
+      { id: row.id },
+      asBot(),
+    );
     expect(first.acknowledgeNotification).toMatchObject({ id: row.id, status: 'DELIVERED' });
     expect(first.acknowledgeNotification.deliveredAt).toEqual(expect.any(String));
-    const second = await gql(app, telegram.credentials)(ACK, { id: row.id });
+    const second = await executeOperationOk(
+      app,
+      AcknowledgeNotificationDocument,
+      { id: row.id },
+      telegram,
+    );
     expect(second.acknowledgeNotification).toEqual(first.acknowledgeNotification);
 
     expect((await pendingFor(app, 'TELEGRAM')).map((n) => n.id)).not.toContain(row.id);
@@ -165,10 +203,7 @@ describe('offering, acknowledging and snoozing', () => {
   it('snoozes for 10 minutes: the original is delivered, a fresh copy waits for its release job', async () => {
     const row = await fireReminder(app, max, 'Snooze me');
     const before = Date.now();
-    const { snoozeNotification: copy } = await gql(app, max.credentials)(SNOOZE, {
-      id: row.id,
-      minutes: 10,
-    });
+    const copy = await snoozeOk(app, { id: row.id, minutes: 10 }, max);
     const after = Date.now();
     expect(copy).toMatchObject({
       userId: max.id,
@@ -193,7 +228,7 @@ describe('offering, acknowledging and snoozing', () => {
       (job) => job.key === `release:${copy.id}`,
     );
     expect(release).toHaveLength(1);
-    expect(Date.parse(release[0].nextRunAt)).toBe(until);
+    expect(Date.parse(release[0].nextRunAt!)).toBe(until);
     // Held, so not something to send now.
     expect((await pendingFor(app, 'MAX')).map((n) => n.id)).not.toContain(copy.id);
   });
@@ -201,25 +236,25 @@ describe('offering, acknowledging and snoozing', () => {
   it('THIS_EVENING and TOMORROW_MORNING follow the user’s own times in their timezone', async () => {
     const zone = 'Asia/Tokyo';
     const user = await buildUser(app, { timezone: zone });
-    await gql(app, user.credentials)(UPDATE_SETTINGS, {
-      input: { eveningNudgeTime: '21:35', digestTime: '07:10' },
-    });
+    await executeOperationOk(
+      app,
+      UpdateSettingsDocument,
+      { input: { eveningNudgeTime: '21:35', digestTime: '07:10' } },
+      user,
+    );
     const row = await fireReminder(app, user, 'Later');
-    const snooze = async (preset: string) => {
+    const snoozeTo = async (preset: SnoozePreset) => {
       const now = new Date();
-      const { snoozeNotification } = await gql(app, user.credentials)(SNOOZE, {
-        id: row.id,
-        preset,
-      });
-      return { now, at: Date.parse(snoozeNotification.availableAt) };
+      const copy = await snoozeOk(app, { id: row.id, preset }, user);
+      return { now, at: Date.parse(copy.availableAt) };
     };
 
-    const evening = await snooze('THIS_EVENING');
+    const evening = await snoozeTo('THIS_EVENING');
     expect(evening.at).toBe(localAt(zone, '21:35', evening.now));
     expect(DateTime.fromMillis(evening.at, { zone }).toFormat('HH:mm')).toBe('21:35');
     expect(evening.at - evening.now.getTime()).toBeLessThanOrEqual(24 * 3_600_000);
 
-    const morning = await snooze('TOMORROW_MORNING');
+    const morning = await snoozeTo('TOMORROW_MORNING');
     expect(morning.at).toBe(localAt(zone, '07:10', morning.now, 1));
     expect(DateTime.fromMillis(morning.at, { zone }).toISODate()).toBe(
       DateTime.fromJSDate(morning.now, { zone }).plus({ days: 1 }).toISODate(),
@@ -234,18 +269,14 @@ describe('offering, acknowledging and snoozing', () => {
   it('rejects minutes 0, minutes with a preset, and no choice at all', async () => {
     const row = await fireReminder(app, telegram, 'Bad snoozes');
     const rowsBefore = (await outboxOf(app, telegram.id)).length;
-    for (const variables of [
+    const invalid: Omit<SnoozeNotificationMutationVariables, 'id'>[] = [
       { minutes: 0 },
       { minutes: 10, preset: 'HOUR_1' },
       { minutes: 10_081 },
       {},
-    ]) {
-      const result = await execute(
-        app.graphqlUrl,
-        SNOOZE,
-        { id: row.id, ...variables },
-        telegram.credentials,
-      );
+    ];
+    for (const variables of invalid) {
+      const result = await snooze(app, { id: row.id, ...variables }, telegram);
       expect({ variables, code: errorCode(result) }).toEqual({
         variables,
         code: 'BAD_USER_INPUT',
@@ -259,12 +290,7 @@ describe('offering, acknowledging and snoozing', () => {
   it('answers NOT_FOUND when snoozing someone else’s notification', async () => {
     const row = await fireReminder(app, telegram, 'Mine');
     const stranger = await buildUser(app);
-    const result = await execute(
-      app.graphqlUrl,
-      SNOOZE,
-      { id: row.id, minutes: 10 },
-      stranger.credentials,
-    );
+    const result = await snooze(app, { id: row.id, minutes: 10 }, stranger);
     expect(errorCode(result)).toBe('NOT_FOUND');
     expect(await outboxOf(app, stranger.id)).toEqual([]);
     const [stored] = (await outboxOf(app, telegram.id)).filter((r) => r.id === row.id);
@@ -273,10 +299,7 @@ describe('offering, acknowledging and snoozing', () => {
 
   it('the release job offers a held notification over the subscription', async () => {
     const row = await fireReminder(app, telegram, 'Release me');
-    const { snoozeNotification: copy } = await gql(app, telegram.credentials)(SNOOZE, {
-      id: row.id,
-      minutes: 30,
-    });
+    const copy = await snoozeOk(app, { id: row.id, minutes: 30 }, telegram);
     const feed = watchNotifications(app, 'TELEGRAM', clients);
     const at = new Date(Date.now() + 1_000);
     await app.deps.services.jobs.schedule(
@@ -312,11 +335,11 @@ describe('offering, acknowledging and snoozing', () => {
     );
 
     const failed = await eventually(async () => {
-      const data = await gql(app, asBot())<{
-        scheduledJobs: { key: string; failCount: number; failReason: string | null }[];
-      }>(
-        `query ($name: String) { scheduledJobs(name: $name, limit: 100) { key failCount failReason } }`,
+      const data = await executeOperationOk(
+        app,
+        ScheduledJobsDocument,
         { name: releaseNotificationJob.name },
+        asBot(),
       );
       return data.scheduledJobs.find((job) => job.key === key && job.failCount > 0);
     });
@@ -327,10 +350,12 @@ describe('offering, acknowledging and snoozing', () => {
 
   it('snoozing a recurring reminder’s notification leaves the reminder’s schedule alone', async () => {
     const user = await buildUser(app);
-    const run = gql(app, user.credentials);
-    const { createReminder: reminder } = await run(CREATE_REMINDER, {
-      input: { type: 'RECURRING', text: 'Daily review', cron: '0 9 * * *' },
-    });
+    const { createReminder: reminder } = await executeOperationOk(
+      app,
+      CreateReminderDocument,
+      { input: { type: 'RECURRING', text: 'Daily review', cron: '0 9 * * *' } },
+      user,
+    );
     expect(reminder.status).toBe('ACTIVE');
     // Make it fire now, as the worker would at 09:00.
     const at = new Date(Date.now() + 500);
@@ -345,24 +370,25 @@ describe('offering, acknowledging and snoozing', () => {
       at,
     );
     const row = await rowOf(app, user, reminder.id);
-    const READ = `query ($id: ID!) { reminder(id: $id) { status nextRunAt history { action } } }`;
-    const fired = (await run(READ, { id: reminder.id })).reminder;
+    const read = async () =>
+      (await executeOperationOk(app, ReminderRunsDocument, { id: reminder.id }, user)).reminder;
+    const fired = await read();
     expect(fired).toMatchObject({ status: 'ACTIVE', nextRunAt: reminder.nextRunAt });
     const jobsBefore = (await scheduledJobs(app, reminderJob.name)).filter((job) =>
-      job.key.includes(reminder.id),
+      job.key?.includes(reminder.id),
     );
     expect(jobsBefore.map((job) => job.nextRunAt)).toEqual([reminder.nextRunAt]);
 
-    await run(SNOOZE, { id: row.id, preset: 'HOUR_1' });
+    await snoozeOk(app, { id: row.id, preset: 'HOUR_1' }, user);
 
-    const snoozed = (await run(READ, { id: reminder.id })).reminder;
+    const snoozed = await read();
     expect(snoozed).toEqual(fired);
     expect(snoozed.history.map((entry: { action: string }) => entry.action)).toEqual([
       'created',
       'fired',
     ]);
     const jobsAfter = (await scheduledJobs(app, reminderJob.name)).filter((job) =>
-      job.key.includes(reminder.id),
+      job.key?.includes(reminder.id),
     );
     expect(jobsAfter).toEqual(jobsBefore);
   });
@@ -383,14 +409,19 @@ describe('offering again until acknowledged', () => {
   it('offers an unacknowledged notification again, then marks it failed', async () => {
     const user = await buildUser(app);
     const feed = watchNotifications(app, 'TELEGRAM', clients);
-    const { createReminder } = await gql(app, user.credentials)(CREATE_REMINDER, {
-      input: {
-        type: 'ONE_TIME',
-        text: 'Nobody answers',
-        triggerAt: new Date(Date.now() + 1_500).toISOString(),
+    const { createReminder } = await executeOperationOk(
+      app,
+      CreateReminderDocument,
+      {
+        input: {
+          type: 'ONE_TIME',
+          text: 'Nobody answers',
+          triggerAt: new Date(Date.now() + 1_500).toISOString(),
+        },
       },
-    });
-    const mine = (n: any) => n.userId === user.id;
+      user,
+    );
+    const mine = (n: Notification) => n.userId === user.id;
 
     const first = await nextMatching(feed, mine, 8_000);
     expect(first).toMatchObject({
@@ -399,21 +430,21 @@ describe('offering again until acknowledged', () => {
       refs: { reminderId: createReminder.id },
     });
     const second = await nextMatching(feed, mine, 8_000);
-    expect(second).toMatchObject({ id: first.id, status: 'PENDING', attempts: 2 });
-    expect(Date.parse(second.availableAt)).toBeGreaterThan(Date.parse(first.availableAt));
+    expect(second).toMatchObject({ id: first!.id, status: 'PENDING', attempts: 2 });
+    expect(Date.parse(second!.availableAt)).toBeGreaterThan(Date.parse(first!.availableAt));
 
     const failed = await eventually(async () => {
       const [row] = await outboxOf(app, user.id);
       return row?.status === 'failed' ? row : null;
     });
     expect(failed).toMatchObject({
-      id: first.id,
+      id: first!.id,
       status: 'failed',
       attempts: 2,
       failureReason: 'not acknowledged after 2 offers',
     });
     // Not offered a third time, and not among what a restarting bot is given.
     expect(await nextMatching(feed, mine, 1_300)).toBeNull();
-    expect((await pendingFor(app, 'TELEGRAM')).map((n) => n.id)).not.toContain(first.id);
+    expect((await pendingFor(app, 'TELEGRAM')).map((n) => n.id)).not.toContain(first!.id);
   });
 });

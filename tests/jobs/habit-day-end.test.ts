@@ -3,9 +3,11 @@ import { DateTime } from 'luxon';
 import { HabitCheckIn } from '../../src/entities/index.js';
 import { habitDayEndJob } from '../../src/jobs/habit-day-end.job.js';
 import { addDays } from '../../src/services/habits/local-date.js';
+import { CreateHabitDocument } from '../gql/graphql.js';
 import { seedHabit, seedUser, type TestUser } from '../support/factories.js';
+import { executeOperationOk } from '../support/graphql-client.js';
 import type { TestApp } from '../support/test-app.js';
-import { eventually, gql, scheduledJobs, startWorkerApp } from './job-helpers.js';
+import { eventually, scheduledJobs, startWorkerApp } from './job-helpers.js';
 
 const TZ = 'Asia/Yekaterinburg';
 let app: TestApp;
@@ -17,7 +19,7 @@ afterAll(() => app.stop());
 
 const todayIn = (zone: string) => DateTime.now().setZone(zone).toISODate()!;
 const dayEndJobsOf = async (user: TestUser) =>
-  (await scheduledJobs(app, 'habit-day-end')).filter((job) => job.key.includes(user.id));
+  (await scheduledJobs(app, 'habit-day-end')).filter((job) => job.key?.includes(user.id));
 
 /** Runs one day end now, as if the user's day had just begun. */
 async function runDayEnd(user: TestUser) {
@@ -33,12 +35,14 @@ describe('the end of a habit day', () => {
   it("is queued at the user's day start once they create a habit", async () => {
     const user = await seedUser(app, { timezone: TZ, settings: { dayStart: '03:00' } });
     expect(await dayEndJobsOf(user)).toEqual([]);
-    await gql(app, user.credentials)(
-      `mutation ($input: CreateHabitInput!) { createHabit(input: $input) { id } }`,
+    await executeOperationOk(
+      app,
+      CreateHabitDocument,
       { input: { title: 'Зарядка', schedule: { kind: 'DAILY' } } },
+      user,
     );
     const [job] = await dayEndJobsOf(user);
-    const at = DateTime.fromISO(job!.nextRunAt, { zone: TZ });
+    const at = DateTime.fromISO(job!.nextRunAt!, { zone: TZ });
     expect(at.toFormat('HH:mm')).toBe('03:00');
     expect(at.diffNow('hours').hours).toBeGreaterThan(0);
     expect(at.diffNow('hours').hours).toBeLessThanOrEqual(24);
@@ -60,7 +64,7 @@ describe('the end of a habit day', () => {
       addDays(today, -2),
     ]);
     const next = await eventually(async () => (await dayEndJobsOf(user))[0]);
-    expect(DateTime.fromISO(next!.nextRunAt, { zone: TZ }).toFormat('HH:mm')).toBe('00:00');
+    expect(DateTime.fromISO(next!.nextRunAt!, { zone: TZ }).toFormat('HH:mm')).toBe('00:00');
   });
 
   it('ends its chain when the user has no active habit any more', async () => {

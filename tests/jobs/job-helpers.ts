@@ -1,6 +1,13 @@
 import type { Client } from 'graphql-ws';
-import { asBot, executeOk, wsClient, type Credentials } from '../support/graphql-client.js';
-import { subscribe, type LiveSubscription } from '../support/subscriptions.js';
+import { NotificationsDocument, ScheduledJobsDocument } from '../gql/graphql.js';
+import {
+  asBot,
+  executeOk,
+  executeOperationOk,
+  subscribeTo,
+  wsClient,
+  type Credentials,
+} from '../support/graphql-client.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -27,14 +34,10 @@ export function watchNotifications(
   app: TestApp,
   platform: 'TELEGRAM' | 'MAX' = 'TELEGRAM',
   clients: Client[] = [],
-): LiveSubscription<any> {
+) {
   const client = wsClient(app.wsUrl, asBot(platform.toLowerCase()));
   clients.push(client);
-  return subscribe(
-    client,
-    `subscription ($platform: Platform!) { notifications(platform: $platform) { ${NOTIFICATION_FIELDS} } }`,
-    { platform },
-  );
+  return subscribeTo(client, NotificationsDocument, { platform });
 }
 
 export const gql =
@@ -79,13 +82,6 @@ export async function eventually<T>(
 
 /** The queued jobs, as the operators' query shows them. */
 export async function scheduledJobs(app: TestApp, name?: string) {
-  const data = await executeOk<{
-    scheduledJobs: { name: string; key: string; nextRunAt: string }[];
-  }>(
-    app.graphqlUrl,
-    `query ($name: String) { scheduledJobs(name: $name, limit: 100) { name key nextRunAt state failCount } }`,
-    { name },
-    asBot(),
-  );
+  const data = await executeOperationOk(app, ScheduledJobsDocument, { name }, asBot());
   return data.scheduledJobs;
 }

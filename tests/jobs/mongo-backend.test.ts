@@ -3,9 +3,19 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AgendaQueue } from '../../src/jobs/agenda/agenda-queue.js';
+import {
+  CreateEventDocument,
+  CreateReminderDocument,
+  PauseReminderDocument,
+  ReminderRunsDocument,
+  ResumeReminderDocument,
+  type CreateEventInput,
+  type CreateReminderInput,
+} from '../gql/graphql.js';
 import { buildUser, type TestUser } from '../support/factories.js';
+import { executeOperationOk } from '../support/graphql-client.js';
 import type { TestApp } from '../support/test-app.js';
-import { eventually, gql, outboxOf, scheduledJobs, startWorkerApp } from './job-helpers.js';
+import { eventually, outboxOf, scheduledJobs, startWorkerApp } from './job-helpers.js';
 
 // An in-memory MongoDB-compatible server (jongodb, a native binary from an optional
 // dependency). One worker only: its findOneAndUpdate is not atomic across clients.
@@ -71,8 +81,10 @@ afterAll(async () => {
   if (mongo) await stopJongodb(mongo);
 });
 
-const CREATE_EVENT = `mutation ($input: CreateEventInput!) { createEvent(input: $input) { id startsAt } }`;
-const CREATE_REMINDER = `mutation ($input: CreateReminderInput!) { createReminder(input: $input) { id } }`;
+const createEvent = async (input: CreateEventInput) =>
+  (await executeOperationOk(app, CreateEventDocument, { input }, user)).createEvent;
+const createReminder = async (input: CreateReminderInput) =>
+  (await executeOperationOk(app, CreateReminderDocument, { input }, user)).createReminder;
 
 const jobsFor = async (name: string, id: string) =>
   (await scheduledJobs(app, name)).filter((job) => job.key?.includes(id));
@@ -85,20 +97,15 @@ describe('Agenda on MongoDB', () => {
   });
 
   it('fires an event reminder and a one-time reminder exactly once each', async () => {
-    const run = gql(app, user.credentials);
-    const { createEvent } = await run(CREATE_EVENT, {
-      input: {
-        title: 'Mongo meeting',
-        start: new Date(Date.now() + 60_000 + 1_500).toISOString(),
-        reminderMinutesBefore: [1],
-      },
+    const event = await createEvent({
+      title: 'Mongo meeting',
+      start: new Date(Date.now() + 60_000 + 1_500).toISOString(),
+      reminderMinutesBefore: [1],
     });
-    const { createReminder } = await run(CREATE_REMINDER, {
-      input: {
-        type: 'ONE_TIME',
-        text: 'Mongo reminder',
-        triggerAt: new Date(Date.now() + 1_500).toISOString(),
-      },
+    const reminder = await createReminder({
+      type: 'ONE_TIME',
+      text: 'Mongo reminder',
+      triggerAt: new Date(Date.now() + 1_500).toISOString(),
     });
     await eventually(async () => (await outboxOf(app, user.id)).length >= 2, 10_000);
     // Give a second run (there must be none) time to happen.
@@ -106,32 +113,33 @@ describe('Agenda on MongoDB', () => {
 
     const rows = await outboxOf(app, user.id);
     expect(rows).toHaveLength(2);
-    expect(rows.filter((row) => row.payload.refs.eventId === createEvent.id)).toMatchObject([
+    expect(rows.filter((row) => row.payload.refs.eventId === event.id)).toMatchObject([
       { kind: 'event_reminder', status: 'pending', attempts: 1 },
     ]);
-    expect(rows.filter((row) => row.payload.refs.reminderId === createReminder.id)).toMatchObject([
+    expect(rows.filter((row) => row.payload.refs.reminderId === reminder.id)).toMatchObject([
       { kind: 'reminder', status: 'pending', attempts: 1 },
     ]);
-    const history = await run(
-      `query ($id: ID!) { reminder(id: $id) { status history { action } } }`,
-      { id: createReminder.id },
-    );
-    expect(history.reminder).toEqual({
+    const { status, history } = (
+      await executeOperationOk(app, ReminderRunsDocument, { id: reminder.id }, user)
+    ).reminder;
+    expect({ status, history }).toEqual({
       status: 'COMPLETED',
       history: [{ action: 'created' }, { action: 'fired' }],
     });
     // Run and removed: nothing left queued for either.
-    expect(await jobsFor('event-reminder', createEvent.id)).toEqual([]);
-    expect(await jobsFor('reminder', createReminder.id)).toEqual([]);
+    expect(await jobsFor('event-reminder', event.id)).toEqual([]);
+    expect(await jobsFor('reminder', reminder.id)).toEqual([]);
   });
 
   it('lists the queued jobs from MongoDB', async () => {
     const start = new Date(Date.now() + 3 * 3_600_000);
-    const { createEvent } = await gql(app, user.credentials)(CREATE_EVENT, {
-      input: { title: 'Later', start: start.toISOString(), reminderMinutesBefore: [10, 60] },
+    const event = await createEvent({
+      title: 'Later',
+      start: start.toISOString(),
+      reminderMinutesBefore: [10, 60],
     });
-    const jobs = await jobsFor('event-reminder', createEvent.id);
-    expect(jobs.map((job) => Date.parse(job.nextRunAt)).sort()).toEqual([
+    const jobs = await jobsFor('event-reminder', event.id);
+    expect(jobs.map((job) => Date.parse(job.nextRunAt!)).sort()).toEqual([
       start.getTime() - 60 * 60_000,
       start.getTime() - 10 * 60_000,
     ]);
@@ -148,20 +156,21 @@ describe('Agenda on MongoDB', () => {
   });
 
   it('removes the job of a paused reminder and queues it again on resume', async () => {
-    const run = gql(app, user.credentials);
     const at = new Date(Date.now() + 3_600_000);
-    const { createReminder } = await run(CREATE_REMINDER, {
-      input: { type: 'ONE_TIME', text: 'Pause me', triggerAt: at.toISOString() },
+    const reminder = await createReminder({
+      type: 'ONE_TIME',
+      text: 'Pause me',
+      triggerAt: at.toISOString(),
     });
-    const queued = await jobsFor('reminder', createReminder.id);
-    expect(queued.map((job) => Date.parse(job.nextRunAt))).toEqual([at.getTime()]);
+    const queued = await jobsFor('reminder', reminder.id);
+    expect(queued.map((job) => Date.parse(job.nextRunAt!))).toEqual([at.getTime()]);
 
-    await run(`mutation ($id: ID!) { pauseReminder(id: $id) { id } }`, { id: createReminder.id });
-    expect(await jobsFor('reminder', createReminder.id)).toEqual([]);
+    await executeOperationOk(app, PauseReminderDocument, { id: reminder.id }, user);
+    expect(await jobsFor('reminder', reminder.id)).toEqual([]);
 
-    await run(`mutation ($id: ID!) { resumeReminder(id: $id) { id } }`, { id: createReminder.id });
+    await executeOperationOk(app, ResumeReminderDocument, { id: reminder.id }, user);
     expect(
-      (await jobsFor('reminder', createReminder.id)).map((job) => Date.parse(job.nextRunAt)),
+      (await jobsFor('reminder', reminder.id)).map((job) => Date.parse(job.nextRunAt!)),
     ).toEqual([at.getTime()]);
   });
 });

@@ -1,10 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
 import { buildGoal, buildUser, type TestUser } from '../support/factories.js';
-import { executeOk, wsClient } from '../support/graphql-client.js';
-import { subscribe, untilLive, type LiveSubscription } from '../support/subscriptions.js';
+import {
+  CompleteStepDocument,
+  CreateReminderDocument,
+  GoalProgressDocument,
+  UpdateStepDocument,
+} from '../gql/graphql.js';
+import { executeOperationOk, subscribeTo, wsClient } from '../support/graphql-client.js';
+import { untilLive, type LiveSubscription } from '../support/subscriptions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { eventually, gql, outboxOf, startWorkerApp, watchNotifications } from './job-helpers.js';
+import { eventually, outboxOf, startWorkerApp, watchNotifications } from './job-helpers.js';
 
 // Redis runs locally; both apps share it, the test database and one job table.
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -29,9 +35,9 @@ afterAll(async () => {
 });
 
 /** The next message on the feed that `match`es; other tests' notifications are skipped. */
-async function nextMatching<T>(
-  feed: LiveSubscription<any>,
-  pick: (data: any) => T | undefined,
+async function nextMatching<TData, T>(
+  feed: LiveSubscription<TData>,
+  pick: (data: TData | null | undefined) => T | undefined,
   match: (value: T) => boolean,
   timeoutMs: number,
 ): Promise<T | null> {
@@ -55,8 +61,9 @@ describe('subscriptions across processes through Redis', () => {
 
   it('a reminder created through the API app fires in the worker and reaches the API’s subscriber', async () => {
     const feed = watchNotifications(api, 'TELEGRAM', clients);
-    const { createReminder } = await gql(api, user.credentials)(
-      `mutation ($input: CreateReminderInput!) { createReminder(input: $input) { id } }`,
+    const { createReminder } = await executeOperationOk(
+      api,
+      CreateReminderDocument,
       {
         input: {
           type: 'ONE_TIME',
@@ -64,12 +71,13 @@ describe('subscriptions across processes through Redis', () => {
           triggerAt: new Date(Date.now() + 1_500).toISOString(),
         },
       },
+      user,
     );
 
     const received = await nextMatching(
       feed,
       (data) => data?.notifications,
-      (n: any) => n.userId === user.id,
+      (n) => n.userId === user.id,
       10_000,
     );
     expect(received).toMatchObject({
@@ -86,36 +94,26 @@ describe('subscriptions across processes through Redis', () => {
       return written.length ? written : null;
     });
     expect(rows).toHaveLength(1);
-    expect(rows?.[0]?.id).toBe((received as any).id);
+    expect(rows?.[0]?.id).toBe(received?.id);
   });
 
   it('goalProgress published by the worker app reaches a subscriber of the API app', async () => {
     const goal = await buildGoal(api, user, { steps: ['Warm up', 'Run'] });
     const client = wsClient(api.wsUrl, user.credentials);
     clients.push(client);
-    const feed = subscribe<any>(
-      client,
-      `subscription ($goalId: ID!) { goalProgress(goalId: $goalId) { goalId progress status stepId changedAt } }`,
-      { goalId: goal.id },
-    );
+    const feed = subscribeTo(client, GoalProgressDocument, { goalId: goal.id });
     // Mutations go to the other process; only Redis can carry their updates here.
-    const onWorker = (query: string, variables: Record<string, unknown>) =>
-      executeOk(worker.graphqlUrl, query, variables, user.credentials);
     await untilLive(feed, () =>
-      onWorker(`mutation ($id: ID!) { updateStep(id: $id, input: {}) { id } }`, {
-        id: goal.steps[0].id,
-      }),
+      executeOperationOk(worker, UpdateStepDocument, { id: goal.steps[0].id, input: {} }, user),
     );
     // Drain the echoes of the liveness probes.
     while (await feed.next(300));
 
-    await onWorker(`mutation ($id: ID!) { completeStep(id: $id) { id } }`, {
-      id: goal.steps[0].id,
-    });
+    await executeOperationOk(worker, CompleteStepDocument, { id: goal.steps[0].id }, user);
     const update = await nextMatching(
       feed,
       (data) => data?.goalProgress,
-      (progress: any) => progress.progress === 50,
+      (progress) => progress.progress === 50,
       5_000,
     );
     expect(update).toMatchObject({
@@ -124,6 +122,6 @@ describe('subscriptions across processes through Redis', () => {
       status: 'ACTIVE',
       stepId: goal.steps[0].id,
     });
-    expect(Number.isNaN(Date.parse((update as any).changedAt))).toBe(false);
+    expect(Number.isNaN(Date.parse(update!.changedAt))).toBe(false);
   });
 });

@@ -66,7 +66,7 @@ function call(credentials: Credentials, query: string, variables: Record<string,
 /** The queued (not yet run) jobs of one reminder. */
 async function jobsOf(reminderId: string) {
   return (await scheduledJobs(app, 'reminder')).filter(
-    (job) => job.key.startsWith(`reminder:${reminderId}@`) && job.nextRunAt,
+    (job) => job.key?.startsWith(`reminder:${reminderId}@`) && job.nextRunAt,
   );
 }
 
@@ -142,7 +142,7 @@ describe('creating and reading reminders', () => {
       createdBy: 'telegram-bot',
     });
     const jobs = await jobsOf(reminder.id);
-    expect(jobs.map((job) => [job.key, Date.parse(job.nextRunAt)])).toEqual([
+    expect(jobs.map((job) => [job.key, Date.parse(job.nextRunAt!)])).toEqual([
       [`reminder:${reminder.id}@${triggerAt.toISOString()}`, triggerAt.getTime()],
     ]);
 
@@ -179,7 +179,7 @@ describe('creating and reading reminders', () => {
     const local = DateTime.fromISO(reminder.nextRunAt!, { zone: 'Europe/Berlin' });
     expect([local.weekday, local.hour, local.minute]).toEqual([1, 9, 0]);
     const jobs = await jobsOf(reminder.id);
-    expect(jobs.map((job) => Date.parse(job.nextRunAt))).toEqual([expected.getTime()]);
+    expect(jobs.map((job) => Date.parse(job.nextRunAt!))).toEqual([expected.getTime()]);
   });
 
   it('reads the cron on the wall clock across DST: 09:00 New York is 14:00Z in winter, 13:00Z in summer', async () => {

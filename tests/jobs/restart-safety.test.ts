@@ -2,9 +2,11 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { ReminderType, User } from '../../src/entities/index.js';
 import type { AgendaQueue } from '../../src/jobs/agenda/agenda-queue.js';
+import { CreateReminderDocument, ReminderTriggerDocument } from '../gql/graphql.js';
 import { buildUser, type TestUser } from '../support/factories.js';
+import { executeOperationOk } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { eventually, gql, outboxOf, scheduledJobs, startWorkerApp } from './job-helpers.js';
+import { eventually, outboxOf, scheduledJobs, startWorkerApp } from './job-helpers.js';
 
 // Apps started by a test; stopped after it even when it fails.
 const running = new Set<TestApp>();
@@ -30,16 +32,13 @@ const sharedTable = () => `restart_${process.pid}_${(tables += 1)}`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const CREATE_REMINDER = `mutation ($input: CreateReminderInput!) {
-  createReminder(input: $input) { id triggerAt }
-}`;
-
 async function createOneTime(app: TestApp, user: TestUser, text: string, at: number) {
-  const { createReminder } = await gql(app, user.credentials)<{
-    createReminder: { id: string; triggerAt: string };
-  }>(CREATE_REMINDER, {
-    input: { type: 'ONE_TIME', text, triggerAt: new Date(at).toISOString() },
-  });
+  const { createReminder } = await executeOperationOk(
+    app,
+    CreateReminderDocument,
+    { input: { type: 'ONE_TIME', text, triggerAt: new Date(at).toISOString() } },
+    user,
+  );
   return createReminder;
 }
 
@@ -120,7 +119,7 @@ describe('restart safety', () => {
       reminders.map((reminder) => reminder.id).sort(),
     );
     const left = (await scheduledJobs(second, 'reminder')).filter((job) =>
-      reminders.some((reminder) => job.key.includes(reminder.id)),
+      reminders.some((reminder) => job.key?.includes(reminder.id)),
     );
     expect(left).toEqual([]);
   });
@@ -262,14 +261,14 @@ describe('restart safety', () => {
     expect(await auditActions(worker, user.id, 'missed')).toEqual([a.id]);
     expect(await auditActions(worker, user.id, 'fired')).toEqual([b.id]);
 
-    const READ = `query ($id: ID!) { reminder(id: $id) { status lastTriggeredAt nextRunAt } }`;
-    const run = gql(worker, user.credentials);
-    expect((await run(READ, { id: a.id })).reminder).toEqual({
+    const read = async (id: string) =>
+      (await executeOperationOk(worker, ReminderTriggerDocument, { id }, user)).reminder;
+    expect(await read(a.id)).toEqual({
       status: 'COMPLETED',
       lastTriggeredAt: null,
       nextRunAt: null,
     });
-    expect((await run(READ, { id: b.id })).reminder).toMatchObject({ status: 'COMPLETED' });
-    expect((await run(READ, { id: b.id })).reminder.lastTriggeredAt).not.toBeNull();
+    expect(await read(b.id)).toMatchObject({ status: 'COMPLETED' });
+    expect((await read(b.id)).lastTriggeredAt).not.toBeNull();
   });
 });
