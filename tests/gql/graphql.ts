@@ -184,6 +184,7 @@ export type UpdateSettingsInput = {
   digestTime?: string | null | undefined;
   eveningNudgeTime?: string | null | undefined;
   eventRemindersEnabled?: boolean | null | undefined;
+  habitRemindersEnabled?: boolean | null | undefined;
   language?: Language | null | undefined;
   morningDigestEnabled?: boolean | null | undefined;
   notificationsEnabled?: boolean | null | undefined;

@@ -22,8 +22,12 @@ const TEXTS = defineTexts({
     digestNoEvents: 'Событий на сегодня нет.',
     digestGoals: 'Цели:',
     reminder: (text: string) => `🔔 ${text}`,
+    habitDue: (title: string, streak: number) =>
+      streak > 0 ? `🔁 Пора: ${title} (${streakLine(streak, 'ru')})` : `🔁 Пора: ${title}`,
     labels: {
       done: 'Готово',
+      checkInHabit: '✅ Готово',
+      skipHabit: '⏭ Пропустить сегодня',
       completeStep: (title: string) => `✅ ${title}`,
       [SnoozePreset.MINUTES_10]: 'Через 10 мин',
       [SnoozePreset.HOUR_1]: 'Через час',
@@ -54,8 +58,12 @@ const TEXTS = defineTexts({
     digestNoEvents: 'No events today.',
     digestGoals: 'Goals:',
     reminder: (text: string) => `🔔 ${text}`,
+    habitDue: (title: string, streak: number) =>
+      streak > 0 ? `🔁 Time for: ${title} (${streakLine(streak, 'en')})` : `🔁 Time for: ${title}`,
     labels: {
       done: 'Done',
+      checkInHabit: '✅ Done',
+      skipHabit: '⏭ Skip today',
       completeStep: (title: string) => `✅ ${title}`,
       [SnoozePreset.MINUTES_10]: 'In 10 min',
       [SnoozePreset.HOUR_1]: 'In 1 hour',
@@ -89,6 +97,13 @@ function humanMinutes(minutes: number, language: Lang): string {
     return hours === 1 ? 'час' : `${hours} ${plural(hours, 'час', 'часа', 'часов')}`;
   }
   return language === 'ru' ? `${minutes} мин` : `${minutes} min`;
+}
+
+/** "🔥 12 дней подряд", "🔥 12 days in a row": a habit's current streak. */
+export function streakLine(days: number, language: Lang): string {
+  return language === 'ru'
+    ? `🔥 ${daysRu(days)} подряд`
+    : `🔥 ${days} day${days === 1 ? '' : 's'} in a row`;
 }
 
 function daysRu(days: number): string {
@@ -139,14 +154,16 @@ const SNOOZE_BUTTONS = [
 /** "Done" plus the snooze buttons, labelled in the user's language. */
 export function doneAndSnoozeActions(language: Language): NotificationAction[] {
   const labels = textsFor(language).labels;
-  return [
-    { kind: NotificationActionKind.DONE, label: labels.done },
-    ...SNOOZE_BUTTONS.map((snooze) => ({
-      kind: NotificationActionKind.SNOOZE,
-      label: labels[snooze],
-      snooze,
-    })),
-  ];
+  return [{ kind: NotificationActionKind.DONE, label: labels.done }, ...snoozeActions(language)];
+}
+
+function snoozeActions(language: Language): NotificationAction[] {
+  const labels = textsFor(language).labels;
+  return SNOOZE_BUTTONS.map((snooze) => ({
+    kind: NotificationActionKind.SNOOZE,
+    label: labels[snooze],
+    snooze,
+  }));
 }
 
 export function completeStepAction(
@@ -156,4 +173,14 @@ export function completeStepAction(
 ): NotificationAction {
   const label = textsFor(language).labels.completeStep(title);
   return { kind: NotificationActionKind.COMPLETE_STEP, label: label.slice(0, 64), stepId };
+}
+
+/** Under a habit reminder: check in, skip today, or the snooze buttons. */
+export function habitReminderActions(language: Language, habitId: string): NotificationAction[] {
+  const labels = textsFor(language).labels;
+  return [
+    { kind: NotificationActionKind.CHECK_IN_HABIT, label: labels.checkInHabit, habitId },
+    { kind: NotificationActionKind.SKIP_HABIT, label: labels.skipHabit, habitId },
+    ...snoozeActions(language),
+  ];
 }
