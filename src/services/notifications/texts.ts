@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { NotificationActionKind, SnoozePreset, type Language } from '../../entities/index.js';
 import type { NotificationAction } from '../../entities/index.js';
 import { progressBar } from '../../common/progress-bar.js';
+import { pluralRu, streakLine } from '../../common/streak.js';
 import { defineTexts, langOf, type Lang } from '../../common/texts.js';
 
 /** Every user-facing word of notifications, in Russian (the default) and English. */
@@ -94,30 +95,13 @@ function humanMinutes(minutes: number, language: Lang): string {
   if (minutes % 60 === 0) {
     const hours = minutes / 60;
     if (language === 'en') return `${hours} hour${hours === 1 ? '' : 's'}`;
-    return hours === 1 ? 'час' : `${hours} ${plural(hours, 'час', 'часа', 'часов')}`;
+    return hours === 1 ? 'час' : `${hours} ${pluralRu(hours, 'час', 'часа', 'часов')}`;
   }
   return language === 'ru' ? `${minutes} мин` : `${minutes} min`;
 }
 
-/** "🔥 12 дней подряд", "🔥 12 days in a row": a habit's current streak. */
-export function streakLine(days: number, language: Lang): string {
-  return language === 'ru'
-    ? `🔥 ${daysRu(days)} подряд`
-    : `🔥 ${days} day${days === 1 ? '' : 's'} in a row`;
-}
-
 function daysRu(days: number): string {
-  return `${days} ${plural(days, 'день', 'дня', 'дней')}`;
-}
-
-/** Russian plural forms: 1 день, 2 дня, 5 дней, 21 день. */
-function plural(count: number, one: string, few: string, many: string): string {
-  const tens = count % 100;
-  const units = count % 10;
-  if (tens >= 11 && tens <= 14) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
+  return `${days} ${pluralRu(days, 'день', 'дня', 'дней')}`;
 }
 
 /** Local "HH:mm", with the date ("d MMMM") when it is not today. */
