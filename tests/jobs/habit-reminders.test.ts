@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { habitReminderJob } from '../../src/jobs/habit-reminder.job.js';
 import { addDays } from '../../src/services/habits/local-date.js';
+import { todayIn } from '../../src/services/timezone.js';
 import { seedUser, type TestUser } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
 import { eventually, gql, outboxOf, scheduledJobs, startWorkerApp } from './job-helpers.js';
@@ -15,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const todayIn = (zone: string) => DateTime.now().setZone(zone).toISODate()!;
 const remindersOf = async (habitId: string) =>
   (await scheduledJobs(app, 'habit-reminder')).filter((job) => job.key.includes(habitId));
 
@@ -114,6 +114,16 @@ describe('habit reminders', () => {
     expect(await remindersOf(habitId)).toEqual([]);
     await call(`mutation ($id: ID!) { resumeHabit(id: $id) { id } }`, { id: habitId });
     expect(await remindersOf(habitId)).toHaveLength(1);
+  });
+
+  it('are queued again at worker start when a job was lost', async () => {
+    const user = await seedUser(app, { timezone: TZ });
+    const habitId = await createHabit(user);
+    await app.deps.services.jobs.cancel(habitReminderJob, { habitId });
+    expect(await remindersOf(habitId)).toEqual([]);
+    await app.deps.services.reminderScheduler.reconcile();
+    const [job] = await remindersOf(habitId);
+    expect(DateTime.fromISO(job!.nextRunAt, { zone: TZ }).toFormat('HH:mm')).toBe(TIME);
   });
 
   it('are not queued while the user has habit reminders switched off', async () => {
