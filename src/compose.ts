@@ -20,6 +20,7 @@ import { DailyNotifications } from './services/notifications/daily-notifications
 import { NotificationService } from './services/notifications/notification.service.js';
 import { NotificationOutbox } from './services/notifications/outbox.js';
 import { ReminderFiring } from './services/notifications/reminder-firing.js';
+import { HabitNotifications } from './services/notifications/habit-notifications.js';
 import { ReminderNotifications } from './services/notifications/reminder-notifications.js';
 import { WebhookService } from './services/notifications/webhook.service.js';
 import { AutoScheduleService } from './services/auto-schedule.service.js';
@@ -88,6 +89,7 @@ export function composeServices(
     notifications: new NotificationService(db, outbox, reminderNotifications),
     outbox,
     reminderNotifications,
+    habitNotifications: new HabitNotifications(db),
     dailyNotifications: new DailyNotifications({ db, events }),
     reminderFiring: new ReminderFiring(db),
     webhooks,

@@ -13,6 +13,7 @@ export enum NotificationKind {
   OVERDUE_STEPS = 'overdue_steps',
   MORNING_DIGEST = 'morning_digest',
   REMINDER = 'reminder',
+  HABIT_REMINDER = 'habit_reminder',
 }
 
 export enum NotificationStatus {
@@ -28,6 +29,10 @@ export enum NotificationActionKind {
   DONE = 'done',
   COMPLETE_STEP = 'complete_step',
   SNOOZE = 'snooze',
+  /** Checks the habit in as done for the day the reminder is about. */
+  CHECK_IN_HABIT = 'check_in_habit',
+  /** Checks the habit in as skipped for that day. */
+  SKIP_HABIT = 'skip_habit',
 }
 
 export enum SnoozePreset {

@@ -21,6 +21,9 @@ export class NotificationAction {
   @Field(() => ID, { nullable: true, description: 'For complete_step' })
   stepId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'For check_in_habit and skip_habit' })
+  habitId?: string | null;
+
   @Field(() => SnoozePreset, { nullable: true, description: 'For snooze' })
   snooze?: SnoozePreset | null;
 }

@@ -26,6 +26,10 @@ export class UserSettings {
   @Column({ default: true })
   eventRemindersEnabled: boolean;
 
+  @Field({ description: 'Reminders of habits at their reminder times' })
+  @Column({ default: true })
+  habitRemindersEnabled: boolean;
+
   @Field()
   @Column({ default: true })
   deadlineWarningsEnabled: boolean;

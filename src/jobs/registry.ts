@@ -2,6 +2,7 @@ import type { JobDefinition } from './define-job.js';
 import { deadlineCheckJob } from './deadline-check.job.js';
 import { eventReminderJob } from './event-reminder.job.js';
 import { habitDayEndJob } from './habit-day-end.job.js';
+import { habitReminderJob } from './habit-reminder.job.js';
 import { morningDigestJob } from './morning-digest.job.js';
 import { overdueStepsJob } from './overdue-steps.job.js';
 import { redeliverNotificationsJob } from './redeliver-notifications.job.js';
@@ -20,4 +21,5 @@ export const JOBS: readonly JobDefinition<unknown>[] = [
   webhookDeliveryJob,
   redeliverNotificationsJob,
   habitDayEndJob,
+  habitReminderJob,
 ];

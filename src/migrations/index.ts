@@ -6,6 +6,7 @@ import { ChannelDialogState1795290000000 } from './1795290000000-channel-dialog-
 import { EventRemindersDisabledReason1795300000000 } from './1795300000000-event-reminders-disabled-reason.js';
 import { DefaultReminderMinutes1795310000000 } from './1795310000000-default-reminder-minutes.js';
 import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
+import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-reminders-enabled.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -17,4 +18,5 @@ export const MIGRATIONS: MixedList<Function> = [
   EventRemindersDisabledReason1795300000000,
   DefaultReminderMinutes1795310000000,
   AddHabits1796616483022,
+  HabitRemindersEnabled1796700000000,
 ];

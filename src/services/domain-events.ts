@@ -17,6 +17,8 @@ export interface DomainEventMap {
   habitProgressChanged: { userId: string; update: HabitProgressUpdate };
   /** A habit was created or resumed: the user's habit days need their end-of-day job. */
   habitsChanged: { userId: string };
+  /** A habit was created, edited, paused, resumed, archived or deleted: its reminders follow. */
+  habitChanged: { habitId: string };
   /** A generic reminder was created; its first run is known. */
   reminderCreated: { reminder: Reminder; nextRunAt: Date };
   /** A generic reminder was paused, resumed, cancelled or deleted. */

@@ -7,6 +7,7 @@ import type { DailyNotifications } from './notifications/daily-notifications.js'
 import type { NotificationService } from './notifications/notification.service.js';
 import type { NotificationOutbox } from './notifications/outbox.js';
 import type { ReminderFiring } from './notifications/reminder-firing.js';
+import type { HabitNotifications } from './notifications/habit-notifications.js';
 import type { ReminderNotifications } from './notifications/reminder-notifications.js';
 import type { WebhookService } from './notifications/webhook.service.js';
 import type { ReminderScheduler } from './reminder-scheduler.js';
@@ -37,6 +38,7 @@ export interface Services {
   notifications: NotificationService;
   outbox: NotificationOutbox;
   reminderNotifications: ReminderNotifications;
+  habitNotifications: HabitNotifications;
   dailyNotifications: DailyNotifications;
   reminderFiring: ReminderFiring;
   webhooks: WebhookService;

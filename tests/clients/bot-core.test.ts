@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { parseCommand, type Incoming } from '../../src/clients/shared/messenger.js';
+import { habitReminderJob } from '../../src/jobs/habit-reminder.job.js';
 import { asBot, executeOk } from '../support/graphql-client.js';
 import { MemoryBot, type ShownMessage } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
@@ -471,6 +472,48 @@ describe('notifications', () => {
     expect(await user.pressData(notification, done.data!)).toBe('✅ Готово');
     expect(await user.pressData(notification, done.data!)).toBe('✅ Готово');
     expect(user.now(notification).text).toMatch(/Полить цветы ✅ Готово$/);
+  }, 30_000);
+
+  it('checks a habit in from its reminder and shows the streak, twice without harm', async () => {
+    const { user } = await started();
+    const { createHabit } = await user.api(
+      `mutation ($input: CreateHabitInput!) { createHabit(input: $input) { id } }`,
+      { input: { title: 'Зарядка', schedule: { kind: 'DAILY' }, reminderTimes: ['07:30'] } },
+    );
+    // Its 07:30 reminder, as if 07:30 had just come.
+    const before = user.messages().length;
+    const at = new Date(Date.now() + 500);
+    const due = { key: `test-habit:${createHabit.id}`, dueAt: at.toISOString(), time: '07:30' };
+    const { me } = await user.api('{ me { id } }');
+    const ids = { habitId: createHabit.id, userId: me.id };
+    await app.deps.services.jobs.schedule(habitReminderJob, { ...due, ...ids }, at);
+    const reminder = await bot.waitFor(
+      () => user.messages().length > before && user.last(),
+      15_000,
+    );
+    expect(reminder.text).toContain('Пора: Зарядка');
+    expect(labels(reminder)).toEqual(
+      expect.arrayContaining(['✅ Готово', '⏭ Пропустить сегодня', '💤 Через 10 мин']),
+    );
+
+    const done = reminder.buttons.flat().find((b) => b.label === '✅ Готово')!;
+    const status = '✅ Отмечено · 🔥 1 день подряд';
+    expect(await user.pressData(reminder, done.data!)).toBe(status);
+    expect(await user.pressData(reminder, done.data!)).toBe(status);
+    expect(user.now(reminder).text).toMatch(/Пора: Зарядка ✅ Отмечено · 🔥 1 день подряд$/);
+    expect(user.now(reminder).buttons).toEqual([]);
+    const { habit } = await user.api(`query ($id: ID!) { habit(id: $id) { doneCount } }`, {
+      id: createHabit.id,
+    });
+    expect(habit.doneCount).toBe(1);
+
+    // Skip today, from an old copy of the message: the day's check-in becomes a skip.
+    const skip = reminder.buttons.flat().find((b) => b.label === '⏭ Пропустить сегодня')!;
+    expect(await user.pressData(reminder, skip.data!)).toBe('⏭ Пропущено на сегодня');
+    const after = await user.api(`query ($id: ID!) { habit(id: $id) { doneCount } }`, {
+      id: createHabit.id,
+    });
+    expect(after.habit.doneCount).toBe(0);
   }, 30_000);
 });
 

@@ -69,6 +69,8 @@ describe('callback data', () => {
     { a: 'notifyDone', notificationId: ID },
     { a: 'notifySnooze', notificationId: ID, preset: 'tmr' },
     { a: 'notifyStepDone', stepId: ID },
+    { a: 'notifyHabitDone', habitId: ID },
+    { a: 'notifyHabitSkip', habitId: ID },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -138,6 +140,8 @@ describe('callback data', () => {
       `nd:${ID}`,
       `ns:${ID}:tmr`,
       `nsd:${ID}`,
+      `nhd:${ID}`,
+      `nhs:${ID}`,
     ]);
   });
 

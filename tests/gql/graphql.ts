@@ -132,13 +132,16 @@ export type NewStepInput = {
 };
 
 export type NotificationActionKind =
+  | 'CHECK_IN_HABIT'
   | 'COMPLETE_STEP'
   | 'DONE'
+  | 'SKIP_HABIT'
   | 'SNOOZE';
 
 export type NotificationKind =
   | 'DEADLINE_WARNING'
   | 'EVENT_REMINDER'
+  | 'HABIT_REMINDER'
   | 'MORNING_DIGEST'
   | 'OVERDUE_STEPS'
   | 'REMINDER';
@@ -239,6 +242,7 @@ export type UpdateSettingsInput = {
   digestTime?: string | null | undefined;
   eveningNudgeTime?: string | null | undefined;
   eventRemindersEnabled?: boolean | null | undefined;
+  habitRemindersEnabled?: boolean | null | undefined;
   language?: Language | null | undefined;
   morningDigestEnabled?: boolean | null | undefined;
   notificationsEnabled?: boolean | null | undefined;

@@ -54,6 +54,7 @@ describe('job payloads', () => {
       'webhook-delivery',
       'redeliver-notifications',
       'habit-day-end',
+      'habit-reminder',
     ]);
   });
 });

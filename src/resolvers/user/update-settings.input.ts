@@ -29,6 +29,9 @@ export class UpdateSettingsInput {
   eventRemindersEnabled?: boolean | null;
 
   @Field(() => Boolean, { nullable: true })
+  habitRemindersEnabled?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
   deadlineWarningsEnabled?: boolean | null;
 
   @Field(() => Boolean, { nullable: true })

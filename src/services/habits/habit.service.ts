@@ -110,6 +110,7 @@ export class HabitService {
     });
     const saved = await this.db.manager.save(habit);
     await this.domainEvents.emit('habitsChanged', { userId: user.id });
+    await this.domainEvents.emit('habitChanged', { habitId: saved.id });
     return saved;
   }
 
@@ -165,6 +166,7 @@ export class HabitService {
       const habit = await this.lock(user, habitId, manager);
       await manager.delete(Habit, { id: habit.id });
     });
+    await this.domainEvents.emit('habitChanged', { habitId });
     return habitId;
   }
 
@@ -222,12 +224,15 @@ export class HabitService {
     return this.domainEvents.emit('habitProgressChanged', { userId: user.id, update });
   }
 
+  /** An edit or status change: its reminders follow after the commit. */
   private async change(
     user: User,
     habitId: string,
     write: (habit: Habit, today: LocalDate) => Promise<Habit> | Habit,
   ): Promise<Habit> {
-    return (await this.withLockedHabit(user, habitId, write)).habit;
+    const { habit } = await this.withLockedHabit(user, habitId, write);
+    await this.domainEvents.emit('habitChanged', { habitId: habit.id });
+    return habit;
   }
 
   private assertStatus(habit: Habit, expected: HabitStatus, action: string): void {

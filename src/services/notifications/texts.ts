@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { NotificationActionKind, SnoozePreset, type Language } from '../../entities/index.js';
 import type { NotificationAction } from '../../entities/index.js';
 import { progressBar } from '../../common/progress-bar.js';
+import { pluralRu, streakLine } from '../../common/streak.js';
 import { defineTexts, langOf, type Lang } from '../../common/texts.js';
 
 /** Every user-facing word of notifications, in Russian (the default) and English. */
@@ -22,8 +23,12 @@ const TEXTS = defineTexts({
     digestNoEvents: 'Событий на сегодня нет.',
     digestGoals: 'Цели:',
     reminder: (text: string) => `🔔 ${text}`,
+    habitDue: (title: string, streak: number) =>
+      streak > 0 ? `🔁 Пора: ${title} (${streakLine(streak, 'ru')})` : `🔁 Пора: ${title}`,
     labels: {
       done: 'Готово',
+      checkInHabit: '✅ Готово',
+      skipHabit: '⏭ Пропустить сегодня',
       completeStep: (title: string) => `✅ ${title}`,
       [SnoozePreset.MINUTES_10]: 'Через 10 мин',
       [SnoozePreset.HOUR_1]: 'Через час',
@@ -54,8 +59,12 @@ const TEXTS = defineTexts({
     digestNoEvents: 'No events today.',
     digestGoals: 'Goals:',
     reminder: (text: string) => `🔔 ${text}`,
+    habitDue: (title: string, streak: number) =>
+      streak > 0 ? `🔁 Time for: ${title} (${streakLine(streak, 'en')})` : `🔁 Time for: ${title}`,
     labels: {
       done: 'Done',
+      checkInHabit: '✅ Done',
+      skipHabit: '⏭ Skip today',
       completeStep: (title: string) => `✅ ${title}`,
       [SnoozePreset.MINUTES_10]: 'In 10 min',
       [SnoozePreset.HOUR_1]: 'In 1 hour',
@@ -86,23 +95,13 @@ function humanMinutes(minutes: number, language: Lang): string {
   if (minutes % 60 === 0) {
     const hours = minutes / 60;
     if (language === 'en') return `${hours} hour${hours === 1 ? '' : 's'}`;
-    return hours === 1 ? 'час' : `${hours} ${plural(hours, 'час', 'часа', 'часов')}`;
+    return hours === 1 ? 'час' : `${hours} ${pluralRu(hours, 'час', 'часа', 'часов')}`;
   }
   return language === 'ru' ? `${minutes} мин` : `${minutes} min`;
 }
 
 function daysRu(days: number): string {
-  return `${days} ${plural(days, 'день', 'дня', 'дней')}`;
-}
-
-/** Russian plural forms: 1 день, 2 дня, 5 дней, 21 день. */
-function plural(count: number, one: string, few: string, many: string): string {
-  const tens = count % 100;
-  const units = count % 10;
-  if (tens >= 11 && tens <= 14) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
+  return `${days} ${pluralRu(days, 'день', 'дня', 'дней')}`;
 }
 
 /** Local "HH:mm", with the date ("d MMMM") when it is not today. */
@@ -139,14 +138,16 @@ const SNOOZE_BUTTONS = [
 /** "Done" plus the snooze buttons, labelled in the user's language. */
 export function doneAndSnoozeActions(language: Language): NotificationAction[] {
   const labels = textsFor(language).labels;
-  return [
-    { kind: NotificationActionKind.DONE, label: labels.done },
-    ...SNOOZE_BUTTONS.map((snooze) => ({
-      kind: NotificationActionKind.SNOOZE,
-      label: labels[snooze],
-      snooze,
-    })),
-  ];
+  return [{ kind: NotificationActionKind.DONE, label: labels.done }, ...snoozeActions(language)];
+}
+
+function snoozeActions(language: Language): NotificationAction[] {
+  const labels = textsFor(language).labels;
+  return SNOOZE_BUTTONS.map((snooze) => ({
+    kind: NotificationActionKind.SNOOZE,
+    label: labels[snooze],
+    snooze,
+  }));
 }
 
 export function completeStepAction(
@@ -156,4 +157,14 @@ export function completeStepAction(
 ): NotificationAction {
   const label = textsFor(language).labels.completeStep(title);
   return { kind: NotificationActionKind.COMPLETE_STEP, label: label.slice(0, 64), stepId };
+}
+
+/** Under a habit reminder: check in, skip today, or the snooze buttons. */
+export function habitReminderActions(language: Language, habitId: string): NotificationAction[] {
+  const labels = textsFor(language).labels;
+  return [
+    { kind: NotificationActionKind.CHECK_IN_HABIT, label: labels.checkInHabit, habitId },
+    { kind: NotificationActionKind.SKIP_HABIT, label: labels.skipHabit, habitId },
+    ...snoozeActions(language),
+  ];
 }

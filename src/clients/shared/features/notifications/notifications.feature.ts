@@ -1,5 +1,10 @@
 import { keyOf, uuid } from '../../callback-data.js';
-import { CompleteStepDocument, SnoozeNotificationDocument } from '../../gql/graphql.js';
+import {
+  CheckInFromReminderDocument,
+  type CheckInStatus,
+  CompleteStepDocument,
+  SnoozeNotificationDocument,
+} from '../../gql/graphql.js';
 import type { Turn } from '../../turn.js';
 import type { Feature } from '../feature.js';
 import { handledNotification, SNOOZE_PRESETS, type SnoozeCode } from './notifications.views.js';
@@ -7,7 +12,9 @@ import { handledNotification, SNOOZE_PRESETS, type SnoozeCode } from './notifica
 export type NotificationsCallback =
   | { a: 'notifyDone'; notificationId: string }
   | { a: 'notifySnooze'; notificationId: string; preset: SnoozeCode }
-  | { a: 'notifyStepDone'; stepId: string };
+  | { a: 'notifyStepDone'; stepId: string }
+  | { a: 'notifyHabitDone'; habitId: string }
+  | { a: 'notifyHabitSkip'; habitId: string };
 
 /** Keeps the notification's text, adds how it was handled, removes its buttons. */
 async function finishNotification(turn: Turn, status: string): Promise<void> {
@@ -17,8 +24,22 @@ async function finishNotification(turn: Turn, status: string): Promise<void> {
 }
 
 /**
+ * Checks the habit in for today from its reminder and shows the result under the reminder.
+ * A second press rewrites the same day's check-in: harmless.
+ */
+async function checkInHabit(turn: Turn, habitId: string, status: CheckInStatus): Promise<void> {
+  const { checkIn } = await turn.api(CheckInFromReminderDocument, { habitId, status });
+  const { t } = turn;
+  const done = status === 'DONE';
+  await finishNotification(
+    turn,
+    done ? t.habitCheckedIn(checkIn.habit.currentStreak) : t.habitSkipped,
+  );
+}
+
+/**
  * The buttons under a delivered notification (NotificationRelay sends them): done, snooze,
- * complete a step it names.
+ * complete a step it names, check a habit in or skip it for today.
  */
 export const notificationsFeature: Feature<NotificationsCallback> = {
   commands: {},
@@ -48,6 +69,16 @@ export const notificationsFeature: Feature<NotificationsCallback> = {
         await turn.api(CompleteStepDocument, { id: stepId });
         await turn.answer(turn.t.stepDone);
       },
+    },
+    notifyHabitDone: {
+      code: 'nhd',
+      fields: { habitId: uuid },
+      press: (turn, { habitId }) => checkInHabit(turn, habitId, 'DONE'),
+    },
+    notifyHabitSkip: {
+      code: 'nhs',
+      fields: { habitId: uuid },
+      press: (turn, { habitId }) => checkInHabit(turn, habitId, 'SKIPPED'),
     },
   },
   dialogs: {},

@@ -16,7 +16,11 @@ const KIND_ICON: Record<string, string> = {
   OVERDUE_STEPS: '📌',
   MORNING_DIGEST: '☀️',
   REMINDER: '🔔',
+  HABIT_REMINDER: '🔁',
 };
+
+/** The habit buttons: the action kind → the callback that performs it. */
+const HABIT_ACTIONS = { CHECK_IN_HABIT: 'notifyHabitDone', SKIP_HABIT: 'notifyHabitSkip' } as const;
 
 const CODE_OF_PRESET = Object.fromEntries(
   Object.entries(SNOOZE_PRESETS).map(([code, preset]) => [preset, code as SnoozeCode]),
@@ -29,6 +33,11 @@ export function notificationScreen(notification: NotificationFieldsFragment): Sc
   for (const action of notification.actions) {
     if (action.kind === 'COMPLETE_STEP' && action.stepId) {
       rows.push([button(action.label, { a: 'notifyStepDone', stepId: action.stepId })]);
+    } else if (
+      (action.kind === 'CHECK_IN_HABIT' || action.kind === 'SKIP_HABIT') &&
+      action.habitId
+    ) {
+      rows.push([button(action.label, { a: HABIT_ACTIONS[action.kind], habitId: action.habitId })]);
     } else if (action.kind === 'DONE') {
       rows.push([button(action.label, { a: 'notifyDone', notificationId: notification.id })]);
     } else if (action.kind === 'SNOOZE' && action.snooze && CODE_OF_PRESET[action.snooze]) {
