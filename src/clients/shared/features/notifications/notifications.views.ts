@@ -52,7 +52,11 @@ export function notificationScreen(notification: NotificationFieldsFragment): Sc
   }
   for (let index = 0; index < snoozes.length; index += 2)
     rows.push(snoozes.slice(index, index + 2));
-  return screen(markup`${KIND_ICON[notification.kind] ?? '🔔'} ${notification.text}`, rows);
+  // The server's texts mostly open with their own icon ("⏰ Через 15 мин…"): never two.
+  const icon = /^\p{Extended_Pictographic}/u.test(notification.text)
+    ? ''
+    : `${KIND_ICON[notification.kind] ?? '🔔'} `;
+  return screen(markup`${icon}${notification.text}`, rows);
 }
 
 /** The notification once handled: its text, a status line, no buttons left to press twice. */
