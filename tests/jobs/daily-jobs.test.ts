@@ -8,9 +8,23 @@ import type { JobQueue } from '../../src/services/job-queue.js';
 import { textsFor } from '../../src/services/notifications/texts.js';
 import { DAILY_JOBS, ReminderScheduler } from '../../src/services/reminder-scheduler.js';
 import { buildGoal, buildUser, type TestGoal, type TestUser } from '../support/factories.js';
-import { asBot, executeOk } from '../support/graphql-client.js';
+import {
+  CompleteStepDocument,
+  CreateEventDocument,
+  NotificationHistoryDocument,
+  PendingNotificationsDocument,
+  ScheduledJobsDocument,
+  UpdateGoalDocument,
+  UpdateSettingsDocument,
+  UpdateStepDocument,
+  type CreateEventInput,
+  type UpdateSettingsInput,
+  type ScheduledJobsQuery,
+  type UpdateStepInput,
+} from '../gql/graphql.js';
+import { asBot, executeOperationOk } from '../support/graphql-client.js';
 import type { TestApp } from '../support/test-app.js';
-import { eventually, gql, NOTIFICATION_FIELDS, outboxOf, startWorkerApp } from './job-helpers.js';
+import { eventually, outboxOf, startWorkerApp } from './job-helpers.js';
 
 let app: TestApp;
 
@@ -29,14 +43,10 @@ interface DailyUser extends TestUser {
   next: Record<DailyName, Date>;
 }
 
-const UPDATE_SETTINGS = `mutation ($input: UpdateSettingsInput!) {
-  updateSettings(input: $input) { settings { digestTime deadlineCheckTime eveningNudgeTime } } }`;
-const CREATE_EVENT = `mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
-const UPDATE_STEP = `mutation ($id: ID!, $input: UpdateStepInput!) {
-  updateStep(id: $id, input: $input) { id status plannedStart } }`;
-const COMPLETE_STEP = `mutation ($id: ID!) { completeStep(id: $id) { id } }`;
-const UPDATE_GOAL = `mutation ($id: ID!, $input: UpdateGoalInput!) {
-  updateGoal(id: $id, input: $input) { id status } }`;
+const updateSettings = (user: TestUser, input: UpdateSettingsInput) =>
+  executeOperationOk(app, UpdateSettingsDocument, { input }, user);
+const updateStep = (user: TestUser, id: string, input: UpdateStepInput) =>
+  executeOperationOk(app, UpdateStepDocument, { id, input }, user);
 
 /**
  * A fresh user whose own daily jobs are due far from now (so the real schedule never fires
@@ -47,12 +57,10 @@ async function makeUser(timezone: string, language: 'RU' | 'EN' = 'RU'): Promise
   const user = await buildUser(app, { timezone, language });
   const now = DateTime.now().setZone(timezone).startOf('minute');
   const at = (hours: number) => now.plus({ hours });
-  await gql(app, user.credentials)(UPDATE_SETTINGS, {
-    input: {
-      digestTime: at(10).toFormat('HH:mm'),
-      deadlineCheckTime: at(11).toFormat('HH:mm'),
-      eveningNudgeTime: at(12).toFormat('HH:mm'),
-    },
+  await updateSettings(user, {
+    digestTime: at(10).toFormat('HH:mm'),
+    deadlineCheckTime: at(11).toFormat('HH:mm'),
+    eveningNudgeTime: at(12).toFormat('HH:mm'),
   });
   return {
     ...user,
@@ -66,24 +74,16 @@ async function makeUser(timezone: string, language: 'RU' | 'EN' = 'RU'): Promise
   };
 }
 
-interface JobRow {
-  name: string;
-  key: string;
-  nextRunAt: string;
-  failCount: number;
-  failReason: string | null;
-}
+type JobRow = ScheduledJobsQuery['scheduledJobs'][number];
 
 /** Every queued job of `name` (all pages: the worker's reconcile queues every user's jobs). */
 async function allJobs(name: string): Promise<JobRow[]> {
   const found: JobRow[] = [];
   for (let offset = 0; ; offset += 100) {
-    const { scheduledJobs } = await executeOk<{ scheduledJobs: JobRow[] }>(
-      app.graphqlUrl,
-      `query ($name: String, $offset: Int!) {
-        scheduledJobs(name: $name, limit: 100, offset: $offset) {
-          name key nextRunAt failCount failReason } }`,
-      { name, offset },
+    const { scheduledJobs } = await executeOperationOk(
+      app,
+      ScheduledJobsDocument,
+      { name, offset, limit: 100 },
       asBot(),
     );
     found.push(...scheduledJobs);
@@ -93,7 +93,7 @@ async function allJobs(name: string): Promise<JobRow[]> {
 
 /** The user's own queued daily jobs of `name` (their keys are `<name>:<userId>@<instant>`). */
 async function dailyJobsOf(name: DailyName, user: TestUser) {
-  return (await allJobs(name)).filter((job) => job.key.startsWith(`${name}:${user.id}@`));
+  return (await allJobs(name)).filter((job) => job.key?.startsWith(`${name}:${user.id}@`));
 }
 
 /** Runs a daily job for `user` half a second from now through the real worker; its `dueAt`. */
@@ -114,26 +114,14 @@ async function runDaily(name: DailyName, user: TestUser): Promise<Date> {
   return dueAt;
 }
 
-interface NotificationRow {
-  id: string;
-  kind: string;
-  text: string;
-  status: string;
-  attempts: number;
-  availableAt: string;
-  occurrenceAt: string;
-  refs: Record<string, any>;
-  actions: { kind: string; label: string; stepId: string | null; snooze: string | null }[];
-}
-
 /** The user's notifications through the API, oldest first. */
-async function historyOf(user: TestUser): Promise<NotificationRow[]> {
-  const { notificationHistory } = await gql(
+async function historyOf(user: TestUser) {
+  const { notificationHistory } = await executeOperationOk(
     app,
-    user.credentials,
-  )<{
-    notificationHistory: { items: NotificationRow[] };
-  }>(`query { notificationHistory(limit: 100) { items { ${NOTIFICATION_FIELDS} } } }`);
+    NotificationHistoryDocument,
+    { limit: 100 },
+    user,
+  );
   return [...notificationHistory.items].reverse();
 }
 
@@ -141,10 +129,13 @@ const localNow = (user: DailyUser) => DateTime.now().setZone(user.timezone);
 const dayLabel = (date: DateTime, language: 'ru' | 'en') =>
   date.setLocale(language).toFormat('d MMMM');
 
-async function createEvent(user: TestUser, input: Record<string, unknown>): Promise<string> {
-  const { createEvent: event } = await gql(app, user.credentials)(CREATE_EVENT, {
-    input: { reminderEnabled: false, ...input },
-  });
+async function createEvent(user: TestUser, input: CreateEventInput): Promise<string> {
+  const { createEvent: event } = await executeOperationOk(
+    app,
+    CreateEventDocument,
+    { input: { reminderEnabled: false, ...input } },
+    user,
+  );
   return event.id;
 }
 
@@ -162,7 +153,7 @@ async function goalWithProgress(
     steps: Array.from({ length: total }, (_, index) => `${title} ${index + 1}`),
   });
   for (const step of goal.steps.slice(0, done)) {
-    await gql(app, user.credentials)(COMPLETE_STEP, { id: step.id });
+    await executeOperationOk(app, CompleteStepDocument, { id: step.id }, user);
   }
   return goal;
 }
@@ -173,28 +164,28 @@ describe('morning digest', () => {
     const today = localNow(user).startOf('day');
     const standup = await createEvent(user, {
       title: 'Стендап',
-      start: today.set({ hour: 9, minute: 30 }).toUTC().toISO(),
+      start: today.set({ hour: 9, minute: 30 }).toUTC().toISO()!,
     });
     const birthday = await createEvent(user, {
       title: 'День рождения мамы',
-      start: today.toUTC().toISO(),
+      start: today.toUTC().toISO()!,
       allDay: true,
     });
     await createEvent(user, {
       title: 'Завтрашняя встреча',
-      start: today.plus({ days: 1, hours: 9 }).toUTC().toISO(),
+      start: today.plus({ days: 1, hours: 9 }).toUTC().toISO()!,
     });
     const spanish = await goalWithProgress(user, 'Выучить испанский', 3, 1);
     const paused = await buildGoal(app, user, { title: 'Отложенная цель' });
-    await gql(app, user.credentials)(UPDATE_GOAL, {
-      id: paused.id,
-      input: { status: 'PAUSED' },
-    });
+    await executeOperationOk(
+      app,
+      UpdateGoalDocument,
+      { id: paused.id, input: { status: 'PAUSED' } },
+      user,
+    );
     // The digest time is "now" (to the minute), so the next one is tomorrow at this time.
     const digestAt = localNow(user).startOf('minute');
-    await gql(app, user.credentials)(UPDATE_SETTINGS, {
-      input: { digestTime: digestAt.toFormat('HH:mm') },
-    });
+    await updateSettings(user, { digestTime: digestAt.toFormat('HH:mm') });
     await app.deps.services.jobs.cancel(DAILY_JOBS['morning-digest'].job, { userId: user.id });
     expect(await dailyJobsOf('morning-digest', user)).toEqual([]);
 
@@ -259,7 +250,7 @@ describe('morning digest', () => {
 
     const english = await makeUser('Asia/Tokyo', 'EN');
     const start = localNow(english).startOf('day').set({ hour: 18, minute: 5 });
-    await createEvent(english, { title: 'Dentist', start: start.toUTC().toISO() });
+    await createEvent(english, { title: 'Dentist', start: start.toUTC().toISO()! });
     await runDaily('morning-digest', english);
     const [withEvent] = await historyOf(english);
     expect(withEvent.text.split('\n').slice(1, 2)).toEqual(['⏰ 18:05 Dentist']);
@@ -269,19 +260,21 @@ describe('morning digest', () => {
   it('says nothing to a user with no events today and no active goal, and keeps the chain', async () => {
     const user = await makeUser('Europe/Moscow');
     const archived = await buildGoal(app, user, { title: 'Старая цель' });
-    await gql(app, user.credentials)(UPDATE_GOAL, {
-      id: archived.id,
-      input: { status: 'ARCHIVED' },
-    });
+    await executeOperationOk(
+      app,
+      UpdateGoalDocument,
+      { id: archived.id, input: { status: 'ARCHIVED' } },
+      user,
+    );
     await createEvent(user, {
       title: 'Послезавтра',
-      start: localNow(user).startOf('day').plus({ days: 2, hours: 10 }).toUTC().toISO(),
+      start: localNow(user).startOf('day').plus({ days: 2, hours: 10 }).toUTC().toISO()!,
     });
     await app.deps.services.jobs.cancel(DAILY_JOBS['morning-digest'].job, { userId: user.id });
     await runDaily('morning-digest', user);
     expect(await outboxOf(app, user.id)).toEqual([]);
     const next = await dailyJobsOf('morning-digest', user);
-    expect(next.map((job) => Date.parse(job.nextRunAt))).toEqual([
+    expect(next.map((job) => Date.parse(job.nextRunAt!))).toEqual([
       user.next['morning-digest'].getTime(),
     ]);
   });
@@ -306,7 +299,12 @@ describe('deadline warnings', () => {
       title: 'Завершённая',
       targetDate: today.plus({ days: 3 }).toISODate()!,
     });
-    await gql(app, user.credentials)(UPDATE_GOAL, { id: done.id, input: { status: 'COMPLETED' } });
+    await executeOperationOk(
+      app,
+      UpdateGoalDocument,
+      { id: done.id, input: { status: 'COMPLETED' } },
+      user,
+    );
 
     const dueAt = await runDaily('deadline-check', user);
     const due = DateTime.fromJSDate(dueAt, { zone: user.timezone }).startOf('day');
@@ -361,7 +359,6 @@ describe('deadline warnings', () => {
 describe('overdue steps', () => {
   it('lists undone steps planned before today, grouped by goal, with buttons (RU)', async () => {
     const user = await makeUser('Asia/Tokyo');
-    const run = gql(app, user.credentials);
     const today = localNow(user).startOf('day');
     const marathon = await buildGoal(app, user, {
       title: 'Марафон',
@@ -373,8 +370,8 @@ describe('overdue steps', () => {
     });
     const [shoes, signUp, run5k] = marathon.steps;
     const [outline, publisher] = book.steps;
-    const plan = (id: string, at: DateTime, extra: Record<string, unknown> = {}) =>
-      run(UPDATE_STEP, { id, input: { plannedStart: at.toUTC().toISO(), ...extra } });
+    const plan = (id: string, at: DateTime, extra: UpdateStepInput = {}) =>
+      updateStep(user, id, { plannedStart: at.toUTC().toISO(), ...extra });
     // Yesterday 01:00 local is two UTC dates back: the label must use the local date.
     const yesterday = today.minus({ days: 1 }).set({ hour: 1 });
     await plan(shoes.id, yesterday);
@@ -423,10 +420,7 @@ describe('overdue steps', () => {
     const user = await makeUser('Europe/London', 'EN');
     const goal = await buildGoal(app, user, { title: 'Garden', steps: ['Dig', 'Plant'] });
     const lastWeek = localNow(user).startOf('day').minus({ days: 7 }).set({ hour: 12 });
-    await gql(app, user.credentials)(UPDATE_STEP, {
-      id: goal.steps[0].id,
-      input: { plannedStart: lastWeek.toUTC().toISO() },
-    });
+    await updateStep(user, goal.steps[0].id, { plannedStart: lastWeek.toUTC().toISO() });
     await runDaily('overdue-steps', user);
     const [overdue, ...rest] = await historyOf(user);
     expect(rest).toEqual([]);
@@ -455,10 +449,7 @@ describe('overdue steps', () => {
       steps: ['Сегодня', 'Потом'],
     });
     const tomorrow = localNow(onTrack).startOf('day').plus({ days: 1, hours: 9 });
-    await gql(app, onTrack.credentials)(UPDATE_STEP, {
-      id: upcoming.steps[0].id,
-      input: { plannedStart: tomorrow.toUTC().toISO() },
-    });
+    await updateStep(onTrack, upcoming.steps[0].id, { plannedStart: tomorrow.toUTC().toISO() });
     await runDaily('overdue-steps', onTrack);
     expect(await outboxOf(app, onTrack.id)).toEqual([]);
   });
@@ -468,7 +459,7 @@ describe('switches', () => {
   it('a switched-off digest writes nothing and does not schedule its next run', async () => {
     const user = await makeUser('Europe/Moscow');
     await buildGoal(app, user, { title: 'Активная цель' });
-    await gql(app, user.credentials)(UPDATE_SETTINGS, { input: { morningDigestEnabled: false } });
+    await updateSettings(user, { morningDigestEnabled: false });
     expect(await dailyJobsOf('morning-digest', user)).toEqual([]);
     expect(await dailyJobsOf('deadline-check', user)).toHaveLength(1);
     await runDaily('morning-digest', user);
@@ -482,7 +473,6 @@ describe('switches', () => {
       title: 'Дедлайн сегодня',
       targetDate: localNow(user).toISODate()!,
     });
-    const run = gql(app, user.credentials);
     const dueTimes = async () =>
       Object.fromEntries(
         await Promise.all(
@@ -490,7 +480,7 @@ describe('switches', () => {
             async (name) =>
               [
                 name,
-                (await dailyJobsOf(name, user)).map((job) => Date.parse(job.nextRunAt)),
+                (await dailyJobsOf(name, user)).map((job) => Date.parse(job.nextRunAt!)),
               ] as const,
           ),
         ),
@@ -501,7 +491,7 @@ describe('switches', () => {
       'overdue-steps': [user.next['overdue-steps'].getTime()],
     });
 
-    await run(UPDATE_SETTINGS, { input: { notificationsEnabled: false } });
+    await updateSettings(user, { notificationsEnabled: false });
     expect(await dueTimes()).toEqual({
       'morning-digest': [],
       'deadline-check': [],
@@ -511,7 +501,7 @@ describe('switches', () => {
     expect(await outboxOf(app, user.id)).toEqual([]);
     expect(await dailyJobsOf('deadline-check', user)).toEqual([]);
 
-    await run(UPDATE_SETTINGS, { input: { notificationsEnabled: true } });
+    await updateSettings(user, { notificationsEnabled: true });
     expect(await dueTimes()).toEqual({
       'morning-digest': [user.next['morning-digest'].getTime()],
       'deadline-check': [user.next['deadline-check'].getTime()],
@@ -526,11 +516,9 @@ describe('quiet hours', () => {
     await buildGoal(app, user, { title: 'Тихая цель' });
     const now = localNow(user).startOf('minute');
     const quietEnd = now.plus({ hours: 1 });
-    await gql(app, user.credentials)(UPDATE_SETTINGS, {
-      input: {
-        quietHoursStart: now.minus({ hours: 1 }).toFormat('HH:mm'),
-        quietHoursEnd: quietEnd.toFormat('HH:mm'),
-      },
+    await updateSettings(user, {
+      quietHoursStart: now.minus({ hours: 1 }).toFormat('HH:mm'),
+      quietHoursEnd: quietEnd.toFormat('HH:mm'),
     });
 
     await runDaily('morning-digest', user);
@@ -540,10 +528,10 @@ describe('quiet hours', () => {
     expect(held).toMatchObject({ kind: 'morning_digest', status: 'pending', attempts: 0 });
     expect(held.availableAt.toISOString()).toBe(quietEnd.toUTC().toISO());
 
-    const { pendingNotifications } = await executeOk<{ pendingNotifications: { id: string }[] }>(
-      app.graphqlUrl,
-      `query { pendingNotifications(platform: TELEGRAM) { id } }`,
-      {},
+    const { pendingNotifications } = await executeOperationOk(
+      app,
+      PendingNotificationsDocument,
+      { platform: 'TELEGRAM' },
       asBot(),
     );
     expect(pendingNotifications.map((row) => row.id)).not.toContain(held.id);
@@ -586,7 +574,7 @@ describe('local time of the daily jobs across DST', () => {
     const newYork = await buildUser(app, { timezone: 'America/New_York' });
     const moscow = await buildUser(app, { timezone: 'Europe/Moscow' });
     for (const user of [newYork, moscow]) {
-      await gql(app, user.credentials)(UPDATE_SETTINGS, { input: { digestTime: '08:00' } });
+      await updateSettings(user, { digestTime: '08:00' });
     }
     // DST starts on Sunday 2026-03-08 and ends on Sunday 2026-11-01.
     expect(await digestAfter(newYork.id, '2026-03-06T15:00:00Z')).toEqual([
