@@ -3,9 +3,23 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildUser, type TestUser } from '../support/factories.js';
-import { errorCode, execute, type Credentials } from '../support/graphql-client.js';
+import {
+  CreateReminderDocument,
+  HookDeleteWebhookDocument,
+  HookRegisterWebhookDocument,
+  HookWebhookDeliveriesDocument,
+  HookWebhooksDocument,
+  NotificationHistoryDocument,
+} from '../gql/graphql.js';
+import {
+  errorCode,
+  execute,
+  executeOperation,
+  executeOperationOk,
+  type Credentials,
+} from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { eventually, gql, startWorkerApp } from './job-helpers.js';
+import { eventually, startWorkerApp } from './job-helpers.js';
 
 /** One POST the receiver got. */
 interface Received {
@@ -49,55 +63,51 @@ afterAll(async () => {
   await new Promise((resolve) => receiver.close(resolve));
 });
 
-const REGISTER = `mutation ($url: String!) {
-  registerWebhook(url: $url) { secret webhook { id url active createdAt } } }`;
-const CREATE_REMINDER = `mutation ($input: CreateReminderInput!) { createReminder(input: $input) { id } }`;
-const NOTIFICATIONS = `query { notificationHistory { items { id channel target kind text status attempts
-  deliveredAt failureReason data refs } } }`;
-const DELIVERIES = `query ($id: ID!) {
-  webhookDeliveries(notificationId: $id) { notificationId webhookId attempt statusCode error durationMs } }`;
-
-interface NotificationView {
-  id: string;
-  channel: string;
-  target: string;
-  kind: string;
-  text: string;
-  status: string;
-  attempts: number;
-  deliveredAt: string | null;
-  failureReason: string | null;
-  data: Record<string, unknown> | null;
-  refs: Record<string, unknown>;
-}
-
 async function register(credentials: Credentials, path: string) {
-  const { registerWebhook } = await gql(app, credentials)<{
-    registerWebhook: { secret: string; webhook: { id: string; url: string; active: boolean } };
-  }>(REGISTER, { url: `${receiverUrl}${path}` });
+  const { registerWebhook } = await executeOperationOk(
+    app,
+    HookRegisterWebhookDocument,
+    { url: `${receiverUrl}${path}` },
+    credentials,
+  );
   return registerWebhook;
 }
 
+const webhooksOf = async (credentials: Credentials) =>
+  (await executeOperationOk(app, HookWebhooksDocument, {}, credentials)).webhooks;
+
+const deliveriesOf = async (credentials: Credentials, id: string) =>
+  (await executeOperationOk(app, HookWebhookDeliveriesDocument, { id }, credentials))
+    .webhookDeliveries;
+
+const deleteWebhook = (credentials: Credentials, id: string) =>
+  executeOperation(app, HookDeleteWebhookDocument, { id }, credentials);
+
 /** A one-time reminder due in 1.5 s. */
 async function remindSoon(credentials: Credentials, text: string, payload?: object) {
-  const { createReminder } = await gql(app, credentials)(CREATE_REMINDER, {
-    input: {
-      type: 'ONE_TIME',
-      text,
-      triggerAt: new Date(Date.now() + 1_500).toISOString(),
-      payload,
+  const { createReminder } = await executeOperationOk(
+    app,
+    CreateReminderDocument,
+    {
+      input: {
+        type: 'ONE_TIME',
+        text,
+        triggerAt: new Date(Date.now() + 1_500).toISOString(),
+        payload: payload as Record<string, unknown> | undefined,
+      },
     },
-  });
-  return createReminder.id as string;
+    credentials,
+  );
+  return createReminder.id;
 }
 
 async function notificationsOf(credentials: Credentials) {
-  const { notificationHistory } = await gql(
+  const { notificationHistory } = await executeOperationOk(
     app,
+    NotificationHistoryDocument,
+    {},
     credentials,
-  )<{
-    notificationHistory: { items: NotificationView[] };
-  }>(NOTIFICATIONS);
+  );
   return notificationHistory.items;
 }
 
@@ -134,10 +144,11 @@ describe('registering webhooks', () => {
     const registered = await register(user.credentials, '/listed');
     expect(registered.secret).toMatch(/^whsec_[0-9a-f]{48}$/);
     expect(registered.webhook).toMatchObject({ url: `${receiverUrl}/listed`, active: true });
-    const { webhooks } = await gql(app, user.credentials)(`query { webhooks { id url active } }`);
+    const webhooks = await webhooksOf(user.credentials);
     expect(webhooks).toEqual(
       [registered.webhook].map(({ id, url, active }) => ({ id, url, active })),
     );
+    // Raw: the schema has no `secret` on Webhook, so no document can ask for it.
     const withSecret = await execute(
       app.graphqlUrl,
       `query { webhooks { id secret } }`,
@@ -148,19 +159,10 @@ describe('registering webhooks', () => {
     expect(withSecret.errors?.[0]?.message).toMatch(/Cannot query field "secret"/);
 
     const stranger = await buildUser(app);
-    expect((await gql(app, stranger.credentials)(`query { webhooks { id } }`)).webhooks).toEqual(
-      [],
-    );
-    const foreignDelete = await execute(
-      app.graphqlUrl,
-      `mutation ($id: ID!) { deleteWebhook(id: $id) }`,
-      { id: registered.webhook.id },
-      stranger.credentials,
-    );
+    expect(await webhooksOf(stranger.credentials)).toEqual([]);
+    const foreignDelete = await deleteWebhook(stranger.credentials, registered.webhook.id);
     expect(errorCode(foreignDelete)).toBe('NOT_FOUND');
-    expect((await gql(app, user.credentials)(`query { webhooks { id } }`)).webhooks).toHaveLength(
-      1,
-    );
+    expect(await webhooksOf(user.credentials)).toHaveLength(1);
   });
 
   it.each([
@@ -169,7 +171,12 @@ describe('registering webhooks', () => {
     ['something that is not a URL', 'not a url'],
     ['a URL over 500 characters', `https://example.com/${'a'.repeat(500)}`],
   ])('rejects %s with BAD_USER_INPUT', async (_name, url) => {
-    const result = await execute(app.graphqlUrl, REGISTER, { url }, user.credentials);
+    const result = await executeOperation(
+      app,
+      HookRegisterWebhookDocument,
+      { url },
+      user.credentials,
+    );
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.extensions?.field).toBe('url');
   });
@@ -179,12 +186,17 @@ describe('registering webhooks', () => {
     try {
       const someone = await buildUser(strict);
       for (const url of [`${receiverUrl}/strict`, 'http://localhost/hook']) {
-        const result = await execute(strict.graphqlUrl, REGISTER, { url }, someone.credentials);
+        const result = await executeOperation(
+          strict,
+          HookRegisterWebhookDocument,
+          { url },
+          someone.credentials,
+        );
         expect(errorCode(result)).toBe('BAD_USER_INPUT');
       }
-      const https = await execute(
-        strict.graphqlUrl,
-        REGISTER,
+      const https = await executeOperation(
+        strict,
+        HookRegisterWebhookDocument,
         { url: 'https://hooks.example.com/maxon' },
         someone.credentials,
       );
@@ -243,9 +255,7 @@ describe('delivering to webhooks', () => {
       false,
     );
 
-    const { webhookDeliveries } = await gql(app, user.credentials)(DELIVERIES, {
-      id: notification.id,
-    });
+    const webhookDeliveries = await deliveriesOf(user.credentials, notification.id);
     expect(webhookDeliveries).toEqual([
       expect.objectContaining({
         notificationId: notification.id,
@@ -265,16 +275,14 @@ describe('delivering to webhooks', () => {
     ]);
     const telegram = rows.find((row) => row.channel === 'TELEGRAM')!;
     expect(telegram).toMatchObject({ target: user.platformUserId, text: '🔔 Check the order' });
-    const { webhookDeliveries: none } = await gql(app, user.credentials)(DELIVERIES, {
-      id: telegram.id,
-    });
+    const none = await deliveriesOf(user.credentials, telegram.id);
     expect(none).toEqual([]);
 
     // Another user sees no deliveries of this notification (the list is scoped, not an error).
     const stranger = await buildUser(app);
-    const foreign = await execute(
-      app.graphqlUrl,
-      DELIVERIES,
+    const foreign = await executeOperation(
+      app,
+      HookWebhookDeliveriesDocument,
       { id: notification.id },
       stranger.credentials,
     );
@@ -295,15 +303,8 @@ describe('delivering to webhooks', () => {
       deliveredAt: null,
       failureReason: 'gave up after 3 attempts: HTTP 503',
     });
-    const { webhookDeliveries } = await gql(app, user.credentials)(DELIVERIES, {
-      id: notification.id,
-    });
-    expect(
-      webhookDeliveries.map((d: { attempt: number; statusCode: number }) => [
-        d.attempt,
-        d.statusCode,
-      ]),
-    ).toEqual([
+    const webhookDeliveries = await deliveriesOf(user.credentials, notification.id);
+    expect(webhookDeliveries.map((d) => [d.attempt, d.statusCode])).toEqual([
       [1, 503],
       [2, 503],
       [3, 503],
@@ -321,19 +322,19 @@ describe('delivering to webhooks', () => {
 
   it('stops POSTing once the webhook is deleted', async () => {
     const user = await buildUser(app);
-    const run = gql(app, user.credentials);
     const { webhook } = await register(user.credentials, '/deleted');
     expect(
-      (await run(`mutation ($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }))
-        .deleteWebhook,
+      (
+        await executeOperationOk(
+          app,
+          HookDeleteWebhookDocument,
+          { id: webhook.id },
+          user.credentials,
+        )
+      ).deleteWebhook,
     ).toBe(webhook.id);
-    expect((await run(`query { webhooks { id } }`)).webhooks).toEqual([]);
-    const again = await execute(
-      app.graphqlUrl,
-      `mutation ($id: ID!) { deleteWebhook(id: $id) }`,
-      { id: webhook.id },
-      user.credentials,
-    );
+    expect(await webhooksOf(user.credentials)).toEqual([]);
+    const again = await deleteWebhook(user.credentials, webhook.id);
     expect(errorCode(again)).toBe('NOT_FOUND');
 
     await remindSoon(user.credentials, 'Only on Telegram');
@@ -355,9 +356,7 @@ describe('delivering to webhooks', () => {
     // Deleted as soon as the first POST arrives: at the latest the third attempt finds no webhook.
     await remindSoon(user.credentials, 'Going away');
     await eventually(async () => postsTo('/removed-mid-retry').length > 0);
-    await gql(app, user.credentials)(`mutation ($id: ID!) { deleteWebhook(id: $id) }`, {
-      id: webhook.id,
-    });
+    await executeOperationOk(app, HookDeleteWebhookDocument, { id: webhook.id }, user.credentials);
     const notification = await settledWebhookNotification(user.credentials);
     expect(notification.status).toBe('FAILED');
     // Retrying cannot bring a deleted webhook back: the next attempt gives up at once.
