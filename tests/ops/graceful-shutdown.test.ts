@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { asBot, executeOk } from '../support/graphql-client.js';
+import { CreateReminderDocument, RegisterChannelAccountDocument } from '../gql/graphql.js';
+import { asBot, executeOperationOk } from '../support/graphql-client.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { spawnMaxon, type SpawnedMaxon } from '../support/spawn-maxon.js';
 import { TEST_SERVICE_KEY } from '../support/test-app.js';
@@ -61,13 +62,11 @@ describe('SIGTERM to a process running api and worker', () => {
 
   it('finishes or releases the jobs in flight: after a restart each reminder fired exactly once', async () => {
     const first = await start();
-    const graphqlUrl = `${first.url}/graphql`;
+    const endpoint = { graphqlUrl: `${first.url}/graphql` };
     const platformUserId = `sigterm${Date.now()}`;
-    const { registerChannelAccount: user } = await executeOk<{
-      registerChannelAccount: { id: string };
-    }>(
-      graphqlUrl,
-      `mutation ($input: RegisterChannelAccountInput!) { registerChannelAccount(input: $input) { id } }`,
+    const { registerChannelAccount: user } = await executeOperationOk(
+      endpoint,
+      RegisterChannelAccountDocument,
       { input: { platform: 'TELEGRAM', platformUserId, chatId: platformUserId } },
       asBot(),
     );
@@ -78,9 +77,9 @@ describe('SIGTERM to a process running api and worker', () => {
     const firstDue = Date.now() + 6_000;
     const reminderIds = await Promise.all(
       Array.from({ length: REMINDERS }, async (_, i) => {
-        const { createReminder } = await executeOk<{ createReminder: { id: string } }>(
-          graphqlUrl,
-          `mutation ($input: CreateReminderInput!) { createReminder(input: $input) { id } }`,
+        const { createReminder } = await executeOperationOk(
+          endpoint,
+          CreateReminderDocument,
           {
             input: {
               type: 'ONE_TIME',

@@ -2,18 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { countMessageSent, countRateLimited } from '../../src/metrics/messages.js';
 import { startMetricsServer } from '../../src/metrics/metrics-server.js';
 import { buildUser, type TestUser } from '../support/factories.js';
-import { asBot, execute, executeOk } from '../support/graphql-client.js';
+import {
+  AcknowledgeNotificationDocument,
+  CreateReminderDocument,
+  MeDocument,
+} from '../gql/graphql.js';
+import {
+  asBot,
+  execute,
+  executeOk,
+  executeOperation,
+  executeOperationOk,
+} from '../support/graphql-client.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { scrape, valueOf, type Sample } from './prometheus-text.js';
 
 // This file runs a worker, which sweeps the whole database: it gets one of its own.
 await useOwnDatabase();
-
-const CREATE_REMINDER = `mutation CreateReminder($input: CreateReminderInput!) {
-  createReminder(input: $input) { id }
-}`;
-const ACK = `mutation Ack($id: ID!) { acknowledgeNotification(id: $id) { id status } }`;
 
 /** Polls until `probe` holds or 10 s pass; returns its last answer. */
 async function eventually(probe: () => Promise<boolean>): Promise<boolean> {
@@ -68,8 +74,9 @@ describe('/metrics', () => {
 
   it('counts GraphQL operations by name, type and result', async () => {
     const before = await metrics();
-    await executeOk(app.graphqlUrl, 'query Me { me { id } }', {}, user.credentials);
-    await execute(app.graphqlUrl, 'query Me { me { id } }'); // anonymous caller: an error
+    await executeOperationOk(app, MeDocument, {}, user.credentials);
+    await executeOperation(app, MeDocument, {}); // anonymous caller: an error
+    // Raw: a malformed query, to be counted as 'invalid'.
     await execute(app.graphqlUrl, '{ nonsense');
     const after = await metrics();
     const delta = (labels: Record<string, string>) =>
@@ -91,6 +98,7 @@ describe('/metrics', () => {
     const long = `Q${'x'.repeat(64)}`;
     const fits = `Q${'y'.repeat(63)}`;
     const before = await metrics();
+    // Raw: the operation names are chosen here to produce (or not) their own metric label.
     await executeOk(app.graphqlUrl, `query ${long} { __typename }`);
     await executeOk(app.graphqlUrl, `query ${fits} { __typename }`);
     const after = await metrics();
@@ -104,9 +112,9 @@ describe('/metrics', () => {
 
   it('counts job runs and their lateness, pending and delivered notifications', async () => {
     const before = await metrics();
-    await executeOk(
-      app.graphqlUrl,
-      CREATE_REMINDER,
+    await executeOperationOk(
+      app,
+      CreateReminderDocument,
       {
         input: {
           type: 'ONE_TIME',
@@ -134,7 +142,7 @@ describe('/metrics', () => {
       valueOf(samples, 'maxon_notifications_pending', { channel: 'telegram' });
     expect(pending(fired)).toBeGreaterThanOrEqual(1);
 
-    await executeOk(app.graphqlUrl, ACK, { id: row.id }, asBot());
+    await executeOperationOk(app, AcknowledgeNotificationDocument, { id: row.id }, asBot());
     const acknowledged = await metrics();
     const delivered = (samples: Sample[]) =>
       valueOf(samples, 'maxon_notifications_delivered_total', { channel: 'telegram' });

@@ -2,7 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { asBot, executeOk } from '../support/graphql-client.js';
+import {
+  CreateGoalDocument,
+  OpsGoalsDocument,
+  RegisterChannelAccountDocument,
+  SendMessageDocument,
+} from '../gql/graphql.js';
+import { asBot, executeOperationOk } from '../support/graphql-client.js';
 import { spawnMaxon, type SpawnedMaxon } from '../support/spawn-maxon.js';
 import { TEST_SERVICE_KEY } from '../support/test-app.js';
 
@@ -64,35 +70,31 @@ describe('a first run with no settings', () => {
   }, 120_000);
 });
 
-const REGISTER = `mutation ($input: RegisterChannelAccountInput!) {
-  registerChannelAccount(input: $input) { id }
-}`;
-const CREATE_GOAL = `mutation ($input: CreateGoalInput!) {
-  createGoal(input: $input) { id title steps { title } }
-}`;
-const GOALS = `{ goals { items { id title steps { title } } } }`;
-const SEND = `mutation ($text: String!) { sendMessage(text: $text) { engine intent } }`;
-
 describe('the embedded database', () => {
   it('keeps a committed goal through kill -9 and a restart on the same folder', async () => {
     const env = { DATA_DIR: join(tempFolder(), 'maxon-data'), SERVICE_API_KEY: TEST_SERVICE_KEY };
     const alice = asBot('telegram', 'zero-setup-alice');
     const first = await start({ env });
-    const gql = <T>(maxon: SpawnedMaxon, query: string, variables = {}) =>
-      executeOk<T>(`${maxon.url}/graphql`, query, variables, alice);
+    const endpoint = (maxon: SpawnedMaxon) => ({ graphqlUrl: `${maxon.url}/graphql` });
 
-    await executeOk(
-      `${first.url}/graphql`,
-      REGISTER,
+    await executeOperationOk(
+      endpoint(first),
+      RegisterChannelAccountDocument,
       { input: { platform: 'TELEGRAM', platformUserId: 'zero-setup-alice', chatId: '1' } },
       asBot(),
     );
-    const { createGoal } = await gql<{ createGoal: { id: string } }>(first, CREATE_GOAL, {
-      input: { title: 'Learn Spanish by summer', steps: [{ title: 'Pick a course' }] },
-    });
-    const { sendMessage } = await gql<{ sendMessage: { engine: string } }>(first, SEND, {
-      text: 'встреча с Олей завтра в 15:00 на час',
-    });
+    const { createGoal } = await executeOperationOk(
+      endpoint(first),
+      CreateGoalDocument,
+      { input: { title: 'Learn Spanish by summer', steps: [{ title: 'Pick a course' }] } },
+      alice,
+    );
+    const { sendMessage } = await executeOperationOk(
+      endpoint(first),
+      SendMessageDocument,
+      { text: 'встреча с Олей завтра в 15:00 на час' },
+      alice,
+    );
     expect(sendMessage.engine).toBe('offline');
 
     // PGlite takes no lock itself: a second maxOn on the folder must be turned away.
@@ -101,7 +103,7 @@ describe('the embedded database', () => {
     first.kill('SIGKILL');
     expect(await first.exited).toBeNull();
     const second = await start({ env });
-    const { goals } = await gql<{ goals: { items: unknown[] } }>(second, GOALS);
+    const { goals } = await executeOperationOk(endpoint(second), OpsGoalsDocument, {}, alice);
     expect(goals.items).toContainEqual({
       id: createGoal.id,
       title: 'Learn Spanish by summer',
