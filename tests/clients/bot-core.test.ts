@@ -1,8 +1,30 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { parseCommand, type Incoming } from '../../src/clients/shared/messenger.js';
 import { habitReminderJob } from '../../src/jobs/habit-reminder.job.js';
-import { asBot, executeOk } from '../support/graphql-client.js';
+import {
+  BotCheckCreateEventDocument,
+  BotCheckCreateGoalDocument,
+  BotCheckCreateHabitDocument,
+  BotCheckCreateReminderDocument,
+  BotCheckDefaultRemindersDocument,
+  BotCheckDeleteGoalDocument,
+  BotCheckEventRemindersDocument,
+  BotCheckGoalDeadlinesDocument,
+  BotCheckGoalIdsDocument,
+  BotCheckGoalProgressDocument,
+  BotCheckGoalStepsDocument,
+  BotCheckGoalTitlesDocument,
+  BotCheckHabitDoneDocument,
+  BotCheckHabitsDocument,
+  BotCheckMeIdDocument,
+  BotCheckNotificationHistoryDocument,
+  BotCheckNotificationSettingsDocument,
+  BotCheckProfileDocument,
+  BotCheckTimeSettingsDocument,
+} from '../gql/graphql.js';
+import { asBot, executeOk, executeOperationOk } from '../support/graphql-client.js';
 import { MemoryBot, type ShownMessage } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -53,8 +75,14 @@ function newUser(languageCode = 'ru') {
     last: () => messages().at(-1)!,
     /** What the chat shows now of a message seen before. */
     now: (message: ShownMessage) => messages().find((m) => m.id === message.id)!,
+    /** A raw query as this user, for helpers shared with the platform suites (eventsTomorrow). */
     api: <T = any>(query: string, variables: Record<string, unknown> = {}) =>
       executeOk<T>(app.graphqlUrl, query, variables, asBot('telegram', id)),
+    /** A generated operation (tests/operations/bot-checks.graphql) as this user. */
+    op: <TData, TVariables>(
+      document: TypedDocumentNode<TData, TVariables>,
+      variables: TVariables,
+    ) => executeOperationOk(app, document, variables, asBot('telegram', id)),
     update: (incoming: Update) => bot.update({ ...base, ...incoming } as Incoming),
     /** Sends a text (a command when it starts with "/") and returns the bot's last message. */
     async say(text: string): Promise<ShownMessage> {
@@ -113,7 +141,7 @@ describe('menu', () => {
     expect(labels(menu)).toEqual(
       expect.arrayContaining(['🎯 Цели', '📅 Сегодня', '⚙️ Настройки', '❓ Помощь']),
     );
-    const { me } = await user.api('{ me { displayName settings { language } } }');
+    const { me } = await user.op(BotCheckProfileDocument, {});
     expect(me).toEqual({ displayName: user.name, settings: { language: 'RU' } });
 
     const english = await started('en-US');
@@ -139,7 +167,7 @@ describe('menu', () => {
     expect((await user.say('/cancel')).text).toContain('Отменено');
     const reply = await user.say('просто текст');
     expect(reply.text).not.toContain('🎯 просто текст');
-    const { goals, dialogState } = await user.api('{ goals { items { id } } dialogState }');
+    const { goals, dialogState } = await user.op(BotCheckGoalIdsDocument, {});
     expect(goals.items).toEqual([]);
     expect(dialogState?.dialog).toBeUndefined();
   });
@@ -171,7 +199,7 @@ describe('goals', () => {
     expect(await user.press(withStep, /✅ 1\. Купить учебник/)).toBe('✅ Шаг выполнен');
     expect(user.now(withStep).text).toContain('✅ 1. Купить учебник');
     expect(user.now(withStep).text).toContain('100%');
-    const { goals } = await user.api('{ goals { items { title progress status } } }');
+    const { goals } = await user.op(BotCheckGoalProgressDocument, {});
     expect(goals.items).toEqual([
       { title: 'Выучить испанский', progress: 100, status: 'COMPLETED' },
     ]);
@@ -189,14 +217,14 @@ describe('goals', () => {
     expect(user.last().text).toContain('Напишите дедлайн');
     expect((await user.say('абракадабра')).text).toContain('Не понял дату');
     expect((await user.say('31.12.2099')).text).toContain('Дедлайн: 31.12.2099');
-    const { goals } = await user.api('{ goals { items { title targetDate } } }');
+    const { goals } = await user.op(BotCheckGoalDeadlinesDocument, {});
     expect(goals.items).toEqual([{ title: 'Новое название', targetDate: '2099-12-31' }]);
   });
 
   it('pages the goal list and deletes a goal after asking', async () => {
     const { user } = await started();
     for (let n = 1; n <= 9; n++) {
-      await user.api(`mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {
+      await user.op(BotCheckCreateGoalDocument, {
         input: { title: `Цель ${n}` },
       });
     }
@@ -211,7 +239,7 @@ describe('goals', () => {
     expect(user.now(list).text).toContain(`Удалить цель «${title}» со всеми шагами?`);
     expect(await user.press(list, /Да, удалить/)).toBe('Цель удалена.');
     expect(labels(user.now(list)).join()).not.toContain(title);
-    const { goals } = await user.api('{ goals(limit: 20) { items { title } } }');
+    const { goals } = await user.op(BotCheckGoalTitlesDocument, { limit: 20 });
     expect(goals.items).toHaveLength(8);
   });
 
@@ -235,7 +263,7 @@ describe('plan', () => {
     });
     expect(user.last().id).toBe(card.id);
     await user.press(proposal, /Принять план/);
-    const { goals } = await user.api('{ goals { items { steps { title ifThenCue } } } }');
+    const { goals } = await user.op(BotCheckGoalStepsDocument, {});
     const steps = goals.items[0].steps;
     expect(steps.length).toBeGreaterThanOrEqual(3);
     expect(user.now(card).text).toContain(`⬜ 1. ${steps[0].title}`);
@@ -246,10 +274,10 @@ describe('calendar', () => {
   it('shows a day, moves between days and weeks, and edits and deletes an event', async () => {
     const { user } = await started();
     const today = DateTime.now().setZone('Europe/Moscow');
-    await user.api(`mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`, {
+    await user.op(BotCheckCreateEventDocument, {
       input: {
         title: 'Встреча',
-        start: today.set({ hour: 15, minute: 0, second: 0, millisecond: 0 }).toISO(),
+        start: today.set({ hour: 15, minute: 0, second: 0, millisecond: 0 }).toISO()!,
         durationMinutes: 120,
       },
     });
@@ -310,7 +338,7 @@ describe('habits', () => {
     expect(labels(list)).toEqual(expect.arrayContaining(['⬜ Зарядка 10 минут · 🔥0', '✅']));
     expect(await user.press(list, /^✅$/)).toBe('✅ Отмечено · 🔥 1');
     expect(labels(user.now(list))).toContain('✅ Зарядка 10 минут · 🔥1');
-    const { habits } = await user.api('{ habits { items { id currentStreak reminderTimes } } }');
+    const { habits } = await user.op(BotCheckHabitsDocument, {});
     expect(habits.items).toMatchObject([{ currentStreak: 1, reminderTimes: ['07:30'] }]);
 
     await user.press(list, /Зарядка/);
@@ -325,16 +353,15 @@ describe('reminders in chat', () => {
   it("shows an event's reminders on its card and changes them with presets, or none", async () => {
     const { user } = await started();
     const start = DateTime.now().setZone('Europe/Moscow').plus({ days: 2 }).set({ hour: 11 });
-    const { createEvent } = await user.api(
-      `mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
-      { input: { title: 'Стоматолог', start: start.toISO() } },
-    );
+    const { createEvent } = await user.op(BotCheckCreateEventDocument, {
+      input: { title: 'Стоматолог', start: start.toISO()! },
+    });
     const offsets = async () =>
       (
-        await user.api(`query ($id: ID!) { event(id: $id) { reminderMinutesBefore } }`, {
+        await user.op(BotCheckEventRemindersDocument, {
           id: createEvent.id,
         })
-      ).event.reminderMinutesBefore;
+      ).event!.reminderMinutesBefore;
     const week = await user.say('/events');
     await user.press(week, /Стоматолог/);
     expect(user.now(week).text).toContain('🔔 за 15 мин');
@@ -361,7 +388,7 @@ describe('reminders in chat', () => {
     await user.press(settings, /Reminder for new events/);
     await user.press(settings, /1 h before/);
     await user.press(settings, /15 min before/);
-    const { me } = await user.api('{ me { settings { defaultReminderMinutes } } }');
+    const { me } = await user.op(BotCheckDefaultRemindersDocument, {});
     expect(me.settings.defaultReminderMinutes).toEqual([60]);
     await user.press(settings, /Back/);
     expect(user.now(settings).text).toContain('Reminder for new events: 🔔 1 h before');
@@ -377,9 +404,7 @@ describe('settings', () => {
     expect(labels(user.now(settings))).toContain('❌ Утренний дайджест');
     await user.press(settings, /Язык/);
     expect(user.now(settings).text).toContain('Settings');
-    const { me } = await user.api(
-      '{ me { settings { morningDigestEnabled eventRemindersEnabled language } } }',
-    );
+    const { me } = await user.op(BotCheckNotificationSettingsDocument, {});
     expect(me.settings).toEqual({
       morningDigestEnabled: false,
       eventRemindersEnabled: true,
@@ -401,9 +426,7 @@ describe('settings', () => {
     await user.press(settings, /Тихие часы/);
     expect((await user.say('23:00')).text).toContain('23:00-08:00');
     expect((await user.say('23:00-08:00')).text).toContain('Тихие часы: 23:00–08:00');
-    const { me, dialogState } = await user.api(
-      '{ dialogState me { settings { timezone digestTime quietHoursStart quietHoursEnd } } }',
-    );
+    const { me, dialogState } = await user.op(BotCheckTimeSettingsDocument, {});
     expect(me.settings).toEqual({
       timezone: 'Asia/Tokyo',
       digestTime: '07:45',
@@ -432,16 +455,14 @@ describe('assistant', () => {
 describe('notifications', () => {
   async function remindNow(user: ReturnType<typeof newUser>, text: string) {
     const before = user.messages().length;
-    await user.api(
-      `mutation ($input: CreateReminderInput!) { createReminder(input: $input) { id } }`,
-      { input: { type: 'ONE_TIME', text, triggerAt: new Date(Date.now() + 500).toISOString() } },
-    );
+    await user.op(BotCheckCreateReminderDocument, {
+      input: { type: 'ONE_TIME', text, triggerAt: new Date(Date.now() + 500).toISOString() },
+    });
     return bot.waitFor(() => user.messages().length > before && user.last(), 15_000);
   }
 
   const history = async (user: ReturnType<typeof newUser>) =>
-    (await user.api('{ notificationHistory { items { id status availableAt } } }'))
-      .notificationHistory.items;
+    (await user.op(BotCheckNotificationHistoryDocument, {})).notificationHistory.items;
 
   it('delivers a notification with buttons and snoozes it once, however often pressed', async () => {
     const { user } = await started();
@@ -477,15 +498,14 @@ describe('notifications', () => {
 
   it('checks a habit in from its reminder and shows the streak, twice without harm', async () => {
     const { user } = await started();
-    const { createHabit } = await user.api(
-      `mutation ($input: CreateHabitInput!) { createHabit(input: $input) { id } }`,
-      { input: { title: 'Зарядка', schedule: { kind: 'DAILY' }, reminderTimes: ['07:30'] } },
-    );
+    const { createHabit } = await user.op(BotCheckCreateHabitDocument, {
+      input: { title: 'Зарядка', schedule: { kind: 'DAILY' }, reminderTimes: ['07:30'] },
+    });
     // Its 07:30 reminder, as if 07:30 had just come.
     const before = user.messages().length;
     const at = new Date(Date.now() + 500);
     const due = { key: `test-habit:${createHabit.id}`, dueAt: at.toISOString(), time: '07:30' };
-    const { me } = await user.api('{ me { id } }');
+    const { me } = await user.op(BotCheckMeIdDocument, {});
     const ids = { habitId: createHabit.id, userId: me.id };
     await app.deps.services.jobs.schedule(habitReminderJob, { ...due, ...ids }, at);
     const reminder = await bot.waitFor(
@@ -503,7 +523,7 @@ describe('notifications', () => {
     expect(await user.pressData(reminder, done.data!)).toBe(status);
     expect(user.now(reminder).text).toMatch(/Пора: Зарядка ✅ Отмечено · 🔥 1 день подряд$/);
     expect(user.now(reminder).buttons).toEqual([]);
-    const { habit } = await user.api(`query ($id: ID!) { habit(id: $id) { doneCount } }`, {
+    const { habit } = await user.op(BotCheckHabitDoneDocument, {
       id: createHabit.id,
     });
     expect(habit.doneCount).toBe(1);
@@ -511,7 +531,7 @@ describe('notifications', () => {
     // Skip today, from an old copy of the message: the day's check-in becomes a skip.
     const skip = reminder.buttons.flat().find((b) => b.label === '⏭ Пропустить сегодня')!;
     expect(await user.pressData(reminder, skip.data!)).toBe('⏭ Пропущено на сегодня');
-    const after = await user.api(`query ($id: ID!) { habit(id: $id) { doneCount } }`, {
+    const after = await user.op(BotCheckHabitDoneDocument, {
       id: createHabit.id,
     });
     expect(after.habit.doneCount).toBe(0);
@@ -525,8 +545,8 @@ describe('stale and forged buttons, restarts', () => {
     expect(await user.pressData(menu, 'g:not-a-uuid')).toBe('Эта кнопка устарела.');
     expect(await user.pressData(menu, 'qr:5')).toBe('Эта кнопка устарела.');
 
-    const { goals } = await user.api('{ goals { items { id } } }');
-    await user.api(`mutation ($id: ID!) { deleteGoal(id: $id) }`, { id: goals.items[0].id });
+    const { goals } = await user.op(BotCheckGoalIdsDocument, {});
+    await user.op(BotCheckDeleteGoalDocument, { id: goals.items[0]!.id });
     expect(await user.press(card, /Изменить/)).toBe('Этого уже нет — открываю свежий список.');
     expect(user.now(card).text).toContain('Целей пока нет');
     await user.press(card, /Меню/);
@@ -539,7 +559,7 @@ describe('stale and forged buttons, restarts', () => {
     await user.press(card, /Название/);
     await bot.restart();
     expect((await user.say('Новое название')).text).toContain('🎯 Новое название');
-    const { goals, dialogState } = await user.api('{ goals { items { title } } dialogState }');
+    const { goals, dialogState } = await user.op(BotCheckGoalTitlesDocument, {});
     expect(goals.items).toEqual([{ title: 'Новое название' }]);
     expect(dialogState?.dialog).toBeUndefined();
   });

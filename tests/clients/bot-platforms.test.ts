@@ -1,3 +1,14 @@
+import {
+  BotCheckCreateGoalDocument,
+  BotCheckCreateReminderDocument,
+  BotCheckDeleteGoalDocument,
+  BotCheckGoalIdsDocument,
+  BotCheckGoalProgressDocument,
+  BotCheckGoalStepsDocument,
+  BotCheckGoalTitlesDocument,
+  BotCheckNotificationHistoryDocument,
+  BotCheckProfileDocument,
+} from '../gql/graphql.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -68,7 +79,7 @@ describe.each([
     expect(menu.buttons.map((b) => b.text)).toEqual(
       expect.arrayContaining(['🎯 Цели', '📅 Сегодня', '⚙️ Настройки', '❓ Помощь']),
     );
-    const { me } = await user.api('{ me { displayName settings { language } } }');
+    const { me } = await user.op(BotCheckProfileDocument, {});
     expect(me).toEqual({ displayName: user.name, settings: { language: 'RU' } });
 
     const english = await started('en');
@@ -108,7 +119,7 @@ describe.each([
     expect(done.plainText).toContain('✅ 1. Купить учебник');
     expect(done.plainText).toContain('100%');
     expect(await bot.answerOf(stepPress)).toBe('✅ Шаг выполнен');
-    const { goals } = await user.api('{ goals { items { title progress status } } }');
+    const { goals } = await user.op(BotCheckGoalProgressDocument, {});
     expect(goals.items).toEqual([
       { title: 'Выучить испанский', progress: 100, status: 'COMPLETED' },
     ]);
@@ -128,7 +139,7 @@ describe.each([
       const now = bot.current(card);
       return now.plainText.includes('⬜ 1.') && now;
     });
-    const { goals } = await user.api('{ goals { items { steps { title } } } }');
+    const { goals } = await user.op(BotCheckGoalStepsDocument, {});
     const steps = goals.items[0].steps;
     expect(steps.length).toBeGreaterThanOrEqual(3);
     expect(accepted.plainText).toContain(steps[0].title);
@@ -157,31 +168,27 @@ describe.each([
     await bot.restartBot();
     bot.sendText(user, 'Новое название');
     expect((await bot.next(user)).plainText).toContain('🎯 Новое название');
-    const { goals, dialogState } = await user.api('{ goals { items { title } } dialogState }');
+    const { goals, dialogState } = await user.op(BotCheckGoalTitlesDocument, {});
     expect(goals.items).toEqual([{ title: 'Новое название' }]);
     expect(dialogState?.dialog).toBeUndefined();
   });
 
   it('delivers a notification with buttons, acknowledges it, and snoozes once per press', async () => {
     const { user } = await started();
-    await user.api(
-      `mutation ($input: CreateReminderInput!) { createReminder(input: $input) { id } }`,
-      {
-        input: {
-          type: 'ONE_TIME',
-          text: 'Позвонить маме',
-          triggerAt: new Date(Date.now() + 1000).toISOString(),
-        },
+    await user.op(BotCheckCreateReminderDocument, {
+      input: {
+        type: 'ONE_TIME',
+        text: 'Позвонить маме',
+        triggerAt: new Date(Date.now() + 1000).toISOString(),
       },
-    );
+    });
     const notification = await bot.next(user, 15_000);
     expect(notification.plainText).toContain('Позвонить маме');
     expect(notification.buttons.map((b) => b.text)).toEqual(
       expect.arrayContaining(['Готово', '💤 Через 10 мин', '💤 Через час']),
     );
     const history = async () =>
-      (await user.api('{ notificationHistory { items { id status availableAt } } }'))
-        .notificationHistory.items;
+      (await user.op(BotCheckNotificationHistoryDocument, {})).notificationHistory.items;
     await bot.waitFor(async () => (await history())[0]?.status === 'DELIVERED', 8000);
 
     const snooze = notification.buttons.find((b) => b.text === '💤 Через 10 мин')!;
@@ -220,7 +227,7 @@ describe.each([
     expect(card.text).toContain('&lt;script&gt;alert("x")&lt;/script&gt; &amp; Co &lt;b&gt;');
 
     const long = (n: number) => `Шаг ${n} ${'очень длинное описание '.repeat(9)}`.slice(0, 200);
-    await user.api(`mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {
+    await user.op(BotCheckCreateGoalDocument, {
       input: {
         title: 'Длинная',
         steps: Array.from({ length: 30 }, (_, i) => ({ title: long(i) })),
@@ -254,8 +261,8 @@ describe.each([
     expect(await bot.answerOf(forged)).toBe('Эта кнопка устарела.');
 
     const card = await withGoal(user, 'Скоро исчезнет');
-    const { goals } = await user.api('{ goals { items { id } } }');
-    await user.api(`mutation ($id: ID!) { deleteGoal(id: $id) }`, { id: goals.items[0].id });
+    const { goals } = await user.op(BotCheckGoalIdsDocument, {});
+    await user.op(BotCheckDeleteGoalDocument, { id: goals.items[0].id });
     const stale = press(bot, user, card, /Изменить/);
     const refreshed = await bot.editedTo(card, 1);
     expect(refreshed.plainText).toContain('Целей пока нет');

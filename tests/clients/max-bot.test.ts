@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { COMMANDS } from '../../src/clients/shared/features/registry.js';
 import { textsFor } from '../../src/clients/shared/texts.js';
+import { BotCheckProfileDocument } from '../gql/graphql.js';
 import type { FakeMaxUser } from '../support/fake-max-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
-  asMaxUser,
+  asMaxUserOp,
   buttonsOf,
   editedTo,
   newMaxUser,
@@ -37,19 +38,19 @@ async function started(locale = 'ru') {
   const user = newMaxUser(locale);
   fake().botStarted(user);
   const menu = await next(user);
-  return { user, menu, api: asMaxUser(app, user) };
+  return { user, menu, op: asMaxUserOp(app, user) };
 }
 
 describe('MAX bot', () => {
   it('the Start button registers the user through the API, greets in their language and shows the menu', async () => {
-    const { user, menu, api } = await started('ru');
+    const { user, menu, op } = await started('ru');
     expect(menu.plainText).toContain(`Привет, ${user.first_name}!`);
     expect(menu.format).toBe('html');
     expect(buttonsOf(menu).map((b) => b.text)).toEqual(
       expect.arrayContaining(['🎯 Цели', '📅 Сегодня', '⚙️ Настройки', '❓ Помощь']),
     );
     expect(buttonsOf(menu).every((b) => b.type === 'callback')).toBe(true);
-    const { me } = await api('{ me { displayName settings { language } } }');
+    const { me } = await op(BotCheckProfileDocument, {});
     expect(me).toEqual({ displayName: user.first_name, settings: { language: 'RU' } });
 
     // Typed "/start" works too (the library's command('start') would not see "/start x").

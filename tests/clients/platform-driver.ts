@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Truthy } from '../support/poll-until.js';
 import type { BotMessage as MaxMessage, FakeMaxUser } from '../support/fake-max-server.js';
 import type { BotMessage as TelegramMessage, FakeUser } from '../support/fake-telegram-server.js';
@@ -18,6 +19,11 @@ export interface PlatformMessage {
 
 export interface PlatformUser {
   name: string;
+  /** A generated operation (tests/operations/bot-checks.graphql) as this user. */
+  op: <TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+  ) => Promise<TData>;
   api: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 }
 
@@ -89,7 +95,11 @@ export async function telegramDriver(app: TestApp): Promise<PlatformDriver> {
     textLimit: 4096,
     newUser(languageCode = 'ru') {
       const fakeUser = telegram.newTelegramUser(languageCode);
-      const user = { name: fakeUser.first_name, api: telegram.asTelegramUser(app, fakeUser) };
+      const user = {
+        name: fakeUser.first_name,
+        api: telegram.asTelegramUser(app, fakeUser),
+        op: telegram.asTelegramUserOp(app, fakeUser),
+      };
       users.set(user, fakeUser);
       return user;
     },
@@ -144,7 +154,11 @@ export async function maxDriver(app: TestApp): Promise<PlatformDriver> {
     textLimit: 4000,
     newUser(languageCode = 'ru') {
       const fakeUser = max.newMaxUser(languageCode);
-      const user = { name: fakeUser.first_name, api: max.asMaxUser(app, fakeUser) };
+      const user = {
+        name: fakeUser.first_name,
+        api: max.asMaxUser(app, fakeUser),
+        op: max.asMaxUserOp(app, fakeUser),
+      };
       users.set(user, fakeUser);
       return user;
     },

@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { BotOptions, RunningBot } from '../../src/clients/shared/bot-process.js';
 import { startTelegramBot } from '../../src/clients/telegram/start.js';
 import { createLogger } from '../../src/logger.js';
@@ -8,7 +9,7 @@ import {
   type FakeUser,
 } from '../support/fake-telegram-server.js';
 import { FAST_LIMITS } from '../support/fast-limits.js';
-import { asBot, executeOk } from '../support/graphql-client.js';
+import { asBot, executeOk, executeOperationOk } from '../support/graphql-client.js';
 import { testConfig, type TestApp } from '../support/test-app.js';
 
 /** The real bot (telegraf, shared core, send queue) against the fake Bot API and a real API. */
@@ -99,6 +100,14 @@ export function editedTo(
 }
 
 /** Acting as the Telegram user through the API, to check what the bot did. */
+export function asTelegramUserOp(app: TestApp, user: FakeUser) {
+  return <TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+  ) => executeOperationOk(app, document, variables, asBot('telegram', String(user.id)));
+}
+
+/** Acting as the user with a raw query, for helpers shared with other suites (eventsTomorrow). */
 export function asTelegramUser(app: TestApp, user: FakeUser) {
   return <T = any>(query: string, variables: Record<string, unknown> = {}) =>
     executeOk<T>(app.graphqlUrl, query, variables, asBot('telegram', String(user.id)));
