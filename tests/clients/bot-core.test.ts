@@ -24,7 +24,7 @@ import {
   BotCheckProfileDocument,
   BotCheckTimeSettingsDocument,
 } from '../gql/graphql.js';
-import { asBot, executeOk, executeOperationOk } from '../support/graphql-client.js';
+import { asBot, executeOperationOk } from '../support/graphql-client.js';
 import { MemoryBot, type ShownMessage } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -75,9 +75,6 @@ function newUser(languageCode = 'ru') {
     last: () => messages().at(-1)!,
     /** What the chat shows now of a message seen before. */
     now: (message: ShownMessage) => messages().find((m) => m.id === message.id)!,
-    /** A raw query as this user, for helpers shared with the platform suites (eventsTomorrow). */
-    api: <T = any>(query: string, variables: Record<string, unknown> = {}) =>
-      executeOk<T>(app.graphqlUrl, query, variables, asBot('telegram', id)),
     /** A generated operation (tests/operations/bot-checks.graphql) as this user. */
     op: <TData, TVariables>(
       document: TypedDocumentNode<TData, TVariables>,
@@ -443,7 +440,7 @@ describe('assistant', () => {
     const reply = await user.say('встреча с Олей завтра в 15:00');
     expect(bot.chats.typing).toContain(user.id);
     expect(labels(reply)).toContain('📅 Открыть событие');
-    const events = await eventsTomorrow(user.api);
+    const events = await eventsTomorrow(user.op);
     expect(events).toHaveLength(1);
     expect(events[0].startLocal).toContain('T15:00');
     expect(reply.text).toContain(events[0].event.title);

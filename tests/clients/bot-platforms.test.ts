@@ -151,7 +151,7 @@ describe.each([
     const reply = await bot.next(user);
     expect(bot.sawTyping(user)).toBe(true);
     expect(reply.buttons.map((b) => b.text)).toContain('📅 Открыть событие');
-    const events = await eventsTomorrow(user.api);
+    const events = await eventsTomorrow(user.op);
     expect(events).toHaveLength(1);
     expect(events[0].startLocal).toContain('T15:00');
     expect(reply.plainText).toContain(events[0].event.title);

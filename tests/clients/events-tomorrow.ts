@@ -1,15 +1,19 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { DateTime } from 'luxon';
+import { BotCheckEventsBetweenDocument } from '../gql/graphql.js';
 
-type Api = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+/** A generated operation as one messenger user (the suites' `op`). */
+type Op = <TData, TVariables>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+) => Promise<TData>;
 
 /** Tomorrow's event occurrences (Moscow, the default timezone) as the user's API sees them. */
-export async function eventsTomorrow(
-  api: Api,
-): Promise<{ startLocal: string; event: { title: string } }[]> {
+export async function eventsTomorrow(op: Op) {
   const tomorrow = DateTime.now().setZone('Europe/Moscow').plus({ days: 1 }).startOf('day');
-  const { events } = await api(
-    `query ($from: DateTimeISO!, $to: DateTimeISO!) { events(from: $from, to: $to) { startLocal event { title } } }`,
-    { from: tomorrow.toISO(), to: tomorrow.plus({ days: 1 }).toISO() },
-  );
+  const { events } = await op(BotCheckEventsBetweenDocument, {
+    from: tomorrow.toISO()!,
+    to: tomorrow.plus({ days: 1 }).toISO()!,
+  });
   return events;
 }

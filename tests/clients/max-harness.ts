@@ -11,7 +11,7 @@ import {
   type FakeMaxUser,
 } from '../support/fake-max-server.js';
 import { FAST_LIMITS } from '../support/fast-limits.js';
-import { asBot, executeOk, executeOperationOk } from '../support/graphql-client.js';
+import { asBot, executeOperationOk } from '../support/graphql-client.js';
 import { testConfig, type TestApp } from '../support/test-app.js';
 
 /** The real MAX bot (@maxhub/max-bot-api, shared core, send queue) against the fake MAX API and a real API. */
@@ -109,10 +109,4 @@ export function asMaxUserOp(app: TestApp, user: FakeMaxUser) {
     document: TypedDocumentNode<TData, TVariables>,
     variables: TVariables,
   ) => executeOperationOk(app, document, variables, asBot('max', String(user.user_id)));
-}
-
-/** Acting as the user with a raw query, for helpers shared with other suites (eventsTomorrow). */
-export function asMaxUser(app: TestApp, user: FakeMaxUser) {
-  return <T = any>(query: string, variables: Record<string, unknown> = {}) =>
-    executeOk<T>(app.graphqlUrl, query, variables, asBot('max', String(user.user_id)));
 }

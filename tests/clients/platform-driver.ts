@@ -24,7 +24,6 @@ export interface PlatformUser {
     document: TypedDocumentNode<TData, TVariables>,
     variables: TVariables,
   ) => Promise<TData>;
-  api: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 }
 
 /**
@@ -97,7 +96,6 @@ export async function telegramDriver(app: TestApp): Promise<PlatformDriver> {
       const fakeUser = telegram.newTelegramUser(languageCode);
       const user = {
         name: fakeUser.first_name,
-        api: telegram.asTelegramUser(app, fakeUser),
         op: telegram.asTelegramUserOp(app, fakeUser),
       };
       users.set(user, fakeUser);
@@ -156,7 +154,6 @@ export async function maxDriver(app: TestApp): Promise<PlatformDriver> {
       const fakeUser = max.newMaxUser(languageCode);
       const user = {
         name: fakeUser.first_name,
-        api: max.asMaxUser(app, fakeUser),
         op: max.asMaxUserOp(app, fakeUser),
       };
       users.set(user, fakeUser);

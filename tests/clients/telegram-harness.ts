@@ -9,7 +9,7 @@ import {
   type FakeUser,
 } from '../support/fake-telegram-server.js';
 import { FAST_LIMITS } from '../support/fast-limits.js';
-import { asBot, executeOk, executeOperationOk } from '../support/graphql-client.js';
+import { asBot, executeOperationOk } from '../support/graphql-client.js';
 import { testConfig, type TestApp } from '../support/test-app.js';
 
 /** The real bot (telegraf, shared core, send queue) against the fake Bot API and a real API. */
@@ -105,10 +105,4 @@ export function asTelegramUserOp(app: TestApp, user: FakeUser) {
     document: TypedDocumentNode<TData, TVariables>,
     variables: TVariables,
   ) => executeOperationOk(app, document, variables, asBot('telegram', String(user.id)));
-}
-
-/** Acting as the user with a raw query, for helpers shared with other suites (eventsTomorrow). */
-export function asTelegramUser(app: TestApp, user: FakeUser) {
-  return <T = any>(query: string, variables: Record<string, unknown> = {}) =>
-    executeOk<T>(app.graphqlUrl, query, variables, asBot('telegram', String(user.id)));
 }
