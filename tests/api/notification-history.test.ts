@@ -6,7 +6,8 @@ import {
   NotificationStatus,
 } from '../../src/entities/index.js';
 import { buildUser, type TestUser } from '../support/factories.js';
-import { errorCode, execute, executeOk } from '../support/graphql-client.js';
+import { MoreANotificationHistoryPageDocument as HISTORY } from '../gql/graphql.js';
+import { errorCode, executeOperation, executeOperationOk } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -41,28 +42,19 @@ async function delivered(user: TestUser, texts: string[]): Promise<void> {
   }
 }
 
-const HISTORY = `query ($offset: Int, $limit: Int) {
-  notificationHistory(offset: $offset, limit: $limit) { items { text } hasMore nextOffset }
-}`;
-
 describe('notificationHistory, a generic page', () => {
   it('pages newest first with hasMore and nextOffset, and only the caller’s own', async () => {
     const user = await buildUser(app);
     await delivered(user, ['first', 'second', 'third']);
     await delivered(await buildUser(app), ['someone else’s']);
 
-    const first = await executeOk(app.graphqlUrl, HISTORY, { limit: 2 }, user.credentials);
+    const first = await executeOperationOk(app, HISTORY, { limit: 2 }, user);
     expect(first.notificationHistory).toEqual({
       items: [{ text: 'third' }, { text: 'second' }],
       hasMore: true,
       nextOffset: 2,
     });
-    const last = await executeOk(
-      app.graphqlUrl,
-      HISTORY,
-      { offset: 2, limit: 2 },
-      user.credentials,
-    );
+    const last = await executeOperationOk(app, HISTORY, { offset: 2, limit: 2 }, user);
     expect(last.notificationHistory).toEqual({
       items: [{ text: 'first' }],
       hasMore: false,
@@ -73,10 +65,10 @@ describe('notificationHistory, a generic page', () => {
   it('rejects a page size above the maximum, or below one, with BAD_USER_INPUT', async () => {
     const user = await buildUser(app);
     for (const limit of [101, 0]) {
-      const result = await execute(app.graphqlUrl, HISTORY, { limit }, user.credentials);
+      const result = await executeOperation(app, HISTORY, { limit }, user);
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
     }
-    const negative = await execute(app.graphqlUrl, HISTORY, { offset: -1 }, user.credentials);
+    const negative = await executeOperation(app, HISTORY, { offset: -1 }, user);
     expect(errorCode(negative)).toBe('BAD_USER_INPUT');
   });
 });
