@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildUser, type TestUser } from '../support/factories.js';
-import { errorCode, execute } from '../support/graphql-client.js';
+import { CreateEventDocument, UpdateEventDocument, type CreateEventInput } from '../gql/graphql.js';
+import {
+  errorCode,
+  execute,
+  executeOperation,
+  executeOperationOk,
+} from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -12,11 +18,15 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const CREATE = `mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
+// The occurrence list stays a query string: its shape is being changed to a page (events.graphql).
 const RANGE = `query ($from: DateTimeISO!, $to: DateTimeISO!) { events(from: $from, to: $to) { start } }`;
 
-const create = (input: Record<string, unknown>) =>
-  execute(app.graphqlUrl, CREATE, { input: { title: 'Limits', ...input } }, user.credentials);
+const eventInput = (input: Omit<CreateEventInput, 'title'>): CreateEventInput => ({
+  title: 'Limits',
+  ...input,
+});
+const create = (input: Omit<CreateEventInput, 'title'>) =>
+  executeOperation(app, CreateEventDocument, { input: eventInput(input) }, user);
 
 describe('event schedule limits', () => {
   it.each([
@@ -37,14 +47,18 @@ describe('event schedule limits', () => {
   });
 
   it('refuses moving an event to year 1 by update', async () => {
-    const created = await create({ start: '2026-01-01T10:00:00Z', recurrence: 'FREQ=DAILY' });
-    const id = (created.data as { createEvent: { id: string } }).createEvent.id;
-    const UPDATE = `mutation ($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }`;
-    const moved = await execute(
-      app.graphqlUrl,
-      UPDATE,
+    const created = await executeOperationOk(
+      app,
+      CreateEventDocument,
+      { input: eventInput({ start: '2026-01-01T10:00:00Z', recurrence: 'FREQ=DAILY' }) },
+      user,
+    );
+    const id = created.createEvent.id;
+    const moved = await executeOperation(
+      app,
+      UpdateEventDocument,
       { id, input: { start: '0001-01-01T10:00:00Z' } },
-      user.credentials,
+      user,
     );
     expect(errorCode(moved)).toBe('BAD_USER_INPUT');
   });
