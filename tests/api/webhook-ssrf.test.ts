@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildUser, type TestUser } from '../support/factories.js';
-import { errorCode, execute } from '../support/graphql-client.js';
+import { HookRegisterWebhookDocument } from '../gql/graphql.js';
+import { errorCode, executeOperation } from '../support/graphql-client.js';
 import { PRIVATE_URLS } from '../support/private-urls.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -13,13 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const REGISTER = `mutation ($url: String!) { registerWebhook(url: $url) { webhook { id } } }`;
-
 describe('registerWebhook and private addresses', () => {
   it.each([...PRIVATE_URLS, 'https://user:secret@hooks.example.com/maxon'])(
     'refuses %s with BAD_USER_INPUT',
     async (url) => {
-      const result = await execute(app.graphqlUrl, REGISTER, { url }, user.credentials);
+      const result = await executeOperation(app, HookRegisterWebhookDocument, { url }, user);
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.extensions?.field).toBe('url');
     },
@@ -27,7 +26,7 @@ describe('registerWebhook and private addresses', () => {
 
   it('accepts a public https URL', async () => {
     const url = 'https://hooks.example.com/maxon';
-    const result = await execute(app.graphqlUrl, REGISTER, { url }, user.credentials);
+    const result = await executeOperation(app, HookRegisterWebhookDocument, { url }, user);
     expect(result.errors).toBeUndefined();
   });
 });

@@ -4,8 +4,17 @@ import { habitReminderJob } from '../../src/jobs/habit-reminder.job.js';
 import { addDays } from '../../src/services/habits/local-date.js';
 import { todayIn } from '../../src/services/timezone.js';
 import { seedUser, type TestUser } from '../support/factories.js';
+import { executeOperationOk } from '../support/graphql-client.js';
+import {
+  CheckInDocument,
+  CreateHabitDocument,
+  PauseHabitDocument,
+  ResumeHabitDocument,
+  SetVacationDocument,
+  UpdateSettingsDocument,
+} from '../gql/graphql.js';
 import type { TestApp } from '../support/test-app.js';
-import { eventually, gql, outboxOf, scheduledJobs, startWorkerApp } from './job-helpers.js';
+import { eventually, outboxOf, scheduledJobs, startWorkerApp } from './job-helpers.js';
 
 const TZ = 'Asia/Yekaterinburg';
 const TIME = '07:30';
@@ -20,9 +29,11 @@ const remindersOf = async (habitId: string) =>
   (await scheduledJobs(app, 'habit-reminder')).filter((job) => job.key?.includes(habitId));
 
 async function createHabit(user: TestUser, startedOn = todayIn(TZ)): Promise<string> {
-  const data = await gql(app, user.credentials)<{ createHabit: { id: string } }>(
-    `mutation ($input: CreateHabitInput!) { createHabit(input: $input) { id } }`,
+  const data = await executeOperationOk(
+    app,
+    CreateHabitDocument,
     { input: { title: 'Зарядка', schedule: { kind: 'DAILY' }, reminderTimes: [TIME], startedOn } },
+    user,
   );
   return data.createHabit.id;
 }
@@ -59,9 +70,11 @@ describe('habit reminders', () => {
   it('say it is time, with the streak and the done / skip / snooze buttons, then queue tomorrow', async () => {
     const user = await seedUser(app, { timezone: TZ });
     const habitId = await createHabit(user, addDays(todayIn(TZ), -1));
-    await gql(app, user.credentials)(
-      `mutation ($id: ID!, $date: LocalDate) { checkIn(habitId: $id, input: { date: $date }) { habit { id } } }`,
-      { id: habitId, date: addDays(todayIn(TZ), -1) },
+    await executeOperationOk(
+      app,
+      CheckInDocument,
+      { habitId, input: { date: addDays(todayIn(TZ), -1) } },
+      user,
     );
     const next = await fireNow(user, habitId);
     const sent = await eventually(async () => (await outboxOf(app, user.id))[0]);
@@ -86,10 +99,7 @@ describe('habit reminders', () => {
   it('stay silent on a day already checked off, and still queue the next', async () => {
     const user = await seedUser(app, { timezone: TZ });
     const habitId = await createHabit(user);
-    await gql(app, user.credentials)(
-      `mutation ($id: ID!) { checkIn(habitId: $id, input: { status: SKIPPED }) { habit { id } } }`,
-      { id: habitId },
-    );
+    await executeOperationOk(app, CheckInDocument, { habitId, input: { status: 'SKIPPED' } }, user);
     expect(await fireNow(user, habitId)).toBeTruthy();
     expect(await outboxOf(app, user.id)).toEqual([]);
   });
@@ -98,9 +108,11 @@ describe('habit reminders', () => {
     const user = await seedUser(app, { timezone: TZ });
     const habitId = await createHabit(user);
     const today = todayIn(TZ);
-    await gql(app, user.credentials)(
-      `mutation ($from: LocalDate!, $to: LocalDate!) { setVacation(from: $from, to: $to) { id } }`,
+    await executeOperationOk(
+      app,
+      SetVacationDocument,
       { from: today, to: addDays(today, 3) },
+      user,
     );
     expect(await fireNow(user, habitId)).toBeTruthy();
     expect(await outboxOf(app, user.id)).toEqual([]);
@@ -109,10 +121,9 @@ describe('habit reminders', () => {
   it('end when the habit is paused, and come back when it is resumed', async () => {
     const user = await seedUser(app, { timezone: TZ });
     const habitId = await createHabit(user);
-    const call = gql(app, user.credentials);
-    await call(`mutation ($id: ID!) { pauseHabit(id: $id) { id } }`, { id: habitId });
+    await executeOperationOk(app, PauseHabitDocument, { id: habitId }, user);
     expect(await remindersOf(habitId)).toEqual([]);
-    await call(`mutation ($id: ID!) { resumeHabit(id: $id) { id } }`, { id: habitId });
+    await executeOperationOk(app, ResumeHabitDocument, { id: habitId }, user);
     expect(await remindersOf(habitId)).toHaveLength(1);
   });
 
@@ -130,10 +141,12 @@ describe('habit reminders', () => {
     const user = await seedUser(app, { timezone: TZ, settings: { habitRemindersEnabled: false } });
     const habitId = await createHabit(user);
     expect(await remindersOf(habitId)).toEqual([]);
-    await gql(
+    await executeOperationOk(
       app,
-      user.credentials,
-    )(`mutation { updateSettings(input: { habitRemindersEnabled: true }) { id } }`);
+      UpdateSettingsDocument,
+      { input: { habitRemindersEnabled: true } },
+      user,
+    );
     expect(await remindersOf(habitId)).toHaveLength(1);
   });
 });
