@@ -6,7 +6,8 @@ import {
   type Behaviour,
   type FakeOpenAiServer,
 } from '../support/fake-openai-server.js';
-import { executeOk } from '../support/graphql-client.js';
+import { AnalyzeGoalDocument, SendMessageDocument } from '../gql/graphql.js';
+import { executeOperationOk } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let server: FakeOpenAiServer;
@@ -32,8 +33,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const SEND = `mutation ($text: String!) { sendMessage(text: $text) { text intent engine } }`;
-
 /** 200 answers that are not a chat completion. */
 const BROKEN: [string, Behaviour][] = [
   ['an HTML page', rawBody('text/html', '<html><body>502 Bad Gateway</body></html>')],
@@ -49,11 +48,11 @@ describe('a model that answers 200 with something else', () => {
     // The SDK may retry; a few of the same answer cover it.
     server.script(behaviour, behaviour);
     const user = await buildUser(app, { timezone: 'Europe/Moscow' });
-    const { sendMessage } = await executeOk(
-      app.graphqlUrl,
-      SEND,
+    const { sendMessage } = await executeOperationOk(
+      app,
+      SendMessageDocument,
       { text: 'встреча с Олей завтра в 15:00 на час' },
-      user.credentials,
+      user,
     );
     expect(sendMessage).toMatchObject({ engine: 'offline', intent: 'event_create' });
     expect(server.requests.length).toBeGreaterThan(0);
@@ -64,13 +63,8 @@ describe('a model that answers 200 with something else', () => {
     server.script(...BROKEN.map(([, behaviour]) => behaviour));
     const user = await buildUser(app);
     const goal = await buildGoal(app, user, { title: 'Run a marathon' });
-    const review = await executeOk(
-      app.graphqlUrl,
-      `mutation ($id: ID!) { analyzeGoal(goalId: $id) { smartAnalysis { score } } }`,
-      { id: goal.id },
-      user.credentials,
-    );
-    expect(typeof review.analyzeGoal.smartAnalysis.score).toBe('number');
+    const review = await executeOperationOk(app, AnalyzeGoalDocument, { goalId: goal.id }, user);
+    expect(typeof review.analyzeGoal.smartAnalysis?.score).toBe('number');
   });
 });
 
@@ -81,7 +75,9 @@ describe('the circuit breaker', () => {
     server.script(...Array.from({ length: 20 }, () => broken));
     const user = await buildUser(breakerApp);
     const send = (text: string) =>
-      executeOk(breakerApp.graphqlUrl, SEND, { text }, user.credentials).then((d) => d.sendMessage);
+      executeOperationOk(breakerApp, SendMessageDocument, { text }, user).then(
+        (d) => d.sendMessage,
+      );
     for (let n = 0; n < 3; n++) expect((await send('привет')).engine).toBe('offline');
     const calls = server.requests.length;
     expect((await send('привет')).engine).toBe('offline');

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { CreateEventDocument, type CreateEventInput } from '../gql/graphql.js';
+import {
+  CreateEventDocument,
+  MoreCEventsBetweenDocument,
+  type CreateEventInput,
+} from '../gql/graphql.js';
 import { seedUser, type TestUser } from '../support/factories.js';
-import { executeOk, executeOperationOk } from '../support/graphql-client.js';
+import { executeOperationOk } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -11,10 +15,6 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app.stop());
-
-// The occurrence list stays a query string: its shape is being changed to a page.
-const RANGE = `query ($from: DateTimeISO!, $to: DateTimeISO!) {
-  events(from: $from, to: $to) { start end startLocal event { title timezone } } }`;
 
 interface Occurrence {
   start: string;
@@ -28,7 +28,7 @@ async function createEvent(user: TestUser, input: CreateEventInput) {
 }
 
 async function occurrences(user: TestUser, from: string, to: string): Promise<Occurrence[]> {
-  const data = await executeOk(app.graphqlUrl, RANGE, { from, to }, user.credentials);
+  const data = await executeOperationOk(app, MoreCEventsBetweenDocument, { from, to }, user);
   return data.events;
 }
 

@@ -4,18 +4,13 @@ import {
   DeleteEventDocument,
   DeleteGoalDocument,
   EventDocument,
+  MoreCEventsBetweenDocument,
   UpdateEventDocument,
   type CreateEventInput,
   type UpdateEventInput,
 } from '../gql/graphql.js';
 import { seedGoal, seedUser, type TestUser } from '../support/factories.js';
-import {
-  errorCode,
-  execute,
-  executeOk,
-  executeOperation,
-  executeOperationOk,
-} from '../support/graphql-client.js';
+import { errorCode, executeOperation, executeOperationOk } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -25,9 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-// The occurrence list stays a query string: its shape is being changed to a page.
-const RANGE = `query ($from: DateTimeISO!, $to: DateTimeISO!) {
-  events(from: $from, to: $to) { start end startLocal event { title } } }`;
 const START = '2026-05-10T10:00:00+03:00';
 const YEAR_2026 = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
 const NO_LINKS = { goalId: null, stepId: null, goal: null, step: null };
@@ -43,12 +35,12 @@ const readEvent = (user: TestUser, id: string) =>
 const deleteEvent = (user: TestUser, id: string) =>
   executeOperation(app, DeleteEventDocument, { id }, user);
 const range = (user: TestUser, from: string, to: string) =>
-  execute(app.graphqlUrl, RANGE, { from, to }, user.credentials);
+  executeOperation(app, MoreCEventsBetweenDocument, { from, to }, user);
 
 /** Titles of the user's occurrences in 2026, to check what was (not) written. */
 async function titlesIn2026(user: TestUser): Promise<string[]> {
-  const data = await executeOk(app.graphqlUrl, RANGE, YEAR_2026, user.credentials);
-  return data.events.map((occurrence: any) => occurrence.event.title);
+  const data = await executeOperationOk(app, MoreCEventsBetweenDocument, YEAR_2026, user);
+  return data.events.map((occurrence) => occurrence.event.title);
 }
 
 describe('events', () => {
@@ -226,7 +218,7 @@ describe('events', () => {
     await createEvent(user, { title: 'Early', start: '2026-05-10T03:00:00Z' });
 
     const result = await range(user, '2026-05-10T00:00:00Z', '2026-05-11T00:00:00Z');
-    const events = result.data?.events as any[];
+    const events = result.data?.events ?? [];
     expect(events.map((o) => `${o.event.title}: ${o.start} – ${o.end}`)).toEqual([
       'Still running: 2026-05-09T23:30:00.000Z – 2026-05-10T00:30:00.000Z',
       'Early: 2026-05-10T03:00:00.000Z – 2026-05-10T04:00:00.000Z',
