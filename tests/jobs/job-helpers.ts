@@ -1,13 +1,6 @@
 import type { Client } from 'graphql-ws';
 import { NotificationsDocument, ScheduledJobsDocument } from '../gql/graphql.js';
-import {
-  asBot,
-  executeOk,
-  executeOperationOk,
-  subscribeTo,
-  wsClient,
-  type Credentials,
-} from '../support/graphql-client.js';
+import { asBot, executeOperationOk, subscribeTo, wsClient } from '../support/graphql-client.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -25,10 +18,6 @@ export function startWorkerApp(overrides: Record<string, string> = {}): Promise<
   return startTestApp({ ...FAST_WORKER, ...overrides });
 }
 
-export const NOTIFICATION_FIELDS = `id userId channel target kind text status attempts
-  occurrenceAt availableAt deliveredAt failureReason refs data
-  actions { kind label stepId snooze }`;
-
 /** A bot's live feed of notifications for one platform (service key, no user). */
 export function watchNotifications(
   app: TestApp,
@@ -39,11 +28,6 @@ export function watchNotifications(
   clients.push(client);
   return subscribeTo(client, NotificationsDocument, { platform });
 }
-
-export const gql =
-  (app: TestApp, credentials: Credentials) =>
-  <T = any>(query: string, variables: Record<string, unknown> = {}) =>
-    executeOk<T>(app.graphqlUrl, query, variables, credentials);
 
 /** The notifications of one user straight from the outbox table. */
 export async function outboxOf(app: TestApp, userId: string) {
