@@ -4,7 +4,7 @@ import type { HabitReminderPayload } from '../../jobs/habit-reminder.job.js';
 import { loadHistory } from '../habits/habit-history.js';
 import { isDueOn } from '../habits/habit-stats.js';
 import { habitDayOf } from '../habits/local-date.js';
-import { habitRemindersOn } from '../reminder-scheduler.js';
+import { habitRemindersOn } from '../habits/habit-scheduler.js';
 import type { NotificationDraft } from './outbox.js';
 import { habitReminderActions, textsFor } from './texts.js';
 
