@@ -20,9 +20,9 @@ export function wireDomainEventHandlers(
     reminderScheduler.scheduleReminder(reminder, nextRunAt),
   );
   // The end of each habit day (missed days written), while the user has active habits.
-  events.on('habitsChanged', ({ userId }) => reminderScheduler.syncHabitDayEnd(userId));
+  events.on('habitsChanged', ({ userId }) => reminderScheduler.habits.syncDayEnd(userId));
   // A habit's reminders: one job per reminder time for its next occurrence, or none any more.
-  events.on('habitChanged', ({ habitId }) => reminderScheduler.syncHabit(habitId));
+  events.on('habitChanged', ({ habitId }) => reminderScheduler.habits.syncHabit(habitId));
   events.on('reminderChanged', ({ reminderId }) => reminderScheduler.syncReminder(reminderId));
   // The goalProgress subscription, only once the change is visible to every reader.
   events.on('goalProgressChanged', (update) => {

@@ -20,6 +20,6 @@ export const habitDayEndJob = defineJob({
     const user = await habitCheckIns.closeDay(userId, due);
     if (!user) return;
     const after = new Date(Math.max(Date.now(), due.getTime()));
-    await reminderScheduler.scheduleHabitDayEnd(user, after);
+    await reminderScheduler.habits.scheduleDayEnd(user, after);
   },
 });

@@ -28,6 +28,6 @@ export const habitReminderJob = defineJob({
       await context.fire([due.draft], { missed: context.isMissed(payload.dueAt, now) });
     }
     const after = new Date(Math.max(now.getTime(), Date.parse(payload.dueAt)));
-    await reminderScheduler.scheduleHabitReminder(due.habit, due.user, payload.time, after);
+    await reminderScheduler.habits.scheduleReminder(due.habit, due.user, payload.time, after);
   },
 });

@@ -1,25 +1,16 @@
 import type { DataSource } from 'typeorm';
 import { CronExpressionParser } from 'cron-parser';
-import {
-  Event,
-  Habit,
-  HabitStatus,
-  Reminder,
-  ReminderStatus,
-  ReminderType,
-  User,
-} from '../entities/index.js';
+import { Event, Reminder, ReminderStatus, ReminderType, User } from '../entities/index.js';
 import type { UserSettings } from '../entities/index.js';
 import type { Logger } from '../logger.js';
 import type { DailyJobName, DailyJobPayload } from '../jobs/daily-job.js';
 import type { JobDefinition } from '../jobs/define-job.js';
 import { deadlineCheckJob } from '../jobs/deadline-check.job.js';
 import { eventReminderJob } from '../jobs/event-reminder.job.js';
-import { habitDayEndJob } from '../jobs/habit-day-end.job.js';
-import { habitReminderJob } from '../jobs/habit-reminder.job.js';
 import { morningDigestJob } from '../jobs/morning-digest.job.js';
 import { overdueStepsJob } from '../jobs/overdue-steps.job.js';
 import { reminderJob } from '../jobs/reminder.job.js';
+import { HabitScheduler } from './habits/habit-scheduler.js';
 import type { JobQueue } from './job-queue.js';
 import { isolated, planEventIsolated } from './planning-isolation.js';
 import { nextOccurrenceStart } from './recurrence.js';
@@ -48,9 +39,6 @@ const DAILY_JOB_NAMES = Object.keys(DAILY_JOBS) as DailyJobName[];
 export const eventRemindersOn = (settings: UserSettings) =>
   settings.notificationsEnabled && settings.eventRemindersEnabled;
 
-export const habitRemindersOn = (settings: UserSettings) =>
-  settings.notificationsEnabled && settings.habitRemindersEnabled;
-
 export const dailyJobOn = (settings: UserSettings, name: DailyJobName) =>
   settings.notificationsEnabled && settings[DAILY_JOBS[name].enabled];
 
@@ -69,6 +57,8 @@ export class ReminderScheduler {
     private readonly db: DataSource,
     private readonly jobs: JobQueue,
     private readonly logger: Logger,
+    /** The habits' part (day ends, habit reminders): its own file. */
+    readonly habits: HabitScheduler = new HabitScheduler(db, jobs),
   ) {}
 
   /** After an event was created, changed or deleted. */
@@ -105,8 +95,7 @@ export class ReminderScheduler {
       await this.jobs.cancel(DAILY_JOBS[name].job, { userId });
       await this.scheduleDaily(name, user, now);
     }
-    await this.syncHabitDayEnd(userId, now);
-    await this.syncHabitReminders(user, now);
+    await this.habits.syncUser(user, now);
     if (!eventRemindersOn(user.settings)) {
       await this.jobs.cancel(eventReminderJob, { userId });
       return;
@@ -121,73 +110,6 @@ export class ReminderScheduler {
     const at = nextLocalTime(user.settings[time], user.settings.timezone, after);
     const payload = { key: `${name}:${user.id}@${at.toISOString()}`, dueAt: at.toISOString() };
     await this.jobs.schedule(job, { ...payload, userId: user.id }, at);
-  }
-
-  /** The next end of the user's habit day (at their local `dayStart`). */
-  async scheduleHabitDayEnd(user: User, after: Date): Promise<void> {
-    const at = nextLocalTime(user.settings.dayStart, user.settings.timezone, after);
-    const payload = {
-      key: `habit-day-end:${user.id}@${at.toISOString()}`,
-      dueAt: at.toISOString(),
-    };
-    await this.jobs.schedule(habitDayEndJob, { ...payload, userId: user.id }, at);
-  }
-
-  /** After habits or the day start changed: one day-end job while any habit is active. */
-  async syncHabitDayEnd(userId: string, now = new Date()): Promise<void> {
-    await this.jobs.cancel(habitDayEndJob, { userId });
-    const user = await this.db.getRepository(User).findOneBy({ id: userId });
-    if (user && (await this.hasActiveHabits(userId))) await this.scheduleHabitDayEnd(user, now);
-  }
-
-  /** After a habit was created, edited, paused, resumed, archived or deleted. */
-  async syncHabit(habitId: string, now = new Date()): Promise<void> {
-    await this.jobs.cancel(habitReminderJob, { habitId });
-    const habit = await this.db.getRepository(Habit).findOneBy({ id: habitId });
-    if (habit?.status !== HabitStatus.ACTIVE || habit.reminderTimes.length === 0) return;
-    const user = await this.db.getRepository(User).findOneBy({ id: habit.userId });
-    if (user && habitRemindersOn(user.settings)) await this.planHabit(habit, user, now);
-  }
-
-  /**
-   * The next occurrence of one reminder time of a habit, at the user's local time. Every
-   * day is queued: the job itself skips the days the habit asks for nothing, so schedule
-   * edits, vacations and check-ins need no rescheduling.
-   */
-  async scheduleHabitReminder(habit: Habit, user: User, time: string, after: Date) {
-    const at = nextLocalTime(time, user.settings.timezone, after);
-    const payload = {
-      key: `habit:${habit.id}:${time}@${at.toISOString()}`,
-      dueAt: at.toISOString(),
-      habitId: habit.id,
-      userId: user.id,
-      time,
-    };
-    await this.jobs.schedule(habitReminderJob, payload, at);
-  }
-
-  /** Every habit reminder of a user again (timezone, switches). */
-  private async syncHabitReminders(user: User, now: Date): Promise<void> {
-    await this.jobs.cancel(habitReminderJob, { userId: user.id });
-    if (!habitRemindersOn(user.settings)) return;
-    const habits = await this.db
-      .getRepository(Habit)
-      .findBy({ userId: user.id, status: HabitStatus.ACTIVE });
-    for (const habit of habits) await this.planHabit(habit, user, now);
-  }
-
-  private async planHabit(habit: Habit, user: User, now: Date): Promise<void> {
-    for (const time of habit.reminderTimes) {
-      await this.scheduleHabitReminder(habit, user, time, now);
-    }
-  }
-
-  private async hasActiveHabits(userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM habits WHERE user_id = $1 AND status = 'active' LIMIT 1`,
-      [userId],
-    );
-    return rows.length > 0;
   }
 
   /** After a generic reminder was created, paused, resumed, cancelled or deleted. */
@@ -225,32 +147,11 @@ export class ReminderScheduler {
    */
   async reconcile(now = new Date()): Promise<void> {
     const users = await this.db.getRepository(User).find();
-    const withHabits = new Set(
-      (
-        (await this.db.query(
-          `SELECT DISTINCT user_id AS "userId" FROM habits WHERE status = 'active'`,
-        )) as { userId: string }[]
-      ).map((row) => row.userId),
-    );
-    // One query for every user's reminded habits, not one per user.
-    const remindedHabits = new Map<string, Habit[]>();
-    const reminded = await this.db
-      .getRepository(Habit)
-      .createQueryBuilder('habit')
-      .where('habit.status = :active', { active: HabitStatus.ACTIVE })
-      .andWhere("habit.reminder_times <> '{}'")
-      .getMany();
-    for (const habit of reminded) {
-      remindedHabits.set(habit.userId, [...(remindedHabits.get(habit.userId) ?? []), habit]);
-    }
+    const habitPlan = await this.habits.reconcilePlan();
     for (const user of users) {
       await isolated(this.logger, { userId: user.id }, async () => {
         for (const name of DAILY_JOB_NAMES) await this.scheduleDaily(name, user, now);
-        if (withHabits.has(user.id)) await this.scheduleHabitDayEnd(user, now);
-        if (!habitRemindersOn(user.settings)) return;
-        for (const habit of remindedHabits.get(user.id) ?? []) {
-          await this.planHabit(habit, user, now);
-        }
+        await this.habits.reconcileUser(habitPlan, user, now);
       });
     }
     // One query for every user's upcoming reminded events, not one per user.

@@ -3,19 +3,25 @@ import { DateTime } from 'luxon';
 import { HabitCheckIn } from '../../src/entities/index.js';
 import { habitDayEndJob } from '../../src/jobs/habit-day-end.job.js';
 import { addDays } from '../../src/services/habits/local-date.js';
-import { CreateHabitDocument } from '../gql/graphql.js';
+import type { Client } from 'graphql-ws';
+import { CreateHabitDocument, HabitProgressDocument, UpdateHabitDocument } from '../gql/graphql.js';
 import { seedHabit, seedUser, type TestUser } from '../support/factories.js';
-import { executeOperationOk } from '../support/graphql-client.js';
+import { executeOperationOk, subscribeTo, wsClient } from '../support/graphql-client.js';
+import { untilLive } from '../support/subscriptions.js';
 import type { TestApp } from '../support/test-app.js';
 import { eventually, scheduledJobs, startWorkerApp } from './job-helpers.js';
 
 const TZ = 'Asia/Yekaterinburg';
 let app: TestApp;
+const clients: Client[] = [];
 
 beforeAll(async () => {
   app = await startWorkerApp();
 });
-afterAll(() => app.stop());
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await app.stop();
+});
 
 const todayIn = (zone: string) => DateTime.now().setZone(zone).toISODate()!;
 const dayEndJobsOf = async (user: TestUser) =>
@@ -76,5 +82,25 @@ describe('the end of a habit day', () => {
     await runDayEnd(user);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await dayEndJobsOf(user)).toEqual([]);
+  });
+
+  it('tells habitProgress subscribers only of the habits whose days it wrote', async () => {
+    const user = await seedUser(app, { timezone: TZ });
+    const today = todayIn(TZ);
+    const lapsed = await seedHabit(app, user, { startedOn: addDays(today, -3), title: 'Lapsed' });
+    const fresh = await seedHabit(app, user, { startedOn: today, title: 'Fresh' });
+    const client = wsClient(app.wsUrl, user.credentials);
+    clients.push(client);
+    const updates = subscribeTo(client, HabitProgressDocument, {});
+    await untilLive(updates, () =>
+      executeOperationOk(app, UpdateHabitDocument, { id: fresh, input: {} }, user),
+    );
+    while (await updates.next(200));
+
+    await runDayEnd(user);
+    const update = await updates.next();
+    expect(update?.data?.habitProgress).toMatchObject({ habitId: lapsed, currentStreak: 0 });
+    // The fresh habit had nothing to write: no update for it.
+    expect(await updates.next(1500)).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ import {
   PauseHabitDocument,
   ResumeHabitDocument,
   SetVacationDocument,
+  SnoozeNotificationDocument,
+  UndoCheckInDocument,
   UpdateSettingsDocument,
 } from '../gql/graphql.js';
 import type { TestApp } from '../support/test-app.js';
@@ -28,11 +30,23 @@ afterAll(() => app.stop());
 const remindersOf = async (habitId: string) =>
   (await scheduledJobs(app, 'habit-reminder')).filter((job) => job.key?.includes(habitId));
 
-async function createHabit(user: TestUser, startedOn = todayIn(TZ)): Promise<string> {
+async function createHabit(
+  user: TestUser,
+  startedOn = todayIn(TZ),
+  target: number | null = null,
+): Promise<string> {
   const data = await executeOperationOk(
     app,
     CreateHabitDocument,
-    { input: { title: 'Зарядка', schedule: { kind: 'DAILY' }, reminderTimes: [TIME], startedOn } },
+    {
+      input: {
+        title: 'Зарядка',
+        schedule: { kind: 'DAILY' },
+        reminderTimes: [TIME],
+        startedOn,
+        target,
+      },
+    },
     user,
   );
   return data.createHabit.id;
@@ -148,5 +162,46 @@ describe('habit reminders', () => {
       user,
     );
     expect(await remindersOf(habitId)).toHaveLength(1);
+  });
+
+  it('snoozed, are withdrawn when the day is checked in elsewhere', async () => {
+    const user = await seedUser(app, { timezone: TZ });
+    const habitId = await createHabit(user);
+    await fireNow(user, habitId);
+    const sent = await eventually(async () => (await outboxOf(app, user.id))[0]);
+    const snoozed = await executeOperationOk(
+      app,
+      SnoozeNotificationDocument,
+      { id: sent!.id, minutes: 60 },
+      user,
+    );
+    await executeOperationOk(app, CheckInDocument, { habitId }, user);
+    const copy = (await outboxOf(app, user.id)).find(
+      (row) => row.id === snoozed.snoozeNotification.id,
+    );
+    // Never offered when its hour comes: the release only offers pending rows.
+    expect(copy?.status).toBe('expired');
+  });
+
+  it('come back when an undo makes a completed habit active again', async () => {
+    const user = await seedUser(app, { timezone: TZ });
+    const habitId = await createHabit(user, todayIn(TZ), 1);
+    await executeOperationOk(app, CheckInDocument, { habitId }, user);
+    // Completed: the next reminder finds nothing to ask and queues no other.
+    const at = new Date(Date.now() + 1000);
+    const payload = { key: `test-habit:${habitId}@${at.toISOString()}`, dueAt: at.toISOString() };
+    await app.deps.services.jobs.schedule(
+      habitReminderJob,
+      { ...payload, habitId, userId: user.id, time: TIME },
+      at,
+    );
+    const gone = await eventually(async () =>
+      (await remindersOf(habitId)).length === 0 ? true : null,
+    );
+    expect(gone).toBe(true);
+    const undone = await executeOperationOk(app, UndoCheckInDocument, { habitId }, user);
+    expect(undone.undoCheckIn.status).toBe('ACTIVE');
+    const [job] = await remindersOf(habitId);
+    expect(DateTime.fromISO(job!.nextRunAt!, { zone: TZ }).toFormat('HH:mm')).toBe(TIME);
   });
 });

@@ -9,6 +9,7 @@ import {
   Vacation,
   User,
 } from '../../entities/index.js';
+import { withdrawHabitReminders } from '../notifications/habit-notifications.js';
 import type { HabitChange, HabitService } from './habit.service.js';
 import { loadHistory } from './habit-history.js';
 import { completionRate, unrecordedMissedDays } from './habit-stats.js';
@@ -67,6 +68,8 @@ export class HabitCheckInService {
           },
           { conflictPaths: ['habitId', 'localDate'] },
         );
+        // Checked in elsewhere: a reminder of that day still waiting (snoozed) has nothing to ask.
+        await withdrawHabitReminders(manager, user.id, habit.id, date);
         return manager.findOneByOrFail(HabitCheckIn, { habitId: habit.id, localDate: date });
       },
       (checkIn) => checkIn.localDate,
@@ -138,10 +141,8 @@ export class HabitCheckInService {
   async markMissedDays(user: User, localDate: LocalDate): Promise<number> {
     let written = 0;
     for (const habit of await this.activeHabits(user)) {
-      const change = await this.habits.withLockedHabit(
-        user,
-        habit.id,
-        async (locked, today, manager) => {
+      const change = await this.db.transaction((transaction) =>
+        this.habits.writeLocked(transaction, user, habit.id, async (locked, today, manager) => {
           const history = await loadHistory(manager, locked, today);
           const days = unrecordedMissedDays(history, localDate);
           if (days.length === 0) return 0;
@@ -161,8 +162,10 @@ export class HabitCheckInService {
             .execute();
           // RETURNING lists only the rows inserted; a day written meanwhile is ignored.
           return (result.raw as unknown[]).length;
-        },
+        }),
       );
+      // Subscribers hear of a habit only when a day was written (its stats moved).
+      if (change.result > 0) await this.habits.publish(user, change);
       written += change.result;
     }
     return written;

@@ -41,6 +41,8 @@ export interface HabitChange<T> {
   habit: Habit;
   targetReached: boolean;
   date: LocalDate | null;
+  /** The status before the write: a change of it (completed, active again) moves reminders. */
+  previousStatus: HabitStatus;
 }
 
 /**
@@ -140,8 +142,8 @@ export class HabitService {
   }
 
   /** Resumes today: the pause ends yesterday (a pause of no whole day is forgotten). */
-  async resume(user: User, habitId: string): Promise<Habit> {
-    const resumed = await this.change(user, habitId, (habit, today) => {
+  resume(user: User, habitId: string): Promise<Habit> {
+    return this.change(user, habitId, (habit, today) => {
       this.assertStatus(habit, HabitStatus.PAUSED, 'resume');
       habit.status = HabitStatus.ACTIVE;
       habit.pauses = habit.pauses
@@ -149,8 +151,6 @@ export class HabitService {
         .filter((pause) => pause.to === null || pause.from <= pause.to);
       return habit;
     });
-    await this.domainEvents.emit('habitsChanged', { userId: user.id });
-    return resumed;
   }
 
   archive(user: User, habitId: string): Promise<Habit> {
@@ -201,14 +201,19 @@ export class HabitService {
     const now = new Date();
     const today = this.today(user, now);
     const habit = await this.lock(user, habitId, manager);
+    const previousStatus = habit.status;
     const result = await write(habit, today, manager);
     const targetReached = applyStats(habit, await loadHistory(manager, habit, today), now);
     await manager.save(habit);
-    return { result, habit, targetReached, date: date(result) };
+    return { result, habit, targetReached, date: date(result), previousStatus };
   }
 
-  /** Publishes the habit's new state to the user's `habitProgress` subscribers. */
-  publish(user: User, change: Omit<HabitChange<unknown>, 'result'>): Promise<void> {
+  /**
+   * Publishes the habit's new state to the user's `habitProgress` subscribers. A status that
+   * changed (paused, completed by a check-in, active again after an undo) also moves the
+   * habit's reminders and the user's day-end job.
+   */
+  async publish(user: User, change: Omit<HabitChange<unknown>, 'result'>): Promise<void> {
     const { habit } = change;
     const update: HabitProgressUpdate = {
       habitId: habit.id,
@@ -221,17 +226,24 @@ export class HabitService {
       targetReached: change.targetReached,
       changedAt: new Date(),
     };
-    return this.domainEvents.emit('habitProgressChanged', { userId: user.id, update });
+    await this.domainEvents.emit('habitProgressChanged', { userId: user.id, update });
+    if (habit.status !== change.previousStatus) {
+      await this.domainEvents.emit('habitChanged', { habitId: habit.id });
+      await this.domainEvents.emit('habitsChanged', { userId: user.id });
+    }
   }
 
-  /** An edit or status change: its reminders follow after the commit. */
+  /** An edit or status change: its reminders follow after the commit (`publish`). */
   private async change(
     user: User,
     habitId: string,
     write: (habit: Habit, today: LocalDate) => Promise<Habit> | Habit,
   ): Promise<Habit> {
-    const { habit } = await this.withLockedHabit(user, habitId, write);
-    await this.domainEvents.emit('habitChanged', { habitId: habit.id });
+    const { habit, previousStatus } = await this.withLockedHabit(user, habitId, write);
+    // A status change already moved them; an edit (times, schedule) moves them here.
+    if (habit.status === previousStatus) {
+      await this.domainEvents.emit('habitChanged', { habitId: habit.id });
+    }
     return habit;
   }
 

@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Habit, HabitStatus, NotificationKind, User } from '../../entities/index.js';
 import type { HabitReminderPayload } from '../../jobs/habit-reminder.job.js';
 import { loadHistory } from '../habits/habit-history.js';
 import { isDueOn } from '../habits/habit-stats.js';
 import { habitDayOf } from '../habits/local-date.js';
-import { habitRemindersOn } from '../reminder-scheduler.js';
+import { habitRemindersOn } from '../habits/habit-scheduler.js';
 import type { NotificationDraft } from './outbox.js';
 import { habitReminderActions, textsFor } from './texts.js';
 
@@ -54,4 +54,22 @@ export class HabitNotifications {
     };
     return { habit, user, draft };
   }
+}
+
+/**
+ * Withdraws the reminders of one habit day not yet acknowledged (a snoozed copy waiting for
+ * its moment, or one offered and not yet sent): the day was checked in elsewhere.
+ */
+export async function withdrawHabitReminders(
+  manager: EntityManager,
+  userId: string,
+  habitId: string,
+  localDate: string,
+): Promise<void> {
+  await manager.query(
+    `UPDATE notifications SET status = 'expired', updated_at = now()
+      WHERE user_id = $1 AND kind = $2 AND status = 'pending'
+        AND payload->'refs'->>'habitId' = $3 AND payload->'refs'->>'localDate' = $4`,
+    [userId, NotificationKind.HABIT_REMINDER, habitId, localDate],
+  );
 }
