@@ -6,7 +6,12 @@ import type { DomainEvents } from './domain-events.js';
 import type { EventService } from './event.service.js';
 import type { GoalService } from './goal.service.js';
 import { findFreeSlots, schedulePlan, endOfLocalDate } from './scheduling/index.js';
-import type { Interval, ScheduleResult, WorkingHours } from './scheduling/index.js';
+import type {
+  BusyInterval,
+  Interval,
+  ScheduleResult,
+  WorkingHours,
+} from './scheduling/index.js';
 
 const MAX_FREE_SLOT_DAYS = 62;
 /** How far past the deadline busy time is read, so "move the deadline" can be computed. */
@@ -81,6 +86,7 @@ export class AutoScheduleService {
         id: step.id,
         title: step.title,
         minutes: step.estimatedMinutes ?? 30,
+        cue: step.ifThenCue,
       })),
       busy: await this.busy(user, now, busyTo),
       hours: workingHours(user),
@@ -104,6 +110,8 @@ export class AutoScheduleService {
           kind: EventKind.STEP,
           stepId: placement.stepId,
           notes: placement.explanation,
+          // Repeated practice is one recurring event, not a single block.
+          ...(placement.recurrence ? { recurrence: placement.recurrence } : {}),
         });
         saved.push(event.id);
         if (placement.chunk === 1) {
@@ -124,7 +132,17 @@ export class AutoScheduleService {
     return { ...result, applied: true, deadlineDate };
   }
 
-  private async busy(user: User, from: Date, to: Date) {
+  /**
+   * Every busy interval the scheduler keeps off, from every source, in one list: a new source
+   * (an external calendar's busy time) is one more entry here.
+   */
+  private async busy(user: User, from: Date, to: Date): Promise<BusyInterval[]> {
+    const sources = await Promise.all([this.eventBusy(user, from, to)]);
+    return sources.flat();
+  }
+
+  /** The user's own events (recurring ones expanded), including steps planned earlier. */
+  private async eventBusy(user: User, from: Date, to: Date): Promise<BusyInterval[]> {
     const occurrences = await this.events.occurrences(user, from, to);
     return occurrences.map(({ event, start, end }) => ({ start, end, title: event.title }));
   }

@@ -90,6 +90,12 @@ export class StepPlacement {
   @Field(() => Int)
   chunks: number;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'RRULE when the step is repeated practice, placed as a recurring event from start',
+  })
+  recurrence?: string | null;
+
   @Field({ description: 'Why it was placed there, one line' })
   explanation: string;
 }

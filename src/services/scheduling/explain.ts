@@ -8,7 +8,20 @@ export type PlacementReason =
   | { kind: 'afterBusy'; title?: string }
   | { kind: 'afterPart'; part: number }
   | { kind: 'afterStep'; title: string }
-  | { kind: 'window' };
+  | { kind: 'window' }
+  /** The step's if-then cue names this time and it is free. */
+  | { kind: 'cue' }
+  /** Steps are spread evenly until the deadline; this is step `index` of `count`. */
+  | { kind: 'paced'; index: number; count: number }
+  /** Repeated practice: a recurring event on `weekdays` until `until` (YYYY-MM-DD). */
+  | {
+      kind: 'recurring';
+      weekdays: number[];
+      until: string;
+      fromCue: boolean;
+      /** Occurrences that fall on existing events (0 unless no time was free on every day). */
+      clashes: number;
+    };
 
 export interface PlacementText {
   language: ScheduleLanguage;
@@ -62,7 +75,48 @@ function reasonText(language: ScheduleLanguage, reason: PlacementReason): string
         : `after step ${quote(language, reason.title)}: steps go in order`;
     case 'window':
       return ru ? 'первое свободное окно в рабочие часы' : 'first free working-hours slot';
+    case 'cue':
+      return ru
+        ? 'время из подсказки шага, оно свободно'
+        : 'the time the step’s cue names, and it is free';
+    case 'paced':
+      return ru
+        ? `шаги распределены равномерно до срока (шаг ${reason.index} из ${reason.count})`
+        : `steps are spread evenly until the deadline (step ${reason.index} of ${reason.count})`;
+    case 'recurring':
+      return recurringText(language, reason);
   }
+}
+
+function recurringText(
+  language: ScheduleLanguage,
+  reason: Extract<PlacementReason, { kind: 'recurring' }>,
+): string {
+  const ru = language === 'ru';
+  const days =
+    reason.weekdays.length === 7
+      ? ru
+        ? 'каждый день'
+        : 'every day'
+      : (ru ? 'по ' : 'on ') + reason.weekdays.map((day) => WEEKDAYS[language][day - 1]).join(', ');
+  const until = DateTime.fromISO(reason.until);
+  const date = ru ? until.toFormat('dd.MM.yyyy') : `${until.day} ${MONTHS_EN[until.month - 1]}`;
+  const why = reason.fromCue
+    ? ru
+      ? 'время из подсказки шага'
+      : 'the time the step’s cue names'
+    : ru
+      ? 'время, свободное во все эти дни'
+      : 'a time that is free on all these days';
+  const clashes =
+    reason.clashes > 0
+      ? ru
+        ? `; ${reason.clashes} раз совпадает с другими делами — эти дни можно пропустить`
+        : `; ${reason.clashes} occurrences meet other events — skip those days`
+      : '';
+  return ru
+    ? `повторяется ${days} до ${date}: ${why}${clashes}`
+    : `repeats ${days} until ${date}: ${why}${clashes}`;
 }
 
 /** E.g. "Пн 11.11 10:00–11:30: «Черновик», часть 2 из 3 — первое свободное окно …". */

@@ -1,4 +1,6 @@
 export { findFreeSlots } from './free-slots.js';
-export { chunkMinutes, schedulePlan, SCHEDULE_DEFAULTS } from './schedule-plan.js';
+export { chunkMinutes } from './fit-steps.js';
+export { schedulePlan, SCHEDULE_DEFAULTS } from './schedule-plan.js';
+export { stepTraits } from './step-traits.js';
 export { endOfLocalDate } from './working-hours.js';
 export type * from './types.js';

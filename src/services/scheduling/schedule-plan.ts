@@ -5,11 +5,19 @@ import {
   describeMoveDeadline,
   describePlacement,
   describeShortfall,
-  type PlacementReason,
 } from './explain.js';
+import {
+  fitSteps,
+  Slots,
+  type FitOptions,
+  type FitPlan,
+  type FittedStep,
+  type TraitStep,
+} from './fit-steps.js';
 import { blockedSpans, freeSpans, millisOf, nonNegativeMinutes } from './free-slots.js';
 import { MINUTE_MS, spanMinutes, type Span } from './intervals.js';
-import { parseWorkingHours, type ParsedHours } from './working-hours.js';
+import { parseWorkingHours } from './working-hours.js';
+import { stepTraits } from './step-traits.js';
 import type {
   Placement,
   PlanStep,
@@ -21,132 +29,24 @@ import type {
 
 export const SCHEDULE_DEFAULTS = { bufferMinutes: 15, maxChunkMinutes: 120, minChunkMinutes: 30 };
 
-const ALIGN_MS = 5 * MINUTE_MS; // chunks start on round times: 10:05, not 10:03:27
 const EXTENSION_MS = 366 * 24 * 60 * MINUTE_MS; // how far past the deadline to look for a new one
 
-interface Chunk extends Span {
-  /** Start of the free slot that set this chunk's start; null when the previous chunk did. */
-  slotStart: number | null;
-}
-interface FittedStep {
-  step: PlanStep;
-  chunks: Chunk[];
-}
+/** Tried in turn: the first that places every step wins; the last is the plain earliest fit. */
+const ATTEMPTS: FitOptions[] = [
+  { paced: true, cues: true },
+  { paced: false, cues: true },
+  { paced: false, cues: false },
+];
 
-/** Free slots read from a lazy source as the greedy walk reaches them. */
-class Slots {
-  private readonly seen: Span[] = [];
-  constructor(private readonly source: Generator<Span>) {}
-
-  at(index: number): Span | undefined {
-    while (this.seen.length <= index) {
-      const next = this.source.next();
-      if (next.done) return undefined;
-      this.seen.push(next.value);
-    }
-    return this.seen[index];
-  }
-
-  all(): Span[] {
-    for (const span of this.source) this.seen.push(span);
-    return this.seen;
-  }
-}
-
-interface Plan {
-  hours: ParsedHours;
-  from: number;
-  bufferMs: number;
-  minChunk: number;
-  maxChunk: number;
-}
-
-/**
- * Minutes of the next chunk of a step with `remaining` minutes left, in `available` minutes;
- * 0 when it should not go there. Chunks are at most `max`; a split leaves at least `min` for
- * later, unless no split can (max < 2·min); a step shorter than `min` is never split.
- */
-export function chunkMinutes(remaining: number, available: number, min: number, max: number) {
-  const cap = Math.min(max, available);
-  if (remaining <= cap) return remaining;
-  const cleanSplit = Math.min(max, remaining - min) >= min;
-  if (!cleanSplit && remaining <= max) return 0; // wait for a slot that holds the rest whole
-  const take = cleanSplit ? Math.min(cap, remaining - min) : cap;
-  return take >= min ? take : 0;
-}
-
-/**
- * Greedy earliest fit in step order, each step after the previous one's last chunk; stops at
- * the first step that does not fit whole.
- */
-function fitSteps(steps: PlanStep[], slots: Slots, plan: Plan): FittedStep[] {
-  const fitted: FittedStep[] = [];
-  let cursor = plan.from;
-  let slotIndex = 0;
-  for (const step of steps) {
-    const chunks: Chunk[] = [];
-    let remaining = step.minutes;
-    let at = cursor;
-    let index = slotIndex;
-    const whole = step.minutes <= plan.maxChunk; // only longer steps are split into chunks
-    for (let slot = slots.at(index); remaining > 0 && slot; slot = slots.at(index)) {
-      const start = Math.ceil(Math.max(slot.start, at) / ALIGN_MS) * ALIGN_MS;
-      const available = Math.floor((slot.end - start) / MINUTE_MS);
-      const take = whole
-        ? remaining <= available
-          ? remaining
-          : 0
-        : chunkMinutes(remaining, available, plan.minChunk, plan.maxChunk);
-      if (take <= 0) {
-        index++;
-        continue;
-      }
-      const end = start + take * MINUTE_MS;
-      chunks.push({ start, end, slotStart: at > slot.start ? null : slot.start });
-      remaining -= take;
-      at = end + plan.bufferMs;
-    }
-    if (remaining > 0) break;
-    fitted.push({ step, chunks });
-    cursor = at;
-    slotIndex = index;
-  }
-  return fitted;
-}
-
-function reasonFor(
-  chunk: Chunk,
-  index: number,
-  previous: FittedStep | undefined,
-  plan: Plan,
-  busyTitles: Map<number, string | undefined>,
-): PlacementReason {
-  const { slotStart } = chunk;
-  if (slotStart === null) {
-    if (index > 0) return { kind: 'afterPart', part: index };
-    return previous ? { kind: 'afterStep', title: previous.step.title } : { kind: 'now' };
-  }
-  if (slotStart === plan.from) return { kind: 'now' };
-  const local = DateTime.fromMillis(slotStart, { zone: plan.hours.zone });
-  if (local.hour * 60 + local.minute === plan.hours.startMinute) return { kind: 'dayStart' };
-  if (busyTitles.has(slotStart)) return { kind: 'afterBusy', title: busyTitles.get(slotStart) };
-  return { kind: 'window' };
-}
-
-function toPlacements(fitted: FittedStep[], plan: Plan, input: SchedulePlanInput): Placement[] {
-  // A free slot that opens after a busy interval starts exactly at its end plus the buffer.
-  const busyTitles = new Map<number, string | undefined>();
-  for (const busy of input.busy) {
-    const key = busy.end.getTime() + plan.bufferMs;
-    if (!busyTitles.get(key)) busyTitles.set(key, busy.title);
-  }
-  return fitted.flatMap(({ step, chunks }, stepIndex) =>
+function toPlacements(fitted: FittedStep[], plan: FitPlan, input: SchedulePlanInput): Placement[] {
+  return fitted.flatMap(({ step, chunks, recurrence }) =>
     chunks.map((chunk, index) => ({
       stepId: step.id,
       start: new Date(chunk.start),
       end: new Date(chunk.end),
       chunk: index + 1,
       chunks: chunks.length,
+      ...(recurrence ? { recurrence } : {}),
       explanation: describePlacement({
         language: input.language,
         zone: plan.hours.zone,
@@ -155,7 +55,7 @@ function toPlacements(fitted: FittedStep[], plan: Plan, input: SchedulePlanInput
         end: chunk.end,
         chunk: index + 1,
         chunks: chunks.length,
-        reason: reasonFor(chunk, index, fitted[stepIndex - 1], plan, busyTitles),
+        reason: chunk.reason,
       }),
     })),
   );
@@ -163,13 +63,14 @@ function toPlacements(fitted: FittedStep[], plan: Plan, input: SchedulePlanInput
 
 function report(
   input: SchedulePlanInput,
-  plan: Plan,
-  slots: Slots,
+  steps: TraitStep[],
+  plan: FitPlan,
   blocked: Span[],
   fitted: FittedStep[],
-  deadline: number,
 ): ScheduleReport {
-  const { steps, language } = input;
+  const { language } = input;
+  const deadline = plan.deadline;
+  const slots = new Slots(freeSpans(plan.from, deadline, plan.hours, blocked, 0));
   const sum = (list: PlanStep[]) => list.reduce((total, step) => total + step.minutes, 0);
   const needed = sum(steps);
   const usable = Math.min(plan.minChunk, ...steps.map((step) => step.minutes));
@@ -183,11 +84,7 @@ function report(
   // Greedy placement does not look ahead, so the earliest deadline that works is the local date
   // on which the same plan, searched further, ends.
   const horizon = Math.max(plan.from, deadline) + EXTENSION_MS;
-  const longer = fitSteps(
-    steps,
-    new Slots(freeSpans(plan.from, horizon, plan.hours, blocked, 0)),
-    plan,
-  );
+  const longer = fitSteps(steps, { ...plan, deadline: horizon }, blocked, ATTEMPTS[2]!);
   const lastEnd = longer.at(-1)?.chunks.at(-1)?.end;
   if (longer.length === steps.length && lastEnd !== undefined) {
     const newDeadline = DateTime.fromMillis(lastEnd - 1, { zone: plan.hours.zone }).toISODate()!;
@@ -247,22 +144,34 @@ export function schedulePlan(input: SchedulePlanInput): ScheduleResult {
   const hours = parseWorkingHours(input.hours);
   // No chunk can outgrow a working day, so a step longer than the day is split whatever maxChunk says.
   const dayMinutes = hours.endMinute - hours.startMinute;
-  const plan: Plan = {
+  const busyTitles = new Map<number, string | undefined>();
+  // A free slot that opens after a busy interval starts exactly at its end plus the buffer.
+  for (const busy of input.busy) {
+    const key = busy.end.getTime() + bufferMinutes * MINUTE_MS;
+    if (!busyTitles.get(key)) busyTitles.set(key, busy.title);
+  }
+  const plan: FitPlan = {
     hours,
     from: millisOf(input.from, 'from'),
+    deadline: millisOf(input.deadline, 'deadline'),
     bufferMs: bufferMinutes * MINUTE_MS,
     minChunk: Math.min(minChunk, dayMinutes),
     maxChunk: Math.min(maxChunk, dayMinutes),
+    dayMinutes,
+    busyTitles,
   };
-  const deadline = millisOf(input.deadline, 'deadline');
   const blocked = blockedSpans(input.busy, bufferMinutes);
-  const slots = new Slots(freeSpans(plan.from, deadline, plan.hours, blocked, 0));
-  const fitted = fitSteps(input.steps, slots, plan);
-  const placements = toPlacements(fitted, plan, input);
-  if (fitted.length === input.steps.length) return { placements, feasible: true };
+  const steps = input.steps.map((step) => ({ ...step, traits: stepTraits(step.title, step.cue) }));
+  let fitted: FittedStep[] = [];
+  for (const options of ATTEMPTS) {
+    fitted = fitSteps(steps, plan, blocked, options);
+    if (fitted.length === steps.length) {
+      return { placements: toPlacements(fitted, plan, input), feasible: true };
+    }
+  }
   return {
-    placements,
+    placements: toPlacements(fitted, plan, input),
     feasible: false,
-    report: report(input, plan, slots, blocked, fitted, deadline),
+    report: report(input, steps, plan, blocked, fitted),
   };
 }

@@ -34,7 +34,10 @@ export interface FindFreeSlotsInput {
 export interface PlanStep {
   id: string;
   title: string;
+  /** Minutes of one session (of each occurrence, for repeated practice). */
   minutes: number;
+  /** The coach's if-then cue; a time it names ("если вторник 19:00…") is used when free. */
+  cue?: string | null;
 }
 
 export interface SchedulePlanInput {
@@ -58,6 +61,8 @@ export interface Placement {
   /** 1-based number of this chunk among the step's `chunks`. */
   chunk: number;
   chunks: number;
+  /** An RRULE (with a date-only UNTIL) when the step is repeated practice; `start` is the first. */
+  recurrence?: string;
   explanation: string;
 }
 

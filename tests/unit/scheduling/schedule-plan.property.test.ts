@@ -128,8 +128,8 @@ function checkReport(input: Required<SchedulePlanInput>, result: ScheduleResult)
   if (cut?.kind === 'cut_steps') {
     expect(cut.stepIdsToCut).toEqual(input.steps.slice(placed.size).map((s) => s.id));
     const kept = input.steps.slice(0, placed.size);
-    const rest = schedulePlan({ ...input, steps: kept });
-    expect(rest).toEqual({ placements: result.placements, feasible: true });
+    // What is left fits (paced over the days, so not necessarily at the same times).
+    expect(schedulePlan({ ...input, steps: kept }).feasible).toBe(true);
   }
 }
 

@@ -38,8 +38,26 @@ const steps = [
 ];
 
 describe('schedulePlan', () => {
-  it('places steps in order into the earliest free working time, explaining each', () => {
+  it('paces the steps over the days until the deadline, in order, explaining each', () => {
     const result = schedulePlan({ ...monday, steps });
+    expect(result.feasible).toBe(true);
+    expect(result.placements.map((p) => p.explanation)).toEqual([
+      'Пн 11.11 09:45–10:30: «Собрать требования» — первое свободное окно в рабочие часы после «Стендап»',
+      'Вт 12.11 09:00–10:30: «Черновик плана» — шаги распределены равномерно до срока (шаг 2 из 4)',
+      'Ср 13.11 09:00–11:00: «Написать отчёт», часть 1 из 3 — шаги распределены равномерно до срока (шаг 3 из 4)',
+      'Ср 13.11 11:15–13:15: «Написать отчёт», часть 2 из 3 — продолжение после части 1 и перерыва',
+      'Ср 13.11 13:30–14:30: «Написать отчёт», часть 3 из 3 — продолжение после части 2 и перерыва',
+      // Friday stays free: the last fifth of the days is slack before the deadline.
+      'Чт 14.11 09:00–09:30: «Проверка» — шаги распределены равномерно до срока (шаг 4 из 4)',
+    ]);
+  });
+
+  it('places steps one after another as early as possible when the days are few', () => {
+    const result = schedulePlan({
+      ...monday,
+      steps,
+      deadline: endOfLocalDate('2024-11-12', MSK),
+    });
     expect(result.feasible).toBe(true);
     expect(result.report).toBeUndefined();
     expect(result.placements.map((p) => [p.stepId, p.chunk, p.chunks, p.explanation])).toEqual([
