@@ -46,6 +46,8 @@ export async function openCore(
     processEveryMs: config.JOBS_PROCESS_EVERY_MS,
   });
   const services = composeServices(db, pubsub, queue, logger, config, options);
+  const resealed = await services.webhooks.resealSecrets();
+  if (resealed) logger.info({ resealed }, 'webhook secrets sealed under the current SECRETS_KEY');
   const unwatchOutbox = watchNotificationOutbox(db);
   return {
     db,

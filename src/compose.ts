@@ -6,6 +6,7 @@ import { modelClientFrom } from './assistant/model/model-config.js';
 import { FallbackIntentEngine, ModelIntentEngine } from './assistant/model/model-engine.js';
 import { offlineEngine } from './assistant/offline/offline-engine.js';
 import type { Config } from './config.js';
+import { createSecretBox, secretKeysFrom, type SecretBox } from './common/secret-box.js';
 import { wireDomainEventHandlers } from './domain-event-handlers.js';
 import type { Logger } from './logger.js';
 import type { AppPubSub } from './pubsub.js';
@@ -42,6 +43,14 @@ export interface CompositionOptions {
  * PubSub and job queue, and wires what follows a committed change (domain events →
  * handlers). `openCore()` calls it; nothing else constructs services.
  */
+/**
+ * The process's SecretBox from SECRETS_KEY (the config has validated it and refused its
+ * absence in production).
+ */
+export function secretBoxFrom(config: Config): SecretBox {
+  return createSecretBox(secretKeysFrom(config));
+}
+
 export function composeServices(
   db: DataSource,
   pubsub: AppPubSub,
@@ -51,6 +60,7 @@ export function composeServices(
   options: CompositionOptions = {},
 ): Services {
   const model = modelClientFrom(config);
+  const secrets = secretBoxFrom(config);
   const domainEvents = new DomainEvents(logger);
   const reminderScheduler = new ReminderScheduler(db, jobs, logger);
   wireDomainEventHandlers(domainEvents, { reminderScheduler, pubsub });
@@ -61,10 +71,14 @@ export function composeServices(
   const events = new EventService(db, domainEvents);
   const steps = new StepService(db, goals, domainEvents);
   const habits = new HabitService(db, goals, domainEvents);
-  const webhooks = new WebhookService(db, {
-    allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST,
-    timeoutMs: 10_000,
-  });
+  const webhooks = new WebhookService(
+    db,
+    {
+      allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST,
+      timeoutMs: 10_000,
+    },
+    secrets,
+  );
   const outbox = new NotificationOutbox(db, pubsub, jobs, webhooks, {
     ackTimeoutSeconds: config.NOTIFICATION_ACK_TIMEOUT_SECONDS,
     maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
@@ -97,6 +111,7 @@ export function composeServices(
     autoSchedule: new AutoScheduleService(db, goals, events, domainEvents),
     coach: new CoachService(db, goals, steps, pubsub, model, logger),
     model,
+    secrets,
   };
   const engine = model
     ? new FallbackIntentEngine(new ModelIntentEngine(model), logger)

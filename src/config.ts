@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import { z } from 'zod';
+import { parseSecretKeys } from './common/secret-box.js';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -24,6 +25,21 @@ const configSchema = z.object({
   /** The embedded database's folder (only without DATABASE_URL); created when missing. */
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Keys that encrypt secrets at rest (webhook secrets, calendar tokens): `k2:<base64 of 32
+   * bytes>,k1:<base64>`, the first seals, all open. Required in production; a fixed
+   * development key is used without it elsewhere.
+   */
+  SECRETS_KEY: z
+    .string()
+    .superRefine((spec, context) => {
+      try {
+        parseSecretKeys(spec);
+      } catch (error) {
+        context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+      }
+    })
+    .optional(),
   SERVICE_API_KEY: z
     .string()
     .min(32, 'must be at least 32 characters (it is the bots’ password)')
@@ -204,6 +220,12 @@ function crossFieldProblems(config: Config): string[] {
   }
   if (config.MAX_WEBHOOK_URL && !config.MAX_WEBHOOK_SECRET) {
     problems.push('MAX_WEBHOOK_SECRET is required when MAX_WEBHOOK_URL is set');
+  }
+  if (config.NODE_ENV === 'production' && !config.SECRETS_KEY) {
+    problems.push(
+      'SECRETS_KEY is required in production (it encrypts secrets at rest): set it to ' +
+        '"k1:<32 random bytes in base64>", e.g. k1:$(openssl rand -base64 32)',
+    );
   }
   if (config.NODE_ENV === 'production' && config.WEBHOOK_ALLOW_LOCALHOST) {
     // It lets users make the server POST to itself: development and tests only.

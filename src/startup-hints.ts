@@ -12,6 +12,7 @@ export type HintedSettings = Pick<
   | 'DATA_DIR'
   | 'MONGODB_URL'
   | 'REDIS_URL'
+  | 'SECRETS_KEY'
 >;
 
 /**
@@ -37,6 +38,11 @@ export function startupHints(config: HintedSettings): string[] {
   }
   if (!config.MONGODB_URL) {
     hints.push('Jobs are kept in PostgreSQL: set MONGODB_URL to keep them in MongoDB');
+  }
+  if (!config.SECRETS_KEY) {
+    hints.push(
+      'Secrets at rest are sealed with the development key: set SECRETS_KEY (required in production)',
+    );
   }
   if (!config.REDIS_URL) {
     hints.push('Subscriptions reach this process only: set REDIS_URL to share them via Redis');

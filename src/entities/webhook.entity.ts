@@ -11,8 +11,11 @@ export class Webhook extends UserOwnedRecord {
   @Column({ type: 'varchar', length: 500 })
   url: string;
 
-  /** HMAC-SHA256 key; shown once when the webhook is registered. */
-  @Column({ type: 'varchar', length: 80, select: false })
+  /**
+   * HMAC-SHA256 key, shown once when the webhook is registered; stored sealed by the
+   * SecretBox (`v1:<key id>:…`), never in plaintext.
+   */
+  @Column({ type: 'varchar', length: 400, select: false })
   secret: string;
 
   @Field()

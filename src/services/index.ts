@@ -21,6 +21,7 @@ import type { HabitCheckInService } from './habits/habit-check-in.service.js';
 import type { HabitService } from './habits/habit.service.js';
 import type { TodayService } from './habits/today.service.js';
 import type { ModelClient } from '../assistant/model/model-client.js';
+import type { SecretBox } from '../common/secret-box.js';
 
 /** The domain services of one process, built once by `composeServices()` (src/compose.ts). */
 export interface Services {
@@ -48,6 +49,8 @@ export interface Services {
   conversation: ConversationService;
   /** Null when no model is configured: the offline engine answers, voice is unavailable. */
   model: ModelClient | null;
+  /** Seals secrets at rest (webhook secrets, calendar credentials) under SECRETS_KEY. */
+  secrets: SecretBox;
   /** What the assistant takes as now: the real clock, except where a benchmark pins it. */
   clock: () => Date;
 }

@@ -76,7 +76,10 @@ describe('HTTP surface', () => {
   });
 
   it('has no playground and no introspection by default with NODE_ENV=production', async () => {
-    const production = await startTestApp({ NODE_ENV: 'production' });
+    const production = await startTestApp({
+      NODE_ENV: 'production',
+      SECRETS_KEY: `k1:${Buffer.alloc(32, 3).toString('base64')}`,
+    });
     try {
       const page = await fetch(production.graphqlUrl, { headers: { accept: 'text/html' } });
       expect(page.headers.get('content-type') ?? '').not.toContain('text/html');

@@ -364,3 +364,34 @@ describe('delivering to webhooks', () => {
     expect(postsTo('/removed-mid-retry').length).toBeLessThanOrEqual(2);
   });
 });
+
+describe('webhook secrets at rest', () => {
+  const storedSecret = async (webhookId: string): Promise<string> =>
+    (await app.db.query(`SELECT secret FROM webhooks WHERE id = $1`, [webhookId]))[0].secret;
+
+  it('stores the secret sealed under SECRETS_KEY, never in plaintext', async () => {
+    const user = await buildUser(app);
+    const { secret, webhook } = await register(user.credentials, '/sealed');
+    const stored = await storedSecret(webhook.id);
+    expect(stored).toMatch(/^v1:dev:/);
+    expect(stored).not.toContain(secret.slice('whsec_'.length));
+    expect(app.deps.services.secrets.open(stored)).toBe(secret);
+  });
+
+  it('seals a secret left in plaintext before encryption, and still signs with it', async () => {
+    const user = await buildUser(app);
+    const { webhook } = await register(user.credentials, '/legacy');
+    const legacy = 'whsec_plaintext_from_before_encryption';
+    await app.db.query(`UPDATE webhooks SET secret = $1 WHERE id = $2`, [legacy, webhook.id]);
+
+    expect(await app.deps.services.webhooks.resealSecrets()).toBeGreaterThanOrEqual(1);
+    const stored = await storedSecret(webhook.id);
+    expect(stored).toMatch(/^v1:dev:/);
+    expect(await app.deps.services.webhooks.resealSecrets()).toBe(0);
+
+    await remindSoon(user.credentials, 'Signed with the old secret');
+    await settledWebhookNotification(user.credentials);
+    const [post] = postsTo('/legacy');
+    expect(post && verifySignature(legacy, post)).toBe(true);
+  });
+});

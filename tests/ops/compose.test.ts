@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { CONFIG_KEYS, loadConfig } from '../../src/config.js';
+
+const SAMPLE_SECRETS_KEY = `k1:${Buffer.alloc(32, 5).toString('base64')}`;
 import { ROLE_NAMES } from '../../src/roles/index.js';
 
 // docker compose cannot run here (no Docker engine): these checks keep docker-compose.yml,
@@ -73,7 +75,8 @@ describe('docker-compose.yml', () => {
           value.replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1'),
         ]),
       );
-      expect(() => loadConfig(substituted)).not.toThrow();
+      // Secrets come from .env (env_file), never from this file: SECRETS_KEY is required there.
+      expect(() => loadConfig({ SECRETS_KEY: SAMPLE_SECRETS_KEY, ...substituted })).not.toThrow();
     }
   });
 
@@ -97,6 +100,7 @@ describe('docker-compose.yml', () => {
         grace: expect.any(String),
       });
       const { SHUTDOWN_TIMEOUT_MS } = loadConfig({
+        SECRETS_KEY: SAMPLE_SECRETS_KEY,
         DATABASE_URL: 'postgres://localhost/x',
         ...environmentOf(service),
       });

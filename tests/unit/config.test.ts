@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  SECRETS_KEY: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+};
+
 describe('loadConfig', () => {
   it('applies defaults, with no setting required', () => {
     const config = loadConfig({});
@@ -36,12 +41,12 @@ describe('loadConfig', () => {
 
   it('turns the playground and introspection off by default in production only', () => {
     expect(loadConfig({})).toMatchObject({ PLAYGROUND_ENABLED: true, GRAPHQL_INTROSPECTION: true });
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({
+    expect(loadConfig(PRODUCTION)).toMatchObject({
       PLAYGROUND_ENABLED: false,
       GRAPHQL_INTROSPECTION: false,
     });
     const optedIn = loadConfig({
-      NODE_ENV: 'production',
+      ...PRODUCTION,
       PLAYGROUND_ENABLED: 'true',
       GRAPHQL_INTROSPECTION: 'yes',
     });

@@ -9,6 +9,7 @@ const OPTIONAL = [
   'DATABASE_URL',
   'MONGODB_URL',
   'REDIS_URL',
+  'SECRETS_KEY',
 ];
 
 const naming = (hints: string[], setting: string) =>
@@ -28,6 +29,7 @@ describe('startupHints', () => {
       MONGODB_URL: 'mongodb://127.0.0.1/maxon',
       REDIS_URL: 'redis://127.0.0.1:6379',
       SERVICE_API_KEY: 'k'.repeat(32),
+      SECRETS_KEY: `k1:${Buffer.alloc(32).toString('base64')}`,
     });
     expect(startupHints({ ...config, TELEGRAM_BOT_TOKEN: 't', MAX_BOT_TOKEN: 'm' })).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { SecretBox } from '../../common/secret-box.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { Notification, Webhook, WebhookDelivery, type User } from '../../entities/index.js';
 import { postOutbound } from '../../http/outbound-post.js';
@@ -33,6 +34,7 @@ export class WebhookService {
   constructor(
     private readonly db: DataSource,
     private readonly settings: WebhookSettings,
+    private readonly secrets: SecretBox,
   ) {}
 
   /** Registers an endpoint; the signing secret is returned once and never shown again. */
@@ -43,7 +45,9 @@ export class WebhookService {
       throw badInput(`At most ${MAX_WEBHOOKS_PER_USER} webhooks per user`, { field: 'url' });
     }
     const secret = `whsec_${randomBytes(24).toString('hex')}`;
-    const webhook = await repository.save(repository.create({ userId: user.id, url, secret }));
+    const webhook = await repository.save(
+      repository.create({ userId: user.id, url, secret: this.secrets.seal(secret) }),
+    );
     return { webhook, secret };
   }
 
@@ -104,7 +108,7 @@ export class WebhookService {
         'content-type': 'application/json',
         'user-agent': 'maxOn-webhooks/1',
         [TIMESTAMP_HEADER]: timestamp,
-        [SIGNATURE_HEADER]: signWebhookBody(webhook.secret, timestamp, body),
+        [SIGNATURE_HEADER]: signWebhookBody(this.secrets.open(webhook.secret), timestamp, body),
       },
       this.settings,
     );
@@ -117,6 +121,30 @@ export class WebhookService {
       durationMs: Date.now() - started,
     });
     return outcome;
+  }
+
+  /**
+   * Seals secrets stored in plaintext before encryption at rest, and re-seals those of an
+   * older key after a rotation (run at start-up, after the migrations). Each update applies
+   * only if the value is still what it read, so processes starting together never conflict.
+   * Returns how many it wrote.
+   */
+  async resealSecrets(): Promise<number> {
+    const rows: { id: string; secret: string }[] = await this.db.query(
+      `SELECT id, secret FROM webhooks WHERE secret NOT LIKE $1`,
+      [`v1:${this.secrets.currentKeyId}:%`],
+    );
+    let written = 0;
+    for (const row of rows) {
+      const sealed = this.secrets.reseal(row.secret);
+      if (sealed === null) continue;
+      const [, affected] = await this.db.query(
+        `UPDATE webhooks SET secret = $1 WHERE id = $2 AND secret = $3`,
+        [sealed, row.id, row.secret],
+      );
+      written += Number(affected) || 0;
+    }
+    return written;
   }
 
   private assertUrl(url: string) {
