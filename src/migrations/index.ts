@@ -7,6 +7,7 @@ import { EventRemindersDisabledReason1795300000000 } from './1795300000000-event
 import { DefaultReminderMinutes1795310000000 } from './1795310000000-default-reminder-minutes.js';
 import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-reminders-enabled.js';
+import { WebSessions1797400000000 } from './1797400000000-web-sessions.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -19,4 +20,5 @@ export const MIGRATIONS: MixedList<Function> = [
   DefaultReminderMinutes1795310000000,
   AddHabits1796616483022,
   HabitRemindersEnabled1796700000000,
+  WebSessions1797400000000,
 ];
