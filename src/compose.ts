@@ -12,6 +12,7 @@ import type { Logger } from './logger.js';
 import type { AppPubSub } from './pubsub.js';
 import { ApiTokenService } from './services/api-token.service.js';
 import { AuthService } from './services/auth.service.js';
+import { WebAuthService } from './services/web-auth/web-auth.service.js';
 import { DomainEvents } from './services/domain-events.js';
 import { EventService } from './services/event.service.js';
 import { GoalService } from './services/goal.service.js';
@@ -88,6 +89,13 @@ export function composeServices(
     },
   });
   const reminderNotifications = new ReminderNotifications(db);
+  const webAuth = new WebAuthService(db, users, {
+    sessionDays: config.WEB_SESSION_DAYS,
+    linkTtlSeconds: config.WEB_LINK_TTL_SECONDS,
+    initDataMaxAgeSeconds: config.WEB_INIT_DATA_MAX_AGE_SECONDS,
+    botTokens: { telegram: config.TELEGRAM_BOT_TOKEN, max: config.MAX_BOT_TOKEN },
+    publicUrl: config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`,
+  });
   const core: Omit<Services, 'conversation' | 'clock'> = {
     users,
     goals,
@@ -97,7 +105,8 @@ export function composeServices(
     today: new TodayService(db, habits, events),
     events,
     apiTokens,
-    auth: new AuthService(config.SERVICE_API_KEY, users, apiTokens),
+    auth: new AuthService(config.SERVICE_API_KEY, users, apiTokens, webAuth),
+    webAuth,
     reminderScheduler,
     reminders: new ReminderService(db, domainEvents, config.REMINDER_PAYLOAD_MAX_BYTES),
     notifications: new NotificationService(db, outbox, reminderNotifications),

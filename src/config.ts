@@ -168,6 +168,20 @@ const configSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where a process without the api role (worker, bots) serves /health and /metrics. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+
+  /** This server's public address, for the web client's sign-in links; http://127.0.0.1:PORT when unset. */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+$/, 'must be an origin such as https://maxon.example.com')
+    .optional(),
+  /** The web client at /app (browser and Telegram/MAX mini app). */
+  WEB_APP_ENABLED: booleanFromEnv.default(true),
+  /** How long a web session lasts after sign-in. */
+  WEB_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How long a one-time sign-in link sent by a bot (/web) stays valid. */
+  WEB_LINK_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
+  /** Mini app init data older than this (its auth_date) is refused. */
+  WEB_INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().min(60).default(86_400),
 });
 
 /** The names of every setting, for checks that the documentation and deployment match. */

@@ -3,6 +3,8 @@ import { registerEnumType } from 'type-graphql';
 export enum Platform {
   TELEGRAM = 'telegram',
   MAX = 'max',
+  /** The web client at /app (browser or mini app); platform user id = the user's id. */
+  WEB = 'web',
 }
 
 export enum Language {

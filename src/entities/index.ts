@@ -13,6 +13,7 @@ import { Step } from './step.entity.js';
 import { User } from './user.entity.js';
 import { Vacation } from './vacation.entity.js';
 import { Webhook, WebhookDelivery } from './webhook.entity.js';
+import { WebSession, WebSignInLink } from './web-session.entity.js';
 
 export {
   ApiToken,
@@ -34,6 +35,8 @@ export {
   Vacation,
   Webhook,
   WebhookDelivery,
+  WebSession,
+  WebSignInLink,
 };
 export type { NotificationPayload } from './notification.entity.js';
 export * from './notification-enums.js';
@@ -64,4 +67,6 @@ export const ENTITIES = [
   Habit,
   HabitCheckIn,
   Vacation,
+  WebSession,
+  WebSignInLink,
 ];

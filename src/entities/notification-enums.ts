@@ -4,6 +4,7 @@ import { registerEnumType } from 'type-graphql';
 export enum DeliveryChannel {
   TELEGRAM = 'telegram',
   MAX = 'max',
+  WEB = 'web',
   WEBHOOK = 'webhook',
 }
 

@@ -7,6 +7,8 @@ export function actorOf(caller: Caller): string {
       return caller.identity ? `${caller.identity.platform}-bot` : 'service';
     case 'token':
       return 'api-token';
+    case 'session':
+      return 'web';
     default:
       return 'anonymous';
   }

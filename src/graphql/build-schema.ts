@@ -16,6 +16,7 @@ import { AssistantResolver } from '../resolvers/assistant/assistant.resolver.js'
 import { NotificationResolver } from '../resolvers/notification/notification.resolver.js';
 import { ReminderResolver } from '../resolvers/reminder/reminder.resolver.js';
 import { WebhookResolver } from '../resolvers/webhook/webhook.resolver.js';
+import { WebSignInResolver } from '../resolvers/web/web-sign-in.resolver.js';
 import type { AppPubSub } from '../pubsub.js';
 import { authChecker } from './policies.js';
 
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   ReminderResolver,
   NotificationResolver,
   WebhookResolver,
+  WebSignInResolver,
   JobsResolver,
   AssistantResolver,
   HabitResolver,

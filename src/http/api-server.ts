@@ -13,6 +13,11 @@ import { healthRouter } from './health.js';
 import { metricsRouter } from './metrics.js';
 import { playgroundRouter } from './playground.js';
 import { bodyErrorHandler, requestContext } from './request-context.js';
+import { webAppRouter } from './web-app.js';
+import { webAppAssetsRouter, webAppDir } from './web-app-assets.js';
+import { CSRF_HEADER, sessionTokenOf } from './web-session-cookie.js';
+import { ApiClient } from '../clients/shared/api-client.js';
+import { startWebClient, type WebClient } from '../clients/web/web-client.js';
 
 export interface ApiServer {
   url: string;
@@ -21,7 +26,7 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-/** GraphQL over HTTP and WebSocket, health, metrics and the playground, listening. */
+/** GraphQL over HTTP and WebSocket, health, metrics, the playground and the web client, listening. */
 export async function startApiServer(
   deps: ContextDeps,
   config: Config,
@@ -60,6 +65,14 @@ export async function startApiServer(
   const model = deps.services.model;
   app.use(healthRouter(deps.db, () => (model ? { model: model.health() } : {})));
   if (config.PLAYGROUND_ENABLED) app.use(playgroundRouter());
+  let webClient: WebClient | null = null;
+  const webDir = config.WEB_APP_ENABLED ? webAppDir() : null;
+  if (config.WEB_APP_ENABLED) {
+    const secureCookies = config.PUBLIC_URL?.startsWith('https:') ?? false;
+    app.use(webAppRouter(deps.services, () => webClient, { secureCookies }));
+    if (webDir) app.use(webAppAssetsRouter(webDir));
+    else logger.warn('The web client is not built: run `npm run build` to serve /app');
+  }
   app.use(
     '/graphql',
     express.json({ limit: config.HTTP_BODY_LIMIT }),
@@ -69,6 +82,8 @@ export async function startApiServer(
           authorization: req.header('authorization'),
           platform: req.header('x-maxon-platform'),
           platformUserId: req.header('x-maxon-platform-user-id'),
+          session: sessionTokenOf(req),
+          csrf: req.header(CSRF_HEADER),
         });
         return contextFor(deps, caller, authError, req.requestId, req.log);
       },
@@ -85,11 +100,17 @@ export async function startApiServer(
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  if (config.WEB_APP_ENABLED) {
+    // The web client is one more client of this API, acting with this process's own key.
+    const api = new ApiClient(`http://${host}:${port}/graphql`, deps.services.auth.internalKey);
+    webClient = await startWebClient(api, logger.child({ component: 'web' }));
+  }
 
   return {
     url: `http://${host}:${port}`,
     httpServer,
     async stop() {
+      await webClient?.stop();
       await ws.close();
       // Apollo's drain plugin closes the listener and waits for the requests in flight.
       await apollo.stop();

@@ -1,8 +1,9 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../errors/domain-error.js';
 import { Platform, type User } from '../entities/index.js';
 import { API_TOKEN_PREFIX, type ApiTokenService } from './api-token.service.js';
 import type { ChannelIdentity, UserService } from './user.service.js';
+import type { WebAuthService } from './web-auth/web-auth.service.js';
 
 /**
  * Who is calling. `service`: one of our bots, holding the service key and acting for a
@@ -12,6 +13,7 @@ import type { ChannelIdentity, UserService } from './user.service.js';
 export type Caller =
   | { kind: 'service'; identity: ChannelIdentity | null; user: User | null }
   | { kind: 'token'; user: User; tokenId: string }
+  | { kind: 'session'; user: User }
   | { kind: 'anonymous'; user: null };
 
 /** What a request presents, from HTTP headers or graphql-ws connection params. */
@@ -19,25 +21,38 @@ export interface Credentials {
   authorization?: string | null;
   platform?: string | null;
   platformUserId?: string | null;
+  /** The web client's session cookie and its CSRF header (HTTP only). */
+  session?: string | null;
+  csrf?: string | null;
 }
 
+const ANONYMOUS: Caller = { kind: 'anonymous', user: null };
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 export class AuthService {
-  private readonly serviceKeyDigest: Buffer | null;
+  private readonly serviceKeyDigests: Buffer[];
+  /**
+   * The service key of this process's own web client (random, never leaves the process), so
+   * the web client works with no SERVICE_API_KEY set, as on a first run.
+   */
+  readonly internalKey = randomBytes(32).toString('base64url');
 
   constructor(
     serviceKey: string | undefined,
     private readonly users: UserService,
     private readonly apiTokens: ApiTokenService,
+    private readonly webAuth: WebAuthService,
   ) {
-    this.serviceKeyDigest = serviceKey ? digest(serviceKey) : null;
+    this.serviceKeyDigests = [
+      digest(this.internalKey),
+      ...(serviceKey ? [digest(serviceKey)] : []),
+    ];
   }
 
   /** Resolves credentials to a caller; wrong credentials are an error, none is anonymous. */
   async resolveCaller(credentials: Credentials): Promise<Caller> {
     const secret = /^Bearer\s+(.+)$/i.exec(credentials.authorization?.trim() ?? '')?.[1]?.trim();
-    if (!secret) return { kind: 'anonymous', user: null };
+    if (!secret) return credentials.session ? this.sessionCaller(credentials) : ANONYMOUS;
     if (this.isServiceKey(secret)) {
       const identity = parseIdentity(credentials);
       const user = identity ? await this.users.findByChannel(identity) : null;
@@ -51,7 +66,25 @@ export class AuthService {
   }
 
   private isServiceKey(secret: string): boolean {
-    return this.serviceKeyDigest !== null && timingSafeEqual(digest(secret), this.serviceKeyDigest);
+    const presented = digest(secret);
+    return this.serviceKeyDigests.some((known) => timingSafeEqual(presented, known));
+  }
+
+  /**
+   * A browser's session cookie: valid only with the session's CSRF token in a header, which a
+   * page of another site cannot read or send (SameSite cookies are the second line).
+   */
+  private async sessionCaller(credentials: Credentials): Promise<Caller> {
+    const session = await this.webAuth.authenticate(credentials.session!);
+    if (!session) throw new DomainError('UNAUTHENTICATED', 'Your session has ended: sign in again');
+    const csrf = credentials.csrf ?? '';
+    if (
+      csrf.length !== session.csrfToken.length ||
+      !timingSafeEqual(Buffer.from(csrf), Buffer.from(session.csrfToken))
+    ) {
+      throw new DomainError('FORBIDDEN', 'Missing or wrong X-CSRF-Token header');
+    }
+    return { kind: 'session', user: session.user };
   }
 }
 
@@ -61,7 +94,7 @@ function parseIdentity(credentials: Credentials): ChannelIdentity | null {
   if (!Object.values(Platform).includes(platform as Platform) || !platformUserId) {
     throw new DomainError(
       'BAD_USER_INPUT',
-      'Acting identity needs a known platform (telegram, max) and a platform user id',
+      'Acting identity needs a known platform (telegram, max, web) and a platform user id',
     );
   }
   return { platform: platform as Platform, platformUserId };

@@ -1,5 +1,6 @@
 import type { ApiTokenService } from './api-token.service.js';
 import type { AuthService } from './auth.service.js';
+import type { WebAuthService } from './web-auth/web-auth.service.js';
 import type { EventService } from './event.service.js';
 import type { GoalService } from './goal.service.js';
 import type { JobQueue } from './job-queue.js';
@@ -34,6 +35,7 @@ export interface Services {
   events: EventService;
   apiTokens: ApiTokenService;
   auth: AuthService;
+  webAuth: WebAuthService;
   reminderScheduler: ReminderScheduler;
   reminders: ReminderService;
   notifications: NotificationService;

@@ -86,6 +86,7 @@ export type CreateReminderInput = {
 export type DeliveryChannel =
   | 'MAX'
   | 'TELEGRAM'
+  | 'WEB'
   | 'WEBHOOK';
 
 /** user: made by the person; step: a planned step; deadline: a goal deadline */
@@ -155,7 +156,8 @@ export type NotificationStatus =
 /** A messenger maxOn lives in */
 export type Platform =
   | 'MAX'
-  | 'TELEGRAM';
+  | 'TELEGRAM'
+  | 'WEB';
 
 export type RegisterChannelAccountInput = {
   /** Where to write to the user */

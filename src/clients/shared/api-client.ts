@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 
 /** The messenger identity a bot acts for. */
 export interface ChannelIdentity {
-  platform: 'telegram' | 'max';
+  platform: 'telegram' | 'max' | 'web';
   platformUserId: string;
 }
 

@@ -14,7 +14,7 @@ import {
 } from './features/registry.js';
 import { RegisterChannelAccountDocument, SessionDocument } from './gql/graphql.js';
 import { markup } from './html.js';
-import type { Incoming, Messenger } from './messenger.js';
+import { platformEnum, type Incoming, type Messenger } from './messenger.js';
 import { screen } from './screen.js';
 import { langOf, textsFor } from './texts.js';
 import { Turn, type BotLogger } from './turn.js';
@@ -141,7 +141,7 @@ export class BotCore {
     const languageCode = incoming.user.languageCode?.toLowerCase() ?? '';
     await this.api.request(RegisterChannelAccountDocument, {
       input: {
-        platform: identity.platform === 'max' ? 'MAX' : 'TELEGRAM',
+        platform: platformEnum(identity.platform),
         platformUserId: identity.platformUserId,
         chatId: incoming.chatId,
         displayName: incoming.user.name.slice(0, 100) || null,

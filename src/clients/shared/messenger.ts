@@ -3,7 +3,7 @@ import type { Screen } from './screen.js';
 
 /** What a platform adapter does for the shared core; every call goes through its SendQueue. */
 export interface Messenger {
-  readonly platform: 'telegram' | 'max';
+  readonly platform: 'telegram' | 'max' | 'web';
   /** Longest message text the platform accepts (Telegram 4096, MAX 4000). */
   readonly textLimit: number;
   /** Sends one message (text within textLimit) and returns its id. */
@@ -15,6 +15,12 @@ export interface Messenger {
   /** "typing…" in the chat. */
   typing(chatId: string): Promise<void>;
 }
+
+const PLATFORM_ENUM = { telegram: 'TELEGRAM', max: 'MAX', web: 'WEB' } as const;
+
+/** The API's `Platform` value of a messenger. */
+export const platformEnum = <P extends Messenger['platform']>(platform: P) =>
+  PLATFORM_ENUM[platform];
 
 export interface IncomingUser {
   id: string;

@@ -5,7 +5,7 @@ import {
   PendingNotificationsDocument,
   type NotificationFieldsFragment,
 } from './gql/graphql.js';
-import { sendScreen, type Messenger } from './messenger.js';
+import { platformEnum, sendScreen, type Messenger } from './messenger.js';
 import { asBulk } from './outbound/send-queue.js';
 import type { BotLogger } from './turn.js';
 import { notificationScreen } from './features/notifications/notifications.views.js';
@@ -74,7 +74,7 @@ export class NotificationRelay {
   ) {}
 
   private get platform() {
-    return this.messenger.platform === 'max' ? ('MAX' as const) : ('TELEGRAM' as const);
+    return platformEnum(this.messenger.platform);
   }
 
   async start(): Promise<void> {

@@ -1,14 +1,19 @@
 import type { Feature } from '../feature.js';
 import type { Turn } from '../../turn.js';
-import { helpScreen, mainMenu, notice } from './menu.views.js';
+import { CreateWebSignInLinkDocument } from '../../gql/graphql.js';
+import { helpScreen, mainMenu, notice, webLinkScreen } from './menu.views.js';
 
 export type MenuCallback = { a: 'menu' } | { a: 'help' };
 
 const showMenu = async (turn: Turn) => turn.show(mainMenu(turn.t, turn.timezone));
 const showHelp = async (turn: Turn) => turn.show(helpScreen(turn.t));
 
-/** The main menu, help, /start (which also forgets a dialog) and /cancel. */
-export const menuFeature: Feature<MenuCallback, never, 'start' | 'menu' | 'help' | 'cancel'> = {
+/** The main menu, help, /start (which also forgets a dialog), /cancel and /web (a sign-in link). */
+export const menuFeature: Feature<
+  MenuCallback,
+  never,
+  'start' | 'menu' | 'help' | 'cancel' | 'web'
+> = {
   commands: {
     async start(turn) {
       await turn.saveState({});
@@ -16,6 +21,11 @@ export const menuFeature: Feature<MenuCallback, never, 'start' | 'menu' | 'help'
     },
     menu: showMenu,
     help: showHelp,
+    async web(turn) {
+      const { createWebSignInLink: link } = await turn.api(CreateWebSignInLinkDocument, {});
+      const minutes = Math.max(1, Math.round((Date.parse(link.expiresAt) - Date.now()) / 60_000));
+      await turn.show(webLinkScreen(turn.t, link.url, minutes));
+    },
     async cancel(turn) {
       const { t } = turn;
       if (!turn.state.dialog) return turn.show(notice(t, t.nothingToCancel));

@@ -26,6 +26,9 @@ export const MENU_TEXTS = defineTexts({
     ].join('\n'),
     cancelled: 'Отменено. Чем ещё помочь?',
     nothingToCancel: 'Нечего отменять.',
+    webLink: (minutes: number) =>
+      `Ссылка для входа в maxOn в браузере. Она одноразовая и действует ${minutes} мин.`,
+    webOpen: '🌐 Открыть maxOn',
   },
   en: {
     greeting: (name: string) =>
@@ -51,5 +54,8 @@ export const MENU_TEXTS = defineTexts({
     ].join('\n'),
     cancelled: 'Cancelled. What else can I do?',
     nothingToCancel: 'Nothing to cancel.',
+    webLink: (minutes: number) =>
+      `Your link to maxOn in the browser. It works once, for ${minutes} min.`,
+    webOpen: '🌐 Open maxOn',
   },
 });

@@ -25,3 +25,8 @@ export function helpScreen(t: Texts): Screen {
 export function notice(t: Texts, text: string): Screen {
   return screen(markup`${text}`, [[button(t.toMenu, { a: 'menu' })]]);
 }
+
+/** /web: the one-time link to the web client, as a link button. */
+export function webLinkScreen(t: Texts, url: string, minutes: number): Screen {
+  return screen(markup`${t.webLink(minutes)}`, [[{ label: t.webOpen, url }]]);
+}

@@ -1,0 +1,88 @@
+import { defineTexts, langOf, type Lang } from '../../../common/texts.js';
+
+/** What the web page itself says (the chat's words are the shared core's). */
+export const WEB_TEXTS = defineTexts({
+  ru: {
+    tabs: { chat: '💬 Чат', calendar: '🗓 Календарь', goals: '🎯 Цели', settings: '⚙️ Настройки' },
+    signInTitle: 'Вход в maxOn',
+    signInHelp:
+      'Откройте ссылку из бота: команда /web в Telegram или MAX. Или откройте maxOn кнопкой в боте как мини-приложение.',
+    signInFailed: (reason: string) => `Не удалось войти: ${reason}`,
+    placeholder: 'Напишите, например: встреча с Олей завтра в 15:00',
+    send: 'Отправить',
+    week: 'Неделя',
+    month: 'Месяц',
+    today: 'Сегодня',
+    noEvents: 'Событий нет',
+    step: 'шаг',
+    deadline: 'дедлайн',
+    goalsEmpty: 'Целей пока нет. Напишите в чат, чего хотите добиться.',
+    progress: (percent: number) => `Прогресс: ${percent}%`,
+    target: (date: string) => `Срок: ${date}`,
+    steps: 'Шаги',
+    timeline: 'План по времени',
+    unplanned: 'не запланирован',
+    complete: 'Выполнить',
+    back: '⬅️ Назад',
+    save: 'Сохранить',
+    saved: 'Сохранено',
+    language: 'Язык',
+    timezone: 'Часовой пояс',
+    toggles: {
+      notificationsEnabled: 'Уведомления',
+      eventRemindersEnabled: 'Напоминания о событиях',
+      deadlineWarningsEnabled: 'Предупреждения о дедлайнах',
+      overdueStepRemindersEnabled: 'Напоминания о просроченных шагах',
+      morningDigestEnabled: 'Утренний дайджест',
+    },
+    digestTime: 'Время дайджеста',
+    quietHours: 'Тихие часы',
+    signOut: 'Выйти',
+    signOutEverywhere: 'Выйти на всех устройствах',
+    offline: 'Нет связи, переподключаюсь…',
+  },
+  en: {
+    tabs: { chat: '💬 Chat', calendar: '🗓 Calendar', goals: '🎯 Goals', settings: '⚙️ Settings' },
+    signInTitle: 'Sign in to maxOn',
+    signInHelp:
+      'Open the link from the bot: the /web command in Telegram or MAX. Or open maxOn from the bot’s button as a mini app.',
+    signInFailed: (reason: string) => `Could not sign in: ${reason}`,
+    placeholder: 'Write, e.g.: meeting with Olga tomorrow at 3pm',
+    send: 'Send',
+    week: 'Week',
+    month: 'Month',
+    today: 'Today',
+    noEvents: 'No events',
+    step: 'step',
+    deadline: 'deadline',
+    goalsEmpty: 'No goals yet. Tell the chat what you want to achieve.',
+    progress: (percent: number) => `Progress: ${percent}%`,
+    target: (date: string) => `Target: ${date}`,
+    steps: 'Steps',
+    timeline: 'Timeline',
+    unplanned: 'not planned',
+    complete: 'Complete',
+    back: '⬅️ Back',
+    save: 'Save',
+    saved: 'Saved',
+    language: 'Language',
+    timezone: 'Timezone',
+    toggles: {
+      notificationsEnabled: 'Notifications',
+      eventRemindersEnabled: 'Event reminders',
+      deadlineWarningsEnabled: 'Deadline warnings',
+      overdueStepRemindersEnabled: 'Overdue step reminders',
+      morningDigestEnabled: 'Morning digest',
+    },
+    digestTime: 'Digest time',
+    quietHours: 'Quiet hours',
+    signOut: 'Sign out',
+    signOutEverywhere: 'Sign out everywhere',
+    offline: 'Offline, reconnecting…',
+  },
+});
+
+export type WebTexts = (typeof WEB_TEXTS)['ru'];
+export const webTexts = (language: string | null | undefined): WebTexts =>
+  WEB_TEXTS[langOf(language)];
+export type { Lang };
