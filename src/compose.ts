@@ -24,6 +24,8 @@ import { HabitNotifications } from './services/notifications/habit-notifications
 import { ReminderNotifications } from './services/notifications/reminder-notifications.js';
 import { WebhookService } from './services/notifications/webhook.service.js';
 import { AutoScheduleService } from './services/auto-schedule.service.js';
+import { PictureService } from './services/pictures/picture.service.js';
+import { PictureUrlSigner } from './services/pictures/picture-urls.js';
 import { ReminderScheduler } from './services/reminder-scheduler.js';
 import { ReminderService } from './services/reminder.service.js';
 import { HabitCheckInService } from './services/habits/habit-check-in.service.js';
@@ -74,12 +76,16 @@ export function composeServices(
     },
   });
   const reminderNotifications = new ReminderNotifications(db);
+  const habitCheckIns = new HabitCheckInService(db, habits);
+  const pictureSecret = config.PICTURE_URL_SECRET ?? config.SERVICE_API_KEY ?? null;
+  const pictureUrls = new PictureUrlSigner(pictureSecret, config.PICTURE_URL_TTL_SECONDS);
   const core: Omit<Services, 'conversation' | 'clock'> = {
     users,
     goals,
     steps,
     habits,
-    habitCheckIns: new HabitCheckInService(db, habits),
+    habitCheckIns,
+    pictures: new PictureService(db, habits, habitCheckIns, goals, pictureUrls),
     today: new TodayService(db, habits, events),
     events,
     apiTokens,

@@ -11,6 +11,7 @@ import { createApolloServer } from './graphql-http.js';
 import { attachGraphqlWs } from './graphql-ws.js';
 import { healthRouter } from './health.js';
 import { metricsRouter } from './metrics.js';
+import { picturesRouter } from './pictures.js';
 import { playgroundRouter } from './playground.js';
 import { bodyErrorHandler, requestContext } from './request-context.js';
 
@@ -60,6 +61,7 @@ export async function startApiServer(
   const model = deps.services.model;
   app.use(healthRouter(deps.db, () => (model ? { model: model.health() } : {})));
   if (config.PLAYGROUND_ENABLED) app.use(playgroundRouter());
+  app.use(picturesRouter(deps.services));
   app.use(
     '/graphql',
     express.json({ limit: config.HTTP_BODY_LIMIT }),

@@ -20,6 +20,7 @@ import type { ConversationService } from './assistant/conversation.service.js';
 import type { HabitCheckInService } from './habits/habit-check-in.service.js';
 import type { HabitService } from './habits/habit.service.js';
 import type { TodayService } from './habits/today.service.js';
+import type { PictureService } from './pictures/picture.service.js';
 import type { ModelClient } from '../assistant/model/model-client.js';
 
 /** The domain services of one process, built once by `composeServices()` (src/compose.ts). */
@@ -29,6 +30,7 @@ export interface Services {
   habits: HabitService;
   habitCheckIns: HabitCheckInService;
   today: TodayService;
+  pictures: PictureService;
   steps: StepService;
   events: EventService;
   apiTokens: ApiTokenService;
