@@ -26,6 +26,8 @@ import { HabitNotifications } from './services/notifications/habit-notifications
 import { ReminderNotifications } from './services/notifications/reminder-notifications.js';
 import { WebhookService } from './services/notifications/webhook.service.js';
 import { AutoScheduleService } from './services/auto-schedule.service.js';
+import { PictureService } from './services/pictures/picture.service.js';
+import { PictureUrlSigner } from './services/pictures/picture-urls.js';
 import { ReminderScheduler } from './services/reminder-scheduler.js';
 import { ReminderService } from './services/reminder.service.js';
 import { HabitCheckInService } from './services/habits/habit-check-in.service.js';
@@ -96,12 +98,16 @@ export function composeServices(
     botTokens: { telegram: config.TELEGRAM_BOT_TOKEN, max: config.MAX_BOT_TOKEN },
     publicUrl: config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`,
   });
+  const habitCheckIns = new HabitCheckInService(db, habits);
+  const pictureSecret = config.PICTURE_URL_SECRET ?? config.SERVICE_API_KEY ?? null;
+  const pictureUrls = new PictureUrlSigner(pictureSecret, config.PICTURE_URL_TTL_SECONDS);
   const core: Omit<Services, 'conversation' | 'clock'> = {
     users,
     goals,
     steps,
     habits,
-    habitCheckIns: new HabitCheckInService(db, habits),
+    habitCheckIns,
+    pictures: new PictureService(db, habits, habitCheckIns, goals, pictureUrls),
     today: new TodayService(db, habits, events),
     events,
     apiTokens,

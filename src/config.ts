@@ -44,6 +44,10 @@ const configSchema = z.object({
     .string()
     .min(32, 'must be at least 32 characters (it is the bots’ password)')
     .optional(),
+  /** Signs the short-lived picture URLs; unset: derived from SERVICE_API_KEY, else random. */
+  PICTURE_URL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How long a signed picture URL (habit heatmap, goal progress) works. */
+  PICTURE_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
   /** Parsed to bytes: "100kb" → 102400. */

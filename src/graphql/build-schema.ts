@@ -8,6 +8,7 @@ import { GoalPageResolver, GoalResolver } from '../resolvers/goal/goal.resolver.
 import { CheckInResolver } from '../resolvers/habit/check-in.resolver.js';
 import { HabitProgressResolver } from '../resolvers/habit/habit-progress.resolver.js';
 import { HabitPageResolver, HabitResolver } from '../resolvers/habit/habit.resolver.js';
+import { PictureResolver } from '../resolvers/picture/picture.resolver.js';
 import { TodayResolver } from '../resolvers/habit/today.resolver.js';
 import { StepResolver } from '../resolvers/step/step.resolver.js';
 import { UserResolver } from '../resolvers/user/user.resolver.js';
@@ -39,6 +40,7 @@ export const RESOLVERS = [
   CheckInResolver,
   HabitProgressResolver,
   TodayResolver,
+  PictureResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; `emitSchemaFile` writes the SDL too. */

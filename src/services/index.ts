@@ -21,6 +21,7 @@ import type { ConversationService } from './assistant/conversation.service.js';
 import type { HabitCheckInService } from './habits/habit-check-in.service.js';
 import type { HabitService } from './habits/habit.service.js';
 import type { TodayService } from './habits/today.service.js';
+import type { PictureService } from './pictures/picture.service.js';
 import type { ModelClient } from '../assistant/model/model-client.js';
 import type { SecretBox } from '../common/secret-box.js';
 
@@ -31,6 +32,7 @@ export interface Services {
   habits: HabitService;
   habitCheckIns: HabitCheckInService;
   today: TodayService;
+  pictures: PictureService;
   steps: StepService;
   events: EventService;
   apiTokens: ApiTokenService;

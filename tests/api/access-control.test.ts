@@ -9,6 +9,8 @@ import {
   CreateHabitDocument,
   DeleteHabitDocument,
   HabitDocument,
+  HabitHeatmapDocument,
+  GoalProgressChartDocument,
   PauseHabitDocument,
   ResumeHabitDocument,
   UndoCheckInDocument,
@@ -156,6 +158,8 @@ const ATTACKS: Record<string, Attack> = {
   archiveHabit: (t, as) => send(app, ArchiveHabitDocument, { id: t.habit }, as),
   deleteHabit: (t, as) => send(app, DeleteHabitDocument, { id: t.habit }, as),
   checkIn: (t, as) => send(app, CheckInDocument, { habitId: t.habit, input: {} }, as),
+  habitHeatmap: (t, as) => send(app, HabitHeatmapDocument, { habitId: t.habit }, as),
+  goalProgressChart: (t, as) => send(app, GoalProgressChartDocument, { goalId: t.goal }, as),
   undoCheckIn: (t, as) =>
     send(app, UndoCheckInDocument, { habitId: t.habit, date: addDays(aliceToday(), -1) }, as),
   'createHabit with her goalId': (t, as) =>
@@ -311,6 +315,8 @@ const USER_OPERATIONS: Record<string, string> = {
   checkIn: `mutation { checkIn(habitId: "${NOWHERE}") { targetReached } }`,
   undoCheckIn: `mutation { undoCheckIn(habitId: "${NOWHERE}") { id } }`,
   setVacation: 'mutation { setVacation(from: "2099-01-01", to: "2099-01-02") { id } }',
+  habitHeatmap: `{ habitHeatmap(habitId: "${NOWHERE}") { url } }`,
+  goalProgressChart: `{ goalProgressChart(goalId: "${NOWHERE}") { url } }`,
 };
 /** Operations for bots holding the service key (tested in tests/jobs/). */
 const SERVICE_OPERATIONS = ['pendingNotifications', 'scheduledJobs', 'acknowledgeNotification'];
