@@ -32,18 +32,23 @@ export async function openCore(
   const db = createDataSource({
     url: database.url,
     poolSize: config.DATABASE_POOL_SIZE,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: database.embedded ? 0 : config.DATABASE_STATEMENT_TIMEOUT_MS,
     logger,
   });
+  await migrateWithoutTimeouts(database.url, logger);
   await db.initialize();
-  await runMigrations(db);
 
-  const pubsub = createAppPubSub(config.REDIS_URL);
+  const pubsub = createAppPubSub(config.REDIS_URL, logger.child({ component: 'pubsub' }));
   const queue = await openAgendaQueue({
     databaseUrl: database.url,
     embedded: database.embedded,
     mongodbUrl: config.MONGODB_URL,
     table: config.JOBS_TABLE,
     processEveryMs: config.JOBS_PROCESS_EVERY_MS,
+    lockLifetimeMs: config.JOBS_LOCK_LIFETIME_MS,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: database.embedded ? 0 : config.DATABASE_STATEMENT_TIMEOUT_MS,
   });
   const services = composeServices(db, pubsub, queue, logger, config, options);
   const resealed = await services.webhooks.resealSecrets();
@@ -61,4 +66,18 @@ export async function openCore(
       await database.stop();
     },
   };
+}
+
+/**
+ * Migrations (and the wait for another process's) may take longer than a request's
+ * statement timeout: they run on a connection of their own without it.
+ */
+async function migrateWithoutTimeouts(url: string, logger: Logger): Promise<void> {
+  const db = createDataSource({ url, poolSize: 2, logger });
+  await db.initialize();
+  try {
+    await runMigrations(db);
+  } finally {
+    await db.destroy();
+  }
 }

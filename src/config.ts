@@ -40,6 +40,16 @@ const configSchema = z.object({
       }
     })
     .optional(),
+  /** A new PostgreSQL connection that is not up within this time fails (an unreachable server). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /**
+   * A statement that runs longer is cancelled by the server, and one whose answer does not
+   * come (a partition: the connection is open, nothing passes) fails in the client: requests
+   * fail fast with UNAVAILABLE instead of hanging. 0 turns both off (long migrations by hand).
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** GET /health answers 503 when the database's SELECT 1 takes longer than this. */
+  HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).default(2000),
   SERVICE_API_KEY: z
     .string()
     .min(32, 'must be at least 32 characters (it is the bots’ password)')
@@ -92,6 +102,15 @@ const configSchema = z.object({
    * 1000 ms when idle.
    */
   JOBS_PROCESS_EVERY_MS: z.coerce.number().int().min(50).max(60_000).default(250),
+  /**
+   * A job's lock lifetime: a worker renews the locks of its jobs every third of it, so when
+   * a worker dies (kill -9, a lost machine) the others take its jobs over this long after.
+   */
+  JOBS_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).max(3_600_000).default(10_000),
+  /** A job whose handler failed (a database blip) runs again after this, doubled each time… */
+  JOBS_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
+  /** …up to this delay between tries; it is retried until it succeeds. */
+  JOBS_RETRY_MAX_MS: z.coerce.number().int().min(10).default(60_000),
   /** Occurrences later than this when the worker runs them are marked missed, not sent. */
   MISSED_REMINDER_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
   /** An offered notification not acknowledged within this time is offered again. */

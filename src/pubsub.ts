@@ -55,6 +55,12 @@ export type Topics = {
 };
 
 export type AppPubSub = PubSub<Topics> & {
+  /** False while Redis is away: a publish now would be lost (in-process: always true). */
+  connected(): boolean;
+  /** Told of every publish that did not reach Redis (it was away), to fall back on. */
+  onPublishFailed(listener: (topic: string, payload: unknown) => void): void;
+  /** Told each time Redis is back after an outage. */
+  onReconnected(listener: () => void): void;
   /** Closes the Redis connections, if any. */
   close(): Promise<void>;
 };
@@ -65,32 +71,94 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const dateReviver = (_key: string, value: unknown) =>
   typeof value === 'string' && ISO_DATE.test(value) ? new Date(value) : value;
 
+/** Redis is away: one warning per outage, not one per reconnection attempt. */
+export interface PubSubLog {
+  warn(details: object, message: string): void;
+  info(details: object, message: string): void;
+}
+
 /**
  * In-process by default. With a Redis URL every API and worker process shares the topics,
  * so a notification created by a worker reaches a bot subscribed to any API instance.
+ *
+ * Losing Redis degrades, never crashes: both connections have an error listener (without
+ * one ioredis's error event ends the process) and reconnect every ≤ 2 s; a publish while
+ * Redis is away fails at once (no offline queue, no MaxRetriesPerRequestError escaping) and
+ * is reported to `onPublishFailed` listeners (the outbox falls back on redelivery); the
+ * subscriber queues its (un)subscriptions until it is back, and ioredis subscribes again.
  */
-export function createAppPubSub(redisUrl?: string): AppPubSub {
+export function createAppPubSub(redisUrl?: string, log?: PubSubLog): AppPubSub {
+  const failed: ((topic: string, payload: unknown) => void)[] = [];
+  const reconnected: (() => void)[] = [];
+  const hooks = {
+    onPublishFailed: (listener: (topic: string, payload: unknown) => void) =>
+      void failed.push(listener),
+    onReconnected: (listener: () => void) => void reconnected.push(listener),
+  };
   if (!redisUrl) {
     const target = new EventTarget();
     return Object.assign(
       withBufferedSubscriptions(createPubSub<Topics>({ eventTarget: target }), target),
-      {
-        close: async () => {},
-      },
+      { ...hooks, connected: () => true, close: async () => {} },
     );
   }
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
+  const publishClient = new Redis(redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    // A partition (connection open, nothing passes) fails the publish instead of hanging it.
+    commandTimeout: 2000,
+    keepAlive: 10_000,
+  });
+  const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: null, keepAlive: 10_000 });
+  let down = false;
+  for (const [name, client] of [
+    ['publish', publishClient],
+    ['subscribe', subscribeClient],
+  ] as const) {
+    client.on('error', (error: Error) => {
+      if (down) return;
+      down = true;
+      log?.warn(
+        { err: error, connection: name },
+        'Redis is unavailable; publishing falls back on redelivery',
+      );
+    });
+  }
+  publishClient.on('ready', () => {
+    if (!down) return;
+    down = false;
+    log?.info({}, 'Redis is back');
+    for (const listener of reconnected) listener();
+  });
+  const reportFailure = (topic: string, message: string) => {
+    const payload = message === '' ? undefined : JSON.parse(message, dateReviver);
+    for (const listener of failed) listener(topic, payload);
+  };
+  // What the event target calls, with every promise handled.
+  const publisher = {
+    publish: (topic: string, message: string) =>
+      publishClient.publish(topic, message).catch(() => reportFailure(topic, message)),
+  };
+  const subscriber = {
+    on: subscribeClient.on.bind(subscribeClient),
+    subscribe: (topic: string) => subscribeClient.subscribe(topic).catch(() => undefined),
+    unsubscribe: (topic: string) => subscribeClient.unsubscribe(topic).catch(() => undefined),
+  };
   const eventTarget = createRedisEventTarget({
-    publishClient,
-    subscribeClient,
+    publishClient: publisher as unknown as Redis,
+    subscribeClient: subscriber as unknown as Redis,
     serializer: { stringify: JSON.stringify, parse: (text) => JSON.parse(text, dateReviver) },
   });
   return Object.assign(
     withBufferedSubscriptions(createPubSub<Topics>({ eventTarget }), eventTarget),
     {
+      ...hooks,
+      connected: () => publishClient.status === 'ready',
       async close() {
-        await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+        // quit() waits for Redis; while it is away, just drop the connections.
+        const end = (client: Redis) =>
+          client.status === 'ready' ? client.quit() : Promise.resolve(client.disconnect());
+        await Promise.allSettled([end(publishClient), end(subscribeClient)]);
       },
     },
   );

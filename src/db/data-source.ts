@@ -9,6 +9,9 @@ import { SqlLogger } from './sql-logger.js';
 export interface DataSourceOptions {
   url: string;
   poolSize: number;
+  /** Connection and statement timeouts (ms; 0: none), see DATABASE_STATEMENT_TIMEOUT_MS. */
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
   logger: Logger;
 }
 
@@ -16,7 +19,13 @@ export interface DataSourceOptions {
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 /** The application's TypeORM data source. The schema only ever changes through migrations. */
-export function createDataSource({ url, poolSize, logger }: DataSourceOptions): DataSource {
+export function createDataSource({
+  url,
+  poolSize,
+  connectTimeoutMs,
+  statementTimeoutMs,
+  logger,
+}: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -29,10 +38,25 @@ export function createDataSource({ url, poolSize, logger }: DataSourceOptions): 
     migrationsRun: false,
     maxQueryExecutionTime: 500,
     logger: new SqlLogger(logger.child({ component: 'sql' })),
-    extra: { max: poolSize, application_name: 'maxon' },
+    extra: {
+      max: poolSize,
+      application_name: 'maxon',
+      connectionTimeoutMillis: connectTimeoutMs,
+      ...timeoutSettings(statementTimeoutMs),
+    },
   });
 }
 
 export function sqlLoggerOf(dataSource: DataSource): SqlLogger {
   return dataSource.logger as SqlLogger;
+}
+
+/**
+ * The server cancels a statement after `ms`; the client gives up waiting a second later (a
+ * partition: no answer, no error), and TCP keep-alive finds connections that died silently.
+ */
+export function timeoutSettings(ms = 0) {
+  return ms > 0
+    ? { statement_timeout: ms, query_timeout: ms + 1000, keepAlive: true }
+    : { keepAlive: true };
 }

@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  /** Retryable: the service is briefly unavailable (its database is away); see retryAfterSeconds. */
+  'UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 

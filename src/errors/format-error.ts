@@ -3,6 +3,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { DomainError, type ErrorCode } from './domain-error.js';
 import type { Logger } from '../logger.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 /** graphql-js and Apollo codes that mean "the request itself is wrong". */
 const CLIENT_ERROR_CODES = new Set([
@@ -14,6 +15,9 @@ const CLIENT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+
+/** What a client is told to wait before sending a request that met an outage again. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 const PASS_THROUGH_CODES: Record<string, ErrorCode> = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -65,6 +69,12 @@ export function formatError(
   if (original instanceof ArgumentValidationError) {
     return withCode(formatted, 'BAD_USER_INPUT', 'Argument validation failed', {
       fields: flattenValidationErrors(original.extensions.validationErrors),
+    });
+  }
+  if (isDatabaseUnavailable(original)) {
+    logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+    return withCode(formatted, 'UNAVAILABLE', 'The service is briefly unavailable; try again', {
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
     });
   }
   const pgCode = (original as { code?: unknown } | null)?.code;

@@ -64,7 +64,11 @@ export async function startApiServer(
   app.use(requestContext(logger));
   if (config.METRICS_ENABLED) app.use(httpMetrics(), metricsRouter(config.METRICS_TOKEN));
   const model = deps.services.model;
-  app.use(healthRouter(deps.db, () => (model ? { model: model.health() } : {})));
+  app.use(
+    healthRouter(deps.db, config.HEALTH_CHECK_TIMEOUT_MS, () =>
+      model ? { model: model.health() } : {},
+    ),
+  );
   if (config.PLAYGROUND_ENABLED) app.use(playgroundRouter());
   let webClient: WebClient | null = null;
   const webDir = config.WEB_APP_ENABLED ? webAppDir() : null;

@@ -1,9 +1,9 @@
-import type { Job } from 'agenda';
+import { exponential, type BackoffStrategy, type Job } from 'agenda';
 import { instrumentJobs } from '../metrics/jobs.js';
 import type { AgendaQueue } from './agenda/agenda-queue.js';
 import { manageLocks } from './agenda/agenda-locks.js';
 import { unrefAgendaWatchdogs } from './agenda/agenda-timers.js';
-import { parsePayload, type JobDefinition } from './define-job.js';
+import { InvalidJobPayloadError, parsePayload, type JobDefinition } from './define-job.js';
 import type { JobContext } from './job-context.js';
 import { redeliverNotificationsJob } from './redeliver-notifications.job.js';
 import { JOBS } from './registry.js';
@@ -17,8 +17,26 @@ function lockLimit(job: JobDefinition<unknown>, processEveryMs: number): number 
   return job.concurrency + (job.burstPerSecond * processEveryMs) / 1000;
 }
 
+/**
+ * A failed run (the database went away mid-firing) is tried again with back-off until it
+ * succeeds: without it a one-time job, which has no next run once started, was lost. A
+ * payload that does not parse fails the same way every time, so it is not retried.
+ */
+export function retryUntilDone(baseMs: number, maxMs: number): BackoffStrategy {
+  const backoff = exponential({
+    delay: baseMs,
+    maxDelay: maxMs,
+    maxRetries: Infinity,
+    jitter: 0.2,
+  });
+  return (context) => (context.error instanceof InvalidJobPayloadError ? null : backoff(context));
+}
+
 export interface WorkerOptions {
   sweepEveryMs: number;
+  /** Back-off of failed runs: first delay, and the longest. */
+  retryBaseMs: number;
+  retryMaxMs: number;
   /** How long stop() waits for running handlers. */
   stopTimeoutMs: number;
 }
@@ -46,6 +64,7 @@ export async function startWorker(
       {
         concurrency: job.concurrency,
         lockLimit: lockLimit(job, agenda.attrs.processEvery),
+        backoff: retryUntilDone(options.retryBaseMs, options.retryMaxMs),
       },
     );
   }
@@ -57,7 +76,14 @@ export async function startWorker(
   });
   agenda.on('error', (error: Error) => context.logger.error({ err: error }, 'job queue error'));
   instrumentJobs(agenda);
-  const locks = manageLocks(agenda, queue.lockMany);
+  context.services.outbox.redeliverWhenPubSubReturns((error) =>
+    context.logger.error({ err: error }, 'redelivery after Redis came back failed'),
+  );
+  const locks = manageLocks(agenda, {
+    lockMany: queue.lockMany,
+    renew: queue.renewLocks,
+    renewEveryMs: Math.floor(queue.lockLifetimeMs / 3),
+  });
   await agenda.start();
   unrefAgendaWatchdogs(agenda);
   await agenda.every(options.sweepEveryMs, redeliverNotificationsJob.name, undefined, {

@@ -1,3 +1,4 @@
+import { withTimeout } from '../http/health.js';
 import { openCore, type Core } from '../app.js';
 import type { CompositionOptions } from '../compose.js';
 import type { Config } from '../config.js';
@@ -106,7 +107,8 @@ export async function runRoles(
         token: config.METRICS_TOKEN,
         health: async () => {
           if (!shared.opened()) return true;
-          await (await shared.resources.core()).db.query('SELECT 1');
+          const { db } = await shared.resources.core();
+          await withTimeout(db.query('SELECT 1'), config.HEALTH_CHECK_TIMEOUT_MS);
           return true;
         },
       }).catch(async (error: unknown) => {

@@ -9,5 +9,7 @@ export const startWorkerRole: StartRole = async (config, logger, shared) => {
   return startWorker(core.queue, context, {
     sweepEveryMs: config.NOTIFICATION_SWEEP_SECONDS * 1000,
     stopTimeoutMs: config.SHUTDOWN_TIMEOUT_MS / 2,
+    retryBaseMs: config.JOBS_RETRY_BASE_MS,
+    retryMaxMs: config.JOBS_RETRY_MAX_MS,
   });
 };

@@ -113,4 +113,20 @@ describe('firing generic reminders in a batch', () => {
       ReminderStatus.COMPLETED,
     ]);
   });
+
+  it('an occurrence already processed is not processed again (a repair re-queued it)', async () => {
+    // The start-up repair read the reminder before the missed occurrence's firing committed,
+    // and queued that occurrence once more: the second run must leave no second audit row.
+    const { user, reminder } = await reminderOf(ReminderType.RECURRING);
+    const dueAt = reminder.nextRunAt!;
+    const now = new Date(dueAt.getTime() + 2 * 3600_000);
+
+    const [first] = await fire([{ reminderId: reminder.id, dueAt, missed: true }], now);
+    const [again] = await fire([{ reminderId: reminder.id, dueAt, missed: true }], now);
+
+    expect(first?.written).toHaveLength(1);
+    expect(again).toBeNull();
+    expect(await auditOf(reminder.id)).toEqual([{ action: 'missed', dueAt: dueAt.toISOString() }]);
+    expect(await outboxOf(app, user.id)).toHaveLength(1);
+  });
 });

@@ -6,8 +6,23 @@ export type LockMany = (
   ...args: Parameters<JobRepository['getNextJobToRun']>
 ) => Promise<JobParameters[]>;
 
+/**
+ * Moves the lock of the given jobs, still locked by `owner`, to `at`; returns the ids renewed.
+ * A lock another worker took over (it expired) is left alone.
+ */
+export type RenewLocks = (ids: string[], owner: string, at: Date) => Promise<Set<string>>;
+
 interface ProcessorInternals {
   runningJobs: Job[];
+  lockedJobs: Job[];
+}
+
+export interface LockOptions {
+  /** PostgreSQL: locks due jobs in batches. */
+  lockMany?: LockMany;
+  /** Renews this worker's locks every `renewEveryMs` (a heartbeat), see manageLocks. */
+  renew?: RenewLocks;
+  renewEveryMs?: number;
 }
 
 /** Jobs one locking query takes at most. */
@@ -29,10 +44,17 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * locking queries in flight and for the running jobs to end (until `deadline`), bookkeeping
  * included (Agenda removes a finished one-time job after emitting `complete`), then unlocks
  * every job this process locked that never started. Call before `agenda.start()`.
+ *
+ * Crashes: a worker killed with its jobs locked leaves the locks behind, and another worker
+ * takes a job only once its lock is older than the lock lifetime. So the lifetime is short
+ * (seconds), and a heartbeat (`renew`) moves the lock of every job this worker holds, locked
+ * ahead or running, both in the table and in Agenda's copies (Agenda drops a job whose
+ * in-memory lock looks expired). A dead worker's jobs are taken over a lifetime after it
+ * died; a live worker's are never.
  */
 export function manageLocks(
   agenda: Agenda,
-  lockMany?: LockMany,
+  { lockMany, renew, renewEveryMs = 0 }: LockOptions = {},
 ): { stop(deadline: number): Promise<void> } {
   const repository = agenda.db;
   const lockOne = repository.getNextJobToRun.bind(repository);
@@ -77,12 +99,52 @@ export function manageLocks(
   // From here the run releases the lock itself when it ends.
   agenda.on('start', (job: Job) => job.attrs._id && held.delete(job.attrs._id));
 
+  const processorOf = () => {
+    const processor = (agenda as unknown as { jobProcessor?: ProcessorInternals }).jobProcessor;
+    if (
+      processor &&
+      !(Array.isArray(processor.runningJobs) && Array.isArray(processor.lockedJobs))
+    ) {
+      throw new Error('Agenda internals changed: jobProcessor.runningJobs/lockedJobs not found');
+    }
+    return processor;
+  };
+  const heartbeat = async () => {
+    const processor = processorOf();
+    // Only copies still locked: a run that ended cleared its lockedAt before saving.
+    const copies: Pick<JobParameters, '_id' | 'lockedAt'>[] = [
+      ...[...ahead.values()].flat(),
+      ...(processor
+        ? [...processor.lockedJobs, ...processor.runningJobs].map((job) => job.attrs)
+        : []),
+    ].filter((attrs) => attrs._id && attrs.lockedAt);
+    if (copies.length === 0 || !renew) return;
+    const at = new Date();
+    const renewed = await renew(
+      [...new Set(copies.map((attrs) => String(attrs._id)))],
+      agenda.attrs.name ?? '',
+      at,
+    );
+    for (const attrs of copies) {
+      if (attrs.lockedAt && renewed.has(String(attrs._id))) attrs.lockedAt = at;
+    }
+  };
+  let beating = false;
+  const timer =
+    renew && renewEveryMs > 0
+      ? setInterval(() => {
+          if (beating || stopped) return;
+          beating = true;
+          // A failed renewal (the database is away) is tried again at the next beat.
+          heartbeat()
+            .catch((error: unknown) => agenda.emit('error', error))
+            .finally(() => (beating = false));
+        }, renewEveryMs).unref()
+      : undefined;
+
   return {
     async stop(deadline) {
-      const processor = (agenda as unknown as { jobProcessor?: ProcessorInternals }).jobProcessor;
-      if (processor && !Array.isArray(processor.runningJobs)) {
-        throw new Error('Agenda internals changed: jobProcessor.runningJobs not found');
-      }
+      const processor = processorOf();
       stopping = true;
       await agenda.stop(false);
       await Promise.allSettled([...locking]);
@@ -93,6 +155,7 @@ export function manageLocks(
       held.clear();
       ahead.clear();
       stopped = true;
+      clearInterval(timer);
     },
   };
 }

@@ -1,18 +1,27 @@
 import { Agenda, type AgendaBackend, type JobId } from 'agenda';
-import { MongoBackend } from '@agendajs/mongo-backend';
+import { MongoBackend, ObjectId } from '@agendajs/mongo-backend';
 import { PostgresBackend } from '@agendajs/postgres-backend';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { JobQueue, ScheduledJob } from '../../services/job-queue.js';
 import { decideAgendaDebugColorsOnce } from './agenda-debug.js';
-import type { LockMany } from './agenda-locks.js';
+import type { LockMany, RenewLocks } from './agenda-locks.js';
 import { Batcher } from './batcher.js';
-import { lockManyOn, saveStatesInBatches } from './postgres-batching.js';
+import { lockManyOn, renewLocksOn, saveStatesInBatches } from './postgres-batching.js';
 
 export interface AgendaSettings {
   databaseUrl: string;
   mongodbUrl?: string;
   table: string;
   processEveryMs: number;
+  /**
+   * How long a job's lock lasts without renewal: a dead worker's jobs wait this long for
+   * another worker. A live worker renews its locks every third of it.
+   */
+  lockLifetimeMs: number;
+  /** PostgreSQL pools: connection and statement timeouts (see createDataSource). */
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
   /** The embedded PostgreSQL: one session serves all connections (no per-connection settings). */
   embedded?: boolean;
 }
@@ -23,19 +32,28 @@ export interface AgendaQueue extends JobQueue {
   readonly backend: 'mongodb' | 'postgresql';
   /** PostgreSQL: locks due jobs in batches (see agenda-locks.ts). */
   readonly lockMany?: LockMany;
+  /** Renews this worker's locks (the heartbeat of agenda-locks.ts). */
+  readonly renewLocks: RenewLocks;
+  readonly lockLifetimeMs: number;
   /** Closes the queue's connections (the worker stops processing first). */
   close(): Promise<void>;
 }
+
+/**
+ * Who holds a lock (the jobs' last_modified_by): unique per process start, as a pid is not
+ * (a restarted container's worker is pid 1 again, and would renew its dead predecessor's locks).
+ */
+const OWNER = `maxon-${process.pid}-${randomUUID().slice(0, 8)}`;
 
 function agendaOn(backend: AgendaBackend, settings: AgendaSettings): Agenda {
   decideAgendaDebugColorsOnce();
   return new Agenda({
     backend,
-    name: `maxon-${process.pid}`,
+    name: OWNER,
     // A number: Agenda 6 mis-parses strings such as '500 milliseconds'.
     processEvery: settings.processEveryMs,
     removeOnComplete: true,
-    defaultLockLifetime: 5 * 60_000,
+    defaultLockLifetime: settings.lockLifetimeMs,
   });
 }
 
@@ -50,11 +68,26 @@ export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQ
     const agenda = agendaOn(backend, settings);
     await agenda.ready;
     removeInBatches(agenda);
-    return queueOf(agenda, agenda, 'mongodb', () => backend.disconnect());
+    return {
+      ...queueOf(
+        agenda,
+        agenda,
+        'mongodb',
+        settings,
+        () => backend.disconnect(),
+        (...job) => reviveMongoJob(agenda, ...job),
+      ),
+      renewLocks: renewMongoLocks(agenda),
+    };
   }
 
   const { table } = settings;
-  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
+  const timeouts = {
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    query_timeout: settings.statementTimeoutMs,
+    keepAlive: true,
+  };
+  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 4, ...timeouts });
   // The worker's own bookkeeping (locking a job, marking it started and finished, removing
   // it) does not wait for the WAL to reach the disk: an fsync per statement, several per
   // job, capped the worker at a few hundred jobs a second. What a PostgreSQL crash may lose
@@ -63,6 +96,7 @@ export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQ
   const workPool = new pg.Pool({
     connectionString: settings.databaseUrl,
     max: 10,
+    ...timeouts,
     ...(settings.embedded ? {} : { options: '-c synchronous_commit=off' }),
   });
   // An idle connection that dies (a server restart) is dropped and replaced on next use;
@@ -97,8 +131,15 @@ export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQ
       await pool.end();
     };
     return {
-      ...queueOf(agenda, scheduler, 'postgresql', close),
+      ...queueOf(agenda, scheduler, 'postgresql', settings, close, async (name, key, at) => {
+        await pool.query(
+          `UPDATE "${table}" SET next_run_at = $3, fail_count = 0, failed_at = NULL
+            WHERE name = $1 AND data->>'key' = $2 AND next_run_at IS NULL AND locked_at IS NULL`,
+          [name, key, at],
+        );
+      }),
       lockMany: lockManyOn(workBackend.repository, workPool, table),
+      renewLocks: renewLocksOn(workPool, table),
     };
   } finally {
     schemaLock.release();
@@ -122,23 +163,32 @@ function removeInBatches(agenda: Agenda): void {
   };
 }
 
+/** Gives a job that is neither queued nor running (it failed) its next run again. */
+type ReviveJob = (name: string, key: string, at: Date) => Promise<void>;
+
 /** `agenda` runs the jobs; `scheduler` inserts, cancels and lists them. */
 function queueOf(
   agenda: Agenda,
   scheduler: Agenda,
   backend: AgendaQueue['backend'],
+  settings: AgendaSettings,
   disconnect: () => Promise<void>,
-): AgendaQueue {
+  revive: ReviveJob,
+): Omit<AgendaQueue, 'renewLocks'> {
   return {
     agenda,
     backend,
+    lockLifetimeMs: settings.lockLifetimeMs,
 
     async schedule(job, payload, at) {
-      await scheduler
+      const saved = await scheduler
         .create(job.name, payload)
         .schedule(at)
         .unique({ 'data.key': payload.key }, { insertOnly: true })
         .save();
+      // The key was taken by a job with no next run: one that failed for good, or (before
+      // retries) failed once. The repair at start-up must bring it back, not skip it.
+      if (!saved.attrs.nextRunAt) await revive(job.name, payload.key, at);
     },
 
     cancel(job, match) {
@@ -169,5 +219,43 @@ function queueOf(
       await agenda.stop(false);
       await disconnect();
     },
+  };
+}
+
+async function reviveMongoJob(agenda: Agenda, name: string, key: string, at: Date) {
+  await mongoCollection(agenda).updateMany(
+    { name, 'data.key': key, nextRunAt: null, lockedAt: null },
+    { $set: { nextRunAt: at, failCount: 0, failedAt: null } },
+  );
+}
+
+interface MongoCollection {
+  find(query: object, options: object): { toArray(): Promise<{ _id: unknown }[]> };
+  updateMany(query: object, update: object): Promise<unknown>;
+}
+
+function mongoCollection(agenda: Agenda): MongoCollection {
+  const { collection } = agenda.db as unknown as { collection?: MongoCollection };
+  if (!collection) throw new Error('@agendajs/mongo-backend internals changed: no collection');
+  return collection;
+}
+
+/** The heartbeat's renewal on MongoDB: the backend's collection, one updateMany. */
+function renewMongoLocks(agenda: Agenda): RenewLocks {
+  const collection = mongoCollection(agenda);
+  return async (ids, owner, at) => {
+    const query = {
+      _id: { $in: ids.map((id) => new ObjectId(id)) },
+      lockedAt: { $ne: null },
+      lastModifiedBy: owner,
+    };
+    const mine = await collection.find(query, { projection: { _id: 1 } }).toArray();
+    await collection.updateMany(
+      { ...query, _id: { $in: mine.map((job) => job._id) } },
+      {
+        $set: { lockedAt: at },
+      },
+    );
+    return new Set(mine.map((job) => String(job._id)));
   };
 }

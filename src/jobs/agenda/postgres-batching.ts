@@ -1,6 +1,6 @@
 import type { JobParameters, JobRepository } from 'agenda';
 import type pg from 'pg';
-import type { LockMany } from './agenda-locks.js';
+import type { LockMany, RenewLocks } from './agenda-locks.js';
 import { Batcher } from './batcher.js';
 
 /**
@@ -26,6 +26,19 @@ export function lockManyOn(repository: JobRepository, pool: pg.Pool, table: stri
       [now ?? new Date(), name, nextScanAt, lockDeadline, options?.lastModifiedBy ?? null, limit],
     );
     return rows.map(toJob);
+  };
+}
+
+/** The heartbeat's renewal of this worker's locks (agenda-locks.ts), one UPDATE for all. */
+export function renewLocksOn(pool: pg.Pool, table: string): RenewLocks {
+  return async (ids, owner, at) => {
+    const { rows } = await pool.query<{ id: string }>(
+      `UPDATE "${table}" SET locked_at = $1
+        WHERE id = ANY($2::uuid[]) AND locked_at IS NOT NULL AND last_modified_by = $3
+        RETURNING id`,
+      [at, ids, owner],
+    );
+    return new Set(rows.map((row) => row.id));
   };
 }
 

@@ -11,7 +11,7 @@ import {
 import { releaseNotificationJob } from '../../jobs/release-notification.job.js';
 import { webhookDeliveryJob } from '../../jobs/webhook-delivery.job.js';
 import { countNotificationOutcomes, countWebhookOutcome } from '../../metrics/notifications.js';
-import type { AppPubSub } from '../../pubsub.js';
+import type { AppPubSub, NotificationReady } from '../../pubsub.js';
 import type { JobQueue } from '../job-queue.js';
 import { quietHoursEnd } from '../timezone.js';
 import type { WebhookService } from './webhook.service.js';
@@ -55,7 +55,35 @@ export class NotificationOutbox {
     private readonly jobs: JobQueue,
     private readonly webhooks: WebhookService,
     private readonly settings: OutboxSettings,
-  ) {}
+  ) {
+    // A notification whose offer did not reach Redis is offered again as soon as it is back.
+    pubsub.onPublishFailed((topic, payload) => {
+      if (!topic.startsWith('NOTIFICATION_READY')) return;
+      const { notificationId } = payload as NotificationReady;
+      void this.db
+        .query(
+          `UPDATE notifications SET available_at = now() WHERE id = $1 AND status = 'pending'`,
+          [notificationId],
+        )
+        .catch(() => undefined); // then it waits for the acknowledgement timeout instead
+    });
+  }
+
+  /**
+   * The worker's: once Redis is back after an outage (and the API processes had time to
+   * subscribe again), offers at once what could not be published, instead of after the
+   * acknowledgement timeout.
+   */
+  redeliverWhenPubSubReturns(onError: (error: unknown) => void, settleMs = 3000): void {
+    this.pubsub.onReconnected(() => {
+      setTimeout(() => {
+        const sweep = async () => {
+          while ((await this.redeliverDue()).offered >= SWEEP_BATCH);
+        };
+        sweep().catch(onError);
+      }, settleMs).unref();
+    });
+  }
 
   /**
    * Inside the caller's transaction, for any number of firings in one statement: one row per
@@ -181,6 +209,8 @@ export class NotificationOutbox {
 
   /** Offers again what was not acknowledged in time; gives up after the last attempt. */
   async redeliverDue(now = new Date()): Promise<{ offered: number; failed: number }> {
+    // While Redis is away an offer would be lost and only use up an attempt.
+    if (!this.pubsub.connected()) return { offered: 0, failed: 0 };
     const { maxAttempts } = this.settings;
     const rows = await queryEntities(
       this.db,

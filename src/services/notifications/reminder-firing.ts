@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   Reminder,
   ReminderStatus,
@@ -55,6 +55,7 @@ export class ReminderFiring {
         lock: { mode: 'pessimistic_write' },
       });
       const reminders = new Map(locked.map((reminder) => [reminder.id, reminder]));
+      const processed = await processedOccurrences(manager, occurrences);
       const userIds = [...new Set(locked.map((reminder) => reminder.userId))];
       const users = new Map(
         (await manager.findBy(User, { id: In(userIds) })).map((user) => [user.id, user]),
@@ -70,6 +71,11 @@ export class ReminderFiring {
         const { reminderId, dueAt, missed } = occurrences[index]!;
         const reminder = reminders.get(reminderId);
         if (!reminder || !LIVE.includes(reminder.status)) continue;
+        // Already processed (fired or missed): a job for it again comes from the start-up
+        // repair, which read the reminder before that firing committed.
+        const occurrence = occurrenceKey(reminderId, dueAt);
+        if (processed.has(occurrence)) continue;
+        processed.add(occurrence);
         const user = users.get(reminder.userId)!;
         drafts.push({ index, entry: { draft: reminderDraft(user, reminder, dueAt), missed } });
         const next =
@@ -128,3 +134,22 @@ export class ReminderFiring {
 }
 
 const maxDate = (a: Date, b: Date) => (a > b ? a : b);
+
+const occurrenceKey = (reminderId: string, dueAt: Date) => `${reminderId}@${dueAt.toISOString()}`;
+
+/** The occurrences among these that a firing already recorded (its audit row). */
+async function processedOccurrences(
+  manager: EntityManager,
+  occurrences: ReminderOccurrence[],
+): Promise<Set<string>> {
+  const rows = (await manager.query(
+    `SELECT reminder_id AS "reminderId", details->>'dueAt' AS "dueAt" FROM reminder_audit
+      WHERE reminder_id = ANY($1::uuid[]) AND action IN ('fired', 'missed')
+        AND details->>'dueAt' = ANY($2::text[])`,
+    [
+      occurrences.map((occurrence) => occurrence.reminderId),
+      occurrences.map((occurrence) => occurrence.dueAt.toISOString()),
+    ],
+  )) as { reminderId: string; dueAt: string }[];
+  return new Set(rows.map((row) => occurrenceKey(row.reminderId, new Date(row.dueAt))));
+}
