@@ -73,10 +73,26 @@ export interface GoalState {
   steps: StepState[];
 }
 
+export interface HabitState {
+  id: string;
+  title: string;
+  /** 'daily', 'weekdays:1,2,3,4,5', 'times_per_week:4', 'every_n_days:2'. */
+  schedule: string;
+  reminderTimes: string[];
+}
+
+export interface CheckInState {
+  habitId: string;
+  localDate: string;
+  status: string;
+}
+
 /** Everything of one user the assistant can write. */
 export interface UserState {
   events: EventState[];
   goals: GoalState[];
+  habits?: HabitState[];
+  checkIns?: CheckInState[];
 }
 
 export interface Reply {
@@ -204,7 +220,76 @@ export function stateChanged(before: UserState, after: UserState): boolean {
       .map((g) => `${g.id}:${goalKey(g)}`)
       .sort()
       .join('\n');
-  return events(before) !== events(after) || goals(before) !== goals(after);
+  const habits = (s: UserState) =>
+    [
+      ...(s.habits ?? []).map((h) => JSON.stringify(h)),
+      ...(s.checkIns ?? []).map((c) => JSON.stringify(c)),
+    ]
+      .sort()
+      .join('\n');
+  return (
+    events(before) !== events(after) ||
+    goals(before) !== goals(after) ||
+    habits(before) !== habits(after)
+  );
+}
+
+const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/**
+ * A set's habit schedule ('daily', 'weekdays' = Monday to Friday, 'weekly:MO,WE,FR',
+ * 'times_per_week:4', 'every_n_days:2') in the form `HabitState.schedule` uses.
+ */
+export function habitScheduleOf(said: string): string {
+  if (said === 'weekdays') return 'weekdays:1,2,3,4,5';
+  const [kind = '', value = ''] = said.split(':');
+  if (kind === 'weekly') {
+    const days = value.split(',').map((code) => WEEKDAY_CODES.indexOf(code.trim()) + 1);
+    return `weekdays:${days.sort((a, b) => a - b).join(',')}`;
+  }
+  return value ? `${kind}:${value}` : kind;
+}
+
+function habitProblems(
+  effect: ExpectedEffect,
+  before: UserState,
+  after: UserState,
+  lastIntent?: string,
+): string[] {
+  const oldHabits = new Set((before.habits ?? []).map((h) => h.id));
+  if (effect.type === 'habits_shown') {
+    if (lastIntent !== 'habit_list') return [`answered as ${lastIntent}`];
+    return stateChanged(before, after) ? ['wrote something'] : [];
+  }
+  if (effect.type === 'habit_created') {
+    const created = (after.habits ?? []).filter((h) => !oldHabits.has(h.id));
+    if (created.length === 0) return ['nothing created'];
+    const problems = (habit: HabitState) => [
+      ...(titleProblems(habit.title, effect.titleWords as string[] | undefined).length
+        ? ['title']
+        : []),
+      ...(effect.schedule && habitScheduleOf(effect.schedule as string) !== habit.schedule
+        ? ['schedule']
+        : []),
+      ...(effect.time && !habit.reminderTimes.includes(effect.time as string) ? ['time'] : []),
+    ];
+    return created.map(problems).sort((a, b) => a.length - b.length)[0]!;
+  }
+  // habit_checked_in
+  const habit = byTitle(before.habits ?? [], effect.habit as string);
+  if (!habit) return ['habit not in setup'];
+  const key = (c: CheckInState) => `${c.habitId}:${c.localDate}:${c.status}`;
+  const old = new Set((before.checkIns ?? []).map(key));
+  const added = (after.checkIns ?? []).filter((c) => !old.has(key(c)));
+  const wanted = (effect.status as string | undefined) ?? 'done';
+  const hit = added.some(
+    (c) =>
+      c.habitId === habit.id &&
+      c.status === wanted &&
+      (!effect.date || c.localDate === effect.date),
+  );
+  const others = added.some((c) => c.habitId !== habit.id);
+  return [...(hit ? [] : ['no check-in of the day']), ...(others ? ['other habits checked'] : [])];
 }
 
 const byTitle = <T extends { title: string }>(rows: T[], title: string) =>
@@ -288,7 +373,10 @@ export function scoreEffect(effect: ExpectedEffect, seen: Observation): EffectVe
   const wroteNote = wrote ? ['wrote something'] : [];
 
   if (HABIT_EFFECTS.has(effect.type)) {
-    return { ...verdict([]), ok: false, unsupported: true, problems: ['habits: unsupported'] };
+    if (!after.habits) {
+      return { ...verdict([]), ok: false, unsupported: true, problems: ['habits: unsupported'] };
+    }
+    return verdict(habitProblems(effect, before, after, last?.intent));
   }
   switch (effect.type) {
     case 'nothing':

@@ -18,7 +18,10 @@ import { print } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { ADMIN_URL, adminQuery } from './admin-query.js';
 import { botGraphql } from './bot-graphql.js';
+import { DateTime } from 'luxon';
 import {
+  habitScheduleOf,
+  localWallClock,
   type HeldoutCase,
   type HeldoutSet,
   instantOfLocal,
@@ -34,6 +37,9 @@ import {
   ChannelAccount,
   Event,
   Goal,
+  Habit,
+  HabitCheckIn,
+  type HabitScheduleKind,
   Language,
   Platform,
   Step,
@@ -88,7 +94,18 @@ async function sendMessage(url: string, platformUserId: string, text: string): P
 const createdBefore = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
 /** A user of the case's zone and language, reachable as a Telegram account, with its setup. */
-async function seedCase(db: DataSource, item: HeldoutCase, zone: string): Promise<string> {
+interface SetupHabit {
+  title: string;
+  schedule?: string;
+  time?: string | null;
+}
+
+async function seedCase(
+  db: DataSource,
+  item: HeldoutCase,
+  zone: string,
+  now: Date,
+): Promise<string> {
   const platformUserId = `heldout-${item.id}-${randomBytes(4).toString('hex')}`;
   await db.transaction(async (manager) => {
     const user = manager.create(User, { displayName: item.id });
@@ -114,6 +131,24 @@ async function seedCase(db: DataSource, item: HeldoutCase, zone: string): Promis
         allDay: event.start.length === 10,
         durationMinutes: event.durationMinutes ?? 60,
         recurrence: event.recurrence ? normalizeRecurrence(event.recurrence) : null,
+      });
+    }
+    const habits = (item.setup?.habits ?? []) as SetupHabit[];
+    const today = localWallClock(now, zone).slice(0, 10);
+    for (const [index, seed] of habits.entries()) {
+      const [kind, weekdays, count] = habitScheduleOf(seed.schedule ?? 'daily').split(/[:]/);
+      await manager.insert(Habit, {
+        createdAt: createdBefore(habits.length - index),
+        userId: user.id,
+        title: seed.title,
+        schedule: {
+          kind: kind as HabitScheduleKind,
+          weekdays: kind === 'weekdays' ? (weekdays ?? '').split(',').map(Number) : [],
+          count: kind === 'weekdays' ? null : Number(weekdays ?? count) || null,
+        },
+        reminderTimes: seed.time ? [seed.time] : [],
+        startedOn: DateTime.fromISO(today).minus({ days: 14 }).toISODate()!,
+        pauses: [],
       });
     }
     const goals = item.setup?.goals ?? [];
@@ -157,7 +192,25 @@ async function stateOf(db: DataSource, platformUserId: string): Promise<UserStat
         .orderBy('step.position')
         .getMany()
     : [];
+  const habits = await db.getRepository(Habit).find({ where: { userId: account.userId } });
+  const checkIns = await db.getRepository(HabitCheckIn).find({ where: { userId: account.userId } });
   return {
+    habits: habits.map((h) => ({
+      id: h.id,
+      title: h.title,
+      schedule:
+        h.schedule.kind === 'weekdays'
+          ? `weekdays:${[...h.schedule.weekdays].sort((a, b) => a - b).join(',')}`
+          : h.schedule.count
+            ? `${h.schedule.kind}:${h.schedule.count}`
+            : h.schedule.kind,
+      reminderTimes: h.reminderTimes,
+    })),
+    checkIns: checkIns.map((c) => ({
+      habitId: c.habitId,
+      localDate: String(c.localDate).slice(0, 10),
+      status: c.status,
+    })),
     events: events.map((e) => ({
       id: e.id,
       title: e.title,
@@ -204,7 +257,7 @@ async function runCases(set: HeldoutSet, dbUrl: string, latencies: number[]) {
     for (const item of set.cases) {
       const zone = item.timezone ?? set.timezone;
       now = instantOfLocal(item.now ?? set.now, zone);
-      const platformUserId = await seedCase(app.db, item, zone);
+      const platformUserId = await seedCase(app.db, item, zone, now);
       const before = await stateOf(app.db, platformUserId);
       const replies: Reply[] = [];
       for (const turn of item.turns) {
@@ -277,7 +330,7 @@ export function failureKinds(outcomes: CaseOutcome[]) {
   return [...kinds.entries()].sort((a, b) => b[1].count - a[1].count);
 }
 
-function report(outcomes: CaseOutcome[], latencies: number[]): string {
+function report(outcomes: CaseOutcome[], latencies: number[], label: string): string {
   const header = `${'group'.padEnd(8)} ${'cases'.padStart(5)} ${'intent'.padStart(7)} ${'asks'.padStart(7)} ${'effect'.padStart(7)} ${'dialogs'.padStart(12)} ${'wrong-silent'.padStart(12)} ${'unsupported'.padStart(11)}`;
   const row = (name: string, list: CaseOutcome[]) => {
     const f = figures(list);
@@ -286,7 +339,7 @@ function report(outcomes: CaseOutcome[], latencies: number[]): string {
   const targets = `${'target'.padEnd(8)} ${''.padStart(5)} ${`≥${percent(TARGETS.intent)}`.padStart(7)} ${''.padStart(7)} ${`≥${percent(TARGETS.effect)}`.padStart(7)} ${`≥${percent(TARGETS.dialogs)}`.padStart(12)} ${`≤${percent(TARGETS.wrongSilentGuesses)}`.padStart(12)}`;
   const lines = [
     '',
-    'held-out set (tests/fixtures/assistant-heldout.json), effects read from the database:',
+    `${label}, effects read from the database:`,
     header,
     row('overall', outcomes),
     row(
@@ -312,8 +365,8 @@ function report(outcomes: CaseOutcome[], latencies: number[]): string {
   return lines.join('\n');
 }
 
-function writeFailures(outcomes: CaseOutcome[]): string {
-  const path = projectPath('bench/results/assistant-heldout.json');
+function writeFailures(outcomes: CaseOutcome[], name: string): string {
+  const path = projectPath(`bench/results/${name}.json`);
   mkdirSync(projectPath('bench/results'), { recursive: true });
   const failing = outcomes
     .filter((o) => !o.intentOk || !o.asksOk || !o.effectOk)
@@ -337,11 +390,13 @@ function writeFailures(outcomes: CaseOutcome[]): string {
   return path;
 }
 
-/** Creates a throwaway database, runs the set, prints the figures, drops the database. */
-export async function runHeldoutBench(): Promise<void> {
-  const set = JSON.parse(
-    readFileSync(projectPath('tests/fixtures/assistant-heldout.json'), 'utf8'),
-  ) as HeldoutSet;
+/**
+ * Creates a throwaway database, runs the set, prints the figures, drops the database.
+ * `name` is the fixture: assistant-heldout (never tuned on) or assistant-dev (for tuning).
+ */
+export async function runHeldoutBench(name = 'assistant-heldout'): Promise<void> {
+  const file = `tests/fixtures/${name}.json`;
+  const set = JSON.parse(readFileSync(projectPath(file), 'utf8')) as HeldoutSet;
   const dbName = `maxon_bench_heldout_${Date.now()}`;
   const dbUrl = new URL(ADMIN_URL);
   dbUrl.pathname = `/${dbName}`;
@@ -349,11 +404,17 @@ export async function runHeldoutBench(): Promise<void> {
   try {
     const latencies: number[] = [];
     const outcomes = await runCases(set, dbUrl.toString(), latencies);
-    console.log(report(outcomes, latencies));
-    console.log(`\nfailing cases written to ${writeFailures(outcomes)}`);
+    const label = name === 'assistant-dev' ? `dev set (${file})` : `held-out set (${file})`;
+    console.log(report(outcomes, latencies, label));
+    console.log(`\nfailing cases written to ${writeFailures(outcomes, name)}`);
   } finally {
     await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await runHeldoutBench();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // `… assistant-heldout.bench.js dev` runs the dev set only; no argument: dev, then held-out.
+  const only = process.argv[2];
+  if (only !== 'heldout') await runHeldoutBench('assistant-dev');
+  if (only !== 'dev') await runHeldoutBench('assistant-heldout');
+}

@@ -21,9 +21,10 @@ export interface ParseContext {
  * - `time`: a date was given but no time of day;
  * - `weekday`: a weekday that may mean this week's or next week's day;
  * - `target`: which existing event, goal or step is meant;
- * - `change`: what to change in an event (new time, date or duration).
+ * - `change`: what to change in an event (new time, date or duration);
+ * - `kind`: whether an event, a goal or a habit is meant (the classifier was not sure).
  */
-export type MissingSlot = 'title' | 'start' | 'time' | 'weekday' | 'target' | 'change';
+export type MissingSlot = 'title' | 'start' | 'time' | 'weekday' | 'target' | 'change' | 'kind';
 
 export type IntentName = ParsedIntent['intent'];
 
@@ -42,6 +43,9 @@ export const INTENT_NAMES = [
   'step_add',
   'step_status',
   'step_delete',
+  'habit_create',
+  'habit_check_in',
+  'habit_list',
   'unknown',
 ] as const satisfies readonly IntentName[];
 
@@ -52,6 +56,8 @@ interface IntentBase {
   missing: MissingSlot[];
   /** The clarifying question for `missing[0]`, in `language`. */
   question?: string;
+  /** How sure the engine is of the intent, 0…1 (the offline classifier's posterior). */
+  confidence?: number;
 }
 
 /** A reference to an existing event by words and/or when it happens. */
@@ -172,8 +178,40 @@ export interface StepDeleteIntent extends IntentBase {
   target?: string;
 }
 
+/** A habit's schedule as said: every day, chosen weekdays (ISO 1–7), N times a period. */
+export interface HabitScheduleSaid {
+  kind: 'daily' | 'weekdays' | 'times_per_week' | 'times_per_month' | 'every_n_days';
+  weekdays?: number[];
+  count?: number;
+}
+
+export interface HabitCreateIntent extends IntentBase {
+  intent: 'habit_create';
+  title?: string;
+  schedule: HabitScheduleSaid;
+  /** Local HH:mm to remind at, when a time was said. */
+  reminderTime?: string;
+  /** Successful days to reach ("21 день"), when said. */
+  target?: number;
+}
+
+export interface HabitCheckInIntent extends IntentBase {
+  intent: 'habit_check_in';
+  /** Words naming the habit ("зарядку"). */
+  target?: string;
+  /** Local date YYYY-MM-DD of the day checked off; absent means today. */
+  date?: string;
+  status: 'done' | 'skipped';
+}
+
+export interface HabitListIntent extends IntentBase {
+  intent: 'habit_list';
+}
+
 export interface UnknownIntent extends IntentBase {
   intent: 'unknown';
+  /** With `missing: ['kind']`: the intents asked between, and the message to re-read. */
+  choices?: IntentName[];
 }
 
 export type ParsedIntent =
@@ -190,6 +228,9 @@ export type ParsedIntent =
   | StepAddIntent
   | StepStatusIntent
   | StepDeleteIntent
+  | HabitCreateIntent
+  | HabitCheckInIntent
+  | HabitListIntent
   | UnknownIntent;
 
 /** What every engine offers; a model engine may answer asynchronously. */

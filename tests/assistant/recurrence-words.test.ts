@@ -7,7 +7,7 @@ describe('recurrence in words', () => {
   // now: Wednesday 2026-03-04 12:00 Moscow (09:00Z)
   it.each([
     ['каждый понедельник в 9 планёрка', 'FREQ=WEEKLY;BYDAY=MO', '2026-03-09T06:00:00.000Z'],
-    ['по будням в 8 зарядка', 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', '2026-03-05T05:00:00.000Z'],
+    ['по будням в 8 планёрка', 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', '2026-03-05T05:00:00.000Z'],
     ['в будни в 13:00 обед', 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', '2026-03-04T10:00:00.000Z'],
     [
       'every other Friday at 5pm retro',
@@ -19,10 +19,10 @@ describe('recurrence in words', () => {
       'FREQ=MONTHLY;BYMONTHDAY=1',
       '2026-04-01T07:00:00.000Z',
     ],
-    ['every day at 7 gym', 'FREQ=DAILY', '2026-03-05T04:00:00.000Z'],
-    ['ежедневно в 22:00 читать', 'FREQ=DAILY', '2026-03-04T19:00:00.000Z'],
+    ['every day at 7 standup', 'FREQ=DAILY', '2026-03-05T04:00:00.000Z'],
+    ['ежедневно в 22:00 созвон с Токио', 'FREQ=DAILY', '2026-03-04T19:00:00.000Z'],
     [
-      'по вторникам и четвергам в 19:00 английский',
+      'по вторникам и четвергам в 19:00 урок английского',
       'FREQ=WEEKLY;BYDAY=TU,TH',
       '2026-03-05T16:00:00.000Z',
     ],
@@ -31,7 +31,7 @@ describe('recurrence in words', () => {
       'FREQ=WEEKLY;BYDAY=MO,WE',
       '2026-03-09T05:00:00.000Z',
     ],
-    ['по выходным в 11 йога', 'FREQ=WEEKLY;BYDAY=SA,SU', '2026-03-07T08:00:00.000Z'],
+    ['по выходным в 11 йога в студии', 'FREQ=WEEKLY;BYDAY=SA,SU', '2026-03-07T08:00:00.000Z'],
     [
       'каждые две недели в пятницу в 17:00 ретро',
       'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR',
@@ -42,7 +42,7 @@ describe('recurrence in words', () => {
       'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR',
       '2026-03-06T15:00:00.000Z',
     ],
-    ['run every 3 days at 6:30am', 'FREQ=DAILY;INTERVAL=3', '2026-03-05T03:30:00.000Z'],
+    ['call grandma every 3 days at 6:30am', 'FREQ=DAILY;INTERVAL=3', '2026-03-05T03:30:00.000Z'],
     [
       'pay rent on the 1st of every month at 10am',
       'FREQ=MONTHLY;BYMONTHDAY=1',
@@ -73,14 +73,14 @@ describe('recurrence in words', () => {
   });
 
   it('asks for the time of a repetition said without one, and offers its first day', () => {
-    const event = parseAs('event_create', 'по субботам пробежка');
+    const event = parseAs('event_create', 'по субботам встреча клуба');
     expect(event).toMatchObject({ recurrence: 'FREQ=WEEKLY;BYDAY=SA', date: '2026-03-07' });
     expect(event.missing).toEqual(['time']);
     expect(event.question).toBe('На какое время?');
   });
 
   it('takes "каждое утро" as daily at the morning hour', () => {
-    const event = parseAs('event_create', 'каждое утро медитация');
+    const event = parseAs('event_create', 'каждое утро созвон с командой');
     expect({ rule: event.recurrence, start: iso(event.start) }).toEqual({
       rule: 'FREQ=DAILY',
       start: '2026-03-05T06:00:00.000Z',

@@ -20,7 +20,7 @@ const minutes = z.int().min(1).max(100_000).nullable();
 export const intentAnswerSchema = z.object({
   intent: z.enum(INTENT_NAMES),
   language: z.enum(['ru', 'en']),
-  missing: z.array(z.enum(['title', 'start', 'time', 'weekday', 'target', 'change'])),
+  missing: z.array(z.enum(['title', 'start', 'time', 'weekday', 'target', 'change', 'kind'])),
   question: text,
   smallTalkKind: z.enum(['greeting', 'thanks', 'help', 'farewell']).nullable(),
   title: text,
@@ -47,6 +47,18 @@ export const intentAnswerSchema = z.object({
   goalTarget: text,
   goalStatus: z.enum(['active', 'paused', 'completed', 'archived']).nullable(),
   stepStatus: z.enum(['done', 'skipped', 'in_progress']).nullable(),
+  habitSchedule: z
+    .enum(['daily', 'weekdays', 'times_per_week', 'times_per_month', 'every_n_days'])
+    .nullable(),
+  /** ISO weekdays 1 (Monday) … 7 (Sunday) of a `weekdays` habit. */
+  habitWeekdays: z.array(z.int().min(1).max(7)).max(7).nullable(),
+  /** N of `times_per_week`, `times_per_month`, `every_n_days`. */
+  habitCount: z.int().min(1).max(365).nullable(),
+  reminderTime: localTime,
+  habitTarget: z.int().min(1).max(3650).nullable(),
+  habitStatus: z.enum(['done', 'skipped']).nullable(),
+  /** How sure the model is of the intent, 0…1. */
+  confidence: z.number().min(0).max(1).nullable(),
 });
 
 export type IntentAnswer = z.infer<typeof intentAnswerSchema>;
@@ -61,7 +73,7 @@ export function toParsedIntent(a: IntentAnswer): ParsedIntent {
   const first = missing[0];
   // Without the model's own question, the offline engine's wording for the first slot.
   const question = a.question ?? (first ? questionFor(a.intent, first, language) : undefined);
-  const base = compact({ language, missing, question });
+  const base = compact({ language, missing, question, confidence: a.confidence });
   switch (a.intent) {
     case 'small_talk':
       return { intent: a.intent, ...base, kind: required(a.smallTalkKind, a.intent, 'kind') };
@@ -113,6 +125,28 @@ export function toParsedIntent(a: IntentAnswer): ParsedIntent {
         target: a.target,
         status: required(a.stepStatus, a.intent, 'stepStatus'),
       });
+    case 'habit_create':
+      return compact({
+        intent: a.intent,
+        ...base,
+        title: a.title,
+        schedule: compact({
+          kind: a.habitSchedule ?? 'daily',
+          weekdays: a.habitWeekdays,
+          count: a.habitCount,
+        }),
+        reminderTime: a.reminderTime?.slice(0, 5) ?? null,
+        target: a.habitTarget,
+      });
+    case 'habit_check_in':
+      return compact({
+        intent: a.intent,
+        ...base,
+        target: a.target,
+        date: a.date,
+        status: a.habitStatus ?? 'done',
+      });
+    case 'habit_list':
     case 'unknown':
       return { intent: a.intent, ...base };
   }

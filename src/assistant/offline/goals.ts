@@ -15,7 +15,8 @@ import { buildDeleteByName, takeFillers, takeQuoted, targetFrom, titleFrom } fro
 const GOAL_WORD = 'цел(?:ь|и|ей|ью|ям)|goals?';
 
 const CREATE_FILLERS = [
-  '(?:я\\s+)?(?:очень\\s+)?(?:хочу|хотел[аи]?\\s+бы|мечтаю|планирую|собираюсь)',
+  '(?:я\\s+)?(?:очень\\s+)?(?:хочу|хотел[аи]?\\s+бы|мечтаю|планирую|собираюсь|надо\\s+бы|нужно|пора)(?:\\s+(?:наконец|уже))?',
+  "i\\s+(?:wanna|gotta|need\\s+to)|(?:i['’]m\\s+)?gonna|help\\s+me(?:\\s+to)?",
   '(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)(?:\\s+мне)?(?:\\s+новую)?\\s+цель',
   'нов(?:ая|ую)\\s+цель|мо[яю]\\s+цель(?:\\s+(?:это|—|-))?',
   "i\\s+(?:really\\s+)?(?:want|would\\s+like|wish|plan|am\\s+going|am\\s+planning)\\s+to|i['’](?:d\\s+(?:really\\s+)?like|m\\s+going|m\\s+planning)\\s+to",
@@ -61,7 +62,7 @@ export function buildGoalSearch(scanner: Scanner, language: AssistantLanguage): 
 
 const PROGRESS_FILLERS = [
   'как(?:ой|ов)?\\s+(?:у\\s+меня\\s+)?(?:мой\\s+)?прогресс|прогресс\\p{L}*|как\\s+продвига\\p{L}*|насколько\\s+я\\s+продвинул\\p{L}*|продвинул\\p{L}*|продвига\\p{L}*',
-  'сколько\\s+(?:мне\\s+)?осталось(?:\\s+до)?|покажи|как\\s+(?:там\\s+)?(?:дела|успехи)|что\\s+(?:там\\s+)?с|как\\s+там|сколько\\s+процентов|процент\\p{L}*|выполнено',
+  'сколько\\s+(?:мне\\s+)?осталось(?:\\s+до)?|покажи|как\\s+(?:там\\s+)?(?:дела|успехи)(?:\\s+(?:с|по))?|(?:что|че|чё|чо)\\s+(?:там\\s+)?(?:с|по)|как\\s+там(?:\\s+(?:с|по))?|сколько\\s+процентов|процент\\p{L}*|выполнено',
   "how\\s+am\\s+i\\s+doing|how\\s+far\\s+along\\s+am\\s+i|how\\s+far\\s+am\\s+i|how\\s+much(?:\\s+of)?|how['’]s|how\\s+is|how\\s+are|going|what\\s+percent(?:age)?(?:\\s+of)?|is\\s+done|done|what['’]?s\\s+up\\s+with|(?:the\\s+)?status\\s+of",
   "(?:what['’]?s|what\\s+is|show(?:\\s+me)?)\\s+my\\s+progress|my\\s+progress|progress",
   GOAL_WORD,

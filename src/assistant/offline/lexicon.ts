@@ -106,4 +106,4 @@ export const EN_WEEKDAY_NAMES = [
 ] as const;
 
 /** Words that name a unit after a number, so that the number is not an hour ("в 10 км"). */
-export const NOT_AN_HOUR_AFTER = `\\s*(?:${MONTH_WORD}|числ|км|кг|м(?![\\p{L}])|раз|%|лет|год|тысяч|руб|мин|дней|недел|месяц|человек|книг|km|kg|books?|times|percent|years?|months?|weeks?|days?|minutes?|mins?)`;
+export const NOT_AN_HOUR_AFTER = `\\s*(?:${MONTH_WORD}|числ|км|кг|м(?![\\p{L}])|раз(?:а|ом)?(?![\\p{L}])|%|лет|год|тысяч|руб|мин|дней|недел|месяц|человек|книг|km|kg|books?|times|percent|years?|months?|weeks?|days?|minutes?|mins?)`;

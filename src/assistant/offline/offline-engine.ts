@@ -1,12 +1,22 @@
-import type { IntentEngine, ParseContext, ParsedIntent } from '../intent.types.js';
+import type {
+  AssistantLanguage,
+  IntentEngine,
+  ParseContext,
+  ParsedIntent,
+} from '../intent.types.js';
 import { buildEventDelete, buildEventUpdate, buildReminderChange } from './event-changes.js';
 import { buildEventCreate } from './event-create.js';
 import { buildGoalCreate, buildGoalDelete, buildGoalProgress, buildGoalSearch } from './goals.js';
 import { classify, smallTalk } from './intent-rules.js';
+import { type Decided, decide, isHabitLike } from './intent-decision.js';
+import { buildHabitCheckIn, buildHabitCreate, buildHabitList } from './habits.js';
+import { questionFor } from './questions.js';
 import { changesReminderOffsets } from './reminders.js';
 import type { Clock } from './local-time.js';
 import { buildEventSearch, buildFreeSlots } from './searches.js';
 import { buildStepAdd, buildStepDelete, buildStepStatus } from './steps.js';
+import { rewriteSpokenTimes } from './spoken-times.js';
+import { correctTypos } from './typos.js';
 import { detectLanguage, GREETING_OPENING, normalize, Scanner } from './text.js';
 
 /**
@@ -14,7 +24,8 @@ import { detectLanguage, GREETING_OPENING, normalize, Scanner } from './text.js'
  * times, durations and repetitions out of the message (computed in the user's timezone),
  * and what is left names the thing. Pure and synchronous; it never calls out.
  */
-export function parseMessage(text: string, context: ParseContext): ParsedIntent {
+export function parseMessage(said: string, context: ParseContext): ParsedIntent {
+  const text = rewriteSpokenTimes(correctTypos(said));
   const language = detectLanguage(text, context.language);
   const clock: Clock = { now: context.now, zone: context.timezone };
   const scanner = new Scanner(text);
@@ -22,7 +33,44 @@ export function parseMessage(text: string, context: ParseContext): ParsedIntent 
   if (kind) return { intent: 'small_talk', kind, language, missing: [] };
   scanner.takeOpening(GREETING_OPENING);
   if (changesReminderOffsets(scanner.text)) return buildReminderChange(scanner, clock, language);
-  const classified = classify(scanner.text.trim());
+  const rule = classify(scanner.text.trim());
+  if (rule.intent === 'maybe_event') {
+    // A thing with a day, a time or a repetition is an event, whatever else it resembles.
+    const event = build(rule, new Scanner(scanner.text), clock, language);
+    if (event.intent !== 'unknown' && !isHabitLike(scanner.text)) {
+      return build(rule, scanner, clock, language);
+    }
+  }
+  const classified = decide(rule, scanner.text.trim());
+  const intent = build(classified, scanner, clock, language);
+  if (classified.confidence === undefined) return intent;
+  // The classifier chose, but nothing is left to name the thing: not a request after all.
+  if (intent.missing[0] === 'title') return { intent: 'unknown', language, missing: [] };
+  return { ...intent, confidence: classified.confidence };
+}
+
+type Decision = Decided;
+
+/** Reads the message as `intent`, decided elsewhere (the answer to "an event or a goal?"). */
+export function parseMessageAs(
+  said: string,
+  context: ParseContext,
+  intent: 'event_create' | 'goal_create' | 'habit_create',
+): ParsedIntent {
+  const text = rewriteSpokenTimes(correctTypos(said));
+  const language = detectLanguage(text, context.language);
+  const scanner = new Scanner(text);
+  scanner.takeOpening(GREETING_OPENING);
+  const clock: Clock = { now: context.now, zone: context.timezone };
+  return build({ intent }, scanner, clock, language);
+}
+
+function build(
+  classified: Decision,
+  scanner: Scanner,
+  clock: Clock,
+  language: AssistantLanguage,
+): ParsedIntent {
   switch (classified.intent) {
     case 'event_create':
       return buildEventCreate(scanner, clock, language);
@@ -55,8 +103,21 @@ export function parseMessage(text: string, context: ParseContext): ParsedIntent 
       return buildStepStatus(scanner, language);
     case 'step_delete':
       return buildStepDelete(scanner, language);
+    case 'habit_create':
+      return buildHabitCreate(scanner, language);
+    case 'habit_check_in':
+      return buildHabitCheckIn(scanner, clock, language);
+    case 'habit_list':
+      return buildHabitList(language);
     case 'unknown':
-      return { intent: 'unknown', language, missing: [] };
+      if (!classified.choices) return { intent: 'unknown', language, missing: [] };
+      return {
+        intent: 'unknown',
+        language,
+        missing: ['kind'],
+        choices: classified.choices,
+        question: questionFor('unknown', 'kind', language),
+      };
   }
 }
 

@@ -9,6 +9,7 @@ const QUESTIONS = defineTexts<{
   start: string;
   time: string;
   change: string;
+  kind: string;
 }>({
   ru: {
     title: {
@@ -27,6 +28,7 @@ const QUESTIONS = defineTexts<{
     start: 'Когда? Назовите день и время.',
     time: 'На какое время?',
     change: 'На когда перенести?',
+    kind: 'Не уверен, что вы имеете в виду. Это событие, цель или привычка?',
   },
   en: {
     title: {
@@ -45,6 +47,7 @@ const QUESTIONS = defineTexts<{
     start: 'When? Tell me the day and time.',
     time: 'What time?',
     change: 'When should I move it to?',
+    kind: 'I am not sure what you mean. Is it an event, a goal or a habit?',
   },
 });
 

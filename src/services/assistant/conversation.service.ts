@@ -5,7 +5,7 @@ import type {
   IntentEngine,
   ParsedIntent,
 } from '../../assistant/intent.types.js';
-import { offlineEngine } from '../../assistant/offline/offline-engine.js';
+import { offlineEngine, parseMessageAs } from '../../assistant/offline/offline-engine.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
 import { repliesIn } from './replies.js';
 
@@ -28,6 +28,12 @@ interface PendingRequest {
 const DATE_FIELDS = ['start', 'alternativeStart', 'newStart', 'from', 'to'];
 const HISTORY_KEPT = 50;
 const CANCEL = /^(отмена|отмени|не надо|стоп|cancel|stop|never ?mind)(?![\p{L}\p{N}_])/iu;
+/** Answers to "an event, a goal or a habit?" (the buttons send the first word). */
+const KIND_ANSWERS: [RegExp, 'event_create' | 'goal_create' | 'habit_create'][] = [
+  [/событ|event|календар|calendar|встреч/iu, 'event_create'],
+  [/цел|goal/iu, 'goal_create'],
+  [/привычк|habit/iu, 'habit_create'],
+];
 const NEXT_ONE = /следующ|next/iu;
 const THIS_ONE = /^(эт|this|today|сегодня|ближайш)/iu;
 
@@ -80,11 +86,11 @@ export class ConversationService {
         },
       );
     }
-    const result = await this.executor.execute(user, intent, now);
+    const { performed, ...result } = await this.executor.execute(user, intent, now);
     return this.finish(user, text, null, {
       ...result,
       question: null,
-      intent: intent.intent,
+      intent: performed ?? intent.intent,
       engine,
     });
   }
@@ -119,11 +125,17 @@ export class ConversationService {
   ): Promise<ParsedIntent> {
     const intent = pending.intent;
     const [slot] = intent.missing;
+    if (slot === 'kind') {
+      const chosen = KIND_ANSWERS.find(([pattern]) => pattern.test(answer))?.[1];
+      return chosen ? parseMessageAs(pending.text, context, chosen) : intent;
+    }
     if (slot === 'weekday' && intent.intent === 'event_create') {
-      if (NEXT_ONE.test(answer) && intent.alternativeStart) {
+      // The parse's `start` is the later reading (next week's day), `alternativeStart` the
+      // nearer one (this week's, or today).
+      if (NEXT_ONE.test(answer)) return { ...intent, missing: intent.missing.slice(1) };
+      if (THIS_ONE.test(answer) && intent.alternativeStart) {
         return { ...intent, start: intent.alternativeStart, missing: intent.missing.slice(1) };
       }
-      if (THIS_ONE.test(answer)) return { ...intent, missing: intent.missing.slice(1) };
     }
     if (slot === 'title' && 'title' in intent) {
       return {
@@ -189,6 +201,14 @@ function quickRepliesFor(intent: ParsedIntent): string[] {
   const say = repliesIn(intent.language as AssistantLanguage);
   if (intent.missing[0] === 'weekday')
     return [say.quick.thisOne, say.quick.nextOne, say.quick.cancel];
+  if (intent.intent === 'unknown' && intent.choices) {
+    return [
+      ...intent.choices.map(
+        (choice) => say.kindLabels[choice as keyof typeof say.kindLabels] ?? choice,
+      ),
+      say.quick.cancel,
+    ];
+  }
   return [say.quick.cancel];
 }
 

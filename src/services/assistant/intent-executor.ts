@@ -18,6 +18,7 @@ import type {
 } from '../../assistant/intent.types.js';
 import { goalProgressLine } from '../notifications/texts.js';
 import { bestMatch, matches } from '../../assistant/title-match.js';
+import { HabitActions } from './habit-actions.js';
 import { repliesIn, type Replies } from './replies.js';
 
 /** Something the assistant did, for the client to show or link to. */
@@ -31,6 +32,9 @@ export interface ExecutionResult {
   text: string;
   actions: AssistantAction[];
   quickReplies: string[];
+  /** The intent performed, when the user's own items showed it was another ("сделал
+   * зарядку" names a habit, "купил кроссовки" a step). */
+  performed?: string;
 }
 
 const SEARCH_DAYS = 60;
@@ -41,9 +45,16 @@ const LIST_LIMIT = 10;
  * says what happened in their language. Shared by the model and offline engines.
  */
 export class IntentExecutor {
+  private readonly habits: HabitActions;
+
   constructor(
-    private readonly services: Pick<Services, 'events' | 'goals' | 'steps' | 'autoSchedule'>,
-  ) {}
+    private readonly services: Pick<
+      Services,
+      'events' | 'goals' | 'steps' | 'autoSchedule' | 'habits' | 'habitCheckIns' | 'today'
+    >,
+  ) {
+    this.habits = new HabitActions(services);
+  }
 
   async execute(user: User, intent: ParsedIntent, now: Date): Promise<ExecutionResult> {
     const say = repliesIn(intent.language);
@@ -158,9 +169,47 @@ export class IntentExecutor {
           { kind: 'step_added', entityId: step.id, title: step.title },
         ]);
       }
-      case 'step_status':
+      case 'step_status': {
+        const changed = await this.changeStep(user, intent, say);
+        if (changed) return changed;
+        // Not a step of theirs: a habit of theirs, done ("пробежал" for «Пробежка»)?
+        const habit = intent.target ? await this.habits.find(user, intent.target, now) : undefined;
+        if (!habit || intent.status === 'in_progress') return done(say.stepNotFound);
+        const reply = await this.habits.checkIn(user, habit, { status: intent.status }, say);
+        return { ...done(reply.text, reply.actions), performed: 'habit_check_in' };
+      }
       case 'step_delete':
-        return this.changeStep(user, intent, say);
+        return (await this.changeStep(user, intent, say)) ?? done(say.stepNotFound);
+      case 'habit_create': {
+        const reply = await this.habits.create(user, intent, say);
+        return done(reply.text, reply.actions);
+      }
+      case 'habit_check_in': {
+        const habit = await this.habits.find(user, intent.target, now);
+        if (habit) {
+          const reply = await this.habits.checkIn(user, habit, intent, say);
+          return done(reply.text, reply.actions);
+        }
+        // Not a habit of theirs: a step of theirs, done ("купил кроссовки")?
+        const step = intent.target ? await this.findStep(user, intent.target) : undefined;
+        if (step && intent.status === 'done') {
+          const changed = await this.changeStep(
+            user,
+            {
+              intent: 'step_status',
+              language: intent.language,
+              missing: [],
+              status: 'done',
+              target: intent.target,
+            },
+            say,
+          );
+          if (changed) return { ...changed, performed: 'step_status' };
+        }
+        return done(intent.target ? say.habitNotFound : say.habitWhich);
+      }
+      case 'habit_list':
+        return done((await this.habits.list(user, say, now)).text);
       case 'unknown':
         return done(say.unknown, [], []);
     }
@@ -170,9 +219,9 @@ export class IntentExecutor {
     user: User,
     intent: Extract<ParsedIntent, { intent: 'step_status' | 'step_delete' }>,
     say: Replies,
-  ): Promise<ExecutionResult> {
+  ): Promise<ExecutionResult | undefined> {
     const step = await this.findStep(user, intent.target);
-    if (!step) return { text: say.stepNotFound, actions: [], quickReplies: [] };
+    if (!step) return undefined;
     if (intent.intent === 'step_delete') {
       await this.services.steps.delete(user, step.id);
       return {

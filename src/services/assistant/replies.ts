@@ -38,6 +38,27 @@ export const REPLIES = defineTexts({
     stepStatus: (title: string) => `✅ Шаг «${title}» отмечен`,
     stepDeleted: (title: string) => `🗑 Шаг «${title}» удалён`,
     noGoalForStep: 'Сначала поставьте цель — тогда добавлю в неё шаг.',
+    habitCreated: (title: string, schedule: string, time: string | null) =>
+      `🔁 Привычка «${title}» · ${schedule}${time ? ` · напомню в ${time}` : ''}`,
+    habitCheckedIn: (title: string, streak: number) =>
+      `✅ «${title}» отмечено${streak > 1 ? ` · 🔥 ${streak} дн. подряд` : ''}`,
+    habitSkipped: (title: string) => `⏭ «${title}»: пропуск отмечен`,
+    habitNotFound:
+      'Не нашёл такую привычку. Создать её? Напишите, например: «каждый день зарядка в 7».',
+    habitWhich: 'Какую привычку отметить?',
+    habitsNone: 'Привычек пока нет. Напишите, например: «каждое утро зарядка 10 минут».',
+    habitsHeader: 'Ваши привычки:',
+    habitLine: (title: string, done: boolean, streak: number) =>
+      `${done ? '✅' : '⬜'} ${title}${streak > 0 ? ` · 🔥 ${streak}` : ''}`,
+    schedule: {
+      daily: 'каждый день',
+      weekdays: (days: string) => `по дням: ${days}`,
+      times_per_week: (n: number) => `${n} р. в неделю`,
+      times_per_month: (n: number) => `${n} р. в месяц`,
+      every_n_days: (n: number) => `раз в ${n} дн.`,
+    },
+    weekdayShort: ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'],
+    kindLabels: { event_create: '📅 Событие', goal_create: '🎯 Цель', habit_create: '🔁 Привычка' },
     quick: {
       plan: 'Разбить на шаги',
       smart: 'Проверить по SMART',
@@ -81,6 +102,27 @@ export const REPLIES = defineTexts({
     stepStatus: (title: string) => `✅ Marked the step "${title}"`,
     stepDeleted: (title: string) => `🗑 Deleted the step "${title}"`,
     noGoalForStep: 'Set a goal first, then I will add steps to it.',
+    habitCreated: (title: string, schedule: string, time: string | null) =>
+      `🔁 Habit “${title}” · ${schedule}${time ? ` · reminder at ${time}` : ''}`,
+    habitCheckedIn: (title: string, streak: number) =>
+      `✅ “${title}” checked in${streak > 1 ? ` · 🔥 ${streak} days in a row` : ''}`,
+    habitSkipped: (title: string) => `⏭ “${title}”: skipped`,
+    habitNotFound:
+      'I did not find that habit. To create it, write for example: “workout every day at 7”.',
+    habitWhich: 'Which habit should I check in?',
+    habitsNone: 'No habits yet. Write for example: “every morning a 10-minute workout”.',
+    habitsHeader: 'Your habits:',
+    habitLine: (title: string, done: boolean, streak: number) =>
+      `${done ? '✅' : '⬜'} ${title}${streak > 0 ? ` · 🔥 ${streak}` : ''}`,
+    schedule: {
+      daily: 'every day',
+      weekdays: (days: string) => `on ${days}`,
+      times_per_week: (n: number) => `${n}× a week`,
+      times_per_month: (n: number) => `${n}× a month`,
+      every_n_days: (n: number) => `every ${n} days`,
+    },
+    weekdayShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+    kindLabels: { event_create: '📅 Event', goal_create: '🎯 Goal', habit_create: '🔁 Habit' },
     quick: {
       plan: 'Break into steps',
       smart: 'Check SMART',

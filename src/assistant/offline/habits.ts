@@ -1,0 +1,134 @@
+import type {
+  AssistantLanguage,
+  HabitCheckInIntent,
+  HabitCreateIntent,
+  HabitListIntent,
+  HabitScheduleSaid,
+} from '../intent.types.js';
+import { type Clock, addDays, isoDate, isoTime, type LocalTime, todayOf } from './local-time.js';
+import { readNumber, NUMBER } from './numbers.js';
+import { type RecurrenceFound, takeRecurrence } from './recurrence-words.js';
+import { type Scanner, words } from './text.js';
+import { takeTimeOfDay } from './time-of-day.js';
+import { takeFillers, targetFrom, titleFrom } from './titles.js';
+
+/**
+ * Habits in words: "каждое утро зарядка 10 минут", "хочу читать 20 страниц в день", "по
+ * будням в 7 медитация" (a habit to create), "сделал зарядку", "отметь чтение за вчера"
+ * (a check-in), "как у меня с привычками?" (the list).
+ */
+
+/** Things people keep doing: a repetition of one of these is a habit, not a calendar event. */
+export const HABIT_ACTIVITY = words(
+  'зарядк\\p{L}*|медитац\\p{L}*|медитир\\p{L}*|чтени\\p{L}*|читать|читаю|пробежк\\p{L}*|бегать|бег|йог\\p{L}*|растяжк\\p{L}*|отжиман\\p{L}*|приседан\\p{L}*|планк\\p{L}*|пресс|дневник\\p{L}*|прогулк\\p{L}*|гулять|пить\\s+вод\\p{L}*|вод[уыа]|витамин\\p{L}*|зуб\\p{L}*|слов\\p{L}*|учить|английск\\p{L}*|дуолинго|спорт\\p{L}*|тренир\\p{L}*|workout|exercis\\p{L}*|meditat\\p{L}*|read(?:ing)?|run(?:ning)?|jog(?:ging)?|yoga|stretch\\p{L}*|push-?ups|squats|plank|journal(?:ing)?|walk(?:ing)?|water|vitamins?|floss(?:ing)?|duolingo|words|practice|gym|pages?|страниц\\p{L}*|шаг(?:ов)?|steps|сахар\\p{L}*|sugar|курить|smoking',
+);
+/** Said outright: "привычка", "habit". */
+export const HABIT_WORD = words('привычк\\p{L}*|habits?');
+/** "20 страниц в день", "a day", "per day", "3 раза в неделю". */
+const PER_DAY = words('в\\s+день|(?:a|per)\\s+day|ежедневно|daily');
+const TIMES_PER = words(
+  `(${NUMBER})\\s+(?:раз[а]?|times?)\\s+(?:в|a|per)\\s+(недел\\p{L}*|месяц|week|month)`,
+);
+/** "на 21 день", "for 30 days" */
+const TARGET_DAYS = words(`(?:на|for|в\\s+течение)\\s+(${NUMBER})\\s+(?:дн(?:ей|я)|день|days)`);
+
+const CREATE_FILLERS = [
+  '(?:я\\s+)?(?:хочу|хотел[аи]?\\s+бы|буду|начну|планирую|собираюсь)(?:\\s+(?:завести|начать|приучить\\s+себя|каждый\\s+день))?',
+  "i\\s+(?:want|would\\s+like|wanna|will|'ll)(?:\\s+to)?|i['’]d\\s+like\\s+to|start(?:\\s+a\\s+habit\\s+of)?|track|add|create|new",
+  '(?:нов(?:ая|ую)\\s+)?привычк\\p{L}*|(?:a\\s+|new\\s+)?habits?(?:\\s+of|\\s+to)?',
+  'добав\\p{L}*|созда\\p{L}*|заведи|завести',
+];
+
+function scheduleOf(found: RecurrenceFound | undefined): HabitScheduleSaid {
+  if (!found) return { kind: 'daily' };
+  if (found.freq === 'DAILY') {
+    return found.interval && found.interval > 1
+      ? { kind: 'every_n_days', count: found.interval }
+      : { kind: 'daily' };
+  }
+  if (found.freq === 'WEEKLY' && found.byDay?.length) {
+    return found.byDay.length === 7
+      ? { kind: 'daily' }
+      : { kind: 'weekdays', weekdays: [...found.byDay].sort((a, b) => a - b) };
+  }
+  if (found.freq === 'WEEKLY') return { kind: 'times_per_week', count: 1 };
+  if (found.freq === 'MONTHLY') return { kind: 'times_per_month', count: 1 };
+  return { kind: 'daily' };
+}
+
+/** A time of the day from a part of it said with a repetition ("каждое утро"). */
+const PART_TIMES: Record<string, LocalTime> = {
+  morning: { hour: 8, minute: 0 },
+  evening: { hour: 20, minute: 0 },
+};
+
+export function buildHabitCreate(scanner: Scanner, language: AssistantLanguage): HabitCreateIntent {
+  const times = scanner.take(TIMES_PER);
+  const recurrence = times ? undefined : takeRecurrence(scanner);
+  const timeFound = takeTimeOfDay(scanner);
+  scanner.takeAll(PER_DAY);
+  const target = scanner.take(TARGET_DAYS);
+  takeFillers(scanner, CREATE_FILLERS);
+  const title = titleFrom(scanner);
+
+  let schedule = scheduleOf(recurrence);
+  if (times) {
+    const count = Math.round(readNumber(times[1]) ?? 1);
+    const monthly = /^(?:месяц|month)/iu.test(times[2] ?? '');
+    schedule = monthly
+      ? { kind: 'times_per_month', count: Math.min(Math.max(count, 1), 31) }
+      : count >= 7
+        ? { kind: 'daily' }
+        : { kind: 'times_per_week', count: Math.max(count, 1) };
+  }
+  const intent: HabitCreateIntent = { intent: 'habit_create', language, schedule, missing: [] };
+  if (title) intent.title = title;
+  const time =
+    timeFound.time ??
+    (recurrence?.partOfDay ? PART_TIMES[recurrence.partOfDay] : undefined) ??
+    (timeFound.partOfDay ? PART_TIMES[timeFound.partOfDay] : undefined);
+  if (time) intent.reminderTime = isoTime(time);
+  const days = target ? readNumber(target[1]) : undefined;
+  if (days && Number.isInteger(days) && days > 0) intent.target = days;
+  if (!title) {
+    intent.missing = ['title'];
+    intent.question = language === 'ru' ? 'Какую привычку завести?' : 'Which habit?';
+  }
+  return intent;
+}
+
+const YESTERDAY = words("(?:за\\s+)?вчера(?:шн\\p{L}*)?|(?:for\\s+)?yesterday(?:['’]s)?");
+const TODAY = words("(?:за\\s+)?сегодня(?:шн\\p{L}*)?|(?:for\\s+)?today(?:['’]s)?");
+const SKIPPED = words('пропус\\p{L}*|пропущ\\p{L}*|skip(?:ped|ping)?|не\\s+(?:сделал\\p{L}*|буду)');
+const CHECK_IN_FILLERS = [
+  'отметь|отметить|отмечаю|mark(?:ed)?|check(?:ed)?\\s*-?\\s*in|log(?:ged)?|чекин',
+  'сделал\\p{L}*|выполнил\\p{L}*|сделан\\p{L}*|готов[оа]?|есть|done|did|finished|completed?|had',
+  'привычк\\p{L}*|habits?|(?:как|as)\\s+(?:сделан\\p{L}*|выполнен\\p{L}*|done)',
+  "я|мою|мой|мое|моё|свою|свой|my|i|i['’]ve|with|today|сегодня|уже|already|also|тоже|just|только\\s+что",
+];
+
+/** "сделал зарядку", "отметь чтение за вчера", "skip yoga today". */
+export function buildHabitCheckIn(
+  scanner: Scanner,
+  clock: Clock,
+  language: AssistantLanguage,
+): HabitCheckInIntent {
+  const yesterday = scanner.take(YESTERDAY);
+  scanner.take(TODAY);
+  const skipped = scanner.take(SKIPPED);
+  takeFillers(scanner, CHECK_IN_FILLERS);
+  const target = targetFrom(scanner, { accusative: true });
+  const intent: HabitCheckInIntent = {
+    intent: 'habit_check_in',
+    language,
+    status: skipped ? 'skipped' : 'done',
+    missing: [],
+  };
+  if (yesterday) intent.date = isoDate(addDays(todayOf(clock), -1));
+  if (target) intent.target = target;
+  return intent;
+}
+
+export function buildHabitList(language: AssistantLanguage): HabitListIntent {
+  return { intent: 'habit_list', language, missing: [] };
+}

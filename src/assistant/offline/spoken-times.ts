@@ -1,0 +1,94 @@
+import { readNumber } from './numbers.js';
+
+/**
+ * Times said the way people say them, rewritten into the digits the time extractor reads:
+ * "полвосьмого" → "в 7:30", "без пятнадцати восемь" → "в 7:45", "half past six" → "6:30",
+ * "quarter to seven" → "6:45"; "23го" → "23-го".
+ */
+
+const RU_ORDINAL_HOURS = [
+  'первого',
+  'второго',
+  'третьего',
+  'четв[её]ртого',
+  'пятого',
+  'шестого',
+  'седьмого',
+  'восьмого',
+  'девятого',
+  'десятого',
+  'одиннадцатого',
+  'двенадцатого',
+];
+const ORDINAL = RU_ORDINAL_HOURS.join('|');
+const B = '(?<![\\p{L}\\p{N}_])';
+const E = '(?![\\p{L}\\p{N}_])';
+
+/** "без пятнадцати": the minutes are said in the genitive. */
+const GENITIVE_MINUTES: Record<string, number> = {
+  пяти: 5,
+  десяти: 10,
+  пятнадцати: 15,
+  двадцати: 20,
+  тридцати: 30,
+};
+
+const pad = (minute: number) => String(minute).padStart(2, '0');
+const ordinalHour = (word: string) =>
+  RU_ORDINAL_HOURS.findIndex((pattern) => new RegExp(`^${pattern}$`, 'iu').test(word)) + 1;
+
+/** A whole number said in words or digits ("пятнадцати", "15", "seven"), if it is one. */
+function numberOf(word: string): number | undefined {
+  const genitive = GENITIVE_MINUTES[word.toLowerCase()];
+  if (genitive) return genitive;
+  const value = readNumber(word.toLowerCase().replace(/ё/gu, 'е'));
+  return value !== undefined && Number.isInteger(value) ? value : undefined;
+}
+
+const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
+  // "полвосьмого", "пол-восьмого", "в полвосьмого": half past the hour before
+  [
+    new RegExp(`${B}(в\\s+)?пол-?(${ORDINAL})${E}`, 'giu'),
+    (_at, hour) => `в ${ordinalHour(hour!) - 1 || 12}:30`,
+  ],
+  // "без пятнадцати восемь", "без четверти 8", "без 10 семь"
+  [
+    new RegExp(`${B}(в\\s+)?без\\s+(четверти|[\\p{L}\\d]+)\\s+([\\p{L}\\d]+)${E}`, 'giu'),
+    (_at, minutes, hour) => {
+      const before = /^четверти$/iu.test(minutes!) ? 15 : numberOf(minutes!);
+      const h = numberOf(hour!);
+      if (before === undefined || h === undefined || before <= 0 || before >= 60) return undefined;
+      if (h < 1 || h > 24) return undefined;
+      return `в ${h - 1}:${pad(60 - before)}`;
+    },
+  ],
+  // "half past six", "quarter past 7", "quarter to seven", "10 to 8"
+  [
+    new RegExp(
+      `${B}(half|(?:a\\s+)?quarter|[\\p{L}\\d]+)\\s+(past|to)\\s+([\\p{L}\\d]+)${E}`,
+      'giu',
+    ),
+    (amount, direction, hour) => {
+      const word = amount!.toLowerCase();
+      const minutes = word === 'half' ? 30 : word.endsWith('quarter') ? 15 : numberOf(word);
+      const h = numberOf(hour!);
+      if (minutes === undefined || h === undefined || h < 1 || h > 12) return undefined;
+      if (minutes <= 0 || minutes >= 60) return undefined;
+      if (direction!.toLowerCase() === 'past') return `${h}:${pad(minutes)}`;
+      return `${h - 1 || 12}:${pad(60 - minutes)}`;
+    },
+  ],
+];
+
+/** The text with spoken times in digits; anything it does not recognise is left as it was. */
+export function rewriteSpokenTimes(text: string): string {
+  let out = text;
+  for (const [pattern, rewrite] of REWRITES) {
+    out = out.replace(pattern, (whole, ...groups: string[]) => rewrite(...groups) ?? whole);
+  }
+  // "23го", "23-го" without "числа": the day of the month.
+  return out.replace(
+    /(?<![\p{L}\p{N}_:.])(\d{1,2})-?(?:го|ого)(?![\p{L}\p{N}_])(?!\s+числа)/giu,
+    '$1 числа',
+  );
+}
