@@ -534,6 +534,45 @@ describe('schedulePlan', () => {
     }
   });
 
+  it('paces an accepted plan until the deadline, keeps cue times and makes daily practice recur', async () => {
+    const user = await seedUser(app);
+    const targetDate = DateTime.now().setZone(MOSCOW).plus({ weeks: 8 }).toISODate()!;
+    const goal = await seedGoal(app, user, { title: 'Выучить испанский', targetDate });
+    const proposal = await generatePlan(user, goal.id);
+    await executeOperationOk(app, AcceptPlanDocument, { proposalId: proposal.id }, user);
+    const report = await schedulePlan(user, goal.id);
+    expect(report).toMatchObject({ feasible: true, applied: true });
+
+    const byTitle = new Map(proposal.steps.map((step, n) => [step.title, n]));
+    const steps = (await readGoal(user, goal.id)).steps;
+    const placementOf = (title: string) => {
+      const id = steps[byTitle.get(title)!]!.id;
+      return report.placements.find((p) => p.stepId === id)!;
+    };
+    // "каждый день" → one recurring event; "2 раза в неделю" with "если вторник 19:00" → Tuesdays at 19:00.
+    expect(placementOf('Учить 15 новых слов на испанском каждый день').recurrence).toMatch(
+      /^FREQ=/u,
+    );
+    const grammar = placementOf('Урок грамматики испанского 2 раза в неделю');
+    expect(grammar.recurrence).toMatch(/^FREQ=WEEKLY;BYDAY=TU,/u);
+    expect(local(grammar.start, MOSCOW).toFormat('ccc HH:mm', { locale: 'en' })).toBe('Tue 19:00');
+    expect(grammar.explanation).toContain('время из подсказки шага');
+    // Single steps are spread over the weeks, not put on one day.
+    const single = report.placements.filter((p) => !p.recurrence);
+    const days = new Set(single.map((p) => local(p.start, MOSCOW).toISODate()));
+    expect(days.size).toBe(single.length);
+    const span = local(single.at(-1)!.start, MOSCOW).diff(
+      local(single[0]!.start, MOSCOW),
+      'days',
+    ).days;
+    expect(span).toBeGreaterThan(0.6 * 7 * 8 * 0.6);
+
+    const events = await eventsOf(user);
+    const grammarEvents = events.filter((o) => o.event.stepId === grammar.stepId);
+    expect(grammarEvents.length).toBeGreaterThan(4); // occurrences of one recurring event
+    expect(new Set(grammarEvents.map((o) => o.event.id)).size).toBe(1);
+  });
+
   it('reports what is missing and saves nothing when the steps do not fit', async () => {
     const user = await seedUser(app);
     const goal = await goalWithSteps(

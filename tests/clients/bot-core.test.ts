@@ -265,6 +265,32 @@ describe('plan', () => {
     expect(steps.length).toBeGreaterThanOrEqual(3);
     expect(user.now(card).text).toContain(`⬜ 1. ${steps[0].title}`);
   });
+
+  it('schedules an accepted plan, lists the days and times, and offers repeated practice as a habit', async () => {
+    const { user, card } = await withGoal('Выучить испанский');
+    await user.press(card, /План/);
+    const proposal = await bot.waitFor(() => {
+      const now = user.now(card);
+      return now.text.includes('Предлагаю такие шаги') && now;
+    });
+    await user.press(proposal, /Принять план/);
+    await user.press(card, /В календарь/);
+    const scheduled = user.now(card);
+    expect(scheduled.text).toContain('Расставил шаги в календаре');
+    const lines = scheduled.text.split('\n').filter((line) => line.startsWith('• '));
+    const { goals } = await user.op(BotCheckGoalStepsDocument, {});
+    expect(lines).toHaveLength(goals.items[0].steps.length);
+    // Every line says the day, the time and why; not every step lands on the same day.
+    for (const line of lines)
+      expect(line).toMatch(/^• (Пн|Вт|Ср|Чт|Пт|Сб|Вс) \d\d\.\d\d \d\d:\d\d–\d\d:\d\d: «.+» — ./u);
+    expect(new Set(lines.map((line) => line.slice(2, 11))).size).toBeGreaterThan(1);
+    expect(lines.some((line) => /повторяется/u.test(line))).toBe(true);
+    expect(await user.press(scheduled, /Сделать привычкой/)).toBe('Привычка создана');
+    const { habits } = await user.op(BotCheckHabitsDocument, {});
+    expect(habits.items.map((habit) => habit.title)).toContain(
+      'Учить 15 новых слов на испанском каждый день',
+    );
+  });
 });
 
 describe('calendar', () => {

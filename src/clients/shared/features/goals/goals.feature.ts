@@ -8,13 +8,12 @@ import {
   DeleteGoalDocument,
   GoalCardDocument,
   GoalListDocument,
-  SchedulePlanDocument,
   UpdateGoalDocument,
 } from '../../gql/graphql.js';
 import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
 import type { Dialogs, Feature } from '../feature.js';
-import { notice } from '../menu/menu.views.js';
+import { scheduleGoal } from '../plan/plan-schedule.js';
 import {
   goalCard,
   goalDeleteConfirm,
@@ -170,15 +169,7 @@ export const goalsFeature: Feature<GoalsCallback, GoalsDialog, 'goals' | 'newgoa
     schedule: {
       code: 'gs',
       fields: { goalId: uuid },
-      async press(turn, { goalId }) {
-        const { t } = turn;
-        const { schedulePlan } = await turn.api(SchedulePlanDocument, { goalId });
-        const text = schedulePlan.applied
-          ? t.scheduled(schedulePlan.placements.length)
-          : (schedulePlan.message ?? t.scheduled(0));
-        await turn.send(notice(t, text));
-        await turn.show(await goalScreen(turn, goalId));
-      },
+      press: (turn, { goalId }) => scheduleGoal(turn, goalId),
     },
   },
   dialogs,

@@ -1,13 +1,22 @@
-import { uuid } from '../../callback-data.js';
+import { nonNegativeInt, uuid, type Field } from '../../callback-data.js';
 import { AcceptPlanDocument, CancelPlanGenerationDocument } from '../../gql/graphql.js';
 import type { Feature } from '../feature.js';
 import { goalCard } from '../goals/goals.views.js';
 import { startPlanGeneration } from './plan-generation.js';
+import { scheduleGoal, stepToHabit } from './plan-schedule.js';
+
+const hhmm: Field<string> = (raw) => (/^([01]\d|2[0-3])[0-5]\d$/.test(raw) ? raw : undefined);
+const weekdayMask: Field<number> = (raw) => {
+  const mask = nonNegativeInt(raw);
+  return mask !== undefined && mask >= 1 && mask <= 127 ? mask : undefined;
+};
 
 export type PlanCallback =
   | { a: 'plan'; goalId: string }
   | { a: 'planCancel'; goalId: string }
-  | { a: 'planAccept'; proposalId: string };
+  | { a: 'planAccept'; proposalId: string }
+  | { a: 'planSchedule'; goalId: string }
+  | { a: 'planHabit'; goalId: string; n: number; days: number; at: string };
 
 /** A goal's step plan: made with a progress bar (cancellable), then accepted into the goal. */
 export const planFeature: Feature<PlanCallback> = {
@@ -33,6 +42,16 @@ export const planFeature: Feature<PlanCallback> = {
         const { acceptPlan } = await turn.api(AcceptPlanDocument, { proposalId });
         await turn.show(goalCard(turn.t, acceptPlan));
       },
+    },
+    planSchedule: {
+      code: 'gps',
+      fields: { goalId: uuid },
+      press: (turn, { goalId }) => scheduleGoal(turn, goalId),
+    },
+    planHabit: {
+      code: 'gph',
+      fields: { goalId: uuid, n: nonNegativeInt, days: weekdayMask, at: hhmm },
+      press: (turn, fields) => stepToHabit(turn, fields),
     },
   },
   dialogs: {},
