@@ -1,8 +1,9 @@
+/// <reference lib="dom" />
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { User } from '../../src/entities/index.js';
 import { signInitData } from '../../src/services/web-auth/init-data.js';
 import { CreateReminderDocument } from '../gql/graphql.js';
@@ -39,7 +40,7 @@ async function linkFor(user: TestUser): Promise<string> {
 }
 
 /** What a person reads in a screenshot: it is not blank, it has text and colours. */
-async function expectNotBlank(page: import('playwright-core').Page, name: string) {
+async function expectNotBlank(page: Page, name: string) {
   const png = await page.screenshot({ path: join(shots, `${name}.png`) });
   const stats = await screenshotStats(page, png);
   expect(stats.colours).toBeGreaterThan(20);
@@ -138,7 +139,9 @@ describe('web client in a browser', () => {
     const intruder = await browser.newContext();
     const page2 = await intruder.newPage();
     await page2.goto(`${app.url}/app#tgWebAppData=${encodeURIComponent(forged.toString())}`);
-    await expect(page2.locator('.sign-in .error').textContent()).resolves.toContain('bad-signature');
+    await expect(page2.locator('.sign-in .error').textContent()).resolves.toContain(
+      'bad-signature',
+    );
     expect(await intruder.cookies()).toEqual([]);
     await intruder.close();
   }, 60_000);
