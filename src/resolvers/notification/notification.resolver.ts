@@ -47,8 +47,12 @@ class SnoozeArgs {
   preset?: SnoozePreset | null;
 }
 
-const channelOf = (platform: Platform) =>
-  platform === Platform.MAX ? DeliveryChannel.MAX : DeliveryChannel.TELEGRAM;
+const CHANNEL_OF: Record<Platform, DeliveryChannel> = {
+  [Platform.TELEGRAM]: DeliveryChannel.TELEGRAM,
+  [Platform.MAX]: DeliveryChannel.MAX,
+  [Platform.WEB]: DeliveryChannel.WEB,
+};
+const channelOf = (platform: Platform) => CHANNEL_OF[platform];
 
 @Resolver(() => Notification)
 export class NotificationResolver {

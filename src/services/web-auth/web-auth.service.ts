@@ -130,20 +130,25 @@ export class WebAuthService {
 
   /** The web account the web client acts as (created on first use). */
   async webIdentity(user: User): Promise<ChannelIdentity> {
-    // One web account per user: the local user's is "local", everyone else's is their id.
-    await this.db.query(
-      `INSERT INTO channel_accounts (user_id, platform, platform_user_id, chat_id)
-       SELECT $1, $2, $1::text, $1::text
-        WHERE NOT EXISTS (SELECT 1 FROM channel_accounts WHERE user_id = $1 AND platform = $2)
-       ON CONFLICT DO NOTHING`,
-      [user.id, Platform.WEB],
-    );
-    const [account] = (await this.db.query(
-      `SELECT platform_user_id AS id FROM channel_accounts
-        WHERE user_id = $1 AND platform = $2 ORDER BY created_at LIMIT 1`,
-      [user.id, Platform.WEB],
-    )) as { id: string }[];
-    return { platform: Platform.WEB, platformUserId: account!.id };
+    const find = async () =>
+      (
+        (await this.db.query(
+          `SELECT platform_user_id AS id FROM channel_accounts
+            WHERE user_id = $1 AND platform = $2 ORDER BY created_at LIMIT 1`,
+          [user.id, Platform.WEB],
+        )) as { id: string }[]
+      )[0]?.id;
+    let platformUserId = await find();
+    if (!platformUserId) {
+      // One web account per user: the local user's is "local", everyone else's is their id.
+      await this.db.query(
+        `INSERT INTO channel_accounts (user_id, platform, platform_user_id, chat_id)
+         VALUES ($1::uuid, $2, $3, $3) ON CONFLICT DO NOTHING`,
+        [user.id, Platform.WEB, user.id],
+      );
+      platformUserId = (await find())!;
+    }
+    return { platform: Platform.WEB, platformUserId };
   }
 
   /** Ends one session (sign out here). */

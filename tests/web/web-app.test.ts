@@ -1,0 +1,147 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { User } from '../../src/entities/index.js';
+import { signInitData } from '../../src/services/web-auth/init-data.js';
+import { CreateReminderDocument } from '../gql/graphql.js';
+import { eventually, startWorkerApp } from '../jobs/job-helpers.js';
+import { seedUser, type TestUser } from '../support/factories.js';
+import { executeOperationOk } from '../support/graphql-client.js';
+import type { TestApp } from '../support/test-app.js';
+import { launchBrowser, screenshotStats } from './browser.js';
+
+// The web client end to end in Debian's Chromium: the page built by `npm run build:web`,
+// served by the real API with its worker, the shared core answering. One page per scenario.
+
+const BOT_TOKEN = '123456:web-app-test-token-abcdefghijklmnop';
+const shots = mkdtempSync(join(tmpdir(), 'maxon-web-'));
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startWorkerApp({ TELEGRAM_BOT_TOKEN: BOT_TOKEN }),
+    launchBrowser(),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function linkFor(user: TestUser): Promise<string> {
+  const entity = await app.db.getRepository(User).findOneByOrFail({ id: user.id });
+  const { token } = await app.deps.services.webAuth.createLink(entity);
+  return `${app.url}/app#signin=${token}`;
+}
+
+/** What a person reads in a screenshot: it is not blank, it has text and colours. */
+async function expectNotBlank(page: Page, name: string) {
+  const png = await page.screenshot({ path: join(shots, `${name}.png`) });
+  const stats = await screenshotStats(page, png);
+  expect(stats.colours).toBeGreaterThan(20);
+  expect(stats.commonest).toBeLessThan(0.99);
+}
+
+describe('web client in a browser', () => {
+  it('signs in with a one-time link, plans from the chat, shows it in the calendar, delivers a reminder live and takes Done', async () => {
+    const user = await seedUser(app, { timezone: 'Europe/Moscow', language: 'RU' });
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const url = await linkFor(user);
+    await page.goto(url);
+    await page.locator('button[data-tab="chat"]').waitFor();
+    // The fragment with the token is gone from the address bar, and the link is used up.
+    expect(page.url()).toBe(`${app.url}/app`);
+
+    await page.locator('input[name="text"]').fill('встреча с Олей завтра в 15:00');
+    await page.locator('form.composer button[type="submit"]').click();
+    await page.locator('.message', { hasText: 'Встреча с Олей' }).waitFor({ timeout: 15_000 });
+    await expectNotBlank(page, 'chat');
+
+    await page.locator('button[data-tab="calendar"]').click();
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(
+      new Date(Date.now() + 86_400_000),
+    );
+    await page.locator('[data-testid="calendar"][aria-busy="false"]').waitFor();
+    if ((await page.locator(`[data-day="${tomorrow}"]`).count()) === 0) {
+      await page.locator('.calendar-bar button', { hasText: '▶' }).click();
+    }
+    const event = page.locator(`[data-day="${tomorrow}"] [data-testid="calendar-event"]`);
+    await expect(event.textContent()).resolves.toContain('Встреча с Олей');
+    await expect(event.textContent()).resolves.toContain('15:00');
+    expect(await event.isVisible()).toBe(true);
+    await expectNotBlank(page, 'calendar');
+
+    await page.locator('button[data-tab="chat"]').click();
+    await executeOperationOk(
+      app,
+      CreateReminderDocument,
+      {
+        input: {
+          type: 'ONE_TIME',
+          text: 'Позвонить маме',
+          triggerAt: new Date(Date.now() + 2_000).toISOString(),
+        },
+      },
+      user,
+    );
+    const reminder = page.locator('.message', { hasText: 'Позвонить маме' });
+    await reminder.waitFor({ timeout: 20_000 });
+    await reminder.locator('button', { hasText: 'Готово' }).click();
+    await reminder.locator('.html', { hasText: '✅ Готово' }).waitFor();
+    expect(await reminder.locator('button').count()).toBe(0);
+    const rows = await eventually(async () => {
+      const found = (await app.db.query(
+        `SELECT status FROM notifications WHERE user_id = $1 AND channel = 'web' AND text LIKE $2`,
+        [user.id, '%Позвонить маме%'],
+      )) as { status: string }[];
+      return found[0]?.status === 'delivered' ? found : null;
+    });
+    expect(rows).toEqual([{ status: 'delivered' }]);
+
+    // The link worked once: opening it again signs nobody in.
+    const second = await browser.newContext();
+    const again = await second.newPage();
+    await again.goto(url);
+    await again.locator('.sign-in .error').waitFor();
+    await second.close();
+    await page.close();
+  }, 90_000);
+
+  it('signs in a Telegram Mini App with valid init data and refuses a forged one', async () => {
+    const user = await seedUser(app, { language: 'EN' });
+    const fields = {
+      auth_date: String(Math.floor(Date.now() / 1000)),
+      query_id: 'AAH-test',
+      user: JSON.stringify({ id: user.platformUserId, first_name: 'Olga', language_code: 'en' }),
+    };
+    const theme = JSON.stringify({ bg_color: '#102030', text_color: '#f0f0f0' });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const initData = signInitData(fields, BOT_TOKEN);
+    await page.goto(
+      `${app.url}/app#tgWebAppData=${encodeURIComponent(initData)}&tgWebAppThemeParams=${encodeURIComponent(theme)}`,
+    );
+    await page.locator('button[data-tab="calendar"]', { hasText: 'Calendar' }).waitFor();
+    const background = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--bg'),
+    );
+    expect(background.trim()).toBe('#102030');
+    await context.close();
+
+    // Someone else's id under the same signature: refused, no session.
+    const forged = new URLSearchParams(initData);
+    forged.set('user', JSON.stringify({ id: 'someone-else', first_name: 'Mallory' }));
+    const intruder = await browser.newContext();
+    const page2 = await intruder.newPage();
+    await page2.goto(`${app.url}/app#tgWebAppData=${encodeURIComponent(forged.toString())}`);
+    await expect(page2.locator('.sign-in .error').textContent()).resolves.toContain(
+      'bad-signature',
+    );
+    expect(await intruder.cookies()).toEqual([]);
+    await intruder.close();
+  }, 60_000);
+});
