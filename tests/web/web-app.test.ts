@@ -126,8 +126,8 @@ describe('web client in a browser', () => {
       `${app.url}/app#tgWebAppData=${encodeURIComponent(initData)}&tgWebAppThemeParams=${encodeURIComponent(theme)}`,
     );
     await page.locator('button[data-tab="calendar"]', { hasText: 'Calendar' }).waitFor();
-    const background = await page.evaluate(() =>
-      getComputedStyle(document.documentElement).getPropertyValue('--bg'),
+    const background = await page.evaluate<string>(
+      "getComputedStyle(document.documentElement).getPropertyValue('--bg')",
     );
     expect(background.trim()).toBe('#102030');
     await context.close();
