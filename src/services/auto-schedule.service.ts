@@ -6,12 +6,7 @@ import type { DomainEvents } from './domain-events.js';
 import type { EventService } from './event.service.js';
 import type { GoalService } from './goal.service.js';
 import { findFreeSlots, schedulePlan, endOfLocalDate } from './scheduling/index.js';
-import type {
-  BusyInterval,
-  Interval,
-  ScheduleResult,
-  WorkingHours,
-} from './scheduling/index.js';
+import type { BusyInterval, Interval, ScheduleResult, WorkingHours } from './scheduling/index.js';
 
 const MAX_FREE_SLOT_DAYS = 62;
 /** How far past the deadline busy time is read, so "move the deadline" can be computed. */

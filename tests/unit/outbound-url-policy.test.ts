@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LookupAddress } from 'node:dns';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
 import { CONNECT_FAILED, postOutbound } from '../../src/http/outbound-post.js';
 import { type Lookup, outboundUrlProblem } from '../../src/http/outbound-url-policy.js';
 import { PRIVATE_URLS } from '../support/private-urls.js';
