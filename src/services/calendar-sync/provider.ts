@@ -1,0 +1,102 @@
+import type { Interval } from '../scheduling/types.js';
+
+/**
+ * The one interface every external calendar speaks (an ICS subscription, Google Calendar,
+ * CalDAV): the sync engine and its job know nothing provider-specific beyond it.
+ */
+export interface CalendarProvider {
+  /** The calendars the connection can see (an ICS feed is one read-only calendar). */
+  listCalendars(): Promise<ExternalCalendar[]>;
+  /**
+   * What changed in one calendar since `cursor` (null: everything). A provider that lost the
+   * cursor (Google's 410, an invalid sync token) answers `fullResync: true` with everything.
+   */
+  pullChanges(calendarId: string, cursor: string | null): Promise<PullResult>;
+  /** Creates (remoteId null) or updates an event; idempotent by `event.maxonId`. */
+  pushEvent(calendarId: string, event: OutgoingEvent, remoteId: string | null): Promise<PushResult>;
+  /** Deletes an event; an event already gone is not an error. */
+  deleteEvent(calendarId: string, remoteId: string): Promise<void>;
+}
+
+export interface ExternalCalendar {
+  id: string;
+  name: string;
+  /** ICS feeds and calendars shared read-only cannot be written to. */
+  readOnly: boolean;
+}
+
+/** One event as the provider has it (a recurring one once, with its rule and exceptions). */
+export interface ExternalEvent {
+  /** The provider's id of the event (ICS UID, Google event id, CalDAV object href). */
+  remoteId: string;
+  title: string;
+  start: Date;
+  end: Date;
+  allDay: boolean;
+  /** RRULE text without the `RRULE:` prefix, when recurring. */
+  recurrence: string | null;
+  /** Start instants of cancelled occurrences (EXDATE). */
+  exceptions: Date[];
+  /** IANA zone the event is written in (recurrences expand in it across DST). */
+  timeZone: string | null;
+  /** The id maxOn wrote into it, when maxOn created it (round trips are not re-imported). */
+  maxonId: string | null;
+  /** The provider's version tag (etag), used to detect conflicting writes. */
+  etag: string | null;
+  /** True when the provider reports the event deleted. */
+  deleted: boolean;
+}
+
+export interface PullResult {
+  changes: ExternalEvent[];
+  /** Where the next pull starts (sync token, ctag, ETag of the feed); null: always full. */
+  cursor: string | null;
+  /** The provider replaced its whole state: events not in `changes` are gone. */
+  fullResync: boolean;
+}
+
+/** An event or planned step maxOn writes to a provider. */
+export interface OutgoingEvent {
+  maxonId: string;
+  title: string;
+  start: Date;
+  end: Date;
+  allDay: boolean;
+  recurrence: string | null;
+  timeZone: string;
+  description: string | null;
+}
+
+export interface PushResult {
+  remoteId: string;
+  etag: string | null;
+}
+
+/** Why a provider call failed, in the terms the sync engine acts on. */
+export type ProviderFailure =
+  /** Credentials revoked or expired for good: the user must reconnect; sync stops. */
+  | 'auth'
+  /** The calendar or event is gone (404/410 on the object). */
+  | 'gone'
+  /** Someone else changed it first (409/412): pull, then apply the conflict rule. */
+  | 'conflict'
+  /** 429 or quota: retry after `retryAfterMs`. */
+  | 'rate-limited'
+  /** 5xx, timeouts, network: retry with back-off. */
+  | 'unavailable'
+  /** The answer is not what the protocol promises (not iCalendar, bad JSON…). */
+  | 'bad-response';
+
+export class CalendarProviderError extends Error {
+  constructor(
+    readonly failure: ProviderFailure,
+    message: string,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+    this.name = 'CalendarProviderError';
+  }
+}
+
+/** Busy time read from external calendars, as the scheduler takes it. */
+export type ExternalBusy = Interval & { title?: string };
