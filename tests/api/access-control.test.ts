@@ -317,6 +317,7 @@ const USER_OPERATIONS: Record<string, string> = {
   setVacation: 'mutation { setVacation(from: "2099-01-01", to: "2099-01-02") { id } }',
   habitHeatmap: `{ habitHeatmap(habitId: "${NOWHERE}") { url } }`,
   goalProgressChart: `{ goalProgressChart(goalId: "${NOWHERE}") { url } }`,
+  createWebSignInLink: 'mutation { createWebSignInLink { url } }',
 };
 /** Operations for bots holding the service key (tested in tests/jobs/). */
 const SERVICE_OPERATIONS = ['pendingNotifications', 'scheduledJobs', 'acknowledgeNotification'];
@@ -396,6 +397,17 @@ describe('callers without a user', () => {
       const me = await executeOperation(app, MeDocument, {}, withServiceKey(headers));
       expect({ headers, code: errorCode(me) }).toEqual({ headers, code: 'BAD_USER_INPUT' });
     }
+  });
+});
+
+describe('createWebSignInLink', () => {
+  it('is for bots only: an API token cannot mint a web session link (FORBIDDEN)', async () => {
+    const query = USER_OPERATIONS.createWebSignInLink;
+    const result = await execute(app.graphqlUrl, query, {}, asToken(aliceToken.token));
+    expect({ code: errorCode(result), data: result.data }).toEqual({
+      code: 'FORBIDDEN',
+      data: null,
+    });
   });
 });
 

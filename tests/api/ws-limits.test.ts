@@ -7,7 +7,12 @@ let app: TestApp;
 const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
-  app = await startTestApp({ WS_MAX_CONNECTIONS_PER_IP: '3', WS_ANONYMOUS_TIMEOUT_MS: '300' });
+  // No web client: its own subscription socket from 127.0.0.1 would take one of the three slots.
+  app = await startTestApp({
+    WS_MAX_CONNECTIONS_PER_IP: '3',
+    WS_ANONYMOUS_TIMEOUT_MS: '300',
+    WEB_APP_ENABLED: 'false',
+  });
 });
 afterEach(() => {
   for (const socket of sockets.splice(0)) socket.terminate();
