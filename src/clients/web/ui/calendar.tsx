@@ -5,7 +5,7 @@ import {
   type WebCalendarQuery,
 } from '../../shared/gql/graphql.js';
 import { gql } from './api.js';
-import { addDays, dayKey, dayTitle, mondayOf, timeIn } from './dates.js';
+import { addDays, calendarTitle, dayKey, dayTitle, mondayOf, timeIn } from './dates.js';
 import type { WebTexts } from './web.texts.js';
 
 type Occurrence = WebCalendarQuery['events'][number];
@@ -68,13 +68,7 @@ export function Calendar({ t }: { t: WebTexts }) {
         <button onClick={() => step(-1)}>◀</button>
         <button onClick={() => setAnchor(today)}>{t.today}</button>
         <button onClick={() => step(1)}>▶</button>
-        <span class="calendar-title">
-          {new Intl.DateTimeFormat(locale, {
-            month: 'long',
-            year: 'numeric',
-            timeZone: 'UTC',
-          }).format(new Date(`${anchor}T00:00:00Z`))}
-        </span>
+        <span class="calendar-title">{calendarTitle(days, month, locale, t.week)}</span>
         <button class={view === 'week' ? 'active' : ''} onClick={() => setView('week')}>
           {t.week}
         </button>

@@ -23,10 +23,36 @@ export function mondayOf(day: string): string {
 export const timeIn = (date: Date, timeZone: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(date);
 
+/** "декабрь" → "Декабрь": only the first letter (CSS capitalize also made "7 Декабря"). */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const utcDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
 export const dayTitle = (day: string, locale: string, long = false) =>
-  new Intl.DateTimeFormat(locale, {
+  capitalised(
+    new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      weekday: 'short',
+      day: 'numeric',
+      ...(long ? { month: 'long' } : {}),
+    }).format(utcDate(day)),
+  );
+
+/** "Неделя 7–13 декабря 2026 г." / "Week Dec 7 – 13, 2026", or "Декабрь 2026 г." for a month. */
+export function calendarTitle(days: string[], monthOf: string, locale: string, week: string) {
+  if (days.length === 7) {
+    const range = new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).formatRange(utcDate(days[0]!), utcDate(days[6]!));
+    return `${week} ${range}`;
+  }
+  const format = new Intl.DateTimeFormat(locale, {
     timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    ...(long ? { month: 'long' } : {}),
-  }).format(new Date(`${day}T00:00:00Z`));
+    month: 'long',
+    year: 'numeric',
+  });
+  return capitalised(format.format(utcDate(`${monthOf}-01`)));
+}
