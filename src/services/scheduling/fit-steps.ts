@@ -17,7 +17,7 @@ const ALIGN_MS = 5 * MINUTE_MS; // chunks start on round times: 10:05, not 10:03
 /** Paced steps end by this share of the available days, leaving the rest as slack. */
 const SPREAD = 0.8;
 /** How far past its paced day a step waits for the time its cue names. */
-const CUE_WAIT_MS = 7 * 24 * 60 * MINUTE_MS;
+const CUE_WAIT_DAYS = 7;
 
 export interface TraitStep extends PlanStep {
   traits: StepTraits;
@@ -127,7 +127,10 @@ function cueChunk(
 ): Chunk[] | null {
   const cue = step.traits.cue;
   if (!cue) return null;
-  let day = DateTime.fromMillis(earliest, { zone: plan.hours.zone }).startOf('day');
+  const from = DateTime.fromMillis(earliest, { zone: plan.hours.zone });
+  // A week of the user's days, not of milliseconds: across a DST change they differ by an hour.
+  const latest = from.plus({ days: CUE_WAIT_DAYS }).toMillis();
+  let day = from.startOf('day');
   for (let n = 0; n < 8; n++, day = day.plus({ days: 1 })) {
     if (cue.weekday !== undefined && day.weekday !== cue.weekday) continue;
     const start = day
@@ -135,7 +138,7 @@ function cueChunk(
       .toMillis();
     if (start < earliest) continue;
     const end = start + step.minutes * MINUTE_MS;
-    if (end > plan.deadline || start > earliest + CUE_WAIT_MS) return null;
+    if (end > plan.deadline || start > latest) return null;
     if (overlapsBlocked(blocked, start, end)) return null;
     return [{ start, end, reason: { kind: 'cue' } }];
   }
