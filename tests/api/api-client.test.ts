@@ -40,3 +40,29 @@ describe('typed client (codegen operations)', () => {
     expect((failure as ApiError).code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('a subscription acting for a user', () => {
+  it('ends quietly when unsubscribed while its socket waits to retry a refused connection', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      // Nothing listens on port 9: the socket fails, then waits to retry.
+      const client = new ApiClient('http://127.0.0.1:9/graphql', TEST_SERVICE_KEY);
+      const errors: unknown[] = [];
+      const unsubscribe = client.subscribe(
+        MeDocument,
+        {},
+        { onData: () => undefined, onError: (error) => errors.push(error) },
+        { platform: 'telegram', platformUserId: 'nobody' },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      unsubscribe();
+      // The retry wait (about 1–4 s) ends with nothing left to serve.
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  }, 15_000);
+});

@@ -95,12 +95,12 @@ export class ApiClient {
     );
     return () => {
       unsubscribe();
-      if (actingFor) void socket.dispose();
+      if (actingFor) void disposeQuietly(socket);
     };
   }
 
   async close(): Promise<void> {
-    await this.serviceSocket?.dispose();
+    if (this.serviceSocket) await disposeQuietly(this.serviceSocket);
     this.serviceSocket = null;
   }
 
@@ -131,5 +131,18 @@ export class ApiClient {
         }),
       },
     });
+  }
+}
+
+/**
+ * graphql-ws' dispose() awaits the connection attempt, which rejects (1000 "All Subscriptions
+ * Gone") when the socket was retrying with nothing left to serve: nothing to report then, and
+ * an unhandled rejection would take the process down.
+ */
+async function disposeQuietly(socket: Client): Promise<void> {
+  try {
+    await socket.dispose();
+  } catch {
+    // Closed already or never connected: nothing is left to close.
   }
 }
