@@ -40,7 +40,7 @@ export class MaxonProcess {
     return this.child?.pid;
   }
 
-  /** Starts it and resolves once it logged that every role runs (60 s at most). */
+  /** Starts it and resolves once it logged that every role runs (180 s at most: a loaded machine). */
   async start(): Promise<void> {
     this.starts += 1;
     this.killing = false;
@@ -53,7 +53,7 @@ export class MaxonProcess {
     this.child = child;
     let ready = false;
     const readyNow = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name} not ready in 60 s`)), 60_000);
+      const timer = setTimeout(() => reject(new Error(`${this.name} not ready in 180 s`)), 180_000);
       const onData = (chunk: Buffer) => {
         log.write(chunk);
         const text = chunk.toString();
