@@ -22,7 +22,7 @@ export interface Sink {
 }
 
 /** Every delivered message whose text carries `outage <scenario> #<n>` is recorded. */
-const KEY = /outage [a-z] #\d+/;
+const KEY = /outage [a-z0-9] #\d+/;
 
 export async function startSink(graphqlUrl: string, serviceKey: string): Promise<Sink> {
   const deliveries: Delivery[] = [];

@@ -9,6 +9,7 @@
  *
  * Per scenario, REMINDERS (1000) one-time reminders of BENCH_USERS (100) users come due over
  * WINDOW_S (10) seconds; in the middle of that window (the peak) the fault starts:
+ *   0) none: the baseline, what the machine takes without a fault;
  *   a) kill -9 of the worker, restarted at once;
  *   b) PostgreSQL connection reset for OUTAGE_S (15) s: every connection dropped, new refused;
  *   c) the app's PostgreSQL sessions terminated (pg_terminate_backend in a loop) for 5 s;
@@ -47,13 +48,14 @@ const TIMEOUT_MS = intFromEnv('BENCH_TIMEOUT_S', 120) * 1000;
 const SETTLE_MS = 5000;
 const TARGET_S = 30;
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
-const SCENARIOS = (process.env.SCENARIOS || 'a,b,c,d,e').split(',').map((s) => s.trim());
+const SCENARIOS = (process.env.SCENARIOS || '0,a,b,c,d,e').split(',').map((s) => s.trim());
 const CREATE = `mutation($input: CreateReminderInput!) { createReminder(input: $input) { id } }`;
 const REGISTER = `mutation($input: RegisterChannelAccountInput!) {
   registerChannelAccount(input: $input) { id } }`;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const clock = () => new Date().toISOString().slice(11, 19);
 
 interface Scenario {
   name: string;
@@ -65,6 +67,7 @@ const pid = process.pid;
 const dbName = `maxon_outage_${pid}`;
 const logDir = mkdtempSync(join(tmpdir(), 'maxon-outage-'));
 const exits: Exit[] = [];
+let stopping = false;
 const cleanups: (() => Promise<unknown>)[] = [];
 const dbUrl = new URL(ADMIN_URL);
 dbUrl.pathname = `/${dbName}`;
@@ -96,13 +99,22 @@ async function main(): Promise<void> {
     SERVICE_API_KEY: serviceKey,
     WEB_APP_ENABLED: 'false',
   };
-  const onExit = (exit: Exit) => exits.push(exit);
+  // A process that exited on its own is counted and started again, as an orchestrator would.
+  const onExit = (exit: Exit) => {
+    exits.push(exit);
+    const each = exit.name === 'api' ? api : worker;
+    if (!exit.expected && !stopping) {
+      console.log(`  ${exit.name} exited (${exit.code ?? exit.signal}); starting it again`);
+      each.start().catch((error: unknown) => console.error(`${exit.name} restart failed:`, error));
+    }
+  };
   const api = new MaxonProcess('api', ['api'], env, logDir, onExit);
   const worker = new MaxonProcess('worker', ['worker'], env, logDir, onExit);
   await api.start(); // migrates the database first
   cleanups.push(() => api.stop());
   await worker.start();
   cleanups.push(() => worker.stop());
+  cleanups.push(async () => void (stopping = true)); // runs first: cleanups run in reverse
   const graphqlUrl = `http://127.0.0.1:${port}/graphql`;
   const sink = await startSink(graphqlUrl, serviceKey);
   cleanups.push(() => sink.stop());
@@ -124,6 +136,8 @@ async function main(): Promise<void> {
     });
 
   const scenarios: Record<string, Scenario> = {
+    // No fault: how long this machine takes anyway (recovery = the moment a fault would start).
+    '0': { name: 'no fault (baseline)', fault: async () => Date.now() },
     a: {
       name: 'worker kill -9, restarted',
       async fault() {
@@ -159,9 +173,9 @@ async function main(): Promise<void> {
   const results: Record<string, string>[] = [];
   for (const id of SCENARIOS) {
     const scenario = scenarios[id];
-    if (!scenario) throw new Error(`unknown scenario ${id} (a…e)`);
+    if (!scenario) throw new Error(`unknown scenario ${id} (0, a…e)`);
     console.log(
-      `\n${id}) ${scenario.name}: ${REMINDERS} reminders due over ${seconds(WINDOW_MS)} s`,
+      `\n${clock()} ${id}) ${scenario.name}: ${REMINDERS} reminders due over ${seconds(WINDOW_MS)} s`,
     );
     const t0 = Date.now() + Math.ceil(REMINDERS * msPerReminder * 2) + 3000;
     await inBatches(REMINDERS, (i) => create(id, i, t0 + (i * WINDOW_MS) / REMINDERS));
@@ -173,10 +187,8 @@ async function main(): Promise<void> {
     const before = ofScenario(sink, id).length;
     const recoveredAt = await scenario.fault();
     console.log(
-      `  fault at T0+${seconds(faultAt - t0)} s with ${before} delivered; recovered ${seconds(recoveredAt - faultAt)} s later`,
+      `  ${clock()} fault at T0+${seconds(faultAt - t0)} s with ${before} delivered; recovered ${seconds(recoveredAt - faultAt)} s later`,
     );
-    // Processes that exited on their own are restarted, as an orchestrator would.
-    await restartExited([api, worker]);
     await waitForAll(sink, id, recoveredAt);
     await delay(SETTLE_MS);
     const keys = ofScenario(sink, id);
@@ -208,10 +220,6 @@ async function main(): Promise<void> {
   printTable(results);
   console.log(`missed occurrences (reminder_audit 'missed'): ${missed}`);
   if (results.some((r) => r.target !== 'met')) process.exitCode = 1;
-
-  async function restartExited(processes: MaxonProcess[]): Promise<void> {
-    for (const each of processes) if (!each.running) await each.start();
-  }
 }
 
 const ofScenario = (sink: Sink, id: string) =>
