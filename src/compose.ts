@@ -21,6 +21,7 @@ import type { JobQueue } from './services/job-queue.js';
 import { DailyNotifications } from './services/notifications/daily-notifications.js';
 import { NotificationService } from './services/notifications/notification.service.js';
 import { NotificationOutbox } from './services/notifications/outbox.js';
+import { MissedReminderSummary } from './services/notifications/missed-summary.js';
 import { ReminderFiring } from './services/notifications/reminder-firing.js';
 import { HabitNotifications } from './services/notifications/habit-notifications.js';
 import { ReminderNotifications } from './services/notifications/reminder-notifications.js';
@@ -121,6 +122,7 @@ export function composeServices(
     habitNotifications: new HabitNotifications(db),
     dailyNotifications: new DailyNotifications({ db, events }),
     reminderFiring: new ReminderFiring(db),
+    missedSummary: new MissedReminderSummary(db, outbox, config.MISSED_SUMMARY_DELAY_SECONDS),
     webhooks,
     jobs,
     autoSchedule: new AutoScheduleService(db, goals, events, domainEvents),

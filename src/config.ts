@@ -113,6 +113,11 @@ const configSchema = z.object({
   JOBS_RETRY_MAX_MS: z.coerce.number().int().min(10).default(60_000),
   /** Occurrences later than this when the worker runs them are marked missed, not sent. */
   MISSED_REMINDER_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
+  /**
+   * After an outage each user is told once what was missed: when no occurrence of theirs was
+   * marked missed for this long (the worker's catch-up is over), in one message.
+   */
+  MISSED_SUMMARY_DELAY_SECONDS: z.coerce.number().int().min(0).default(60),
   /** An offered notification not acknowledged within this time is offered again. */
   NOTIFICATION_ACK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(120),
   /** Offers of one notification before it is marked failed. */

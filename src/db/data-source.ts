@@ -5,6 +5,7 @@ import { SnakeNamingStrategy } from '../entities/snake-naming.strategy.js';
 import { MIGRATIONS } from '../migrations/index.js';
 import type { Logger } from '../logger.js';
 import { SqlLogger } from './sql-logger.js';
+import { pgWithListeningPool } from './listening-pool.js';
 
 export interface DataSourceOptions {
   url: string;
@@ -28,6 +29,7 @@ export function createDataSource({
 }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
+    driver: pgWithListeningPool,
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,

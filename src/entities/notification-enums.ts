@@ -15,6 +15,8 @@ export enum NotificationKind {
   MORNING_DIGEST = 'morning_digest',
   REMINDER = 'reminder',
   HABIT_REMINDER = 'habit_reminder',
+  /** Once per user after an outage: the reminders that were missed, in one message. */
+  MISSED_SUMMARY = 'missed_summary',
 }
 
 export enum NotificationStatus {

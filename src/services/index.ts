@@ -8,6 +8,7 @@ import type { DailyNotifications } from './notifications/daily-notifications.js'
 import type { NotificationService } from './notifications/notification.service.js';
 import type { NotificationOutbox } from './notifications/outbox.js';
 import type { ReminderFiring } from './notifications/reminder-firing.js';
+import type { MissedReminderSummary } from './notifications/missed-summary.js';
 import type { HabitNotifications } from './notifications/habit-notifications.js';
 import type { ReminderNotifications } from './notifications/reminder-notifications.js';
 import type { WebhookService } from './notifications/webhook.service.js';
@@ -46,6 +47,8 @@ export interface Services {
   habitNotifications: HabitNotifications;
   dailyNotifications: DailyNotifications;
   reminderFiring: ReminderFiring;
+  /** After an outage: one message per user listing the reminders that were missed. */
+  missedSummary: MissedReminderSummary;
   webhooks: WebhookService;
   jobs: JobQueue;
   autoSchedule: AutoScheduleService;

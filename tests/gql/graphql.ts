@@ -143,6 +143,7 @@ export type NotificationKind =
   | 'DEADLINE_WARNING'
   | 'EVENT_REMINDER'
   | 'HABIT_REMINDER'
+  | 'MISSED_SUMMARY'
   | 'MORNING_DIGEST'
   | 'OVERDUE_STEPS'
   | 'REMINDER';

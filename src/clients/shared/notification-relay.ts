@@ -49,6 +49,10 @@ export class RecentIds<State> {
 /** How long a sent notification is remembered: longer than a catch-up after a restart takes. */
 const SENT_MEMORY_MS = 60 * 60_000;
 const SENT_MEMORY_SIZE = 10_000;
+/** Pending notifications asked for at a time when catching up… */
+const CATCH_UP_PAGE = 500;
+/** …and at most this many pages in one catch-up (acknowledgements failing would loop). */
+const CATCH_UP_MAX_PAGES = 20;
 
 /**
  * Delivers the outbox to one messenger: each notification published on the `notifications`
@@ -97,13 +101,23 @@ export class NotificationRelay {
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
+  /**
+   * Sends what is pending, a page at a time: after an outage there may be more than one page
+   * (the rest would wait for the acknowledgement timeout). A row offered and not yet
+   * acknowledged comes back in the next page, so each page is sent and acknowledged first.
+   */
   private async catchUp(): Promise<void> {
     try {
-      const { pendingNotifications } = await this.api.request(PendingNotificationsDocument, {
-        platform: this.platform,
-        limit: 500,
-      });
-      for (const notification of pendingNotifications) this.deliver(notification);
+      for (let page = 0; page < CATCH_UP_MAX_PAGES && !this.stopped; page += 1) {
+        const { pendingNotifications } = await this.api.request(PendingNotificationsDocument, {
+          platform: this.platform,
+          limit: CATCH_UP_PAGE,
+        });
+        const fresh = pendingNotifications.filter((n) => !this.inFlight.has(n.id));
+        for (const notification of pendingNotifications) this.deliver(notification);
+        if (pendingNotifications.length < CATCH_UP_PAGE || fresh.length === 0) return;
+        await Promise.allSettled([...this.inFlight.values()]);
+      }
     } catch (error) {
       this.logger.warn({ err: error }, 'could not fetch pending notifications');
     }

@@ -1,8 +1,9 @@
 import { Agenda, type AgendaBackend, type JobId } from 'agenda';
 import { MongoBackend, ObjectId } from '@agendajs/mongo-backend';
 import { PostgresBackend } from '@agendajs/postgres-backend';
+import { ListeningPool } from '../../db/listening-pool.js';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import type { JobQueue, ScheduledJob } from '../../services/job-queue.js';
 import { decideAgendaDebugColorsOnce } from './agenda-debug.js';
 import type { LockMany, RenewLocks } from './agenda-locks.js';
@@ -87,13 +88,13 @@ export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQ
     query_timeout: settings.statementTimeoutMs,
     keepAlive: true,
   };
-  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 4, ...timeouts });
+  const pool = new ListeningPool({ connectionString: settings.databaseUrl, max: 4, ...timeouts });
   // The worker's own bookkeeping (locking a job, marking it started and finished, removing
   // it) does not wait for the WAL to reach the disk: an fsync per statement, several per
   // job, capped the worker at a few hundred jobs a second. What a PostgreSQL crash may lose
   // of it is a fraction of a second of job state, so a job runs again, and the idempotency
   // keys make that harmless. Jobs are inserted through `pool`, which commits durably.
-  const workPool = new pg.Pool({
+  const workPool = new ListeningPool({
     connectionString: settings.databaseUrl,
     max: 10,
     ...timeouts,

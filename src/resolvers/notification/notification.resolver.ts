@@ -79,9 +79,7 @@ export class NotificationResolver {
       const { pubsub, services } = context as Context;
       return pipe(
         pubsub.subscribe('NOTIFICATION_READY', channelOf(args.platform as Platform)),
-        map((ready) =>
-          services.notifications.get('service', ready.notificationId).catch(() => null),
-        ),
+        map((ready) => services.notifications.getForOffer(ready.notificationId)),
         filter((row): row is Notification => row?.status === NotificationStatus.PENDING),
       );
     },

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { queryEntities } from '../../db/entity-rows.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import {
   Notification,
@@ -23,6 +24,8 @@ export interface SnoozeChoice {
 export type NotificationScope = { userId: string } | 'service';
 
 const MAX_SNOOZE_MINUTES = 7 * 24 * 60;
+/** Waits between reads of an offered notification while the database is away (~32 s). */
+const OFFER_READ_RETRIES_MS = [250, 500, 1000, 2000, 4000, 8000, 8000, 8000];
 
 /**
  * A user's (or a bot's) side of notifications: what to send now, acknowledging, snoozing,
@@ -63,6 +66,25 @@ export class NotificationService {
     });
     if (!notification) throw notFound('Notification');
     return notification;
+  }
+
+  /**
+   * The row of a notification just offered, for the `notifications` subscription; null when
+   * it is gone. An offer is a message on PubSub that comes once: if the read failed because
+   * the database is away (a blip, a reset, a full pool after one), the offer would be lost
+   * and the notification wait for the acknowledgement timeout (minutes). So the read is
+   * tried again with back-off while the database is unavailable.
+   */
+  async getForOffer(notificationId: string): Promise<Notification | null> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.db.getRepository(Notification).findOneBy({ id: notificationId });
+      } catch (error) {
+        const wait = OFFER_READ_RETRIES_MS[attempt];
+        if (wait === undefined || !isDatabaseUnavailable(error)) return null;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 
   async listForUser(user: User, options: { limit: number; offset: number }) {

@@ -25,6 +25,9 @@ const TEXTS = defineTexts({
     reminder: (text: string) => `🔔 ${text}`,
     habitDue: (title: string, streak: number) =>
       streak > 0 ? `🔁 Пора: ${title} (${streakLine(streak, 'ru')})` : `🔁 Пора: ${title}`,
+    missedHeader: (count: number) =>
+      `⚠️ Пока maxOn был недоступен, пропущено напоминаний: ${count}. Вот они:`,
+    missedMore: (count: number) => `…и ещё ${count}`,
     labels: {
       done: 'Готово',
       checkInHabit: '✅ Готово',
@@ -61,6 +64,9 @@ const TEXTS = defineTexts({
     reminder: (text: string) => `🔔 ${text}`,
     habitDue: (title: string, streak: number) =>
       streak > 0 ? `🔁 Time for: ${title} (${streakLine(streak, 'en')})` : `🔁 Time for: ${title}`,
+    missedHeader: (count: number) =>
+      `⚠️ While maxOn was unavailable, ${count} reminder${count === 1 ? ' was' : 's were'} missed:`,
+    missedMore: (count: number) => `…and ${count} more`,
     labels: {
       done: 'Done',
       checkInHabit: '✅ Done',

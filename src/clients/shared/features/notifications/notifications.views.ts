@@ -17,6 +17,7 @@ const KIND_ICON: Record<string, string> = {
   MORNING_DIGEST: '☀️',
   REMINDER: '🔔',
   HABIT_REMINDER: '🔁',
+  MISSED_SUMMARY: '⚠️',
 };
 
 /** The habit buttons: the action kind → the callback that performs it. */
