@@ -24,7 +24,24 @@ export interface ParseContext {
  * - `change`: what to change in an event (new time, date or duration);
  * - `kind`: whether an event, a goal or a habit is meant (the classifier was not sure).
  */
-export type MissingSlot = 'title' | 'start' | 'time' | 'weekday' | 'target' | 'change' | 'kind';
+/**
+ * What a question asks for. `meridiem`: morning or evening of a bare hour (`start` is the
+ * morning reading, `alternativeStart` the evening one); `past`: the time said today has
+ * passed; `date`: a date that does not exist or is ambiguous ("30 февраля", "11/12");
+ * `range`: only a range of days was said ("на следующей неделе"), which day?
+ */
+export type MissingSlot =
+  | 'title'
+  | 'start'
+  | 'time'
+  | 'weekday'
+  | 'target'
+  | 'change'
+  | 'kind'
+  | 'meridiem'
+  | 'past'
+  | 'date'
+  | 'range';
 
 export type IntentName = ParsedIntent['intent'];
 
@@ -70,7 +87,8 @@ export interface EventTarget {
   time?: string;
 }
 
-export type SmallTalkKind = 'greeting' | 'thanks' | 'help' | 'farewell';
+/** `chat`: an acknowledgement, a mood or an emoji ("норм", "устал", "😂"): nothing to do. */
+export type SmallTalkKind = 'greeting' | 'thanks' | 'help' | 'farewell' | 'chat';
 export type StepStatusValue = 'done' | 'skipped' | 'in_progress';
 export type GoalStatusFilter = 'active' | 'paused' | 'completed' | 'archived';
 

@@ -216,7 +216,7 @@ describe('sendMessage with the offline engine', () => {
     }
   });
 
-  it('answers nonsense politely and writes nothing', async () => {
+  it('asks what nonsense means, with buttons, and writes nothing', async () => {
     const user = await seedUser(app);
     const reply = await send(user, 'фывапролд');
 
@@ -224,9 +224,9 @@ describe('sendMessage with the offline engine', () => {
       intent: 'unknown',
       engine: 'offline',
       actions: [],
-      question: null,
+      question: 'Не уверен, что вы имеете в виду. Это событие, цель или привычка?',
+      quickReplies: ['📅 Событие', '🎯 Цель', '🔁 Привычка', 'Отмена'],
     });
-    expect(reply.text).toMatch(/^Не понял\. Попробуйте/u);
     expect(await eventsOf(user)).toHaveLength(0);
     expect((await goalsOf(user)).totalCount).toBe(0);
   });
@@ -293,7 +293,7 @@ describe('conversation', () => {
       ['assistant', 'small_talk'],
     ]);
     expect(conversation[0].text).toBe('фывапролд');
-    expect(conversation[1].text).toMatch(/^Не понял/u);
+    expect(conversation[1].text).toMatch(/^Не уверен/u);
     expect(conversation[2].text).toBe('спасибо');
     expect(conversation[3].text).toBe('Пожалуйста! Обращайтесь.');
 

@@ -3,8 +3,10 @@ import { ConversationMessage, ConversationState, type User } from '../../entitie
 import type {
   AssistantLanguage,
   IntentEngine,
+  IntentName,
   ParsedIntent,
 } from '../../assistant/intent.types.js';
+import { questionFor } from '../../assistant/offline/questions.js';
 import { offlineEngine, parseMessageAs } from '../../assistant/offline/offline-engine.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
 import { repliesIn } from './replies.js';
@@ -70,6 +72,8 @@ export class ConversationService {
     if (pending && !isCompleteNewRequest(intent)) {
       intent = await this.complete(pending, text, context);
     }
+    // Never "I did not get that": ask what kind of thing it is, with buttons.
+    if (intent.intent === 'unknown' && intent.missing.length === 0) intent = askKind(intent);
     if (intent.missing.length > 0) {
       const question = intent.question ?? repliesIn(intent.language).unknown;
       return this.finish(
@@ -190,10 +194,22 @@ export class ConversationService {
   }
 }
 
+const KINDS: IntentName[] = ['event_create', 'goal_create', 'habit_create'];
+
+function askKind(intent: ParsedIntent & { intent: 'unknown' }): ParsedIntent {
+  return {
+    ...intent,
+    missing: ['kind'],
+    choices: intent.choices ?? KINDS,
+    question: questionFor('unknown', 'kind', intent.language) ?? repliesIn(intent.language).unknown,
+  };
+}
+
 /** A message that is a whole new request replaces the pending question. */
 function isCompleteNewRequest(intent: ParsedIntent): boolean {
+  // "спасибо" or "привет" instead of an answer ends the question too.
   return (
-    intent.intent !== 'unknown' && intent.intent !== 'small_talk' && intent.missing.length === 0
+    intent.intent === 'small_talk' || (intent.intent !== 'unknown' && intent.missing.length === 0)
   );
 }
 

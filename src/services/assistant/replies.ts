@@ -7,6 +7,7 @@ export const REPLIES = defineTexts({
       'Привет! Я maxOn — помогу с целями, шагами и календарём. Напишите, что запланировать.',
     thanks: 'Пожалуйста! Обращайтесь.',
     farewell: 'До встречи! Я напомню, когда будет нужно.',
+    chat: 'Я здесь. Напишите, что запланировать или отметить.',
     help: 'Я понимаю, например: «встреча с Олей завтра в 15 на час», «что у меня в пятницу?», «когда я свободен в четверг?», «хочу выучить испанский к лету», «как мои цели?».',
     unknown:
       'Не понял. Попробуйте, например: «встреча завтра в 15:00» или «хочу пробежать 10 км к маю».',
@@ -71,6 +72,7 @@ export const REPLIES = defineTexts({
     greeting: 'Hi! I am maxOn: I help with goals, steps and your calendar. Tell me what to plan.',
     thanks: 'You are welcome!',
     farewell: 'See you! I will remind you when it matters.',
+    chat: 'I am here. Tell me what to plan or check in.',
     help: 'Try: "lunch with Ann tomorrow at 1pm for an hour", "what do I have on Friday?", "when am I free on Thursday?", "I want to learn Spanish by summer", "how are my goals?".',
     unknown: 'I did not get that. Try "meeting tomorrow at 3pm" or "run 10 km by May".',
     cancelled: 'OK, cancelled.',
