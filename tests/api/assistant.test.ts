@@ -170,6 +170,26 @@ describe('sendMessage with the offline engine', () => {
     expect(await eventsOf(user)).toHaveLength(1);
   });
 
+  it('reads the next message as the answer first: morning or evening, then a new request', async () => {
+    const user = await seedUser(app);
+    const asked = await send(user, 'пробежка завтра в 6');
+    expect(asked).toMatchObject({ question: 'Утра или вечера?', actions: [] });
+    expect(await eventsOf(user)).toHaveLength(0);
+
+    const done = await send(user, 'вечера');
+    expect(done.actions[0]?.kind).toBe('event_created');
+    const [occurrence, ...others] = await eventsOf(user);
+    expect(others).toHaveLength(0);
+    expect(occurrence.event.title).toBe('Пробежка');
+    expect(local(occurrence.start, MOSCOW).toFormat('HH:mm')).toBe('18:00');
+
+    // A question, then a request that is clearly another one: the request is handled.
+    expect((await send(user, 'ужин с Олей завтра вечером')).question).toBe('На какое время?');
+    const listed = await send(user, 'как мои цели?');
+    expect(listed).toMatchObject({ intent: 'goal_search', question: null });
+    expect(await eventsOf(user)).toHaveLength(1);
+  });
+
   it('drops the pending question on "отмена"', async () => {
     const user = await seedUser(app);
     const day = comingWeekday();
