@@ -75,6 +75,16 @@ interface IntentBase {
   question?: string;
   /** How sure the engine is of the intent, 0…1 (the offline classifier's posterior). */
   confidence?: number;
+  /** Items offered when several matched the words ("which one?"), as buttons. */
+  options?: ItemOption[];
+  /** The id of the item picked among `options`: the executor acts on it directly. */
+  pickedId?: string;
+}
+
+/** One of the user's items offered to pick: its id and the label on its button. */
+export interface ItemOption {
+  id: string;
+  label: string;
 }
 
 /** A reference to an existing event by words and/or when it happens. */

@@ -16,7 +16,7 @@ import {
   SendMessageDocument,
   type PlanProgressSubscription,
 } from '../gql/graphql.js';
-import { seedGoal, seedUser, type TestUser } from '../support/factories.js';
+import { seedEvent, seedGoal, seedUser, type TestUser } from '../support/factories.js';
 import {
   errorCode,
   executeOk,
@@ -188,6 +188,37 @@ describe('sendMessage with the offline engine', () => {
     const listed = await send(user, 'как мои цели?');
     expect(listed).toMatchObject({ intent: 'goal_search', question: null });
     expect(await eventsOf(user)).toHaveLength(1);
+  });
+
+  it('finds items by their words in the database, and asks which when several fit', async () => {
+    const user = await seedUser(app);
+    const tomorrow = DateTime.now().setZone(MOSCOW).plus({ days: 1 }).startOf('day');
+    const at = (hour: number) => tomorrow.set({ hour }).toUTC().toISO()!;
+    await seedEvent(app, user, { title: 'Встреча с Мариной', start: at(11) });
+    await seedEvent(app, user, { title: 'Встреча с Артемом', start: at(15) });
+    await seedEvent(app, user, { title: 'Стоматолог', start: at(18) });
+    await seedGoal(app, user, { title: 'Выучить испанский' });
+
+    // One fits: acted on at once, found by its stem ("стоматолога" ~ «Стоматолог»).
+    const deleted = await send(user, 'удали стоматолога');
+    expect(deleted.actions).toEqual([
+      expect.objectContaining({ kind: 'event_deleted', title: 'Стоматолог' }),
+    ]);
+    // Two fit: nothing changes until the person picks one of the buttons.
+    const asked = await send(user, 'отмени встречу завтра');
+    expect(asked.question).toBe('Нашёл несколько. Какое событие?');
+    expect(asked.quickReplies).toHaveLength(3);
+    expect(asked.quickReplies[2]).toBe('Отмена');
+    expect(await eventsOf(user)).toHaveLength(2);
+    const artem = asked.quickReplies.find((label) => label.startsWith('Встреча с Артемом'))!;
+    const picked = await send(user, artem);
+    expect(picked.actions).toEqual([
+      expect.objectContaining({ kind: 'event_deleted', title: 'Встреча с Артемом' }),
+    ]);
+    expect((await eventsOf(user)).map((o) => o.event.title)).toEqual(['Встреча с Мариной']);
+    // A goal by another form of its words.
+    const step = await send(user, 'добавь шаг в цель по испанскому: купить учебник');
+    expect(step.text).toContain('Выучить испанский');
   });
 
   it('drops the pending question on "отмена"', async () => {

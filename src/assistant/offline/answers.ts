@@ -1,4 +1,5 @@
 import type {
+  ItemOption,
   EventCreateIntent,
   EventDeleteIntent,
   EventUpdateIntent,
@@ -200,6 +201,14 @@ export function readAnswer(
   answer: string,
   context: ParseContext,
 ): AnswerRead | undefined {
+  if (pending.options?.length) {
+    const picked = pickOption(pending.options, answer);
+    if (!picked) return undefined;
+    const intent = { ...pending, pickedId: picked.id, missing: [] } as ParsedIntent;
+    delete intent.options;
+    delete intent.question;
+    return { intent, leftover: '' };
+  }
   const clock: Clock = { now: context.now, zone: context.timezone };
   const heard = hear(answer, clock);
   let intent: ParsedIntent | undefined;
@@ -208,4 +217,44 @@ export function readAnswer(
     intent = answerEventChange(pending, heard, clock);
   }
   return intent ? { intent, leftover: heard.leftover } : undefined;
+}
+
+const ORDINALS: [RegExp, number][] = [
+  [/^(?:1|перв\p{L}*|first|1st)$/iu, 0],
+  [/^(?:2|втор\p{L}*|second|2nd)$/iu, 1],
+  [/^(?:3|треть\p{L}*|трет\p{L}*|third|3rd)$/iu, 2],
+  [/^(?:4|четв[её]рт\p{L}*|fourth|4th)$/iu, 3],
+];
+
+const stemsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3)
+    .map((word) => word.slice(0, Math.max(3, word.length - 2)));
+
+/**
+ * The option an answer picks: its button's label exactly (the button carries it), its
+ * number or ordinal ("второй", "the second one"), or words only one option's label has.
+ */
+export function pickOption<T extends ItemOption>(options: T[], answer: string): T | undefined {
+  const said = answer.trim().toLowerCase();
+  const exact = options.find((option) => option.label.toLowerCase() === said);
+  if (exact) return exact;
+  const ordinal = said
+    .replace(/(?<![\p{L}])(?:the|one|вариант|номер|который|которая)(?![\p{L}])/giu, '')
+    .trim();
+  for (const [pattern, index] of ORDINALS) if (pattern.test(ordinal)) return options[index];
+  const last = /^(?:последн\p{L}*|last)$/iu.test(ordinal) ? options[options.length - 1] : undefined;
+  if (last) return last;
+  const wanted = stemsOf(answer);
+  if (wanted.length === 0) return undefined;
+  const fitting = options.filter((option) => {
+    const label = stemsOf(option.label);
+    return wanted.some((stem) =>
+      label.some((word) => word.startsWith(stem) || stem.startsWith(word)),
+    );
+  });
+  return fitting.length === 1 ? fitting[0] : undefined;
 }

@@ -98,10 +98,19 @@ export class ConversationService {
         },
       );
     }
-    const { performed, ...result } = await this.executor.execute(user, intent, now);
-    return this.finish(user, text, null, {
+    const {
+      performed,
+      question,
+      pending: waiting,
+      ...result
+    } = await this.executor.execute(user, intent, now);
+    // Several items fit: the question waits for the pick (its buttons are the options).
+    const next = waiting
+      ? { intent: waiting, text: pending ? `${pending.text} ${text}` : text }
+      : null;
+    return this.finish(user, text, next, {
       ...result,
-      question: null,
+      question: question ?? null,
       intent: performed ?? intent.intent,
       engine,
     });
