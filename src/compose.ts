@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { CoachService } from './services/assistant/coach.service.js';
 import { ConversationService } from './services/assistant/conversation.service.js';
 import { IntentExecutor } from './services/assistant/intent-executor.js';
+import { TitleSearch } from './services/assistant/title-search.js';
 import { modelClientFrom } from './assistant/model/model-config.js';
 import { FallbackIntentEngine, ModelIntentEngine } from './assistant/model/model-engine.js';
 import { offlineEngine } from './assistant/offline/offline-engine.js';
@@ -135,7 +136,11 @@ export function composeServices(
     : offlineEngine;
   return {
     ...core,
-    conversation: new ConversationService(db, engine, new IntentExecutor(core)),
+    conversation: new ConversationService(
+      db,
+      engine,
+      new IntentExecutor(core, new TitleSearch(db)),
+    ),
     clock: options.clock ?? (() => new Date()),
   };
 }

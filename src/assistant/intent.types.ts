@@ -24,7 +24,24 @@ export interface ParseContext {
  * - `change`: what to change in an event (new time, date or duration);
  * - `kind`: whether an event, a goal or a habit is meant (the classifier was not sure).
  */
-export type MissingSlot = 'title' | 'start' | 'time' | 'weekday' | 'target' | 'change' | 'kind';
+/**
+ * What a question asks for. `meridiem`: morning or evening of a bare hour (`start` is the
+ * morning reading, `alternativeStart` the evening one); `past`: the time said today has
+ * passed; `date`: a date that does not exist or is ambiguous ("30 февраля", "11/12");
+ * `range`: only a range of days was said ("на следующей неделе"), which day?
+ */
+export type MissingSlot =
+  | 'title'
+  | 'start'
+  | 'time'
+  | 'weekday'
+  | 'target'
+  | 'change'
+  | 'kind'
+  | 'meridiem'
+  | 'past'
+  | 'date'
+  | 'range';
 
 export type IntentName = ParsedIntent['intent'];
 
@@ -58,6 +75,16 @@ interface IntentBase {
   question?: string;
   /** How sure the engine is of the intent, 0…1 (the offline classifier's posterior). */
   confidence?: number;
+  /** Items offered when several matched the words ("which one?"), as buttons. */
+  options?: ItemOption[];
+  /** The id of the item picked among `options`: the executor acts on it directly. */
+  pickedId?: string;
+}
+
+/** One of the user's items offered to pick: its id and the label on its button. */
+export interface ItemOption {
+  id: string;
+  label: string;
 }
 
 /** A reference to an existing event by words and/or when it happens. */
@@ -70,7 +97,8 @@ export interface EventTarget {
   time?: string;
 }
 
-export type SmallTalkKind = 'greeting' | 'thanks' | 'help' | 'farewell';
+/** `chat`: an acknowledgement, a mood or an emoji ("норм", "устал", "😂"): nothing to do. */
+export type SmallTalkKind = 'greeting' | 'thanks' | 'help' | 'farewell' | 'chat';
 export type StepStatusValue = 'done' | 'skipped' | 'in_progress';
 export type GoalStatusFilter = 'active' | 'paused' | 'completed' | 'archived';
 

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { replaceQueryQueue, SessionQueue } from './pglite-session-queue.js';
@@ -32,7 +33,11 @@ export async function startEmbeddedPostgres(
   options: { pgdata?: string } = {},
 ): Promise<EmbeddedPostgres> {
   // TypeORM asks for pgcrypto at connect (uuidExtension); gen_random_uuid() is built in.
-  const db = await PGlite.create({ dataDir: options.pgdata, extensions: { pgcrypto } });
+  // pg_trgm: the assistant finds items by name with trigram similarity (title-search.ts).
+  const db = await PGlite.create({
+    dataDir: options.pgdata,
+    extensions: { pgcrypto, pg_trgm },
+  });
   const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',

@@ -9,6 +9,7 @@ import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-reminders-enabled.js';
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
 import { WebSessions1797400000000 } from './1797400000000-web-sessions.js';
+import { TitleSearch1797500000000 } from './1797500000000-title-search.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -23,4 +24,5 @@ export const MIGRATIONS: MixedList<Function> = [
   HabitRemindersEnabled1796700000000,
   WebhookSecretsAtRest1797000000000,
   WebSessions1797400000000,
+  TitleSearch1797500000000,
 ];

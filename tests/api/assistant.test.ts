@@ -16,7 +16,7 @@ import {
   SendMessageDocument,
   type PlanProgressSubscription,
 } from '../gql/graphql.js';
-import { seedGoal, seedUser, type TestUser } from '../support/factories.js';
+import { seedEvent, seedGoal, seedUser, type TestUser } from '../support/factories.js';
 import {
   errorCode,
   executeOk,
@@ -170,6 +170,57 @@ describe('sendMessage with the offline engine', () => {
     expect(await eventsOf(user)).toHaveLength(1);
   });
 
+  it('reads the next message as the answer first: morning or evening, then a new request', async () => {
+    const user = await seedUser(app);
+    const asked = await send(user, 'пробежка завтра в 6');
+    expect(asked).toMatchObject({ question: 'Утра или вечера?', actions: [] });
+    expect(await eventsOf(user)).toHaveLength(0);
+
+    const done = await send(user, 'вечера');
+    expect(done.actions[0]?.kind).toBe('event_created');
+    const [occurrence, ...others] = await eventsOf(user);
+    expect(others).toHaveLength(0);
+    expect(occurrence.event.title).toBe('Пробежка');
+    expect(local(occurrence.start, MOSCOW).toFormat('HH:mm')).toBe('18:00');
+
+    // A question, then a request that is clearly another one: the request is handled.
+    expect((await send(user, 'ужин с Олей завтра вечером')).question).toBe('На какое время?');
+    const listed = await send(user, 'как мои цели?');
+    expect(listed).toMatchObject({ intent: 'goal_search', question: null });
+    expect(await eventsOf(user)).toHaveLength(1);
+  });
+
+  it('finds items by their words in the database, and asks which when several fit', async () => {
+    const user = await seedUser(app);
+    const tomorrow = DateTime.now().setZone(MOSCOW).plus({ days: 1 }).startOf('day');
+    const at = (hour: number) => tomorrow.set({ hour }).toUTC().toISO()!;
+    await seedEvent(app, user, { title: 'Встреча с Мариной', start: at(11) });
+    await seedEvent(app, user, { title: 'Встреча с Артемом', start: at(15) });
+    await seedEvent(app, user, { title: 'Стоматолог', start: at(18) });
+    await seedGoal(app, user, { title: 'Выучить испанский' });
+
+    // One fits: acted on at once, found by its stem ("стоматолога" ~ «Стоматолог»).
+    const deleted = await send(user, 'удали стоматолога');
+    expect(deleted.actions).toEqual([
+      expect.objectContaining({ kind: 'event_deleted', title: 'Стоматолог' }),
+    ]);
+    // Two fit: nothing changes until the person picks one of the buttons.
+    const asked = await send(user, 'отмени встречу завтра');
+    expect(asked.question).toBe('Нашёл несколько. Какое событие?');
+    expect(asked.quickReplies).toHaveLength(3);
+    expect(asked.quickReplies[2]).toBe('Отмена');
+    expect(await eventsOf(user)).toHaveLength(2);
+    const artem = asked.quickReplies.find((label) => label.startsWith('Встреча с Артемом'))!;
+    const picked = await send(user, artem);
+    expect(picked.actions).toEqual([
+      expect.objectContaining({ kind: 'event_deleted', title: 'Встреча с Артемом' }),
+    ]);
+    expect((await eventsOf(user)).map((o) => o.event.title)).toEqual(['Встреча с Мариной']);
+    // A goal by another form of its words.
+    const step = await send(user, 'добавь шаг в цель по испанскому: купить учебник');
+    expect(step.text).toContain('Выучить испанский');
+  });
+
   it('drops the pending question on "отмена"', async () => {
     const user = await seedUser(app);
     const day = comingWeekday();
@@ -216,7 +267,7 @@ describe('sendMessage with the offline engine', () => {
     }
   });
 
-  it('answers nonsense politely and writes nothing', async () => {
+  it('asks what nonsense means, with buttons, and writes nothing', async () => {
     const user = await seedUser(app);
     const reply = await send(user, 'фывапролд');
 
@@ -224,9 +275,9 @@ describe('sendMessage with the offline engine', () => {
       intent: 'unknown',
       engine: 'offline',
       actions: [],
-      question: null,
+      question: 'Не уверен, что вы имеете в виду. Это событие, цель или привычка?',
+      quickReplies: ['📅 Событие', '🎯 Цель', '🔁 Привычка', 'Отмена'],
     });
-    expect(reply.text).toMatch(/^Не понял\. Попробуйте/u);
     expect(await eventsOf(user)).toHaveLength(0);
     expect((await goalsOf(user)).totalCount).toBe(0);
   });
@@ -293,7 +344,7 @@ describe('conversation', () => {
       ['assistant', 'small_talk'],
     ]);
     expect(conversation[0].text).toBe('фывапролд');
-    expect(conversation[1].text).toMatch(/^Не понял/u);
+    expect(conversation[1].text).toMatch(/^Не уверен/u);
     expect(conversation[2].text).toBe('спасибо');
     expect(conversation[3].text).toBe('Пожалуйста! Обращайтесь.');
 

@@ -17,22 +17,45 @@ describe('clarifying questions', () => {
     expect(ru.start).toBeUndefined();
   });
 
-  it('asks "this or next" for "next Tuesday" said early in the week', () => {
+  it('reads "next Tuesday" as the Tuesday of next calendar week, without asking', () => {
     const ru = parseAs('event_create', 'в следующий вторник в 10 созвон', MONDAY);
     const en = parseAs('event_create', 'call next Tuesday at 10am', MONDAY);
-    expect(ru).toMatchObject({ missing: ['weekday'], question: 'Этот или следующий вторник?' });
-    expect(en).toMatchObject({ missing: ['weekday'], question: 'This Tuesday or next Tuesday?' });
-    // The default reading is next week's; the other one is offered.
-    expect(iso(ru.start)).toBe('2026-03-10T07:00:00.000Z');
-    expect(iso(ru.alternativeStart)).toBe('2026-03-03T07:00:00.000Z');
+    const week = parseAs('event_create', 'на следующей неделе во вторник в 10 созвон', MONDAY);
+    for (const event of [ru, en, week]) {
+      expect(event.missing).toEqual([]);
+      expect(iso(event.start)).toBe('2026-03-10T07:00:00.000Z');
+    }
   });
 
-  it('matches the weekday in gender', () => {
-    expect(parseAs('event_create', 'в следующую пятницу в 18:00 кино', MONDAY).question).toBe(
-      'Эта или следующая пятница?',
+  it('matches the weekday in gender when asking "today or next week"', () => {
+    const friday = '2026-03-06T06:00:00Z';
+    const sunday = '2026-03-08T06:00:00Z';
+    expect(parseAs('event_create', 'в пятницу в 18:00 кино', friday).question).toBe(
+      'Сегодня или в следующую пятницу?',
     );
-    expect(parseAs('event_create', 'в следующее воскресенье в 12 обед', MONDAY).question).toBe(
-      'Это или следующее воскресенье?',
+    expect(parseAs('event_create', 'в воскресенье в 12 обед', sunday).question).toBe(
+      'Сегодня или в следующее воскресенье?',
+    );
+  });
+
+  it('asks instead of guessing the hour: morning or evening, a passed time, a part of the day', () => {
+    const run = parseAs('event_create', 'пробежка завтра в 6', MONDAY);
+    expect(run).toMatchObject({ missing: ['meridiem'], question: 'Утра или вечера?' });
+    expect(iso(run.start)).toBe('2026-03-03T03:00:00.000Z');
+    expect(iso(run.alternativeStart)).toBe('2026-03-03T15:00:00.000Z');
+    expect(parseAs('event_create', 'today at 8:30 retro', MONDAY)).toMatchObject({
+      missing: ['past'],
+    });
+    expect(parseAs('event_create', 'сегодня вечером кино', MONDAY)).toMatchObject({
+      missing: ['time'],
+      date: '2026-03-02',
+    });
+    // Social things at a bare 1–7 are in the afternoon, evening things at 8–11 in the evening.
+    expect(iso(parseAs('event_create', 'в среду в 6 встреча с Олей', MONDAY).start)).toBe(
+      '2026-03-04T15:00:00.000Z',
+    );
+    expect(iso(parseAs('event_create', 'work dinner fri at 9', MONDAY).start)).toBe(
+      '2026-03-06T18:00:00.000Z',
     );
   });
 

@@ -9,8 +9,22 @@ describe('the offline engine', () => {
   });
 
   it('answers unknown, without throwing, for text it cannot use', () => {
-    const odd = ['', '   ', '👍', '15:00', '«', 'in 1000000 years', 'каждое 45 число', 'asdf qwer'];
+    const odd = ['', '   ', '15:00', '«', 'in 1000000 years', 'каждое 45 число', 'asdf qwer'];
     for (const text of odd) expect(parse(text).intent).toBe('unknown');
+  });
+
+  it('reads reactions, acknowledgements and questions about itself as small talk', () => {
+    for (const text of [
+      '👍',
+      '😂',
+      'норм',
+      'ладно понял',
+      'cool cool',
+      'ты бот?',
+      'who made you',
+    ]) {
+      expect({ text, intent: parse(text).intent }).toEqual({ text, intent: 'small_talk' });
+    }
   });
 
   it('reads a request that opens with a greeting', () => {

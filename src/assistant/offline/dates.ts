@@ -71,7 +71,7 @@ const DAY_WORDS = words(
 );
 
 const WEEKDAY_PHRASE = words(
-  `${PREP}(?:(этот|эту|это|следующий|следующую|следующее|ближайший|ближайшую|ближайшее|будущий|будущую|будущее|this|next|coming|upcoming)\\s+)?${WEEKDAY}(?:['’]s)?`,
+  `${PREP}(?:(этот|эту|это|следующий|следующую|следующее|след|ближайший|ближайшую|ближайшее|будущий|будущую|будущее|this|next|coming|upcoming)\\s+)?${WEEKDAY}(?:['’]s)?`,
 );
 
 const NUMERIC_DATE = words(
@@ -155,12 +155,25 @@ function takeNamedDate(scanner: Scanner, clock: Clock): DateFound {
   return {};
 }
 
+/** "на следующей неделе" said with a weekday: that weekday of the next week. */
+const NEXT_WEEK_WITH_DAY = words(
+  "(?:на|в)\\s+(?:следующ|след|будущ)\\p{L}*\\s+недел[юеи]|next\\s+week(?:[’']s)?",
+);
+
 /** Takes a day ("завтра", "в пятницу", "10 марта", "15.03") out of the message. */
 export function takeDate(scanner: Scanner, clock: Clock): DateFound {
   const today = todayOf(clock);
   const day = scanner.take(DAY_WORDS);
   if (day) return { date: dayWord(day[1] ?? '', today) };
   const weekday = scanner.peek(WEEKDAY_PHRASE);
+  if (weekday && scanner.peek(NEXT_WEEK_WITH_DAY)) {
+    const index = weekdayOf(weekday[2] ?? '');
+    if (index) {
+      scanner.take(NEXT_WEEK_WITH_DAY);
+      scanner.take(WEEKDAY_PHRASE);
+      return { weekday: { weekday: index, modifier: 'next' } };
+    }
+  }
   const hasPrefix = weekday !== null && weekday[0].trim() !== weekday[2];
   if (weekday && (hasPrefix || !isBareAbbreviation(weekday[2] ?? ''))) {
     scanner.take(WEEKDAY_PHRASE);

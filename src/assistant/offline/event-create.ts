@@ -5,6 +5,7 @@ import {
   type Clock,
   isoDate,
   type LocalDate,
+  type LocalTime,
   startOfDate,
   toInstant,
   todayOf,
@@ -15,6 +16,7 @@ import { type RecurrenceFound, takeRecurrence, toRRule } from './recurrence-word
 import { type Scanner, startsWith, words } from './text.js';
 import { takeReminder } from './reminders.js';
 import { takeFillers, titleFrom } from './titles.js';
+import { readBareHour } from './clock-readings.js';
 import { rangeMinutesOf, resolveWhen, takeWhen, timeOfWhen, type WhenFound } from './when.js';
 
 const DAY_MINUTES = 24 * 60;
@@ -45,7 +47,7 @@ const FILLERS = [
 
 /** Titles of events that take the whole day. */
 const ALL_DAY_TITLE = words(
-  'день\\s+рождения|др|годовщин\\p{L}*|праздник\\p{L}*|отпуск\\p{L}*|выходной|birthday|anniversary|holiday|vacation|day\\s+off',
+  'день\\s+рождения|др|днюх\\p{L}*|годовщин\\p{L}*|праздник\\p{L}*|отпуск\\p{L}*|выходной|свадьб\\p{L}*|командировк\\p{L}*|поездк\\p{L}*|путешестви\\p{L}*|бизнес-?трип\\p{L}*|birthday|b-?day|anniversary|holiday|vacation|day\\s+off|wedding|trip|road\\s+trip|offsite|off-site|conference|festival|фестивал\\p{L}*|конференци\\p{L}*',
   'iu',
 );
 
@@ -82,6 +84,37 @@ function placeOnce(when: WhenFound, clock: Clock): Placement {
   return placement;
 }
 
+/**
+ * Never a silent guess on the hour: a part of the day without a clock time, an hour that
+ * could be morning or evening, or a time today that has passed is asked about. The parse
+ * keeps the day (`date`) and, for morning-or-evening, both readings.
+ */
+function guard(
+  intent: EventCreateIntent,
+  said: {
+    vagueTime: boolean;
+    eitherEnd: { morning: LocalTime; evening: LocalTime } | undefined;
+    clock: Clock;
+  },
+  missing: MissingSlot[],
+): void {
+  const start = intent.start;
+  if (!start || missing.includes('weekday')) return;
+  const day = todayOf({ now: start, zone: said.clock.zone });
+  if (said.vagueTime) {
+    delete intent.start;
+    intent.date = isoDate(day);
+    return;
+  }
+  if (said.eitherEnd) {
+    intent.start = toInstant(day, said.eitherEnd.morning, said.clock.zone);
+    intent.alternativeStart = toInstant(day, said.eitherEnd.evening, said.clock.zone);
+    missing.push('meridiem');
+    return;
+  }
+  if (start < said.clock.now) missing.push('past');
+}
+
 /** An event to create: title, first start, duration, repetition, or what to ask. */
 export function buildEventCreate(
   scanner: Scanner,
@@ -97,6 +130,16 @@ export function buildEventCreate(
   takeFillers(scanner, FILLERS);
   const title = titleFrom(scanner, { accusative });
 
+  // A bare hour is read from what the event is (see clock-readings.ts).
+  const reading = title ? readBareHour(when, title) : undefined;
+  let eitherEnd: { morning: LocalTime; evening: LocalTime } | undefined;
+  if (reading && 'time' in reading) when.time = reading.time;
+  else if (reading) {
+    when.time = reading.ask.morning;
+    eitherEnd = reading.ask;
+  }
+  // "сегодня вечером", "tomorrow morning": a part of the day is not a time to put it at.
+  const vagueTime = Boolean(!when.time && when.partOfDay && !recurrence && !when.instant);
   const time = timeOfWhen(when);
   const allDay =
     duration.allDay === true ||
@@ -132,6 +175,7 @@ export function buildEventCreate(
   const missing: MissingSlot[] = [];
   if (!title) missing.push('title');
   if (placed.alternative) missing.push('weekday');
+  if (!allDay && !recurrence) guard(intent, { vagueTime, eitherEnd, clock }, missing);
   if (!intent.start) missing.push(placed.date ? 'time' : 'start');
   intent.missing = missing;
   if (missing[0] === 'weekday' && placed.alternative) {

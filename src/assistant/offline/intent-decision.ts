@@ -85,8 +85,11 @@ export function decide(rule: Classification, text: string): Decided {
   }
   if (guess.confidence >= CONFIDENT) {
     // "maybe_event" is still built as an event when the classifier agrees.
+    // A thing to do with someone or somewhere, said without a day ("созвон с мамой",
+    // "brunch with lily's parents"), is an event whose time is asked; one word is not.
+    const severalWords = text.trim().split(/\s+/).length >= 2;
     const intent =
-      guess.intent === 'event_create' && rule.intent === 'maybe_event'
+      guess.intent === 'event_create' && rule.intent === 'maybe_event' && !severalWords
         ? 'maybe_event'
         : guess.intent;
     return { intent, confidence: guess.confidence };

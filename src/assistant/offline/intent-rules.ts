@@ -1,5 +1,13 @@
 import type { IntentName, SmallTalkKind } from '../intent.types.js';
 import { mentionsClockTime } from './time-of-day.js';
+import {
+  isBareGoal,
+  isChangeOfEvent,
+  isColloquialDelete,
+  isFreeTimeQuestion,
+  isScheduleQuestion,
+  isWhenIsQuestion,
+} from './phrasings.js';
 import { startsWith, words } from './text.js';
 
 /** What the keyword rules say; `maybe_event` is decided by whether a date or time is found. */
@@ -14,7 +22,7 @@ const SMALL_TALK: [SmallTalkKind, RegExp][] = [
   [
     'help',
     words(
-      '(?:что|чем)\\s+ты\\s+(?:умеешь|можешь)|помощь|помоги|справка|как\\s+(?:тобой|этим|тут)\\s+пользоваться|что\\s+ты\\s+такое|/?help|/?start|what\\s+can\\s+you\\s+do|ты\\s+кто|кто\\s+ты|who\\s+are\\s+you|what\\s+are\\s+you|how\\s+(?:do\\s+i\\s+use\\s+(?:you|this|it)|does\\s+this\\s+work)|commands',
+      '(?:что|чем)\\s+ты\\s+(?:умеешь|можешь)|помощь|помоги|справка|как\\s+(?:тобой|этим|тут)\\s+пользоваться|что\\s+ты\\s+такое|/?help|/?start|what\\s+can\\s+you\\s+do|ты\\s+кто|кто\\s+ты|who\\s+are\\s+you|what\\s+are\\s+you|how\\s+(?:do\\s+i\\s+use\\s+(?:you|this|it)|does\\s+this\\s+work)|commands|ты\\s+бот|ты\\s+(?:вообще\\s+)?(?:для\\s+чего|зачем)\\s+нуж\\p{L}*|как\\s+тебя\\s+зовут|кто\\s+тебя\\s+(?:сделал|создал|написал)|are\\s+you\\s+a\\s+bot|who\\s+(?:made|built|created)\\s+you|what.?s\\s+your\\s+name',
     ),
   ],
   ['thanks', words('спасибо|благодарю|спс|thank\\s+you|thanks|thx|ty')],
@@ -30,7 +38,17 @@ const SMALL_TALK: [SmallTalkKind, RegExp][] = [
       "привет(?:ик|ствую)?|здравствуй(?:те)?|добр(?:ый|ое|ого)\\s+(?:день|утро|вечер|утра|дня|вечера)|хай|салют|как\\s+(?:у\\s+тебя\\s+)?дела|как\\s+ты|hi|hello|hey|good\\s+(?:morning|afternoon|evening)|how\\s+are\\s+you|how['’]?s\\s+it\\s+going|what['’]?s\\s+up|sup|yo",
     ),
   ],
+  [
+    'chat',
+    words(
+      'ок(?:ей)?|окей|ладно|понял[а]?|ясно|норм(?:ально|ас)?|хорошо|класс|огонь|круто|супер|отлично|ага|угу|скучно|устал[аи]?(?:\\s+как\\s+собака)?|вс[её]\\s*,?\\s*я\\s+спать|я\\s+спать|пойду\\s+спать|ха(?:ха)+|лол|ok(?:ay)?|cool|nice|great|got\\s+it|sure|fine|lol|haha+|hah|long\\s+day(?:\\s+today)?|tired|bored|u\\s+there|are\\s+you\\s+there|ты\\s+тут|ты\\s+здесь',
+    ),
+  ],
 ];
+
+/** Only emoji, punctuation and laughter: a reaction, not a request. */
+const REACTION =
+  /^[\p{Extended_Pictographic}\p{Emoji_Component}\s!.)(]*\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Component}\s!.)(]*$/u;
 
 /** Words that may come with small talk without making it a request. */
 const SMALL_TALK_FILLER = words(
@@ -39,6 +57,7 @@ const SMALL_TALK_FILLER = words(
 
 /** The kind of small talk when the message is nothing else ("спасибо!", "hi there"). */
 export function smallTalk(text: string): SmallTalkKind | undefined {
+  if (REACTION.test(text)) return 'chat';
   let rest = text;
   let kind: SmallTalkKind | undefined;
   for (const [name, pattern] of SMALL_TALK) {
@@ -67,7 +86,7 @@ const STATUS_SUFFIX = /[-—–:]\s*(?:готово|сделано|выполн�
 const MARK_AS = words('(?:отметь|отметить|mark)\\s+.+\\s+(?:как|as)\\s+\\p{L}+');
 const ADD = words('добав\\p{L}*|нов(?:ый|ая|ую|ое)|созда\\p{L}*|add|new|create');
 const PROGRESS = words(
-  "прогресс\\p{L}*|продвига\\p{L}*|продвинул\\p{L}*|сколько\\s+осталось|как\\s+(?:там\\s+)?(?:дела|успехи)\\s+(?:с|по)|сколько\\s+процентов|процент\\p{L}*|how\\s+am\\s+i\\s+doing|how\\s+far|progress|percent(?:age)?|how\\s+much\\s+of|how(?:['’]s|\\s+is|\\s+are)\\s+.+\\s+going|что\\s+(?:там\\s+)?с\\s+цел\\p{L}*|как\\s+там\\s+цель|what['’]?s\\s+up\\s+with|status\\s+of",
+  "прогресс\\p{L}*|продвига\\p{L}*|продвинул\\p{L}*|сколько\\s+осталось|как\\s+(?:там\\s+)?(?:дела|успехи)\\s+(?:с|по)|сколько\\s+процентов|процент\\p{L}*|how\\s+am\\s+i\\s+doing|how\\s+far|progress|percent(?:age)?|how\\s+much\\s+of|how(?:['’]s|\\s+is|\\s+are)\\s+.+\\s+going|что\\s+(?:там\\s+)?с\\s+цел\\p{L}*|как\\s+там\\s+цель|what['’]?s\\s+up\\s+with|status\\s+of|сколько\\s+(?:уже\\s+)?(?:сделано|осталось|прошл\\p{L}*)|сколько\\s+шагов\\s+осталось|движемся|двигаюсь|продвигаюсь|сводк\\p{L}*|tracking|how\\s+much\\s+is\\s+left|(?:че|чо|что)\\s+там\\s+с",
 );
 const GOAL_CREATE = words(
   'нов(?:ая|ую)\\s+цель|(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)\\s+(?:мне\\s+)?(?:новую\\s+)?цель|мо[яю]\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:',
@@ -109,6 +128,9 @@ export function classify(text: string): Classification {
   if (has(DEFINITION, text)) return { intent: 'unknown' };
   // "поставь цель: 10 000 шагов в день" is a goal even though it says "шагов".
   if (has(GOAL_CREATE_FIRST, text)) return { intent: 'goal_create' };
+  if (has(PROGRESS, text) && !has(ADD_NOW, text) && !has(DELETE, text)) {
+    return { intent: 'goal_progress' };
+  }
   if (has(STEP, text)) {
     if (has(DELETE, text)) return { intent: 'step_delete' };
     if (has(ADD_FIRST, text) || has(ADD_NOW, text)) return { intent: 'step_add' };
@@ -126,11 +148,18 @@ export function classify(text: string): Classification {
     }
     return { intent: 'goal_search' };
   }
-  if (has(PROGRESS, text)) return { intent: 'goal_progress' };
-  if (has(DESIRE, text) && !mentionsClockTime(text)) return { intent: 'goal_create' };
-  if (has(FREE, text)) return { intent: 'free_slots' };
-  if (has(DELETE, text) || has(CANCEL, text)) return { intent: 'event_delete' };
-  if (has(UPDATE, text)) return { intent: 'event_update' };
+  const free = has(FREE, text) || isFreeTimeQuestion(text);
+  if (!free && (isWhenIsQuestion(text) || isScheduleQuestion(text))) {
+    return { intent: 'event_search' };
+  }
+  const clockTime = mentionsClockTime(text);
+  if (has(DESIRE, text) && !clockTime) return { intent: 'goal_create' };
+  if (free) return { intent: 'free_slots' };
+  if (has(DELETE, text) || has(CANCEL, text) || isColloquialDelete(text)) {
+    return { intent: 'event_delete' };
+  }
+  if (has(UPDATE, text) || isChangeOfEvent(text)) return { intent: 'event_update' };
+  if (isBareGoal(text, clockTime)) return { intent: 'goal_create' };
   if (has(CREATE_FIRST, text)) return { intent: 'event_create' };
   if (has(SEARCH, text)) return { intent: 'event_search' };
   if (has(CREATE, text)) return { intent: 'event_create' };

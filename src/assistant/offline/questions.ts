@@ -10,6 +10,9 @@ const QUESTIONS = defineTexts<{
   time: string;
   change: string;
   kind: string;
+  meridiem: string;
+  past: string;
+  date: string;
 }>({
   ru: {
     title: {
@@ -29,6 +32,9 @@ const QUESTIONS = defineTexts<{
     time: 'На какое время?',
     change: 'На когда перенести?',
     kind: 'Не уверен, что вы имеете в виду. Это событие, цель или привычка?',
+    meridiem: 'Утра или вечера?',
+    past: 'Это время сегодня уже прошло. На какое время поставить?',
+    date: 'Не понял дату. Какого числа?',
   },
   en: {
     title: {
@@ -48,6 +54,9 @@ const QUESTIONS = defineTexts<{
     time: 'What time?',
     change: 'When should I move it to?',
     kind: 'I am not sure what you mean. Is it an event, a goal or a habit?',
+    meridiem: 'Morning or evening?',
+    past: 'That time has already passed today. What time should it be?',
+    date: 'I did not get the date. Which day?',
   },
 });
 
@@ -82,5 +91,6 @@ export function questionFor(
   if (slot === 'title') return questions.title[intent];
   if (slot === 'target') return questions.target[intent];
   if (slot === 'weekday') return undefined; // needs the weekday: see weekdayQuestion
+  if (slot === 'range') return questions.start;
   return questions[slot];
 }

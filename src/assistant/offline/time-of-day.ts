@@ -10,6 +10,8 @@ export interface TimeFound {
   partOfDay?: PartOfDay;
   /** "tonight": today, in the evening. */
   tonight?: boolean;
+  /** A clock hour 1–12 said without am/pm or a part of the day ("в 7", "at 6:30"). */
+  bare?: boolean;
 }
 
 const H = `(${HOUR_NUMBER})`;
@@ -125,7 +127,9 @@ export function takeTimeOfDay(scanner: Scanner): TimeFound {
     const time = timeOf(hour, minute, meridiem, hint);
     if (!time) continue;
     scanner.take(pattern);
-    return { ...found, time };
+    const raw = Number(hour);
+    const bare = !meridiem && !hint && raw >= 1 && raw <= 12 && !hour?.startsWith('0');
+    return { ...found, time, ...(bare ? { bare } : {}) };
   }
   return found;
 }

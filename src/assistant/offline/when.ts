@@ -46,11 +46,10 @@ export function placeWeekday(ref: WeekdayRef, clock: Clock, time?: LocalTime): W
   const nearest = addDays(today, delta);
   const weekLater = addDays(nearest, 7);
   if (ref.modifier === 'this') return { date: nearest };
+  // "next Friday" is the Friday of next calendar week (Mon–Sun), asked about by nobody.
   if (ref.modifier === 'next') {
     if (delta === 0) return { date: weekLater };
-    return todayWeekday + delta <= 7
-      ? { date: weekLater, alternative: nearest }
-      : { date: nearest };
+    return todayWeekday + delta <= 7 ? { date: weekLater } : { date: nearest };
   }
   if (delta > 0) return { date: nearest };
   const passed = time !== undefined && toInstant(today, time, clock.zone) <= clock.now;

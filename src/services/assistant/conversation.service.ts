@@ -3,8 +3,11 @@ import { ConversationMessage, ConversationState, type User } from '../../entitie
 import type {
   AssistantLanguage,
   IntentEngine,
+  IntentName,
   ParsedIntent,
 } from '../../assistant/intent.types.js';
+import { questionFor } from '../../assistant/offline/questions.js';
+import { readAnswer } from '../../assistant/offline/answers.js';
 import { offlineEngine, parseMessageAs } from '../../assistant/offline/offline-engine.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
 import { repliesIn } from './replies.js';
@@ -27,13 +30,17 @@ interface PendingRequest {
 
 const DATE_FIELDS = ['start', 'alternativeStart', 'newStart', 'from', 'to'];
 const HISTORY_KEPT = 50;
-const CANCEL = /^(отмена|отмени|не надо|стоп|cancel|stop|never ?mind)(?![\p{L}\p{N}_])/iu;
+const CANCEL =
+  /^(отмена|отмени|не надо|не нужно|стоп|забей|проехали|передумал\p{L}*|cancel|stop|never ?mind|nvm|forget it)(?![\p{L}\p{N}_])/iu;
 /** Answers to "an event, a goal or a habit?" (the buttons send the first word). */
 const KIND_ANSWERS: [RegExp, 'event_create' | 'goal_create' | 'habit_create'][] = [
-  [/событ|event|календар|calendar|встреч/iu, 'event_create'],
-  [/цел|goal/iu, 'goal_create'],
-  [/привычк|habit/iu, 'habit_create'],
+  [/(?:📅\s*)?(?:событи\p{L}*|event|в\s+календарь|calendar)/iu, 'event_create'],
+  [/(?:🎯\s*)?(?:цель|цели|goal)/iu, 'goal_create'],
+  [/(?:🔁\s*)?(?:привычк\p{L}*|habit)/iu, 'habit_create'],
 ];
+/** Words around the kind in an answer: "это цель -", "it's a habit,". */
+const KIND_NOISE =
+  /(?<![\p{L}])(?:это|it['’]?s|its|a|an)(?![\p{L}])|^[\s,.:;!—–-]+|[\s,.:;!—–-]+$/giu;
 const NEXT_ONE = /следующ|next/iu;
 const THIS_ONE = /^(эт|this|today|сегодня|ближайш)/iu;
 
@@ -67,9 +74,14 @@ export class ConversationService {
     const fresh = await this.understand(text, context);
     engine = fresh.engine;
     intent = fresh.intent;
-    if (pending && !isCompleteNewRequest(intent)) {
-      intent = await this.complete(pending, text, context);
+    if (pending) {
+      // The answer to what was asked first; a request of its own only when it clearly is one.
+      const answered = readAnswer(pending.intent, text, context);
+      if (answered && !isClearlyNew(intent, pending.intent)) intent = answered.intent;
+      else if (!isCompleteNewRequest(intent)) intent = await this.complete(pending, text, context);
     }
+    // Never "I did not get that": ask what kind of thing it is, with buttons.
+    if (intent.intent === 'unknown' && intent.missing.length === 0) intent = askKind(intent);
     if (intent.missing.length > 0) {
       const question = intent.question ?? repliesIn(intent.language).unknown;
       return this.finish(
@@ -86,10 +98,19 @@ export class ConversationService {
         },
       );
     }
-    const { performed, ...result } = await this.executor.execute(user, intent, now);
-    return this.finish(user, text, null, {
+    const {
+      performed,
+      question,
+      pending: waiting,
+      ...result
+    } = await this.executor.execute(user, intent, now);
+    // Several items fit: the question waits for the pick (its buttons are the options).
+    const next = waiting
+      ? { intent: waiting, text: pending ? `${pending.text} ${text}` : text }
+      : null;
+    return this.finish(user, text, next, {
       ...result,
-      question: null,
+      question: question ?? null,
       intent: performed ?? intent.intent,
       engine,
     });
@@ -126,8 +147,14 @@ export class ConversationService {
     const intent = pending.intent;
     const [slot] = intent.missing;
     if (slot === 'kind') {
-      const chosen = KIND_ANSWERS.find(([pattern]) => pattern.test(answer))?.[1];
-      return chosen ? parseMessageAs(pending.text, context, chosen) : intent;
+      const kind = KIND_ANSWERS.find(([pattern]) => pattern.test(answer));
+      // "привычка, по будням в 6:45": the kind, and more about the thing.
+      const more = kind ? answer.replace(kind[0], ' ').replace(KIND_NOISE, ' ').trim() : answer;
+      const said = more ? `${pending.text} ${more}` : pending.text;
+      if (kind) return parseMessageAs(said, context, kind[1]);
+      // A day or a time as the answer: it was an event.
+      const event = parseMessageAs(said, context, 'event_create');
+      return event.intent === 'event_create' && (event.start || event.date) ? event : intent;
     }
     if (slot === 'weekday' && intent.intent === 'event_create') {
       // The parse's `start` is the later reading (next week's day), `alternativeStart` the
@@ -190,10 +217,31 @@ export class ConversationService {
   }
 }
 
+const KINDS: IntentName[] = ['event_create', 'goal_create', 'habit_create'];
+
+function askKind(intent: ParsedIntent & { intent: 'unknown' }): ParsedIntent {
+  return {
+    ...intent,
+    missing: ['kind'],
+    choices: intent.choices ?? KINDS,
+    question: questionFor('unknown', 'kind', intent.language) ?? repliesIn(intent.language).unknown,
+  };
+}
+
+/** A complete request that is not about the pending event ("как мои цели?" instead of a time). */
+function isClearlyNew(fresh: ParsedIntent, pending: ParsedIntent): boolean {
+  return (
+    isCompleteNewRequest(fresh) &&
+    fresh.intent !== 'event_create' &&
+    fresh.intent !== pending.intent
+  );
+}
+
 /** A message that is a whole new request replaces the pending question. */
 function isCompleteNewRequest(intent: ParsedIntent): boolean {
+  // "спасибо" or "привет" instead of an answer ends the question too.
   return (
-    intent.intent !== 'unknown' && intent.intent !== 'small_talk' && intent.missing.length === 0
+    intent.intent === 'small_talk' || (intent.intent !== 'unknown' && intent.missing.length === 0)
   );
 }
 

@@ -14,10 +14,12 @@ import type {
   AssistantLanguage,
   EventCreateIntent,
   EventTarget,
+  ItemOption,
   ParsedIntent,
 } from '../../assistant/intent.types.js';
 import { goalProgressLine } from '../notifications/texts.js';
-import { bestMatch, matches } from '../../assistant/title-match.js';
+import { matches } from '../../assistant/title-match.js';
+import { pickBest, type ItemPick, type TitleKind, type TitleSearch } from './title-search.js';
 import { HabitActions } from './habit-actions.js';
 import { repliesIn, type Replies } from './replies.js';
 
@@ -35,6 +37,9 @@ export interface ExecutionResult {
   /** The intent performed, when the user's own items showed it was another ("сделал
    * зарядку" names a habit, "купил кроссовки" a step). */
   performed?: string;
+  /** Several items fit the words: the question, and the intent waiting for the pick. */
+  question?: string;
+  pending?: ParsedIntent;
 }
 
 const SEARCH_DAYS = 60;
@@ -52,6 +57,7 @@ export class IntentExecutor {
       Services,
       'events' | 'goals' | 'steps' | 'autoSchedule' | 'habits' | 'habitCheckIns' | 'today'
     >,
+    private readonly titles: TitleSearch,
   ) {
     this.habits = new HabitActions(services);
   }
@@ -81,8 +87,10 @@ export class IntentExecutor {
         ]);
       }
       case 'event_update': {
-        const found = await this.findEvent(user, intent.target, now);
-        if (!found) return done(say.eventNotFound);
+        const pick = await this.findEvent(user, intent, now);
+        if ('several' in pick) return this.askWhich(intent, pick.several, say.whichEvent);
+        if ('none' in pick) return done(say.eventNotFound);
+        const found = pick.one;
         const start = newStartOf(intent, found, user);
         const event = await this.services.events.update(user, found.event.id, {
           start,
@@ -96,8 +104,10 @@ export class IntentExecutor {
         return done(text, [{ kind: 'event_updated', entityId: event.id, title: event.title }]);
       }
       case 'event_delete': {
-        const found = await this.findEvent(user, intent.target, now);
-        if (!found) return done(say.eventNotFound);
+        const pick = await this.findEvent(user, intent, now);
+        if ('several' in pick) return this.askWhich(intent, pick.several, say.whichEvent);
+        if ('none' in pick) return done(say.eventNotFound);
+        const found = pick.one;
         await this.services.events.delete(user, found.event.id);
         return done(say.eventDeleted(found.event.title), [
           { kind: 'event_deleted', entityId: found.event.id, title: found.event.title },
@@ -154,16 +164,20 @@ export class IntentExecutor {
         return done([say.goalsHeader, ...shown.map(goalProgressLine)].join('\n'));
       }
       case 'goal_delete': {
-        const goal = await this.findGoal(user, intent.target);
-        if (!goal) return done(say.goalNotFound);
+        const pick = await this.pickGoal(user, intent, intent.target);
+        if ('several' in pick) return this.askWhich(intent, pick.several, say.whichGoal);
+        if ('none' in pick) return done(say.goalNotFound);
+        const goal = pick.one;
         await this.services.goals.delete(user, goal.id);
         return done(say.goalDeleted(goal.title), [
           { kind: 'goal_deleted', entityId: goal.id, title: goal.title },
         ]);
       }
       case 'step_add': {
-        const goal = await this.findGoal(user, intent.goalTarget);
-        if (!goal) return done(say.noGoalForStep);
+        const pick = await this.pickGoal(user, intent, intent.goalTarget);
+        if ('several' in pick) return this.askWhich(intent, pick.several, say.whichGoal);
+        if ('none' in pick) return done(intent.goalTarget ? say.goalNotFound : say.noGoalForStep);
+        const goal = pick.one;
         const step = await this.services.steps.add(user, goal.id, { title: intent.title ?? '' });
         return done(say.stepAdded(step.title, goal.title), [
           { kind: 'step_added', entityId: step.id, title: step.title },
@@ -220,8 +234,10 @@ export class IntentExecutor {
     intent: Extract<ParsedIntent, { intent: 'step_status' | 'step_delete' }>,
     say: Replies,
   ): Promise<ExecutionResult | undefined> {
-    const step = await this.findStep(user, intent.target);
-    if (!step) return undefined;
+    const pick = await this.pickStep(user, intent, intent.target);
+    if ('several' in pick) return this.askWhich(intent, pick.several, say.whichStep);
+    if ('none' in pick) return undefined;
+    const step = pick.one;
     if (intent.intent === 'step_delete') {
       await this.services.steps.delete(user, step.id);
       return {
@@ -252,37 +268,134 @@ export class IntentExecutor {
     return items;
   }
 
-  /** The goal the words name best; without words, the newest active goal. */
-  private async findGoal(user: User, words?: string): Promise<Goal | undefined> {
-    const goals = await this.goals(user, GoalStatus.ACTIVE);
-    return words ? bestMatch(goals, (goal) => goal.title, words) : goals[0];
+  /**
+   * The active goal the words name (looked up in the database: TitleSearch), the close ones
+   * to ask between, or none; without words, the newest active goal.
+   */
+  private async pickGoal(
+    user: User,
+    intent: ParsedIntent,
+    words?: string,
+  ): Promise<ItemPick<Goal & ItemOption>> {
+    const goals = (await this.goals(user, GoalStatus.ACTIVE)).map((goal) =>
+      Object.assign(goal, { label: goal.title }),
+    );
+    if (intent.pickedId) return oneOf(goals.filter((goal) => goal.id === intent.pickedId));
+    if (!words) return oneOf(goals.slice(0, 1));
+    return this.ranked(user, 'goals', words, goals);
+  }
+
+  private async pickStep(
+    user: User,
+    intent: ParsedIntent,
+    words?: string,
+  ): Promise<ItemPick<Step & ItemOption>> {
+    if (!words && !intent.pickedId) return { none: true };
+    const steps = (await this.services.steps.ofActiveGoals(user)).map((step) =>
+      Object.assign(step, { label: step.title }),
+    );
+    if (intent.pickedId) return oneOf(steps.filter((step) => step.id === intent.pickedId));
+    return this.ranked(user, 'steps', words ?? '', steps);
   }
 
   private async findStep(user: User, words?: string): Promise<Step | undefined> {
-    if (!words) return undefined;
-    const steps = await this.services.steps.ofActiveGoals(user);
-    return bestMatch(steps, (step) => step.title, words);
+    const pick = await this.pickStep(
+      user,
+      { intent: 'unknown', language: 'ru', missing: [] },
+      words,
+    );
+    return 'one' in pick ? pick.one : undefined;
   }
 
-  /** The upcoming (or today's) occurrence that the target's words, date and time name. */
+  /** `items` that the words name, best first, as a pick. */
+  private async ranked<T extends { id: string }>(
+    user: User,
+    kind: TitleKind,
+    words: string,
+    items: T[],
+  ): Promise<ItemPick<T>> {
+    const byId = new Map(items.map((item) => [item.id, item]));
+    const found = (await this.titles.find(user.id, kind, words, 20)).filter((c) => byId.has(c.id));
+    const pick = pickBest(found, (c) => c.score);
+    if ('one' in pick) return { one: byId.get(pick.one.id)! };
+    if ('several' in pick) return { several: pick.several.map((c) => byId.get(c.id)!) };
+    return pick;
+  }
+
+  /** "Which one?" with the close matches as buttons; the intent waits for the pick. */
+  private askWhich(intent: ParsedIntent, options: ItemOption[], question: string): ExecutionResult {
+    const say = repliesIn(intent.language);
+    const labels = options.slice(0, MAX_OPTIONS);
+    return {
+      text: question,
+      actions: [],
+      quickReplies: [...labels.map((option) => option.label), say.quick.cancel],
+      question,
+      pending: { ...intent, missing: ['target'], question, options: labels },
+    };
+  }
+
+  /**
+   * The upcoming (or today's) occurrence that the target's words, date and time name: the
+   * words are looked up in the database (full text + trigrams, TitleSearch); several close
+   * ones are offered to pick from, with their day and time.
+   */
   private async findEvent(
+    user: User,
+    intent: Extract<ParsedIntent, { intent: 'event_update' | 'event_delete' }>,
+    now: Date,
+  ): Promise<ItemPick<EventOccurrence & ItemOption>> {
+    const target = intent.target;
+    const labelled = (o: EventOccurrence) => ({
+      ...o,
+      id: o.event.id,
+      label: `${o.event.title} · ${localWhen(o.start, user, intent.language)}`,
+    });
+    const upcoming = await this.upcomingOccurrences(user, target, now);
+    if (intent.pickedId) {
+      const picked = upcoming.find((o) => o.event.id === intent.pickedId);
+      return picked ? { one: labelled(picked) } : { none: true };
+    }
+    // Only a day or a time: the one event then, or the ones to choose from.
+    if (!target.text) {
+      const first = firstPerEvent(upcoming).map(labelled);
+      if (first.length === 0) return { none: true };
+      return first.length === 1 ? { one: first[0]! } : { several: first };
+    }
+    const candidates = await this.titles.find(user.id, 'events', target.text, 30);
+    const scores = new Map(candidates.map((c) => [c.id, c.score]));
+    const ranked = firstPerEvent(upcoming.filter((o) => scores.has(o.event.id)))
+      .sort((a, b) => scores.get(b.event.id)! - scores.get(a.event.id)!)
+      .map(labelled);
+    return pickBest(ranked, (o) => scores.get(o.event.id) ?? 0);
+  }
+
+  private async upcomingOccurrences(
     user: User,
     target: EventTarget,
     now: Date,
-  ): Promise<EventOccurrence | undefined> {
+  ): Promise<EventOccurrence[]> {
     const { timezone } = user.settings;
     const from = DateTime.fromJSDate(now, { zone: timezone }).startOf('day').toJSDate();
     const to = new Date(from.getTime() + SEARCH_DAYS * 86_400_000);
-    const occurrences = (await this.services.events.occurrences(user, from, to)).filter((o) => {
+    return (await this.services.events.occurrences(user, from, to)).filter((o) => {
       const local = DateTime.fromJSDate(o.start, { zone: timezone });
       return (
         (!target.date || local.toISODate() === target.date) &&
         (!target.time || local.toFormat('HH:mm') === target.time)
       );
     });
-    if (!target.text) return occurrences[0];
-    return bestMatch(occurrences, (o) => o.event.title, target.text);
   }
+}
+
+const MAX_OPTIONS = 4;
+
+const oneOf = <T>(items: T[]): ItemPick<T> => (items[0] ? { one: items[0] } : { none: true });
+
+/** Each event once, at its first occurrence in the list (a weekly meeting is one choice). */
+function firstPerEvent(occurrences: EventOccurrence[]): EventOccurrence[] {
+  const seen = new Set<string>();
+  return occurrences.filter((o) => !seen.has(o.event.id) && seen.add(o.event.id));
 }
 
 function newStartOf(

@@ -1,0 +1,260 @@
+import type {
+  ItemOption,
+  EventCreateIntent,
+  EventDeleteIntent,
+  EventUpdateIntent,
+  ParseContext,
+  ParsedIntent,
+} from '../intent.types.js';
+import { readBareHour } from './clock-readings.js';
+import {
+  type Clock,
+  isoDate,
+  isoTime,
+  type LocalDate,
+  type LocalTime,
+  toInstant,
+  todayOf,
+} from './local-time.js';
+import { rewriteSpokenTimes } from './spoken-times.js';
+import { cleanPhrase } from './titles.js';
+import { Scanner } from './text.js';
+import { correctTypos } from './typos.js';
+import { hasWhen, placeWeekday, takeWhen, type WhenFound } from './when.js';
+
+/**
+ * Slot filling: the message after a question is read as the answer to what was asked
+ * first ("вечера" picks the evening reading, "6pm" fills the time, "на вторник" the day,
+ * "с Мариной" narrows the target), before it is read as a request of its own. Pure.
+ */
+
+const MORNING = /(?<![\p{L}])(?:утр\p{L}*|ночи|ночью|morning|night|am|a\.m\.?)(?![\p{L}])/iu;
+const EVENING =
+  /(?<![\p{L}])(?:вечер\p{L}*|дня|днем|днём|evening|afternoon|pm|p\.m\.?)(?![\p{L}])/iu;
+
+export interface AnswerRead {
+  intent: ParsedIntent;
+  /** Words of the answer that were not about when: a target, or a new request's title. */
+  leftover: string;
+}
+
+interface Heard {
+  when: WhenFound;
+  meridiem?: 'am' | 'pm';
+  leftover: string;
+}
+
+function hear(answer: string, clock: Clock): Heard {
+  const text = rewriteSpokenTimes(correctTypos(answer));
+  const meridiem = MORNING.test(text) ? 'am' : EVENING.test(text) ? 'pm' : undefined;
+  const scanner = new Scanner(text);
+  const when = takeWhen(scanner, clock);
+  const leftover = cleanPhrase(
+    scanner
+      .rest()
+      .replace(MORNING, ' ')
+      .replace(EVENING, ' ')
+      .replace(
+        /(?<![\p{L}])(?:ну|тогда|давай|лучше|one|then|make\s+it|let['’]s\s+say)(?![\p{L}])/giu,
+        ' ',
+      )
+      .replace(/\s+/g, ' '),
+  );
+  return { when, ...(meridiem ? { meridiem } : {}), leftover };
+}
+
+/** The clock time of the answer, with its morning or evening word applied. */
+function timeHeard(heard: Heard, title: string): LocalTime | undefined {
+  const time = heard.when.time;
+  if (!time) return undefined;
+  if (!heard.when.bare) return time;
+  const said = time.hour > 12 ? time.hour - 12 : time.hour;
+  if (heard.meridiem === 'am') return { hour: said === 12 ? 0 : said, minute: time.minute };
+  if (heard.meridiem === 'pm') return { hour: said === 12 ? 12 : said + 12, minute: time.minute };
+  const reading = readBareHour(heard.when, title);
+  return reading && 'time' in reading ? reading.time : time;
+}
+
+function dayOf(instant: Date, clock: Clock): LocalDate {
+  return todayOf({ now: instant, zone: clock.zone });
+}
+
+function dateHeard(heard: Heard, clock: Clock, time?: LocalTime): LocalDate | undefined {
+  if (heard.when.date) return heard.when.date;
+  if (heard.when.weekday) return placeWeekday(heard.when.weekday, clock, time).date;
+  if (heard.when.tonight) return todayOf(clock);
+  return undefined;
+}
+
+const parseDate = (iso: string): LocalDate => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year: year!, month: month!, day: day! };
+};
+
+/** The answer to a question about an event to create, or undefined when it is none. */
+function answerEventCreate(
+  pending: EventCreateIntent,
+  heard: Heard,
+  clock: Clock,
+): EventCreateIntent | undefined {
+  const [slot, ...rest] = pending.missing;
+  const title = pending.title ?? '';
+  const done = (start: Date): EventCreateIntent => {
+    const answered: EventCreateIntent = { ...pending, start, missing: rest };
+    delete answered.alternativeStart;
+    delete answered.date;
+    delete answered.question;
+    return answered;
+  };
+  const pendingDay = pending.start
+    ? dayOf(pending.start, clock)
+    : pending.date
+      ? parseDate(pending.date)
+      : undefined;
+  const time = timeHeard(heard, title);
+  if (slot === 'meridiem' && pending.start) {
+    if (time)
+      return done(toInstant(dateHeard(heard, clock, time) ?? pendingDay!, time, clock.zone));
+    if (heard.meridiem === 'am') return done(pending.start);
+    if (heard.meridiem === 'pm' && pending.alternativeStart) return done(pending.alternativeStart);
+    return undefined;
+  }
+  if (slot === 'time' || slot === 'past' || slot === 'start' || slot === 'date') {
+    const heardDay = dateHeard(heard, clock, time);
+    const day = heardDay ?? (slot === 'date' ? undefined : pendingDay);
+    if (time && day) return done(toInstant(day, time, clock.zone));
+    if (time && !day) {
+      const today = todayOf(clock);
+      const instant = toInstant(today, time, clock.zone);
+      return done(
+        instant > clock.now ? instant : toInstant(placeTomorrow(today), time, clock.zone),
+      );
+    }
+    if (slot === 'past' && heard.meridiem === 'pm' && pending.start) {
+      const start = new Date(pending.start.getTime() + 12 * 3_600_000);
+      if (dayOf(pending.start, clock).day === dayOf(start, clock).day) return done(start);
+    }
+    if (heardDay) {
+      const day = heardDay;
+      // A date that did not exist, said again: the time said first stays.
+      if (pending.start && slot === 'date') {
+        return done(toInstant(day, localTimeOf(pending.start, clock), clock.zone));
+      }
+      const answered: EventCreateIntent = { ...pending, date: isoDate(day), missing: ['time'] };
+      delete answered.start;
+      return answered;
+    }
+  }
+  return undefined;
+}
+
+const placeTomorrow = (today: LocalDate): LocalDate => {
+  const date = new Date(Date.UTC(today.year, today.month - 1, today.day + 1));
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+};
+
+function localTimeOf(instant: Date, clock: Clock): LocalTime {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: clock.zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  return { hour: value('hour'), minute: value('minute') };
+}
+
+/** "перенеси встречу" + "с Артемом на четверг в 15": the target narrowed, the change filled. */
+function answerEventChange<T extends EventUpdateIntent | EventDeleteIntent>(
+  pending: T,
+  heard: Heard,
+  clock: Clock,
+): T | undefined {
+  const target = { ...pending.target };
+  if (heard.leftover) {
+    target.text = [target.text, heard.leftover].filter(Boolean).join(' ');
+  }
+  const answered = { ...pending, target } as T;
+  delete answered.question;
+  const missing = pending.missing.filter((slot) => !(slot === 'target' && heard.leftover));
+  if (pending.intent === 'event_update' && hasWhen(heard.when)) {
+    const update = answered as EventUpdateIntent;
+    const time = timeHeard(heard, target.text ?? '');
+    const day = dateHeard(heard, clock, time);
+    if (day && time) update.newStart = toInstant(day, time, clock.zone);
+    else if (day) update.newDate = isoDate(day);
+    else if (time) update.newTime = isoTime(time);
+    answered.missing = missing.filter((slot) => slot !== 'change' && slot !== 'weekday');
+    return answered;
+  }
+  if (missing.length === pending.missing.length) return undefined;
+  answered.missing = missing;
+  return answered;
+}
+
+/**
+ * Reads `answer` as the answer to `pending`'s first missing slot; undefined when it does
+ * not answer it (then the message is a request of its own, or the question stands).
+ */
+export function readAnswer(
+  pending: ParsedIntent,
+  answer: string,
+  context: ParseContext,
+): AnswerRead | undefined {
+  if (pending.options?.length) {
+    const picked = pickOption(pending.options, answer);
+    if (!picked) return undefined;
+    const intent = { ...pending, pickedId: picked.id, missing: [] } as ParsedIntent;
+    delete intent.options;
+    delete intent.question;
+    return { intent, leftover: '' };
+  }
+  const clock: Clock = { now: context.now, zone: context.timezone };
+  const heard = hear(answer, clock);
+  let intent: ParsedIntent | undefined;
+  if (pending.intent === 'event_create') intent = answerEventCreate(pending, heard, clock);
+  else if (pending.intent === 'event_update' || pending.intent === 'event_delete') {
+    intent = answerEventChange(pending, heard, clock);
+  }
+  return intent ? { intent, leftover: heard.leftover } : undefined;
+}
+
+const ORDINALS: [RegExp, number][] = [
+  [/^(?:1|перв\p{L}*|first|1st)$/iu, 0],
+  [/^(?:2|втор\p{L}*|second|2nd)$/iu, 1],
+  [/^(?:3|треть\p{L}*|трет\p{L}*|third|3rd)$/iu, 2],
+  [/^(?:4|четв[её]рт\p{L}*|fourth|4th)$/iu, 3],
+];
+
+const stemsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3)
+    .map((word) => word.slice(0, Math.max(3, word.length - 2)));
+
+/**
+ * The option an answer picks: its button's label exactly (the button carries it), its
+ * number or ordinal ("второй", "the second one"), or words only one option's label has.
+ */
+export function pickOption<T extends ItemOption>(options: T[], answer: string): T | undefined {
+  const said = answer.trim().toLowerCase();
+  const exact = options.find((option) => option.label.toLowerCase() === said);
+  if (exact) return exact;
+  const ordinal = said
+    .replace(/(?<![\p{L}])(?:the|one|вариант|номер|который|которая)(?![\p{L}])/giu, '')
+    .trim();
+  for (const [pattern, index] of ORDINALS) if (pattern.test(ordinal)) return options[index];
+  const last = /^(?:последн\p{L}*|last)$/iu.test(ordinal) ? options[options.length - 1] : undefined;
+  if (last) return last;
+  const wanted = stemsOf(answer);
+  if (wanted.length === 0) return undefined;
+  const fitting = options.filter((option) => {
+    const label = stemsOf(option.label);
+    return wanted.some((stem) =>
+      label.some((word) => word.startsWith(stem) || stem.startsWith(word)),
+    );
+  });
+  return fitting.length === 1 ? fitting[0] : undefined;
+}

@@ -1,0 +1,43 @@
+import type { LocalTime } from './local-time.js';
+import { words } from './text.js';
+import type { WhenFound } from './when.js';
+
+/**
+ * How a bare clock hour ("в 7", "at 6:30") is read, from what the event is: people meet,
+ * dine and call in the afternoon or evening, so 1–7 is pm and 8–11 is pm for evening
+ * things (dinner, a bar, a party); but a run, a flight, a taxi or a call with another
+ * continent happen at either 7, so those are asked about instead of guessed.
+ */
+
+/** Things done at either end of the day: a bare 1–7 is asked about. */
+const EITHER_END = words(
+  'трениров\\p{L}*|зал\\p{L}*|спортзал\\p{L}*|пробежк\\p{L}*|бег|бегать|велотренажер\\p{L}*|поезд\\p{L}*|самол[её]т\\p{L}*|рейс\\p{L}*|вылет\\p{L}*|такси|аэропорт\\p{L}*|вокзал\\p{L}*|электричк\\p{L}*|паром\\p{L}*|нью-?йорк\\p{L}*|ванкувер\\p{L}*|сингапур\\p{L}*|сидне\\p{L}*|токио|калифорни\\p{L}*|лос-?анджелес\\p{L}*|run|running|jog\\p{L}*|gym|workout|rowing|swim\\p{L}*|train|flight|plane|ferry|taxi|cab|airport|bus|new\\s+york|singapore|sydney|tokyo|vancouver|california|los\\s+angeles|la\\s+office|feed\\s+the\\s+baby',
+);
+/** Evening things: a bare 8–11 is pm. */
+const EVENING = words(
+  'ужин\\p{L}*|кино|фильм\\p{L}*|вечеринк\\p{L}*|бар|баре|пати|тусовк\\p{L}*|концерт\\p{L}*|спектакл\\p{L}*|театр\\p{L}*|днюх\\p{L}*|клуб\\p{L}*|dinner|supper|movie\\p{L}*|cinema|party|bar|pub|drinks|concert|show|date\\s+night|darts|karaoke|club',
+);
+
+const reset = (pattern: RegExp) => {
+  pattern.lastIndex = 0;
+  return pattern;
+};
+
+export type ClockReading =
+  { time: LocalTime } | { ask: { morning: LocalTime; evening: LocalTime } };
+
+/** The reading of `when.time` for an event titled `title` (unchanged when not bare). */
+export function readBareHour(when: WhenFound, title: string): ClockReading | undefined {
+  const time = when.time;
+  if (!time || !when.bare) return undefined;
+  // A bare 1–5 was already read as pm by the time grammar: undo that to see the hour said.
+  const said = time.hour > 12 ? time.hour - 12 : time.hour;
+  const morning = { hour: said === 12 ? 12 : said, minute: time.minute };
+  const evening = { hour: said === 12 ? 12 : said + 12, minute: time.minute };
+  if (said >= 1 && said <= 7) {
+    if (reset(EITHER_END).test(title)) return { ask: { morning, evening } };
+    return { time: evening };
+  }
+  if (said >= 8 && said <= 11 && reset(EVENING).test(title)) return { time: evening };
+  return { time: morning };
+}

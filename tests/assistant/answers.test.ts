@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { readAnswer } from '../../src/assistant/offline/answers.js';
+import { iso, MOSCOW, parse, parseAs } from './parse-helpers.js';
+
+const MONDAY = '2026-12-07T07:00:00Z'; // Mon 10:00 in Moscow
+const context = { now: new Date(MONDAY), timezone: MOSCOW };
+const startOf = (intent: unknown) => iso((intent as { start?: Date } | undefined)?.start);
+const answer = (pending: Parameters<typeof readAnswer>[0], text: string) =>
+  readAnswer(pending, text, context)?.intent;
+
+describe('answers to a pending question (slot filling)', () => {
+  it('picks the morning or evening reading, or takes the time said with it', () => {
+    const taxi = parseAs('event_create', 'в четверг в 4 такси в аэропорт', MONDAY);
+    expect(taxi.missing).toEqual(['meridiem']);
+    expect(startOf(answer(taxi, 'утра'))).toBe('2026-12-10T01:00:00.000Z');
+    expect(startOf(answer(taxi, 'вечера'))).toBe('2026-12-10T13:00:00.000Z');
+    expect(answer(taxi, 'ночи, в 4:20')).toMatchObject({ missing: [], title: 'Такси в аэропорт' });
+    expect(startOf(answer(taxi, 'ночи, в 4:20'))).toBe('2026-12-10T01:20:00.000Z');
+    const ferry = parseAs('event_create', 'ferry to lisbon friday at 7', MONDAY);
+    expect(startOf(answer(ferry, 'evening one, 7:05'))).toBe('2026-12-11T16:05:00.000Z');
+  });
+
+  it('fills the time of the day asked about, and moves a passed time to the evening', () => {
+    const dinner = parseAs('event_create', 'dinner with the hendersons saturday', MONDAY);
+    expect(dinner.missing).toEqual(['time']);
+    expect(startOf(answer(dinner, '7:30'))).toBe('2026-12-12T16:30:00.000Z');
+    expect(startOf(answer(dinner, '6pm'))).toBe('2026-12-12T15:00:00.000Z');
+    const call = parseAs('event_create', 'сегодня в 9 созвон с питером', MONDAY);
+    expect(call.missing).toEqual(['past']);
+    expect(startOf(answer(call, 'вечера'))).toBe('2026-12-07T18:00:00.000Z');
+  });
+
+  it('narrows the target and fills the change of an event to move', () => {
+    const move = parseAs('event_update', 'перенеси встречу', MONDAY);
+    expect(move.missing).toContain('change');
+    const answered = answer(move, 'с артемом на четверг в 15');
+    expect(answered).toMatchObject({ intent: 'event_update', missing: [] });
+    expect(answered).toMatchObject({ target: { text: expect.stringContaining('артем') } });
+    expect(iso((answered as { newStart?: Date }).newStart)).toBe('2026-12-10T12:00:00.000Z');
+  });
+
+  it('is no answer when the message says nothing the question asked', () => {
+    const dinner = parseAs('event_create', 'dinner with the hendersons saturday', MONDAY);
+    expect(answer(dinner, 'как мои цели?')).toBeUndefined();
+    expect(parse('как мои цели?', MONDAY).intent).toBe('goal_search');
+  });
+});
