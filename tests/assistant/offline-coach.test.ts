@@ -33,7 +33,7 @@ describe('the offline SMART review', () => {
     expect(r.measurable.score).toBeLessThan(40);
     expect(r.timeBound.score).toBeLessThan(40);
     expect(r.score).toBeLessThan(50);
-    expect(r.rewrittenGoal).toMatch(/^Стать лучше.+ к \d{1,2} [а-я]+ \d{4}$/u);
+    expect(r.rewrittenGoal).toMatch(/^Стать лучше.* к \d{1,2} [а-я]+ \d{4}$/u);
     expect(r.suggestions.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -42,7 +42,7 @@ describe('the offline SMART review', () => {
     expect(r.specific.score).toBeLessThan(40);
     expect(r.measurable.score).toBeLessThan(40);
     expect(r.timeBound.score).toBeLessThan(40);
-    expect(r.rewrittenGoal).toMatch(/^Become better.+ by [A-Z][a-z]+ \d{1,2}, \d{4}$/u);
+    expect(r.rewrittenGoal).toMatch(/^Become better.* by [A-Z][a-z]+ \d{1,2}, \d{4}$/u);
   });
 
   it('scores a measured goal with a deadline high', () => {
@@ -312,7 +312,7 @@ describe('the offline plan', () => {
     for (const goal of goals) {
       for (const ctx of [RU, EN]) {
         const { steps, source } = generatePlanOffline(goal, ctx);
-        expect(source).toMatch(/^offline:[a-z-]+$/u);
+        expect(source).toMatch(/^offline:[a-z-]+(?::[a-z]+)?$/u);
         expect(steps.length).toBeGreaterThanOrEqual(3);
         expect(steps.length).toBeLessThanOrEqual(10);
         expect(new Set(steps.map((s) => s.title.toLowerCase())).size).toBe(steps.length);

@@ -11,8 +11,10 @@ import {
   type LocalDate,
   todayOf,
 } from '../offline/local-time.js';
-import { capitalize, normalize, Scanner, words } from '../offline/text.js';
+import type { AssistantLanguage } from '../intent.types.js';
+import { capitalize, detectLanguage, normalize, Scanner, words } from '../offline/text.js';
 import type { CoachContext, CoachGoal } from './coach.types.js';
+import { type Domain, detectDomain } from './offline-domain.js';
 import { detectGoalKind, type GoalKind } from './offline-goal-kind.js';
 import { mainMeasure, type Measure, takeBareNumber, takeMeasures } from './offline-measures.js';
 
@@ -24,6 +26,10 @@ export interface Deadline {
 
 export interface GoalFacts {
   kind: GoalKind;
+  /** A finer domain (data analyst, guitar…) with the person's level, when one is named. */
+  domain?: Domain;
+  /** The language the goal's title is written in. */
+  titleLanguage: AssistantLanguage;
   today: LocalDate;
   deadline?: Deadline;
   /** Whole days from today to the deadline (negative when it has passed). */
@@ -46,6 +52,8 @@ export interface GoalFacts {
   someday: boolean;
   /** The description (or title) says why: "чтобы", "because". */
   reason: boolean;
+  /** The words that say why ("чтобы переехать в Испанию"), when the text has them. */
+  reasonText?: string;
 }
 
 /** Weekdays said as a recurrence ("по понедельникам", "every Monday") are not deadlines. */
@@ -64,6 +72,10 @@ const SOMEDAY = words(
 const REASON = words(
   'чтобы|чтоб|потому\\s+что|так\\s+как|ради|для\\s+того|поскольку|зачем|мечта\\p{L}*|мечтаю|важно|нужно\\s+для|so\\s+that|because|in\\s+order\\s+to|since|so\\s+i\\s+can|to\\s+be\\s+able|dream\\p{L}*|important|matters',
 );
+
+/** The clause that says why, up to the end of its sentence. */
+const REASON_CLAUSE =
+  /(?:^|[\s,(—–-])((?:чтобы|чтоб|потому что|так как|ради|so that|because|in order to|so i can)\s[^.!?;\n]{3,80})/iu;
 
 /** In a description, "для работы" and "for my family" say why as well. */
 const REASON_IN_DESCRIPTION = words('для|ради|for|to\\s+help|will\\s+let');
@@ -196,22 +208,42 @@ export function readGoal(goal: CoachGoal, ctx: CoachContext): GoalFacts {
   );
   const both = normalize(`${title} ${description}`);
   const has = (pattern: RegExp) => matches(pattern, both);
+  const domain = detectDomain(`${title} ${description}`);
+  // "Стать аналитиком данных" names a role: "стать" is the verb there, not a vague word.
+  const vagueWords = domain ? vague.filter((w) => !/^(?:стать|become|быть|be)$/u.test(w)) : vague;
+  const reasonText = (REASON_CLAUSE.exec(description) ?? REASON_CLAUSE.exec(title))?.[1]?.trim();
+  const kind = detectGoalKind(`${title} ${description}`);
+  const money = kind === 'saving' ? asMoney(measure) : measure;
 
   return {
-    kind: detectGoalKind(`${title} ${description}`),
+    kind,
+    ...(domain ? { domain } : {}),
+    titleLanguage: detectLanguage(title, ctx.language),
     today,
     ...(deadline ? { deadline, daysLeft: daysBetween(today, deadline.date) } : {}),
-    ...(measure ? { measure } : {}),
+    ...(money ? { measure: money } : {}),
     core,
     coreWords,
     descriptionWords: tokens(description).length,
-    vague,
-    ...(verb ? { verb } : {}),
+    vague: vagueWords,
+    ...(verb || (domain && vague.length > vagueWords.length)
+      ? { verb: verb ?? vague.find((w) => !vagueWords.includes(w)) }
+      : {}),
     objectWords,
     frequency: has(FREQUENCY),
     someday: has(SOMEDAY),
     reason: has(REASON) || matches(REASON_IN_DESCRIPTION, normalize(description)),
+    ...(reasonText ? { reasonText } : {}),
   };
+}
+
+/**
+ * A saving goal's big bare number is a sum of money: "накопить 300к" means 300 000 in the
+ * title's language's usual currency, so its pace can be judged.
+ */
+function asMoney(measure: Measure | undefined): Measure | undefined {
+  if (!measure || measure.hasUnit || measure.amount < 1000) return measure;
+  return { ...measure, kind: 'money', hasUnit: true };
 }
 
 /** Whether `date` is after today. */

@@ -71,7 +71,7 @@ const KINDS: [GoalKind, RegExp][] = [
   [
     'career',
     words(
-      `работ${L}|проект${L}|карьер${L}|повышени${L}|должност${L}|зарплат${L}|оффер${L}|собеседовани${L}|ваканси${L}|резюме|портфолио|стартап${L}|бизнес${L}|клиент${L}|продаж${L}|запустить|запуск${L}|выручк${L}|руковод${L}|менеджер${L}|job|jobs|career|promotion|projects?|launch${L}|startup|business|clients?|customers?|sales|revenue|portfolio|resume|cv|interview${L}|salary|raise|offer|team|manager|product|mvp|company|work`,
+      `работ${L}|проект${L}|карьер${L}|повышени${L}|должност${L}|зарплат${L}|оффер${L}|собеседовани${L}|ваканси${L}|резюме|портфолио|стартап${L}|бизнес${L}|клиент${L}|продаж${L}|запустить|запуск${L}|выручк${L}|руковод${L}|менеджер${L}|job|jobs|career|promot${L}|projects?|launch${L}|startup|business|clients?|customers?|sales|revenue|portfolio|resume|cv|interview${L}|salary|raise|offer|team|manager|product|mvp|company|work`,
     ),
   ],
   [

@@ -5,10 +5,12 @@
  */
 import { normalize } from '../offline/text.js';
 import type { CoachContext, CoachGoal, PlanProposal, PlanStepProposal } from './coach.types.js';
+import { detectDomain } from './offline-domain.js';
 import { readGoal } from './offline-goal-facts.js';
 import { habitOf, languageOf } from './offline-goal-kind.js';
 import { quote, shorten, tr } from './offline-words.js';
 import { PLAN_TEMPLATES } from './plan-templates.js';
+import { domainPlan } from './plan-templates-domains.js';
 import type { PlanSubject, StepSpec } from './plan-types.js';
 
 const MIN_STEPS = 3;
@@ -33,6 +35,7 @@ export function generatePlanOffline(goal: CoachGoal, ctx: CoachContext): PlanPro
   const facts = readGoal(goal, ctx);
   const text = `${goal.title} ${goal.description ?? ''}`;
   const language = languageOf(text);
+  const domain = detectDomain(text);
   const subject: PlanSubject = {
     quoted: facts.core.trim()
       ? quote(shorten(facts.core, 80), ctx.language)
@@ -41,6 +44,7 @@ export function generatePlanOffline(goal: CoachGoal, ctx: CoachContext): PlanPro
     jobSearch: JOB_SEARCH.test(normalize(text)),
     ...(language ? { language } : {}),
     ...(facts.measure ? { measure: facts.measure } : {}),
+    ...(domain ? { domain } : {}),
   };
 
   const steps: PlanStepProposal[] = [];
@@ -54,7 +58,9 @@ export function generatePlanOffline(goal: CoachGoal, ctx: CoachContext): PlanPro
       steps.push(step);
     }
   };
-  add(PLAN_TEMPLATES[facts.kind](subject));
+  const ofDomain = domainPlan(subject);
+  add(ofDomain ?? PLAN_TEMPLATES[facts.kind](subject));
   if (steps.length < MIN_STEPS) add(PLAN_TEMPLATES.generic(subject));
-  return { steps, source: `offline:${facts.kind}` };
+  const source = domain ? `${domain.name}:${domain.level}` : facts.kind;
+  return { steps, source: `offline:${source}` };
 }

@@ -1,9 +1,19 @@
 /** The five SMART criteria of the offline coach, each a score, a comment and a suggestion. */
 import type { AssistantLanguage } from '../intent.types.js';
-import { addDays } from '../offline/local-time.js';
+import type { LocalDate } from '../offline/local-time.js';
+import { DOMAIN_PHRASES, domainPhrase } from './offline-domain.js';
 import { type GoalFacts } from './offline-goal-facts.js';
-import { DEFAULT_WEEKS, MEASURE_EXAMPLE, typicalWeeks } from './offline-smart-hints.js';
-import { aboutWeeks, countDays, countWeeks, formatDate, quote, tr } from './offline-words.js';
+import { formatMoney, MEASURE_EXAMPLE, neededWeeks, savableIn } from './offline-smart-hints.js';
+import { motiveQuestion } from './offline-smart-motives.js';
+import {
+  aboutWeeks,
+  countDays,
+  countWeeks,
+  formatDate,
+  quote,
+  shorten,
+  tr,
+} from './offline-words.js';
 
 export interface Judgement {
   score: number;
@@ -87,7 +97,9 @@ export function judgeSpecific(f: GoalFacts, lang: AssistantLanguage): Judgement 
 }
 
 export function judgeMeasurable(f: GoalFacts, lang: AssistantLanguage): Judgement {
-  const example = MEASURE_EXAMPLE[f.kind][lang];
+  const example = f.domain
+    ? domainPhrase(DOMAIN_PHRASES[f.domain.name].measureExample, lang)
+    : MEASURE_EXAMPLE[f.kind][lang];
   const suggestion = tr(
     lang,
     `Добавьте измеримый результат, например: ${example}.`,
@@ -155,13 +167,17 @@ export function judgeMeasurable(f: GoalFacts, lang: AssistantLanguage): Judgemen
 const BIG =
   /марафон|язык|бизнес|стартап|роман|книг|диплом|marathon|language|business|startup|novel|book|degree|fluent/iu;
 
-export function judgeAchievable(f: GoalFacts, lang: AssistantLanguage): Judgement {
-  const typical = typicalWeeks(f.kind, f.measure);
-  const need = typical === undefined ? undefined : Math.max(1, Math.round(typical));
+export function judgeAchievable(
+  f: GoalFacts,
+  lang: AssistantLanguage,
+  suggested: LocalDate,
+): Judgement {
+  const need = neededWeeks(f);
+  const date = formatDate(suggested, lang);
   const realistic = tr(
     lang,
-    `Поставьте срок с запасом: обычно на это нужно ${aboutWeeks(need ?? 0, 'ru')}.`,
-    `Allow enough time: this usually takes ${aboutWeeks(need ?? 0, 'en')}.`,
+    `Поставьте срок с запасом: обычно на это нужно ${aboutWeeks(need ?? 0, 'ru')}, например ${date}.`,
+    `Allow enough time: this usually takes ${aboutWeeks(need ?? 0, 'en')}, for example ${date}.`,
   );
   if (!f.deadline || f.daysLeft === undefined) {
     return {
@@ -178,7 +194,7 @@ export function judgeAchievable(f: GoalFacts, lang: AssistantLanguage): Judgemen
               `Без срока трудно оценить; обычно на такое нужно ${aboutWeeks(need, 'ru')}.`,
               `Hard to judge without a deadline; this usually takes ${aboutWeeks(need, 'en')}.`,
             ),
-      ...(need === undefined ? {} : { suggestion: realistic }),
+      // The time-bound suggestion already names the date; one line about it is enough.
     };
   }
   if (f.daysLeft <= 0) {
@@ -212,18 +228,27 @@ export function judgeAchievable(f: GoalFacts, lang: AssistantLanguage): Judgemen
       };
     }
     const tight = ratio >= 0.6;
+    const score = tight ? 65 : ratio >= 0.3 ? 40 : 20;
+    if (f.measure?.kind === 'money' && !tight)
+      return moneyTooFast(f, f.daysLeft, lang, score, date);
     return {
-      score: tight ? 65 : ratio >= 0.3 ? 40 : 20,
+      score,
       comment: tr(
         lang,
-        `До срока ${left}, а обычно нужно ${about} — ${tight ? 'напряжённо, но возможно' : 'слишком мало'}.`,
-        `${capitalizeEn(left)} left, while this usually takes ${about} — ${tight ? 'tight but possible' : 'too little'}.`,
+        `До срока ${left}, а обычно нужно ${about} — ${tight ? 'напряжённо, но возможно' : 'нереально'}.`,
+        `${capitalizeEn(left)} left, while this usually takes ${about} — ${tight ? 'tight but possible' : 'unrealistic'}.`,
       ),
-      suggestion: tr(
-        lang,
-        `Отодвиньте срок (нужно ${about}) или уменьшите объём цели.`,
-        `Move the deadline (it takes ${about}) or make the goal smaller.`,
-      ),
+      suggestion: tight
+        ? tr(
+            lang,
+            'Заложите запас: распишите шаги по неделям и проверьте, что всё помещается.',
+            'Leave a margin: lay the steps out week by week and check that they fit.',
+          )
+        : tr(
+            lang,
+            `Перенесите срок на ${date} (нужно ${about}) или уменьшите объём цели.`,
+            `Move the deadline to ${date} (it takes ${about}) or make the goal smaller.`,
+          ),
     };
   }
   const big = f.kind === 'language' || f.kind === 'writing' || BIG.test(f.core);
@@ -267,39 +292,76 @@ export function judgeAchievable(f: GoalFacts, lang: AssistantLanguage): Judgemen
   };
 }
 
+/** "$5000 in 3 weeks": says what pace that is and offers a date or an amount that fit. */
+function moneyTooFast(
+  f: GoalFacts,
+  daysLeft: number,
+  lang: AssistantLanguage,
+  score: number,
+  date: string,
+): Judgement {
+  const m = f.measure!;
+  const months = Math.max(daysLeft / 30.4, 0.25);
+  const perMonth = formatMoney(Math.round(m.amount / months), m.text, f.titleLanguage, lang);
+  const amount = formatMoney(
+    savableIn(daysLeft, m.text, f.titleLanguage),
+    m.text,
+    f.titleLanguage,
+    lang,
+  );
+  const own = formatDate(f.deadline!.date, lang);
+  return {
+    score,
+    comment: tr(
+      lang,
+      `Отложить ${quote(m.text, lang)} до ${own} — это около ${perMonth} в месяц: для обычного бюджета нереально.`,
+      `Saving ${quote(m.text, lang)} by ${own} means about ${perMonth} a month: unrealistic for a usual budget.`,
+    ),
+    suggestion: tr(
+      lang,
+      `Перенесите срок на ${date} или поставьте к ${own} сумму около ${amount}.`,
+      `Move the deadline to ${date}, or aim for about ${amount} by ${own}.`,
+    ),
+  };
+}
+
 function capitalizeEn(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function judgeRelevant(f: GoalFacts, lang: AssistantLanguage): Judgement {
-  const suggestion = tr(
-    lang,
-    'Допишите в описание, зачем вам эта цель: «…, чтобы …».',
-    'Add to the description why this goal matters to you: “…, so that …”.',
-  );
   if (f.reason) {
+    const why = f.reasonText ? quote(shorten(f.reasonText, 60), lang) : undefined;
     return {
       score: f.descriptionWords >= 8 ? 90 : 85,
-      comment: tr(
-        lang,
-        'Понятно, зачем вам эта цель, — это поможет не бросить.',
-        'It is clear why this goal matters to you — that helps you keep going.',
-      ),
+      comment: why
+        ? tr(
+            lang,
+            `Причина названа — ${why}; вспоминайте её, когда захочется бросить.`,
+            `The reason is there — ${why}; recall it when you feel like quitting.`,
+          )
+        : tr(
+            lang,
+            'Понятно, зачем вам эта цель, — это поможет не бросить.',
+            'It is clear why this goal matters to you — that helps you keep going.',
+          ),
     };
   }
+  const question = motiveQuestion(f, lang);
   return {
     score: f.descriptionWords > 0 ? 60 : 50,
-    comment: tr(
-      lang,
-      'Не сказано, зачем вам эта цель; без причины её легко отложить.',
-      'It does not say why this goal matters; without a reason it is easy to put off.',
-    ),
-    suggestion,
+    comment: question.comment,
+    suggestion: question.suggestion,
   };
 }
 
-export function judgeTimeBound(f: GoalFacts, lang: AssistantLanguage): Judgement {
-  const example = formatDate(addDays(f.today, DEFAULT_WEEKS[f.kind] * 7), lang);
+export function judgeTimeBound(
+  f: GoalFacts,
+  lang: AssistantLanguage,
+  suggested: LocalDate,
+): Judgement {
+  const example = formatDate(suggested, lang);
+  const need = neededWeeks(f);
   const { deadline, daysLeft } = f;
   if (!deadline || daysLeft === undefined) {
     return {
@@ -307,11 +369,18 @@ export function judgeTimeBound(f: GoalFacts, lang: AssistantLanguage): Judgement
       comment: f.someday
         ? tr(lang, '«Когда-нибудь» — это не срок.', '“Someday” is not a deadline.')
         : tr(lang, 'Срока нет.', 'There is no deadline.'),
-      suggestion: tr(
-        lang,
-        `Назначьте дату, к которой цель должна быть достигнута, например ${example}.`,
-        `Set a date by which the goal is reached, for example ${example}.`,
-      ),
+      suggestion:
+        need === undefined
+          ? tr(
+              lang,
+              `Назначьте дату, к которой цель должна быть достигнута, например ${example}.`,
+              `Set a date by which the goal is reached, for example ${example}.`,
+            )
+          : tr(
+              lang,
+              `Назначьте срок с запасом: обычно на это нужно ${aboutWeeks(need, 'ru')}, например ${example}.`,
+              `Set a deadline with a margin: this usually takes ${aboutWeeks(need, 'en')}, for example ${example}.`,
+            ),
     };
   }
   const date = formatDate(deadline.date, lang);
@@ -321,8 +390,8 @@ export function judgeTimeBound(f: GoalFacts, lang: AssistantLanguage): Judgement
       comment: tr(lang, `Срок ${date} уже прошёл.`, `The deadline, ${date}, has passed.`),
       suggestion: tr(
         lang,
-        `Назначьте новый срок: ${date} уже прошло.`,
-        `Set a new deadline: ${date} has passed.`,
+        `Назначьте новый срок вместо прошедшего ${date}, например ${example}.`,
+        `Set a new deadline instead of ${date}, which has passed, for example ${example}.`,
       ),
     };
   }

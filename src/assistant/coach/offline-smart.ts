@@ -3,10 +3,10 @@
  * no model. Every comment and suggestion is in `ctx.language`; a rewritten goal keeps the
  * language its title is written in.
  */
-import { addDays, type LocalDate } from '../offline/local-time.js';
-import { detectLanguage, normalize } from '../offline/text.js';
+import type { LocalDate } from '../offline/local-time.js';
+import { normalize } from '../offline/text.js';
 import type { CoachContext, CoachGoal, SmartReview } from './coach.types.js';
-import { type GoalFacts, isAhead, readGoal } from './offline-goal-facts.js';
+import { type GoalFacts, readGoal } from './offline-goal-facts.js';
 import {
   judgeAchievable,
   judgeMeasurable,
@@ -15,7 +15,7 @@ import {
   judgeTimeBound,
   type Judgement,
 } from './offline-smart-criteria.js';
-import { DEFAULT_WEEKS, MEASURE_SUFFIX, typicalWeeks } from './offline-smart-hints.js';
+import { measureSuffix, suggestedDeadline } from './offline-smart-hints.js';
 import { formatDate, shorten, tr } from './offline-words.js';
 
 /** A goal scoring at least this needs no rewriting. */
@@ -24,35 +24,26 @@ const MAX_SUGGESTIONS = 5;
 /** Below this a criterion's suggestion is worth showing. */
 const WORTH_SUGGESTING = 90;
 
-/** The deadline a rewritten goal names: the goal's own when it is realistic. */
-function rewriteDeadline(f: GoalFacts): LocalDate {
-  const typical = typicalWeeks(f.kind, f.measure);
-  const needDays = typical === undefined ? undefined : Math.ceil(Math.max(typical, 1)) * 7;
-  const own = f.deadline && isAhead(f.deadline.date, f.today) ? f.deadline.date : undefined;
-  if (own && (needDays === undefined || (f.daysLeft ?? 0) >= needDays * 0.6)) return own;
-  return addDays(f.today, needDays ?? DEFAULT_WEEKS[f.kind] * 7);
-}
-
-function rewrite(goal: CoachGoal, f: GoalFacts, ctx: CoachContext): string {
-  const lang = detectLanguage(goal.title, ctx.language);
+function rewrite(f: GoalFacts, suggested: LocalDate): string {
+  const lang = f.titleLanguage;
   const core = shorten(f.core, 150) || tr(lang, 'Цель', 'Goal');
   let measure = '';
   if (f.kind === 'habit' && f.frequency && !f.measure) {
     measure = tr(lang, ' — 30 дней подряд', ' — for 30 days in a row');
-  } else if (!f.measure) measure = MEASURE_SUFFIX[f.kind][lang];
+  } else if (!f.measure) measure = measureSuffix(f.kind, f.core, lang, f.domain);
   else if (!normalize(core).includes(normalize(f.measure.text))) measure = ` — ${f.measure.text}`;
-  const date = formatDate(rewriteDeadline(f), lang);
-  return `${core}${measure} ${tr(lang, 'к', 'by')} ${date}`;
+  return `${core}${measure} ${tr(lang, 'к', 'by')} ${formatDate(suggested, lang)}`;
 }
 
 export function analyzeGoalOffline(goal: CoachGoal, ctx: CoachContext): SmartReview {
   const lang = ctx.language;
   const facts = readGoal(goal, ctx);
+  const suggested = suggestedDeadline(facts);
   const specific = judgeSpecific(facts, lang);
   const measurable = judgeMeasurable(facts, lang);
-  const achievable = judgeAchievable(facts, lang);
+  const achievable = judgeAchievable(facts, lang, suggested);
   const relevant = judgeRelevant(facts, lang);
-  const timeBound = judgeTimeBound(facts, lang);
+  const timeBound = judgeTimeBound(facts, lang, suggested);
   const all: Judgement[] = [specific, measurable, achievable, relevant, timeBound];
   const score = Math.round(all.reduce((sum, j) => sum + j.score, 0) / all.length);
 
@@ -71,6 +62,6 @@ export function analyzeGoalOffline(goal: CoachGoal, ctx: CoachContext): SmartRev
     relevant: review(relevant),
     timeBound: review(timeBound),
     suggestions,
-    rewrittenGoal: score < GOOD_ENOUGH ? rewrite(goal, facts, ctx) : null,
+    rewrittenGoal: score < GOOD_ENOUGH ? rewrite(facts, suggested) : null,
   };
 }

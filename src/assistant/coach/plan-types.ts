@@ -1,4 +1,5 @@
 /** What the offline plan templates are made of. */
+import type { Domain } from './offline-domain.js';
 import type { HabitKind, LanguageName } from './offline-goal-kind.js';
 import type { Measure } from './offline-measures.js';
 
@@ -20,6 +21,8 @@ export interface PlanSubject {
   habit: HabitKind;
   /** Career goals about finding a job rather than doing a project. */
   jobSearch: boolean;
+  /** The finer domain (a data analyst, a guitar), when the goal names one. */
+  domain?: Domain;
 }
 
 export type PlanTemplate = (subject: PlanSubject) => StepSpec[];
