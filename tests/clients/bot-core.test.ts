@@ -372,6 +372,76 @@ describe('habits', () => {
   });
 });
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+describe('habit and goal pictures', () => {
+  it('sends the habit heatmap and the goal progress chart as PNG photos', async () => {
+    const { user } = await started();
+    const { createHabit } = await user.op(BotCheckCreateHabitDocument, {
+      input: { title: 'Чтение', schedule: { kind: 'DAILY' } },
+    });
+    const list = await user.say('/habits');
+    await user.press(list, /Чтение/);
+    const card = user.now(list);
+    expect(await user.press(card, /Картинка/)).toBeUndefined();
+    const photo = user.last();
+    expect(photo.id).not.toBe(card.id);
+    expect(photo.photo!.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    expect(photo.photo!.length).toBeGreaterThan(1000);
+    expect(photo.text).toBe('📊 «Чтение»: последние 12 недель');
+    expect(createHabit.id).toBeTruthy();
+
+    const { user: planner, card: goalCard } = await withGoal('Выучить испанский');
+    await planner.press(goalCard, /График прогресса/);
+    const chart = planner.last();
+    expect(chart.photo!.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    expect(chart.text).toBe('📈 «Выучить испанский»: шаги сделано и по плану');
+  });
+
+  it("answers another user's habit picture with a toast, not a photo", async () => {
+    const { user: owner } = await started();
+    const { createHabit } = await owner.op(BotCheckCreateHabitDocument, {
+      input: { title: 'Чужая', schedule: { kind: 'DAILY' } },
+    });
+    const { user: other } = await started();
+    const menu = other.last();
+    const toast = await other.pressData(menu, `hpic:${createHabit.id}`);
+    expect(toast).toBeTruthy();
+    expect(other.messages().some((m) => m.photo)).toBe(false);
+  });
+});
+
+describe('habit target reached', () => {
+  it('celebrates and keeps going with a raised target, or archives', async () => {
+    const { user } = await started();
+    await user.op(BotCheckCreateHabitDocument, {
+      input: { title: 'Медитация', schedule: { kind: 'DAILY' }, target: 1 },
+    });
+    const list = await user.say('/habits');
+    await user.press(list, /Медитация/);
+    await user.press(list, /Сделано/);
+    const party = user.last();
+    expect(party.text).toBe(
+      '🎉 Цель привычки «Медитация» достигнута: 1 день! Продолжим или в архив?',
+    );
+    expect(labels(party)).toEqual(['🚀 Продолжить до 2', '📦 В архив']);
+    expect(await user.press(party, /Продолжить до 2/)).toBe('🚀 Новая цель: 2 дня');
+    expect(user.now(party).text).toContain('🔁 Медитация');
+    const { habits } = await user.op(BotCheckHabitsDocument, {});
+    expect(habits.items).toMatchObject([{ title: 'Медитация', status: 'ACTIVE', target: 2 }]);
+
+    await user.op(BotCheckCreateHabitDocument, {
+      input: { title: 'Бег', schedule: { kind: 'DAILY' }, target: 1 },
+    });
+    const again = await user.say('/habits');
+    await user.press(again, /Бег/);
+    await user.press(again, /Сделано/);
+    expect(await user.press(user.last(), /В архив/)).toBe('📦 Привычка в архиве');
+    const after = await user.op(BotCheckHabitsDocument, {});
+    expect(after.habits.items.find((h) => h.title === 'Бег')?.status).toBe('ARCHIVED');
+  });
+});
+
 describe('reminders in chat', () => {
   it("shows an event's reminders on its card and changes them with presets, or none", async () => {
     const { user } = await started();

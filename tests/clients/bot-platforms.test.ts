@@ -33,6 +33,8 @@ await useOwnDatabase();
 
 let app: TestApp;
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 beforeAll(async () => {
   app = await startTestApp({
     WORKER_ENABLED: 'true',
@@ -72,6 +74,17 @@ describe.each([
     bot.sendText(user, title);
     return bot.next(user);
   }
+
+  it('sends a goal progress chart as a PNG photo (Telegram sendPhoto, MAX image upload)', async () => {
+    const { user } = await started();
+    const card = await withGoal(user, 'Выучить испанский');
+    const pressId = press(bot, user, card, /График прогресса/);
+    await bot.answerOf(pressId);
+    const photo = await bot.next(user);
+    expect(Buffer.from(photo.photo!.subarray(0, 8))).toEqual(PNG_SIGNATURE);
+    expect(photo.photo!.length).toBeGreaterThan(1000);
+    expect(photo.plainText).toBe('📈 «Выучить испанский»: шаги сделано и по плану');
+  });
 
   it('registers the user at start, greets in their language and shows the menu', async () => {
     const { user, menu } = await started('ru');

@@ -15,6 +15,8 @@ export interface PlatformMessage {
   plainText: string;
   buttons: { text: string; data?: string }[];
   edits: number;
+  /** A photo message's bytes as the platform received them. */
+  photo?: Uint8Array;
 }
 
 export interface PlatformUser {
@@ -84,6 +86,7 @@ export async function telegramDriver(app: TestApp): Promise<PlatformDriver> {
     plainText: m.plainText,
     buttons: telegram.buttonsOf(m).map((b) => ({ text: b.text, data: b.callback_data })),
     edits: m.edits,
+    ...(m.photo && { photo: m.photo }),
   });
   const byId = (message: PlatformMessage) =>
     fake()
@@ -142,6 +145,7 @@ export async function maxDriver(app: TestApp): Promise<PlatformDriver> {
     plainText: m.plainText,
     buttons: max.buttonsOf(m).map((b) => ({ text: b.text, data: b.payload })),
     edits: m.edits,
+    ...(m.photo && { photo: m.photo }),
   });
   const byId = (message: PlatformMessage) =>
     fake()

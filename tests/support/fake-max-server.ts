@@ -7,7 +7,11 @@
  * marker or posts to a subscribed webhook with its secret, and plays the user's side (texts,
  * button presses, the Start button, voice notes, MAX's odd updates).
  *
- * Not modelled: uploads and media other than incoming audio, group chats, channels,
+ * Image uploads are modelled as the library does them: POST /uploads?type=image names an
+ * upload URL on this fake, the multipart file posted there answers `photos` tokens, and a
+ * message's image attachment must name a token uploaded so (its bytes are kept).
+ *
+ * Not modelled: other uploads, media other than incoming audio and sent images, group chats, channels,
  * markdown validation (markdown texts are stored as sent).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -86,6 +90,8 @@ export interface BotMessage {
   buttons: FakeButton[][];
   timestamp: number;
   edits: number;
+  /** The bytes of an image attachment the bot uploaded and sent. */
+  photo?: Uint8Array;
 }
 
 export interface CallbackAnswer {
@@ -227,6 +233,9 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
   const actionLog = new Map<number, string[]>();
   const presses = new Map<string, Press>();
   const files = new Map<string, Uint8Array>();
+  /** Upload URL id → bytes once posted; photo token → bytes. */
+  const uploads = new Map<string, Uint8Array | null>();
+  const photoTokens = new Map<string, Uint8Array>();
   const rateTimes = { global: [] as number[], chats: new Map<number, number[]>() };
   let subscriptions: Subscription[] = [];
   let commands: { name: string; description?: string }[] = [];
@@ -256,9 +265,12 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
   }
 
   function messageObject(m: StoredMessage): Payload {
-    const attachments = m.buttons.length
-      ? [{ type: 'inline_keyboard', payload: { buttons: m.buttons } }]
+    const attachments: Payload[] = m.photo
+      ? [{ type: 'image', payload: { photo_id: 1, token: 'sent', url: `${origin}/files/photo` } }]
       : [];
+    if (m.buttons.length) {
+      attachments.push({ type: 'inline_keyboard', payload: { buttons: m.buttons } });
+    }
     return {
       sender: { ...botInfo, last_activity_time: Date.now() },
       recipient: {
@@ -386,7 +398,7 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
   function bodyOf(
     body: Payload,
     current?: StoredMessage,
-  ): Pick<BotMessage, 'text' | 'plainText' | 'format' | 'markup' | 'buttons'> {
+  ): Pick<BotMessage, 'text' | 'plainText' | 'format' | 'markup' | 'buttons' | 'photo'> {
     const format = body.format == null ? undefined : String(body.format);
     if (format !== undefined && format !== 'html' && format !== 'markdown') {
       throw bad(`format: unknown value "${format}"`);
@@ -406,9 +418,27 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
     if (plainText.length > TEXT_LIMIT) {
       throw bad(`text: size must be between 0 and ${TEXT_LIMIT}`, 'text.too.long');
     }
-    const buttons = keyboardOf(body.attachments, current?.buttons);
-    if (!plainText && !buttons.length) throw bad('text: message must have text or attachments');
-    return { text, plainText, format, markup: parsed.markup, buttons };
+    const { photo, others } = imageOf(body.attachments);
+    const buttons = keyboardOf(others, current?.buttons);
+    if (!plainText && !buttons.length && !photo) {
+      throw bad('text: message must have text or attachments');
+    }
+    return { text, plainText, format, markup: parsed.markup, buttons, ...(photo && { photo }) };
+  }
+
+  /** The bytes of an image attachment (by a token uploaded here), and the other attachments. */
+  function imageOf(attachments: unknown): { photo?: Uint8Array; others: unknown } {
+    if (!Array.isArray(attachments)) return { others: attachments };
+    const images = attachments.filter((a: Payload) => a?.type === 'image');
+    if (images.length > 1) throw bad('attachments: the fake takes one image');
+    const others = attachments.filter((a: Payload) => a?.type !== 'image');
+    if (!images.length) return { others };
+    const payload = (images[0] as { payload?: Payload }).payload ?? {};
+    const photos = (payload.photos ?? {}) as Record<string, { token?: string }>;
+    const token = String(payload.token ?? Object.values(photos)[0]?.token ?? '');
+    const photo = photoTokens.get(token);
+    if (!photo) throw bad(`attachment: unknown image token "${token}"`, 'attachment.invalid');
+    return { photo, others };
   }
 
   /** null/absent keeps the current keyboard (edits), [] removes it. */
@@ -537,6 +567,13 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
         subscriptions = subscriptions.filter((s) => s.url !== query.url);
         return { success: true };
       }
+      case 'POST /uploads': {
+        if (query.type !== 'image') throw bad(`uploads: the fake takes type=image only`);
+        rateLimit(undefined);
+        const id = `up${++counter}`;
+        uploads.set(id, null);
+        return { url: `${origin}/upload/${id}` };
+      }
       case 'POST /messages': {
         const chatId = chatOf(query);
         const content = bodyOf(body);
@@ -615,6 +652,8 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
       res.end(Buffer.from(bytes));
       return;
     }
+    const upload = /^\/upload\/(\w+)$/.exec(url.pathname);
+    if (upload && req.method === 'POST') return receiveUpload(upload[1]!, req, res);
     if (!url.pathname.startsWith(PREFIX)) {
       return send(res, 404, { code: 'not.found', message: `Path ${url.pathname} not found` });
     }
@@ -650,6 +689,25 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
       if (!(error instanceof ApiError)) throw error;
       fail(res, call, error);
     }
+  }
+
+  /** The upload server's side: the multipart `data` file, answered with a photo token. */
+  async function receiveUpload(id: string, req: IncomingMessage, res: ServerResponse) {
+    const type = req.headers['content-type'] ?? '';
+    const raw = await readRawBody(req);
+    if (uploads.get(id) !== null || !type.startsWith('multipart/form-data')) {
+      return send(res, 400, { code: 'upload.invalid', message: 'Unknown upload or not multipart' });
+    }
+    const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+    const data = form.get('data');
+    if (!data || typeof data === 'string' || !data.size) {
+      return send(res, 400, { code: 'upload.invalid', message: 'No file in "data"' });
+    }
+    const bytes = new Uint8Array(await data.arrayBuffer());
+    uploads.set(id, bytes);
+    const token = `photo-${id}`;
+    photoTokens.set(token, bytes);
+    send(res, 200, { photos: { [`${id}-key`]: { token } } });
   }
 
   const server = createServer((req, res) => {

@@ -5,7 +5,9 @@
  * callback_data, edits, stale callback queries), enforces Telegram's flood limits, and plays
  * the user's side (texts, button presses, voice notes).
  *
- * Not modelled: media other than incoming voice notes, inline mode, MarkdownV2 validation
+ * Photos the bot sends (sendPhoto with an uploaded file) are kept with their bytes.
+ *
+ * Not modelled: other media than incoming voice notes and sent photos, inline mode, MarkdownV2 validation
  * (Markdown texts are stored as sent), webhook certificates. Updates go to a webhook only
  * when it is on this machine (http://127.0.0.1, localhost); any other webhook URL is recorded
  * and its updates wait, as if it were unreachable.
@@ -85,6 +87,8 @@ export interface BotMessage {
   reply_to_message_id?: number;
   date: number;
   edits: number;
+  /** A photo message's bytes, as uploaded (its caption is `text`). */
+  photo?: Uint8Array;
 }
 
 export interface CallbackAnswer {
@@ -286,8 +290,13 @@ export async function startFakeTelegramServer(
       chat: chatObject(chat(m.chat_id)),
       date: m.date,
       edit_date: m.editDate,
-      text: m.plainText,
-      entities: m.entities.length ? m.entities : undefined,
+      ...(m.photo
+        ? {
+            photo: [{ file_id: `photo-${m.message_id}`, width: 960, height: 540 }],
+            caption: m.plainText || undefined,
+            caption_entities: m.entities.length ? m.entities : undefined,
+          }
+        : { text: m.plainText, entities: m.entities.length ? m.entities : undefined }),
       reply_markup: markup ?? undefined,
     });
   }
@@ -409,8 +418,11 @@ export async function startFakeTelegramServer(
     return found;
   }
 
-  function textOf(p: Payload): Pick<BotMessage, 'text' | 'plainText' | 'parse_mode' | 'entities'> {
-    const text = p.text === undefined ? '' : String(p.text);
+  function textOf(
+    p: Payload,
+    field: 'text' | 'caption' = 'text',
+  ): Pick<BotMessage, 'text' | 'plainText' | 'parse_mode' | 'entities'> {
+    const text = p[field] === undefined ? '' : String(p[field]);
     const parseMode =
       p.parse_mode === undefined || p.parse_mode === '' ? undefined : String(p.parse_mode);
     let parsed: { text: string; entities: MessageEntity[] };
@@ -426,7 +438,9 @@ export async function startFakeTelegramServer(
       throw bad('unsupported parse_mode');
     }
     const plain = trimEntities(parsed);
-    if (!plain.text.length) throw bad('message text is empty');
+    if (field === 'caption') {
+      if (plain.text.length > 1024) throw bad('message caption is too long');
+    } else if (!plain.text.length) throw bad('message text is empty');
     // Stricter than or equal to Telegram: counts UTF-16 code units, as entity offsets do.
     if (plain.text.length > 4096) throw bad('message is too long');
     return { text, plainText: plain.text, parse_mode: parseMode, entities: plain.entities };
@@ -570,6 +584,31 @@ export async function startFakeTelegramServer(
         date: now(),
         edits: 0,
         deleted: false,
+      };
+      botLog.push(message);
+      botByKey.set(key(c.id, message.message_id), message);
+      return messageObject(message);
+    },
+    sendPhoto: (p) => {
+      const c = chatOf(p);
+      const upload = p.photo;
+      if (!(upload instanceof FakeUpload)) {
+        throw bad('wrong remote file identifier specified: the fake takes uploaded photos only');
+      }
+      if (!upload.bytes.length) throw bad('file must be non-empty');
+      if (upload.bytes.length > 10 * 1024 * 1024) throw bad('PHOTO_INVALID_DIMENSIONS');
+      const body = textOf(p, 'caption');
+      const reply_markup = markupOf(p);
+      flood(c.id);
+      const message = {
+        message_id: c.nextMessageId++,
+        chat_id: c.id,
+        ...body,
+        reply_markup,
+        date: now(),
+        edits: 0,
+        deleted: false,
+        photo: upload.bytes,
       };
       botLog.push(message);
       botByKey.set(key(c.id, message.message_id), message);
@@ -824,6 +863,14 @@ export async function startFakeTelegramServer(
   };
 }
 
+/** A file the bot uploaded in a multipart request (sendPhoto's `photo`). */
+export class FakeUpload {
+  constructor(
+    readonly filename: string,
+    readonly bytes: Uint8Array,
+  ) {}
+}
+
 type StoredMessage = BotMessage & { deleted: boolean; editDate?: number };
 
 function snapshot(m: StoredMessage): BotMessage {
@@ -1011,7 +1058,10 @@ async function readBody(req: IncomingMessage): Promise<Payload> {
     const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
     const fields: Payload = {};
     for (const [name, value] of form) {
-      fields[name] = typeof value === 'string' ? value : `${value.name} (${value.size} bytes)`;
+      fields[name] =
+        typeof value === 'string'
+          ? value
+          : new FakeUpload(value.name, new Uint8Array(await value.arrayBuffer()));
     }
     return fields;
   }

@@ -2,7 +2,7 @@ import { ApiClient } from '../../src/clients/shared/api-client.js';
 import type { RunningBot } from '../../src/clients/shared/bot-process.js';
 import { createBot, type BotAdapter } from '../../src/clients/shared/create-bot.js';
 import { packCallback } from '../../src/clients/shared/features/registry.js';
-import type { Incoming, Messenger } from '../../src/clients/shared/messenger.js';
+import type { Incoming, Messenger, Photo } from '../../src/clients/shared/messenger.js';
 import type { SendQueue } from '../../src/clients/shared/outbound/send-queue.js';
 import type { Screen } from '../../src/clients/shared/screen.js';
 import { createLogger } from '../../src/logger.js';
@@ -20,6 +20,8 @@ export interface ShownMessage {
   /** Button labels with their packed callback data (or url), by row. */
   buttons: { label: string; data?: string; url?: string }[][];
   edits: number;
+  /** The bytes of a photo message (its caption is `html`). */
+  photo?: Buffer;
 }
 
 const plain = (html: string) =>
@@ -54,8 +56,8 @@ export class MemoryChats {
   readonly typing: string[] = [];
   private nextId = 1;
 
-  show(chatId: string, screen: Screen): ShownMessage {
-    const shown = render(chatId, String(this.nextId++), screen, 0);
+  show(chatId: string, screen: Screen, photo?: Buffer): ShownMessage {
+    const shown = { ...render(chatId, String(this.nextId++), screen, 0), ...(photo && { photo }) };
     this.messages.push(shown);
     return shown;
   }
@@ -83,6 +85,13 @@ class MemoryMessenger implements Messenger {
 
   send(chatId: string, screen: Screen): Promise<string> {
     return this.queue.enqueue({ id: chatId }, async () => this.chats.show(chatId, screen).id);
+  }
+
+  sendPhoto(chatId: string, photo: Photo, caption: Screen): Promise<string> {
+    return this.queue.enqueue(
+      { id: chatId },
+      async () => this.chats.show(chatId, caption, photo.png).id,
+    );
   }
 
   edit(chatId: string, messageId: string, screen: Screen): Promise<void> {

@@ -1,8 +1,13 @@
-import type { Api } from '@maxhub/max-bot-api';
-import type { Messenger } from '../shared/messenger.js';
+import { MaxError, type Api } from '@maxhub/max-bot-api';
+import type { Messenger, Photo } from '../shared/messenger.js';
 import type { SendQueue } from '../shared/outbound/send-queue.js';
 import type { Screen } from '../shared/screen.js';
 import { cannotEdit, keyboardOf, MAX_TEXT_LIMIT } from './max-api.js';
+
+const NOT_READY_ATTEMPTS = 5;
+const NOT_READY_PAUSE_MS = 1000;
+const notReady = (error: unknown) =>
+  error instanceof MaxError && /attachment\.not\.ready/i.test(error.code ?? '');
 
 /** Presses remembered until answered; a bound, in case an answer is never given. */
 const PRESSES_KEPT = 1000;
@@ -38,6 +43,30 @@ export class MaxMessenger implements Messenger {
       }),
     );
     return message.body.mid;
+  }
+
+  /**
+   * Uploads the PNG (POST /uploads, then the file to the URL it names) and sends it as an
+   * image attachment with the caption and buttons. MAX may still be processing a fresh
+   * upload ("attachment.not.ready"): the send is tried again a few times, a second apart.
+   */
+  async sendPhoto(chatId: string, photo: Photo, caption: Screen): Promise<string> {
+    const image = await this.queue.enqueue(null, () => this.api.uploadImage({ source: photo.png }));
+    const keyboard = keyboardOf(caption.buttons);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const message = await this.queue.enqueue({ id: chatId }, () =>
+          this.api.sendMessageToChat(Number(chatId), caption.html, {
+            format: 'html',
+            attachments: [image.toJson(), ...(keyboard ? [keyboard] : [])],
+          }),
+        );
+        return message.body.mid;
+      } catch (error) {
+        if (!notReady(error) || attempt >= NOT_READY_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, NOT_READY_PAUSE_MS));
+      }
+    }
   }
 
   async edit(chatId: string, messageId: string, screen: Screen): Promise<void> {

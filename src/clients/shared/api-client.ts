@@ -66,6 +66,18 @@ export class ApiClient {
   }
 
   /**
+   * A picture the API signed a URL for (`habitHeatmap`, `goalProgressChart`): the URL is
+   * relative to the API's origin and needs no credentials.
+   */
+  async picture(path: string): Promise<Buffer> {
+    const response = await fetch(new URL(path, this.graphqlUrl));
+    if (!response.ok || response.headers.get('content-type') !== 'image/png') {
+      throw new ApiError(`picture: HTTP ${response.status}`, 'NOT_FOUND');
+    }
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  /**
    * Subscribes; `onData` gets each result. Service-level subscriptions share one socket that
    * reconnects by itself (`onReconnected` then lets the caller catch up on what it missed);
    * a subscription acting for a user gets its own socket, closed when it ends.

@@ -8,12 +8,20 @@ export interface Messenger {
   readonly textLimit: number;
   /** Sends one message (text within textLimit) and returns its id. */
   send(chatId: string, screen: Screen): Promise<string>;
+  /** Sends a picture with a short caption (HTML) and the screen's buttons under it. */
+  sendPhoto(chatId: string, photo: Photo, caption: Screen): Promise<string>;
   /** Replaces a message's text and buttons; "not modified" is not an error. */
   edit(chatId: string, messageId: string, screen: Screen): Promise<void>;
   /** Answers a button press (every press must be answered), optionally with a short toast. */
   answerCallback(callbackId: string, text?: string): Promise<void>;
   /** "typing…" in the chat. */
   typing(chatId: string): Promise<void>;
+}
+
+/** A PNG to send as a photo (the API renders pictures; the bot downloads and uploads them). */
+export interface Photo {
+  png: Buffer;
+  filename: string;
 }
 
 const PLATFORM_ENUM = { telegram: 'TELEGRAM', max: 'MAX', web: 'WEB' } as const;

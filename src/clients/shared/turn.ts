@@ -70,6 +70,17 @@ export class Turn {
     return sendScreen(this.messenger, this.chatId, screen);
   }
 
+  /**
+   * Downloads a picture the API signed (its `url`) and sends it as a photo with a short
+   * caption (HTML; titles are at most 200 characters, within every platform's caption limit); answers the button press first, as the upload takes a moment.
+   */
+  async sendPicture(url: string, filename: string, caption: string): Promise<string> {
+    await this.answer();
+    await this.messenger.typing(this.chatId);
+    const png = await this.apiClient.picture(url);
+    return this.messenger.sendPhoto(this.chatId, { png, filename }, { html: caption, buttons: [] });
+  }
+
   /** Answers the button press once; a toast text is shown briefly by the messenger. */
   async answer(toast?: string): Promise<void> {
     if (this.incoming.kind !== 'callback' || this.answered) return;

@@ -1,7 +1,7 @@
 import { TelegramError, type Telegram } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import { packCallback } from '../shared/features/registry.js';
-import type { Messenger } from '../shared/messenger.js';
+import type { Messenger, Photo } from '../shared/messenger.js';
 import type { SendQueue } from '../shared/outbound/send-queue.js';
 import type { Screen } from '../shared/screen.js';
 import { telegramChat } from './telegram-api.js';
@@ -26,7 +26,9 @@ const notModified = (error: unknown) =>
 const cannotEdit = (error: unknown) =>
   error instanceof TelegramError &&
   error.code === 400 &&
-  /message to edit not found|message can't be edited/i.test(error.description);
+  /message to edit not found|message can't be edited|no text in the message to edit/i.test(
+    error.description,
+  );
 
 /**
  * Shared screens as Telegram messages: HTML, inline keyboards, edits in place. Every call goes
@@ -48,6 +50,18 @@ export class TelegramMessenger implements Messenger {
         link_preview_options: { is_disabled: true },
         reply_markup: keyboard(screen),
       }),
+    );
+    return String(message.message_id);
+  }
+
+  /** sendPhoto with the PNG uploaded as multipart (telegraf's InputFile `source`). */
+  async sendPhoto(chatId: string, photo: Photo, caption: Screen): Promise<string> {
+    const message = await this.queue.enqueue(telegramChat(chatId), () =>
+      this.telegram.sendPhoto(
+        chatId,
+        { source: photo.png, filename: photo.filename },
+        { caption: caption.html, parse_mode: 'HTML', reply_markup: keyboard(caption) },
+      ),
     );
     return String(message.message_id);
   }

@@ -1,5 +1,5 @@
 import { packCallback } from '../shared/features/registry.js';
-import type { Messenger } from '../shared/messenger.js';
+import type { Messenger, Photo } from '../shared/messenger.js';
 import type { SendQueue } from '../shared/outbound/send-queue.js';
 import type { Screen } from '../shared/screen.js';
 import type { WebHub } from './web-hub.js';
@@ -39,6 +39,15 @@ export class WebMessenger implements Messenger {
     return this.queue.enqueue({ id: chatId }, async () => {
       if (!this.hub.isOpen(chatId)) throw new NoOpenPageError(chatId);
       return this.hub.show(chatId, toShown(screen));
+    });
+  }
+
+  /** The page shows the PNG inline (a data: URL, so it needs no second request). */
+  sendPhoto(chatId: string, photo: Photo, caption: Screen): Promise<string> {
+    return this.queue.enqueue({ id: chatId }, async () => {
+      if (!this.hub.isOpen(chatId)) throw new NoOpenPageError(chatId);
+      const image = `data:image/png;base64,${photo.png.toString('base64')}`;
+      return this.hub.show(chatId, { ...toShown(caption), image });
     });
   }
 

@@ -11,6 +11,8 @@ export interface ShownScreen {
   id: string;
   html: string;
   buttons: WebButton[][];
+  /** A picture above the text (a habit heatmap, a goal chart), as a data: URL. */
+  image?: string;
 }
 
 /** Server → page, over Server-Sent Events. */

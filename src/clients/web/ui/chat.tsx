@@ -60,6 +60,7 @@ export function Chat({ t }: { t: WebTexts }) {
             </div>
           ) : (
             <div key={line.id} class="message" data-message-id={line.id}>
+              {line.image && <img class="picture" src={line.image} alt="" />}
               <div class="html" dangerouslySetInnerHTML={{ __html: line.html }} />
               {line.buttons.map((row, r) => (
                 <div key={r} class="buttons">

@@ -8,8 +8,10 @@ import {
   DeleteGoalDocument,
   GoalCardDocument,
   GoalListDocument,
+  GoalProgressPictureDocument,
   UpdateGoalDocument,
 } from '../../gql/graphql.js';
+import { markup } from '../../html.js';
 import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
 import type { Dialogs, Feature } from '../feature.js';
@@ -33,7 +35,8 @@ export type GoalsCallback =
   | { a: 'goalAddStep'; goalId: string }
   | { a: 'goalDelete'; goalId: string }
   | { a: 'goalDeleteYes'; goalId: string }
-  | { a: 'schedule'; goalId: string };
+  | { a: 'schedule'; goalId: string }
+  | { a: 'goalChart'; goalId: string };
 
 export type GoalsDialog =
   | { kind: 'newGoal' }
@@ -170,6 +173,21 @@ export const goalsFeature: Feature<GoalsCallback, GoalsDialog, 'goals' | 'newgoa
       code: 'gs',
       fields: { goalId: uuid },
       press: (turn, { goalId }) => scheduleGoal(turn, goalId),
+    },
+    goalChart: {
+      code: 'gpic',
+      fields: { goalId: uuid },
+      async press(turn, { goalId }) {
+        const [{ goalProgressChart }, { goal }] = await Promise.all([
+          turn.api(GoalProgressPictureDocument, { goalId }),
+          turn.api(GoalCardDocument, { id: goalId }),
+        ]);
+        await turn.sendPicture(
+          goalProgressChart.url,
+          'goal.png',
+          markup`${turn.t.chartCaption(goal.title)}`,
+        );
+      },
     },
   },
   dialogs,

@@ -19,7 +19,9 @@ export const GOALS_TEXTS = defineTexts({
       addStep: '➕ Шаг',
       yesDelete: '🗑 Да, удалить',
       accept: '✅ Принять план',
+      chart: '📈 График прогресса',
     },
+    chartCaption: (title: string) => `📈 «${title}»: шаги сделано и по плану`,
     goalStatus: {
       ACTIVE: 'активна',
       COMPLETED: 'выполнена 🎉',
@@ -52,7 +54,9 @@ export const GOALS_TEXTS = defineTexts({
       addStep: '➕ Step',
       yesDelete: '🗑 Yes, delete',
       accept: '✅ Accept plan',
+      chart: '📈 Progress chart',
     },
+    chartCaption: (title: string) => `📈 "${title}": steps done against the plan`,
     goalStatus: {
       ACTIVE: 'active',
       COMPLETED: 'completed 🎉',

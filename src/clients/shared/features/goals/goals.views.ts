@@ -76,6 +76,7 @@ export function goalCard(t: Texts, goal: GoalCardFieldsFragment): Screen {
       button(t.goalButtons.plan, { a: 'plan', goalId: goal.id }),
       button(t.goalButtons.schedule, { a: 'schedule', goalId: goal.id }),
     ],
+    [button(t.goalButtons.chart, { a: 'goalChart', goalId: goal.id })],
     [button(t.back, { a: 'goals', offset: 0 }), button(t.toMenu, { a: 'menu' })],
   );
   return screen(lines.join('\n'), rows);

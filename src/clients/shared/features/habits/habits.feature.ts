@@ -3,10 +3,12 @@ import { keyOf, nonNegativeInt, uuid } from '../../callback-data.js';
 import { beginDialog } from '../../dialog.js';
 import { todayIn } from '../../format.js';
 import {
+  ArchiveHabitDocument,
   CheckInHabitDocument,
   CreateHabitDocument,
   DeleteHabitDocument,
   HabitCardDocument,
+  HabitHeatmapPictureDocument,
   HabitListDocument,
   PauseHabitDocument,
   ResumeHabitDocument,
@@ -16,7 +18,7 @@ import {
 } from '../../gql/graphql.js';
 import { meansNone, parseTime } from '../../parse-input.js';
 import { markup } from '../../html.js';
-import { screen, type Screen } from '../../screen.js';
+import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
 import type { Dialogs, Feature } from '../feature.js';
 import {
@@ -25,6 +27,7 @@ import {
   habitsScreen,
   scheduleChoice,
   SCHEDULE_PRESETS,
+  targetReachedScreen,
   type SchedulePreset,
 } from './habits.views.js';
 
@@ -41,7 +44,10 @@ export type HabitsCallback =
   | { a: 'habitResume'; habitId: string }
   | { a: 'habitTime'; habitId: string }
   | { a: 'habitDelete'; habitId: string }
-  | { a: 'habitDeleteYes'; habitId: string };
+  | { a: 'habitDeleteYes'; habitId: string }
+  | { a: 'habitPicture'; habitId: string }
+  | { a: 'habitRaise'; habitId: string; target: number }
+  | { a: 'habitArchive'; habitId: string };
 
 export type HabitsDialog = { kind: 'habitTitle' } | { kind: 'habitTime'; habitId: string };
 
@@ -64,7 +70,7 @@ async function checkIn(turn: Turn, habitId: string, status: CheckInStatus): Prom
   });
   const { t } = turn;
   await turn.answer(status === 'DONE' ? t.checkedIn(result.habit.currentStreak) : t.skipped);
-  if (result.targetReached) await turn.send(screen(markup`${t.targetReached(result.habit.title)}`));
+  if (result.targetReached) await turn.send(targetReachedScreen(t, result.habit));
 }
 
 const dialogs: Dialogs<HabitsDialog> = {
@@ -199,6 +205,43 @@ export const habitsFeature: Feature<HabitsCallback, HabitsDialog, 'habits'> = {
       async press(turn, { habitId }) {
         await turn.api(DeleteHabitDocument, { id: habitId });
         await turn.answer(turn.t.habitDeleted);
+        await turn.show(await listOf(turn, 0));
+      },
+    },
+    habitPicture: {
+      code: 'hpic',
+      fields: { habitId: uuid },
+      async press(turn, { habitId }) {
+        const [{ habitHeatmap }, { habit }] = await Promise.all([
+          turn.api(HabitHeatmapPictureDocument, { habitId }),
+          turn.api(HabitCardDocument, {
+            id: habitId,
+            from: todayIn(turn.timezone),
+            to: todayIn(turn.timezone),
+          }),
+        ]);
+        await turn.sendPicture(
+          habitHeatmap.url,
+          'habit.png',
+          markup`${turn.t.pictureCaption(habit.title)}`,
+        );
+      },
+    },
+    habitRaise: {
+      code: 'htr',
+      fields: { habitId: uuid, target: nonNegativeInt },
+      async press(turn, { habitId, target }) {
+        await turn.api(UpdateHabitDocument, { id: habitId, input: { target } });
+        await turn.answer(turn.t.targetRaised(target));
+        await turn.show(await cardOf(turn, habitId));
+      },
+    },
+    habitArchive: {
+      code: 'hta',
+      fields: { habitId: uuid },
+      async press(turn, { habitId }) {
+        await turn.api(ArchiveHabitDocument, { id: habitId });
+        await turn.answer(turn.t.habitArchived);
         await turn.show(await listOf(turn, 0));
       },
     },

@@ -90,6 +90,7 @@ export function habitCard(
           button(t.habitButtons.done, { a: 'habitDone', habitId }),
           button(t.habitButtons.skip, { a: 'habitSkip', habitId }),
         ],
+    [button(t.picture, { a: 'habitPicture', habitId })],
     [
       habit.status === 'PAUSED'
         ? button(t.habitButtons.resume, { a: 'habitResume', habitId })
@@ -117,6 +118,20 @@ export function confirmHabitDelete(t: Texts, habit: HabitFieldsFragment): Screen
     [
       button(t.habitButtons.yesDelete, { a: 'habitDeleteYes', habitId: habit.id }),
       button(t.back, { a: 'habit', habitId: habit.id }),
+    ],
+  ]);
+}
+
+/** What a habit that reached its target offers: the same distance again, or the archive. */
+export function targetReachedScreen(
+  t: Texts,
+  habit: { id: string; title: string; target?: number | null; doneCount: number },
+): Screen {
+  const next = habit.doneCount + (habit.target ?? habit.doneCount);
+  return screen(markup`${t.targetReached(habit.title, habit.doneCount)}`, [
+    [
+      button(t.keepGoing(next), { a: 'habitRaise', habitId: habit.id, target: next }),
+      button(t.archiveHabit, { a: 'habitArchive', habitId: habit.id }),
     ],
   ]);
 }

@@ -7,6 +7,7 @@ import {
 } from '../../gql/graphql.js';
 import type { Turn } from '../../turn.js';
 import type { Feature } from '../feature.js';
+import { targetReachedScreen } from '../habits/habits.views.js';
 import { handledNotification, SNOOZE_PRESETS, type SnoozeCode } from './notifications.views.js';
 
 export type NotificationsCallback =
@@ -24,8 +25,9 @@ async function finishNotification(turn: Turn, status: string): Promise<void> {
 }
 
 /**
- * Checks the habit in for today from its reminder and shows the result under the reminder.
- * A second press rewrites the same day's check-in: harmless.
+ * Checks the habit in for today from its reminder and shows the result under the reminder;
+ * a target reached is celebrated with its choice. A second press rewrites the same day's
+ * check-in: harmless.
  */
 async function checkInHabit(turn: Turn, habitId: string, status: CheckInStatus): Promise<void> {
   const { checkIn } = await turn.api(CheckInFromReminderDocument, { habitId, status });
@@ -35,6 +37,7 @@ async function checkInHabit(turn: Turn, habitId: string, status: CheckInStatus):
     turn,
     done ? t.habitCheckedIn(checkIn.habit.currentStreak) : t.habitSkipped,
   );
+  if (checkIn.targetReached) await turn.send(targetReachedScreen(t, checkIn.habit));
 }
 
 /**
