@@ -60,6 +60,7 @@ export async function openCore(
     deps: { db, services, pubsub },
     async close() {
       unwatchOutbox();
+      await services.rateLimits.close();
       await queue.close();
       await pubsub.close();
       await db.destroy();

@@ -37,6 +37,7 @@ import { HabitService } from './services/habits/habit.service.js';
 import { TodayService } from './services/habits/today.service.js';
 import { StepService } from './services/step.service.js';
 import { UserService } from './services/user.service.js';
+import { RateLimits, type RateLimitStore } from './services/rate-limits.js';
 
 /** Only for benchmarks that replay messages at a fixed moment: production passes none. */
 export interface CompositionOptions {
@@ -73,7 +74,7 @@ export function composeServices(
   const users = new UserService(db, domainEvents);
   const goals = new GoalService(db);
   const apiTokens = new ApiTokenService(db, domainEvents);
-  const events = new EventService(db, domainEvents);
+  const events = new EventService(db, domainEvents, config.MAX_EVENTS_PER_USER);
   const steps = new StepService(db, goals, domainEvents);
   const habits = new HabitService(db, goals, domainEvents);
   const webhooks = new WebhookService(
@@ -81,6 +82,7 @@ export function composeServices(
     {
       allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST,
       timeoutMs: 10_000,
+      maxPerUser: config.MAX_WEBHOOKS_PER_USER,
     },
     secrets,
   );
@@ -103,6 +105,13 @@ export function composeServices(
   const habitCheckIns = new HabitCheckInService(db, habits);
   const pictureSecret = config.PICTURE_URL_SECRET ?? config.SERVICE_API_KEY ?? null;
   const pictureUrls = new PictureUrlSigner(pictureSecret, config.PICTURE_URL_TTL_SECONDS);
+  const rateLimits = new RateLimits(
+    {
+      mutationsPerMinute: config.RATE_LIMIT_MUTATIONS_PER_MINUTE,
+      assistantPerMinute: config.RATE_LIMIT_ASSISTANT_PER_MINUTE,
+    },
+    rateLimitStoreFor(config, db),
+  );
   const core: Omit<Services, 'conversation' | 'clock'> = {
     users,
     goals,
@@ -116,7 +125,11 @@ export function composeServices(
     auth: new AuthService(config.SERVICE_API_KEY, users, apiTokens, webAuth),
     webAuth,
     reminderScheduler,
-    reminders: new ReminderService(db, domainEvents, config.REMINDER_PAYLOAD_MAX_BYTES),
+    reminders: new ReminderService(db, domainEvents, {
+      payloadMaxBytes: config.REMINDER_PAYLOAD_MAX_BYTES,
+      maxLivePerUser: config.MAX_LIVE_REMINDERS_PER_USER,
+      minIntervalMinutes: config.REMINDER_MIN_INTERVAL_MINUTES,
+    }),
     notifications: new NotificationService(db, outbox, reminderNotifications),
     outbox,
     reminderNotifications,
@@ -130,6 +143,7 @@ export function composeServices(
     coach: new CoachService(db, goals, steps, pubsub, model, logger),
     model,
     secrets,
+    rateLimits,
   };
   const engine = model
     ? new FallbackIntentEngine(new ModelIntentEngine(model), logger)
@@ -143,4 +157,14 @@ export function composeServices(
     ),
     clock: options.clock ?? (() => new Date()),
   };
+}
+
+/**
+ * Redis when configured (shared by every instance); else the PostgreSQL server; the embedded
+ * database serves one process, whose memory is as good and costs no query.
+ */
+function rateLimitStoreFor(config: Config, db: DataSource): RateLimitStore {
+  if (config.REDIS_URL) return { kind: 'redis', url: config.REDIS_URL };
+  if (config.DATABASE_URL) return { kind: 'postgres', db };
+  return { kind: 'memory' };
 }

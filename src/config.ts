@@ -79,6 +79,24 @@ const configSchema = z.object({
   /** A WebSocket that connected without credentials is closed (4401) after this long. */
   WS_ANONYMOUS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 
+  /**
+   * Per-user budgets (rate-limiter-flexible; in Redis with REDIS_URL, else in PostgreSQL with
+   * DATABASE_URL, else in memory): mutations a minute (each mutation field counts)…
+   */
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** …and, tighter, the calls that run the assistant or a model (sendMessage, sendVoice, analyzeGoal, generatePlan). */
+  RATE_LIMIT_ASSISTANT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Mutation fields one operation may run (aliases count); more are refused before any runs. */
+  MAX_MUTATIONS_PER_OPERATION: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Live (pending, active or paused) generic reminders per user. */
+  MAX_LIVE_REMINDERS_PER_USER: z.coerce.number().int().min(1).default(200),
+  /** Events per user. */
+  MAX_EVENTS_PER_USER: z.coerce.number().int().min(1).default(5000),
+  /** Webhooks per user. */
+  MAX_WEBHOOKS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
+  /** Shortest time between two runs of a recurring (cron) reminder. */
+  REMINDER_MIN_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+
   /** Redis for subscriptions across processes; in-process PubSub when absent. */
   REDIS_URL: z
     .string()

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   /** Retryable: the service is briefly unavailable (its database is away); see retryAfterSeconds. */
   'UNAVAILABLE',
+  /** Retryable: the caller's budget is spent for now; wait retryAfterSeconds. */
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -32,3 +34,7 @@ export const signInRequired = (): DomainError =>
 
 export const badInput = (message: string, details?: Record<string, unknown>): DomainError =>
   new DomainError('BAD_USER_INPUT', message, details);
+
+/** Over a per-user budget: the client should wait `retryAfterSeconds` and try again. */
+export const rateLimited = (message: string, retryAfterSeconds: number): DomainError =>
+  new DomainError('RATE_LIMITED', message, { retryAfterSeconds });

@@ -2,6 +2,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { DomainError, type ErrorCode } from './domain-error.js';
+
+/** Retryable codes whose extensions (retryAfterSeconds) a client needs as they are. */
+const RETRYABLE_CODES = new Set<string>(['RATE_LIMITED', 'UNAVAILABLE']);
 import type { Logger } from '../logger.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 
@@ -86,6 +89,13 @@ export function formatError(
   }
   if (original instanceof GraphQLError) {
     const code = String(original.extensions.code ?? '');
+    // Formatted already (graphql-ws passes what onSubscribe refused through here once more).
+    if (RETRYABLE_CODES.has(code) && !original.originalError) {
+      const extra = Object.fromEntries(
+        Object.entries(original.extensions).filter(([key]) => key !== 'code'),
+      );
+      return withCode(formatted, code as ErrorCode, original.message, extra);
+    }
     const mapped = PASS_THROUGH_CODES[code];
     if (mapped) return withCode(formatted, mapped, original.message);
     // graphql-js's own errors (parse, validation, variable coercion) carry no cause and are safe to show.

@@ -19,6 +19,8 @@ import {
 export interface OperationLimits {
   maxDepth: number;
   maxComplexity: number;
+  /** Mutation fields one operation may run (see operation-budget.ts). */
+  maxMutationsPerOperation: number;
 }
 
 function selectionDepth(

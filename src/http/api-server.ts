@@ -37,6 +37,7 @@ export async function startApiServer(
   const limits = {
     maxDepth: config.GRAPHQL_MAX_DEPTH,
     maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
+    maxMutationsPerOperation: config.MAX_MUTATIONS_PER_OPERATION,
   };
 
   const app = express();

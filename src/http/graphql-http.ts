@@ -15,6 +15,7 @@ import {
 } from '../graphql/operation-limits.js';
 import type { Logger } from '../logger.js';
 import { graphqlMetricsPlugin } from '../metrics/graphql-plugin.js';
+import { asHttpError, chargeOperation, mutationFieldsRule } from '../graphql/operation-budget.js';
 
 function complexityPlugin(
   schema: GraphQLSchema,
@@ -23,7 +24,7 @@ function complexityPlugin(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, contextValue }) {
           const error = complexityError(
             schema,
             document,
@@ -32,6 +33,11 @@ function complexityPlugin(
             maxComplexity,
           );
           if (error) throw error;
+          await chargeOperation(contextValue, document, request.operationName).catch(
+            (refused: unknown) => {
+              throw asHttpError(refused);
+            },
+          );
         },
       };
     },
@@ -52,7 +58,10 @@ export function createApolloServer(
     // main.ts owns shutdown: it stops WebSockets, Apollo and the database in order.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimitRule(limits.maxDepth)],
+    validationRules: [
+      depthLimitRule(limits.maxDepth),
+      mutationFieldsRule(limits.maxMutationsPerOperation),
+    ],
     formatError: (formatted, error) => formatError(formatted, error, logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -21,6 +21,7 @@ import {
   depthLimitRule,
   type OperationLimits,
 } from '../graphql/operation-limits.js';
+import { chargeOperation, mutationFieldsRule } from '../graphql/operation-budget.js';
 import { connectionsPerIp } from './ws-connection-limits.js';
 import { FORBIDDEN_CLOSE, trackTokenSockets } from './ws-token-sockets.js';
 
@@ -75,6 +76,7 @@ export function attachGraphqlWs(
   const rules = [
     ...specifiedRules,
     depthLimitRule(limits.maxDepth),
+    mutationFieldsRule(limits.maxMutationsPerOperation),
     // Apollo turns introspection off over HTTP; the same setting holds here.
     ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
@@ -130,12 +132,24 @@ export function attachGraphqlWs(
           limits.maxComplexity,
         );
         if (tooComplex) return toGraphQLErrors([tooComplex], operationLogger);
+        const contextValue = contextFor(
+          deps,
+          ctx.extra.caller!,
+          null,
+          randomUUID(),
+          operationLogger,
+        );
+        try {
+          await chargeOperation(contextValue, document, payload.operationName);
+        } catch (error) {
+          return toGraphQLErrors([error], operationLogger);
+        }
         const args: ExecutionArgs = {
           schema,
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: contextFor(deps, ctx.extra.caller!, null, randomUUID(), operationLogger),
+          contextValue,
         };
         return args;
       },

@@ -8,6 +8,7 @@ import { DefaultReminderMinutes1795310000000 } from './1795310000000-default-rem
 import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-reminders-enabled.js';
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
+import { RateLimits1797010000000 } from './1797010000000-rate-limits.js';
 import { WebSessions1797400000000 } from './1797400000000-web-sessions.js';
 import { TitleSearch1797500000000 } from './1797500000000-title-search.js';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: MixedList<Function> = [
   AddHabits1796616483022,
   HabitRemindersEnabled1796700000000,
   WebhookSecretsAtRest1797000000000,
+  RateLimits1797010000000,
   WebSessions1797400000000,
   TitleSearch1797500000000,
 ];

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { badInput, notFound } from '../errors/domain-error.js';
+import { DomainError, badInput, notFound } from '../errors/domain-error.js';
 import { Event, EventKind, Goal, Step, type User } from '../entities/index.js';
 import type { DomainEvents } from './domain-events.js';
 import { flatMapTimeSliced } from '../common/time-sliced.js';
@@ -41,6 +41,8 @@ export class EventService {
   constructor(
     private readonly db: DataSource,
     private readonly domainEvents: DomainEvents,
+    /** Events a user may keep (CONFLICT beyond: delete some first). */
+    private readonly maxPerUser = 5000,
   ) {}
 
   async get(user: User, eventId: string): Promise<Event> {
@@ -63,6 +65,11 @@ export class EventService {
    * caller reports the new ids after its commit.
    */
   async createIn(manager: EntityManager, user: User, input: CreateEventInput): Promise<Event> {
+    if ((await manager.countBy(Event, { userId: user.id })) >= this.maxPerUser) {
+      throw new DomainError('CONFLICT', `At most ${this.maxPerUser} events; delete some first`, {
+        limit: this.maxPerUser,
+      });
+    }
     const event = manager.create(Event, {
       userId: user.id,
       timezone: user.settings.timezone,

@@ -25,6 +25,7 @@ import type { TodayService } from './habits/today.service.js';
 import type { PictureService } from './pictures/picture.service.js';
 import type { ModelClient } from '../assistant/model/model-client.js';
 import type { SecretBox } from '../common/secret-box.js';
+import type { RateLimits } from './rate-limits.js';
 
 /** The domain services of one process, built once by `composeServices()` (src/compose.ts). */
 export interface Services {
@@ -58,6 +59,8 @@ export interface Services {
   model: ModelClient | null;
   /** Seals secrets at rest (webhook secrets, calendar credentials) under SECRETS_KEY. */
   secrets: SecretBox;
+  /** Per-user budgets of mutations and assistant calls (operation-budget.ts charges them). */
+  rateLimits: RateLimits;
   /** What the assistant takes as now: the real clock, except where a benchmark pins it. */
   clock: () => Date;
 }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, badInput, notFound } from '../errors/domain-error.js';
 import {
   Reminder,
@@ -40,6 +40,15 @@ const TRANSITIONS = {
 
 const CRON_FIELDS = 5;
 
+/** What a user may keep: live reminders, and how often a recurring one may run. */
+export interface ReminderLimits {
+  payloadMaxBytes: number;
+  maxLivePerUser: number;
+  minIntervalMinutes: number;
+}
+
+const LIVE_STATUSES = [ReminderStatus.PENDING, ReminderStatus.ACTIVE, ReminderStatus.PAUSED];
+
 const liveStatus = (type: ReminderType) =>
   type === ReminderType.ONE_TIME ? ReminderStatus.PENDING : ReminderStatus.ACTIVE;
 
@@ -48,7 +57,7 @@ export class ReminderService {
   constructor(
     private readonly db: DataSource,
     private readonly domainEvents: DomainEvents,
-    private readonly payloadMaxBytes: number,
+    private readonly limits: ReminderLimits,
   ) {}
 
   async create(user: User, actor: string, input: CreateReminderInput, now = new Date()) {
@@ -72,8 +81,10 @@ export class ReminderService {
       if (input.triggerAt)
         throw badInput('A recurring reminder has no triggerAt', { field: 'triggerAt' });
       nextRunAt = parseCron(input.cron, timezone, now);
+      assertCronInterval(input.cron, timezone, now, this.limits.minIntervalMinutes);
     }
     const reminder = await this.db.transaction(async (manager) => {
+      await this.assertRoomFor(manager, user);
       const saved = await manager.save(
         manager.create(Reminder, {
           userId: user.id,
@@ -205,10 +216,22 @@ export class ReminderService {
     );
   }
 
+  /** Live reminders per user are capped (CONFLICT: delete or cancel one first). */
+  private async assertRoomFor(manager: EntityManager, user: User) {
+    const live = await manager.countBy(Reminder, { userId: user.id, status: In(LIVE_STATUSES) });
+    if (live >= this.limits.maxLivePerUser) {
+      throw new DomainError(
+        'CONFLICT',
+        `At most ${this.limits.maxLivePerUser} live reminders; cancel or delete one first`,
+        { limit: this.limits.maxLivePerUser },
+      );
+    }
+  }
+
   private assertPayload(payload: Record<string, unknown>) {
     const bytes = Buffer.byteLength(JSON.stringify(payload));
-    if (bytes > this.payloadMaxBytes) {
-      throw badInput(`The payload may be at most ${this.payloadMaxBytes} bytes of JSON`, {
+    if (bytes > this.limits.payloadMaxBytes) {
+      throw badInput(`The payload may be at most ${this.limits.payloadMaxBytes} bytes of JSON`, {
         field: 'payload',
       });
     }
@@ -226,5 +249,28 @@ function parseCron(cron: string, timezone: string, now: Date): Date {
     return nextCronRun(cron, timezone, now);
   } catch (error) {
     throw badInput(`Invalid cron expression: ${(error as Error).message}`, { field: 'cron' });
+  }
+}
+
+/** Runs looked at to find the shortest gap of a cron: more than a day of any rule that passes. */
+const INTERVAL_SAMPLE_RUNS = 300;
+
+/**
+ * A recurring reminder may not run more often than every `minMinutes` (`* * * * *` would
+ * flood the queue and the chat). The gaps between its next runs are measured over more than a
+ * day, which covers every pattern of the minute and hour fields.
+ */
+function assertCronInterval(cron: string, timezone: string, now: Date, minMinutes: number) {
+  const minGapMs = minMinutes * 60_000;
+  const dayLater = now.getTime() + 26 * 3_600_000;
+  let previous = nextCronRun(cron, timezone, now);
+  for (let run = 0; run < INTERVAL_SAMPLE_RUNS && previous.getTime() < dayLater; run += 1) {
+    const next = nextCronRun(cron, timezone, previous);
+    if (next.getTime() - previous.getTime() < minGapMs) {
+      throw badInput(`A recurring reminder may run at most every ${minMinutes} minutes`, {
+        field: 'cron',
+      });
+    }
+    previous = next;
   }
 }

@@ -22,6 +22,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // Each app gets its own job table, so workers of parallel test files never share jobs.
     JOBS_TABLE: `jobs_${process.pid}_${(jobTables += 1)}`,
     WORKER_ENABLED: 'false',
+    // Tests drive one user far faster than a person could; tests/api/rate-limits.test.ts
+    // (and any test about the budgets) sets the real ones.
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',
+    RATE_LIMIT_ASSISTANT_PER_MINUTE: '1000000',
     ...overrides,
   });
 }

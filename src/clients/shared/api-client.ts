@@ -14,17 +14,24 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** The error's other extensions: `retryAfterSeconds` (RATE_LIMITED), `limit`, `reason`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-type GraphQLErrors = { message: string; extensions?: { code?: string } }[];
+type GraphQLErrors = {
+  message: string;
+  extensions?: { code?: string } & Record<string, unknown>;
+}[];
 
 const firstError = (errors: GraphQLErrors | readonly unknown[] | undefined) => {
   const [error] = (errors ?? []) as GraphQLErrors;
-  return error && new ApiError(error.message, error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (!error) return undefined;
+  const { code = 'INTERNAL_SERVER_ERROR', ...extensions } = error.extensions ?? {};
+  return new ApiError(error.message, code, extensions);
 };
 
 /**

@@ -61,6 +61,12 @@ export class BotCore {
         await turn.show(await goalsScreen(turn, 0)).catch(() => {});
         return;
       }
+      const polite = error instanceof ApiError ? politeRefusal(error) : null;
+      if (polite) {
+        // An expected refusal (a budget spent, a cap reached): say so, not "something went wrong".
+        await this.reply(incoming, turn, polite).catch(() => {});
+        return;
+      }
       this.logger.error(
         { err: error, platform: this.messenger.platform, kind: incoming.kind },
         'bot update failed',
@@ -150,14 +156,34 @@ export class BotCore {
     });
   }
 
-  private async apologize(incoming: Incoming, turn: Turn | null): Promise<void> {
-    const t = turn?.t ?? textsFor(langOf(incoming.user.languageCode));
+  private apologize(incoming: Incoming, turn: Turn | null): Promise<void> {
+    return this.reply(incoming, turn, (t) => t.apology);
+  }
+
+  /** One line instead of a screen: a toast for a button, a message otherwise. */
+  private async reply(incoming: Incoming, turn: Turn | null, say: PoliteText): Promise<void> {
+    const text = say(turn?.t ?? textsFor(langOf(incoming.user.languageCode)));
     if (incoming.kind === 'callback' && !turn?.isAnswered) {
-      await this.messenger.answerCallback(incoming.callbackId, t.apology);
+      await this.messenger.answerCallback(incoming.callbackId, text);
       return;
     }
-    await this.messenger.send(incoming.chatId, screen(markup`${t.apology}`));
+    await this.messenger.send(incoming.chatId, screen(markup`${text}`));
   }
+}
+
+type PoliteText = (t: ReturnType<typeof textsFor>) => string;
+
+/** What the bot says to an API refusal a user can act on, or null for a real failure. */
+function politeRefusal(error: ApiError): PoliteText | null {
+  if (error.code === 'RATE_LIMITED') {
+    const seconds = Number(error.extensions.retryAfterSeconds) || 60;
+    return (t) => t.rateLimited(seconds);
+  }
+  if (error.code === 'CONFLICT' && typeof error.extensions.limit === 'number') {
+    const limit = error.extensions.limit;
+    return (t) => t.limitReached(limit);
+  }
+  return null;
 }
 
 const isGone = (error: unknown) => error instanceof ApiError && error.code === 'NOT_FOUND';

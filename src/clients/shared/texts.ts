@@ -27,6 +27,10 @@ export const TEXTS = defineTexts({
     alreadyGone: 'Этого уже нет — открываю свежий список.',
     outdatedButton: 'Эта кнопка устарела.',
     apology: 'Извините, что-то пошло не так. Попробуйте ещё раз чуть позже.',
+    rateLimited: (seconds: number) =>
+      `Слишком много запросов подряд. Давайте передохнём: попробуйте снова через ${seconds} с.`,
+    limitReached: (limit: number) =>
+      `Достигнут предел: не больше ${limit}. Удалите что-нибудь ненужное и попробуйте снова.`,
     unsupported: 'Я понимаю текст и кнопки. Напишите, что нужно сделать.',
     commands: {
       start: 'Начать',
@@ -53,6 +57,10 @@ export const TEXTS = defineTexts({
     alreadyGone: 'That is gone already — here is a fresh list.',
     outdatedButton: 'This button is outdated.',
     apology: 'Sorry, something went wrong. Please try again a bit later.',
+    rateLimited: (seconds: number) =>
+      `That is a lot of requests in a row. Let us take a breath: try again in ${seconds} s.`,
+    limitReached: (limit: number) =>
+      `You have reached the limit of ${limit}. Delete something you no longer need and try again.`,
     unsupported: 'I understand text and buttons. Write what you need.',
     commands: {
       start: 'Start',

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { SecretBox } from '../../common/secret-box.js';
-import { badInput, notFound } from '../../errors/domain-error.js';
+import { DomainError, notFound } from '../../errors/domain-error.js';
 import { Notification, Webhook, WebhookDelivery, type User } from '../../entities/index.js';
 import { postOutbound } from '../../http/outbound-post.js';
 import { assertOutboundUrl } from '../../http/outbound-url-policy.js';
@@ -10,6 +10,8 @@ export interface WebhookSettings {
   /** Accept http:// and loopback addresses (development and tests). */
   allowLocalhost: boolean;
   timeoutMs: number;
+  /** Webhooks a user may register (CONFLICT beyond). */
+  maxPerUser: number;
 }
 
 export interface DeliveryOutcome {
@@ -20,7 +22,6 @@ export interface DeliveryOutcome {
   error: string | null;
 }
 
-const MAX_WEBHOOKS_PER_USER = 5;
 export const SIGNATURE_HEADER = 'x-maxon-signature';
 export const TIMESTAMP_HEADER = 'x-maxon-timestamp';
 
@@ -41,8 +42,11 @@ export class WebhookService {
   async register(user: User, url: string): Promise<{ webhook: Webhook; secret: string }> {
     this.assertUrl(url);
     const repository = this.db.getRepository(Webhook);
-    if ((await repository.countBy({ userId: user.id })) >= MAX_WEBHOOKS_PER_USER) {
-      throw badInput(`At most ${MAX_WEBHOOKS_PER_USER} webhooks per user`, { field: 'url' });
+    const max = this.settings.maxPerUser;
+    if ((await repository.countBy({ userId: user.id })) >= max) {
+      throw new DomainError('CONFLICT', `At most ${max} webhooks; delete one first`, {
+        limit: max,
+      });
     }
     const secret = `whsec_${randomBytes(24).toString('hex')}`;
     const webhook = await repository.save(
