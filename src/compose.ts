@@ -10,6 +10,7 @@ import { createSecretBox, secretKeysFrom, type SecretBox } from './common/secret
 import { wireDomainEventHandlers } from './domain-event-handlers.js';
 import type { Logger } from './logger.js';
 import type { AppPubSub } from './pubsub.js';
+import { CalendarConnectionService } from './services/calendar-sync/calendar-connection.service.js';
 import { ApiTokenService } from './services/api-token.service.js';
 import { AuthService } from './services/auth.service.js';
 import { WebAuthService } from './services/web-auth/web-auth.service.js';
@@ -124,6 +125,7 @@ export function composeServices(
     webhooks,
     jobs,
     autoSchedule: new AutoScheduleService(db, goals, events, domainEvents),
+    calendarConnections: new CalendarConnectionService(db, secrets),
     coach: new CoachService(db, goals, steps, pubsub, model, logger),
     model,
     secrets,
