@@ -9,6 +9,7 @@ import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-reminders-enabled.js';
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
 import { RateLimits1797010000000 } from './1797010000000-rate-limits.js';
+import { CalendarConnections1797300000000 } from './1797300000000-calendar-connections.js';
 import { WebSessions1797400000000 } from './1797400000000-web-sessions.js';
 import { TitleSearch1797500000000 } from './1797500000000-title-search.js';
 
@@ -27,4 +28,5 @@ export const MIGRATIONS: MixedList<Function> = [
   RateLimits1797010000000,
   WebSessions1797400000000,
   TitleSearch1797500000000,
+  CalendarConnections1797300000000,
 ];
