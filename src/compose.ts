@@ -10,6 +10,8 @@ import { createSecretBox, secretKeysFrom, type SecretBox } from './common/secret
 import { wireDomainEventHandlers } from './domain-event-handlers.js';
 import type { Logger } from './logger.js';
 import type { AppPubSub } from './pubsub.js';
+import { CalendarFeedService } from './services/calendar-sync/calendar-feed.service.js';
+import { CalendarConnectionService } from './services/calendar-sync/calendar-connection.service.js';
 import { ApiTokenService } from './services/api-token.service.js';
 import { AuthService } from './services/auth.service.js';
 import { WebAuthService } from './services/web-auth/web-auth.service.js';
@@ -64,6 +66,7 @@ export function composeServices(
 ): Services {
   const model = modelClientFrom(config);
   const secrets = secretBoxFrom(config);
+  const publicUrl = config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`;
   const domainEvents = new DomainEvents(logger);
   const reminderScheduler = new ReminderScheduler(db, jobs, logger);
   wireDomainEventHandlers(domainEvents, { reminderScheduler, pubsub });
@@ -96,7 +99,7 @@ export function composeServices(
     linkTtlSeconds: config.WEB_LINK_TTL_SECONDS,
     initDataMaxAgeSeconds: config.WEB_INIT_DATA_MAX_AGE_SECONDS,
     botTokens: { telegram: config.TELEGRAM_BOT_TOKEN, max: config.MAX_BOT_TOKEN },
-    publicUrl: config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`,
+    publicUrl,
   });
   const habitCheckIns = new HabitCheckInService(db, habits);
   const pictureSecret = config.PICTURE_URL_SECRET ?? config.SERVICE_API_KEY ?? null;
@@ -124,6 +127,8 @@ export function composeServices(
     webhooks,
     jobs,
     autoSchedule: new AutoScheduleService(db, goals, events, domainEvents),
+    calendarConnections: new CalendarConnectionService(db, secrets),
+    calendarFeeds: new CalendarFeedService(db, publicUrl),
     coach: new CoachService(db, goals, steps, pubsub, model, logger),
     model,
     secrets,

@@ -1,4 +1,10 @@
 import { ApiToken } from './api-token.entity.js';
+import {
+  CalendarConnection,
+  CalendarFeed,
+  CalendarMapping,
+  ExternalBusyInterval,
+} from './calendar-connection.entity.js';
 import { ChannelAccount } from './channel-account.entity.js';
 import { ConversationMessage, ConversationState } from './conversation.entity.js';
 import { Event } from './event.entity.js';
@@ -17,6 +23,10 @@ import { WebSession, WebSignInLink } from './web-session.entity.js';
 
 export {
   ApiToken,
+  CalendarConnection,
+  CalendarFeed,
+  CalendarMapping,
+  ExternalBusyInterval,
   ChannelAccount,
   ConversationMessage,
   ConversationState,
@@ -43,6 +53,7 @@ export * from './notification-enums.js';
 export { DEFAULT_REMINDER_MINUTES } from './user-settings.embedded.js';
 export * from './enums.js';
 export * from './habit-enums.js';
+export * from './calendar-enums.js';
 export type { HabitPause } from './habit.entity.js';
 export { HabitSchedule } from './habit-schedule.embedded.js';
 export { UserSettings, DEFAULT_TIMEZONE } from './user-settings.embedded.js';
@@ -69,4 +80,8 @@ export const ENTITIES = [
   Vacation,
   WebSession,
   WebSignInLink,
+  CalendarConnection,
+  CalendarMapping,
+  ExternalBusyInterval,
+  CalendarFeed,
 ];

@@ -11,6 +11,7 @@ import { createApolloServer } from './graphql-http.js';
 import { attachGraphqlWs } from './graphql-ws.js';
 import { healthRouter } from './health.js';
 import { metricsRouter } from './metrics.js';
+import { icsFeedRouter } from './ics-feed.js';
 import { picturesRouter } from './pictures.js';
 import { playgroundRouter } from './playground.js';
 import { bodyErrorHandler, requestContext } from './request-context.js';
@@ -79,6 +80,7 @@ export async function startApiServer(
     else logger.warn('The web client is not built: run `npm run build` to serve /app');
   }
   app.use(picturesRouter(deps.services));
+  app.use(icsFeedRouter(deps.services));
   app.use(
     '/graphql',
     express.json({ limit: config.HTTP_BODY_LIMIT }),

@@ -8,6 +8,7 @@ import { DefaultReminderMinutes1795310000000 } from './1795310000000-default-rem
 import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-reminders-enabled.js';
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
+import { CalendarConnections1797300000000 } from './1797300000000-calendar-connections.js';
 import { WebSessions1797400000000 } from './1797400000000-web-sessions.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a new one. */
@@ -23,4 +24,5 @@ export const MIGRATIONS: MixedList<Function> = [
   HabitRemindersEnabled1796700000000,
   WebhookSecretsAtRest1797000000000,
   WebSessions1797400000000,
+  CalendarConnections1797300000000,
 ];

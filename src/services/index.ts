@@ -1,3 +1,5 @@
+import type { CalendarFeedService } from './calendar-sync/calendar-feed.service.js';
+import type { CalendarConnectionService } from './calendar-sync/calendar-connection.service.js';
 import type { ApiTokenService } from './api-token.service.js';
 import type { AuthService } from './auth.service.js';
 import type { WebAuthService } from './web-auth/web-auth.service.js';
@@ -49,6 +51,8 @@ export interface Services {
   webhooks: WebhookService;
   jobs: JobQueue;
   autoSchedule: AutoScheduleService;
+  calendarConnections: CalendarConnectionService;
+  calendarFeeds: CalendarFeedService;
   coach: CoachService;
   conversation: ConversationService;
   /** Null when no model is configured: the offline engine answers, voice is unavailable. */
