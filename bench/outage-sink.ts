@@ -53,6 +53,8 @@ export async function startSink(graphqlUrl: string, serviceKey: string): Promise
       });
       return ((await response.json()) as { id: string }).id;
     },
+    // Reminders are text: a photo never reaches this sink.
+    sendPhoto: () => Promise.reject(new Error('the outage sink takes text only')),
     edit: async () => undefined,
     answerCallback: async () => undefined,
     typing: async () => undefined,

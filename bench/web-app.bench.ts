@@ -112,7 +112,9 @@ async function screenshots(page: Page, dir: string): Promise<void> {
   await page.setViewportSize({ width: 1100, height: 720 });
   await page.locator('input[name="text"]').fill('встреча с Олей завтра в 15:00');
   await page.locator('form.composer button[type="submit"]').click();
-  await page.locator('.message:not(.mine)', { hasText: 'Встреча с Олей' }).waitFor({ timeout: 15_000 });
+  await page
+    .locator('.message:not(.mine)', { hasText: 'Встреча с Олей' })
+    .waitFor({ timeout: 15_000 });
   await page.screenshot({ path: join(dir, 'web-chat.png') });
   await page.locator('button[data-tab="calendar"]').click();
   await page.locator('[data-testid="calendar"][aria-busy="false"]').waitFor();

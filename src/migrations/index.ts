@@ -26,7 +26,7 @@ export const MIGRATIONS: MixedList<Function> = [
   HabitRemindersEnabled1796700000000,
   WebhookSecretsAtRest1797000000000,
   RateLimits1797010000000,
+  CalendarConnections1797300000000,
   WebSessions1797400000000,
   TitleSearch1797500000000,
-  CalendarConnections1797300000000,
 ];

@@ -41,6 +41,7 @@ describe('the relay catching up', () => {
         sent.push(screen.html);
         return String(sent.length);
       },
+      sendPhoto: () => Promise.reject(new Error('reminders are text')),
       edit: async () => undefined,
       answerCallback: async () => undefined,
       typing: async () => undefined,

@@ -58,7 +58,9 @@ describe('web client in a browser', () => {
 
     await page.locator('input[name="text"]').fill('встреча с Олей завтра в 15:00');
     await page.locator('form.composer button[type="submit"]').click();
-    await page.locator('.message:not(.mine)', { hasText: 'Встреча с Олей' }).waitFor({ timeout: 15_000 });
+    await page
+      .locator('.message:not(.mine)', { hasText: 'Встреча с Олей' })
+      .waitFor({ timeout: 15_000 });
     await expectNotBlank(page, 'chat');
 
     await page.locator('button[data-tab="calendar"]').click();
