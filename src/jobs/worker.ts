@@ -86,6 +86,13 @@ export async function startWorker(
   });
   await agenda.start();
   unrefAgendaWatchdogs(agenda);
+  // What a worker that died had written but not yet published is offered now, not after
+  // the acknowledgement timeout.
+  const reoffered = await context.services.outbox.reofferInFlight().catch((error: unknown) => {
+    context.logger.error({ err: error }, 'offering unacknowledged notifications failed');
+    return 0;
+  });
+  if (reoffered) context.logger.info({ reoffered }, 'unacknowledged notifications offered again');
   await agenda.every(options.sweepEveryMs, redeliverNotificationsJob.name, undefined, {
     skipImmediate: true,
   });

@@ -207,6 +207,27 @@ export class NotificationOutbox {
     return rows.sort((a, b) => a.occurrenceAt.getTime() - b.occurrenceAt.getTime());
   }
 
+  /**
+   * At a worker's start: offers again every row waiting for its acknowledgement. A firing is
+   * written as offered and published after its commit, so a worker killed in between (kill
+   * -9, a lost machine) leaves rows that look offered but never were; they would wait for
+   * the acknowledgement timeout. A row a bot did get is not sent twice: the relay remembers
+   * the ids it sent and only acknowledges. Returns how many were offered.
+   */
+  async reofferInFlight(now = new Date()): Promise<number> {
+    await this.db.query(
+      `UPDATE notifications SET available_at = $1
+        WHERE status = 'pending' AND channel <> 'webhook' AND attempts > 0 AND available_at > $1`,
+      [now],
+    );
+    let offered = 0;
+    for (;;) {
+      const batch = await this.redeliverDue(now);
+      offered += batch.offered;
+      if (batch.offered + batch.failed < SWEEP_BATCH) return offered;
+    }
+  }
+
   /** Offers again what was not acknowledged in time; gives up after the last attempt. */
   async redeliverDue(now = new Date()): Promise<{ offered: number; failed: number }> {
     // While Redis is away an offer would be lost and only use up an attempt.
