@@ -10,6 +10,7 @@ import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-remind
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
 import { WebSessions1797400000000 } from './1797400000000-web-sessions.js';
 import { TitleSearch1797500000000 } from './1797500000000-title-search.js';
+import { AssistantUndo1797500000001 } from './1797500000001-assistant-undo.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -25,4 +26,5 @@ export const MIGRATIONS: MixedList<Function> = [
   WebhookSecretsAtRest1797000000000,
   WebSessions1797400000000,
   TitleSearch1797500000000,
+  AssistantUndo1797500000001,
 ];
