@@ -33,6 +33,10 @@ export class ConversationState {
   @Column({ type: 'jsonb', nullable: true })
   pending: Record<string, unknown> | null;
 
+  /** How to undo the assistant's last action (services/assistant/undo.ts), JSON. */
+  @Column({ type: 'jsonb', nullable: true })
+  undo: Record<string, unknown> | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

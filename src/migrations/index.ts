@@ -12,6 +12,7 @@ import { RateLimits1797010000000 } from './1797010000000-rate-limits.js';
 import { CalendarConnections1797300000000 } from './1797300000000-calendar-connections.js';
 import { WebSessions1797400000000 } from './1797400000000-web-sessions.js';
 import { TitleSearch1797500000000 } from './1797500000000-title-search.js';
+import { AssistantUndo1797500000001 } from './1797500000001-assistant-undo.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -29,4 +30,5 @@ export const MIGRATIONS: MixedList<Function> = [
   CalendarConnections1797300000000,
   WebSessions1797400000000,
   TitleSearch1797500000000,
+  AssistantUndo1797500000001,
 ];

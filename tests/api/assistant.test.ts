@@ -221,6 +221,48 @@ describe('sendMessage with the offline engine', () => {
     expect(step.text).toContain('Выучить испанский');
   });
 
+  it('undoes exactly what it did: a created, a moved and a deleted event', async () => {
+    const user = await seedUser(app);
+    const created = await send(user, 'ужин с Олей завтра в 20:00');
+    expect(created.quickReplies).toEqual(['↩️ Отменить', '✏️ Изменить']);
+    expect(await eventsOf(user)).toHaveLength(1);
+    expect(await send(user, '↩️ Отменить')).toMatchObject({ intent: 'undo', question: null });
+    expect(await eventsOf(user)).toHaveLength(0);
+    expect((await send(user, 'undo')).text).toMatch(/^Отменять нечего/u);
+
+    await send(user, 'стоматолог завтра в 10:00 на полчаса');
+    const [before] = await eventsOf(user);
+    await send(user, 'перенеси стоматолога на 12:00');
+    const [moved] = await eventsOf(user);
+    expect(local(moved.start, MOSCOW).toFormat('HH:mm')).toBe('12:00');
+    await send(user, 'спасибо'); // small talk in between keeps what undo knows
+    await send(user, 'верни как было');
+    const [restored, ...others] = await eventsOf(user);
+    expect(others).toHaveLength(0);
+    expect(restored).toEqual(before);
+
+    await send(user, 'удали стоматолога');
+    expect(await eventsOf(user)).toHaveLength(0);
+    await send(user, '↩️ Отменить');
+    const [back] = await eventsOf(user);
+    expect({ ...back, event: { ...back.event, id: 'same' } }).toEqual({
+      ...before,
+      event: { ...before.event, id: 'same' },
+    });
+  });
+
+  it('edits the event it just made: the next message is the change', async () => {
+    const user = await seedUser(app);
+    await send(user, 'ужин с Олей завтра в 20:00');
+    const asked = await send(user, '✏️ Изменить');
+    expect(asked.question).toMatch(/^Что изменить в «Ужин с Олей»/u);
+    const moved = await send(user, 'на 21:30');
+    expect(moved.actions[0]).toMatchObject({ kind: 'event_updated', title: 'Ужин с Олей' });
+    const [event, ...others] = await eventsOf(user);
+    expect(others).toHaveLength(0);
+    expect(local(event.start, MOSCOW).toFormat('HH:mm')).toBe('21:30');
+  });
+
   it('drops the pending question on "отмена"', async () => {
     const user = await seedUser(app);
     const day = comingWeekday();

@@ -59,6 +59,19 @@ describe('clarifying questions', () => {
     );
   });
 
+  it('asks for the date when date-like words are left in the title, and keeps them out of it', () => {
+    const odd = parseAs('event_create', 'feb 30 at 2 doctor', MONDAY);
+    expect(odd).toMatchObject({
+      missing: ['date'],
+      question: 'I did not get the date. Which day?',
+    });
+    expect(odd.title).not.toMatch(/feb/iu);
+    const bare = parseAs('event_create', 'work dinner fri 9', MONDAY);
+    expect(bare.missing[0]).toBe('date');
+    expect(bare.title).toBe('Work dinner');
+    expect(parseAs('event_create', 'встреча с Олей завтра в 15:00', MONDAY).missing).toEqual([]);
+  });
+
   it('asks "today or next week" for the weekday that is today, while the time is ahead', () => {
     const ahead = parseAs('event_create', 'во вторник в 15:00 созвон', TUESDAY);
     expect(ahead).toMatchObject({

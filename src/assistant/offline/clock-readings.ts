@@ -1,5 +1,6 @@
 import type { LocalTime } from './local-time.js';
-import { words } from './text.js';
+import { MONTH_WORD, WEEKDAY_WORD } from './lexicon.js';
+import { capitalize, words } from './text.js';
 import type { WhenFound } from './when.js';
 
 /**
@@ -40,4 +41,38 @@ export function readBareHour(when: WhenFound, title: string): ClockReading | und
   }
   if (said >= 8 && said <= 11 && reset(EVENING).test(title)) return { time: evening };
   return { time: morning };
+}
+
+/**
+ * Date-like words still in a title after the date was taken out ("След маникюр", "28 числа
+ * ужин", "Feb 30 doctor", "Work dinner 9"): a sign the date or time was not understood.
+ */
+const DATE_LEFTOVER = words(
+  [
+    MONTH_WORD,
+    WEEKDAY_WORD,
+    'пн|вт|ср|чт|пт|сб|вс|воскр|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun',
+    'числа|недел\\p{L}*|след|следующ\\p{L}*|tmw|tmrw|tomorow|tommorow|мск|msk|xmas',
+    '\\d{1,2}-?(?:го|е|ое|th|st|nd|rd)',
+    '\\d{1,2}/\\d{1,2}',
+    '\\d{1,2}\\s*[-–]\\s*\\d{1,2}',
+    '^\\d{1,2}(?=\\s)',
+    '(?<=\\s)\\d{1,2}$',
+  ].join('|'),
+);
+
+/** The title without date-like leftovers, when it had some. */
+export function withoutDateLeftovers(title: string): string | undefined {
+  if (!reset(DATE_LEFTOVER).test(title)) return undefined;
+  return capitalize(title.replace(reset(DATE_LEFTOVER), ' ').replace(/\s+/g, ' ').trim());
+}
+
+const WEEKDAY_LEFTOVER = words(
+  `${WEEKDAY_WORD}|пн|вт|ср|чт|пт|сб|вс|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun`,
+);
+
+/** Whether the only date-like leftovers are weekday names ("в пн 21го": the date says it). */
+export function onlyWeekdaysLeft(title: string): boolean {
+  const rest = title.replace(reset(WEEKDAY_LEFTOVER), ' ');
+  return !reset(DATE_LEFTOVER).test(rest);
 }

@@ -16,7 +16,7 @@ import { type RecurrenceFound, takeRecurrence, toRRule } from './recurrence-word
 import { type Scanner, startsWith, words } from './text.js';
 import { takeReminder } from './reminders.js';
 import { takeFillers, titleFrom } from './titles.js';
-import { readBareHour } from './clock-readings.js';
+import { onlyWeekdaysLeft, readBareHour, withoutDateLeftovers } from './clock-readings.js';
 import { rangeMinutesOf, resolveWhen, takeWhen, timeOfWhen, type WhenFound } from './when.js';
 
 const DAY_MINUTES = 24 * 60;
@@ -128,10 +128,15 @@ export function buildEventCreate(
   const accusative = takeFillers(scanner, ACCUSATIVE_FILLERS);
   if (!scanner.takeOpening(REQUEST, true)) scanner.takeOpening(FIRST_WORDS);
   takeFillers(scanner, FILLERS);
-  const title = titleFrom(scanner, { accusative });
+  const said = titleFrom(scanner, { accusative });
+  // Date words left in the title: the date was not understood; ask it, not guess it.
+  const cleaned = said ? withoutDateLeftovers(said) : undefined;
+  const title = cleaned === undefined ? said : cleaned || undefined;
+  // A weekday said with a date ("monday jan 11") adds nothing to ask about.
+  const unclear = cleaned !== undefined && !(when.date && onlyWeekdaysLeft(said!));
 
   // A bare hour is read from what the event is (see clock-readings.ts).
-  const reading = title ? readBareHour(when, title) : undefined;
+  const reading = title && !recurrence ? readBareHour(when, title) : undefined;
   let eitherEnd: { morning: LocalTime; evening: LocalTime } | undefined;
   if (reading && 'time' in reading) when.time = reading.time;
   else if (reading) {
@@ -175,7 +180,8 @@ export function buildEventCreate(
   const missing: MissingSlot[] = [];
   if (!title) missing.push('title');
   if (placed.alternative) missing.push('weekday');
-  if (!allDay && !recurrence) guard(intent, { vagueTime, eitherEnd, clock }, missing);
+  if (unclear && title && !missing.includes('weekday')) missing.push('date');
+  else if (!allDay && !recurrence) guard(intent, { vagueTime, eitherEnd, clock }, missing);
   if (!intent.start) missing.push(placed.date ? 'time' : 'start');
   intent.missing = missing;
   if (missing[0] === 'weekday' && placed.alternative) {

@@ -1,5 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { ConversationMessage, ConversationState, type User } from '../../entities/index.js';
+import {
+  ConversationMessage,
+  ConversationState,
+  Language,
+  type User,
+} from '../../entities/index.js';
 import type {
   AssistantLanguage,
   IntentEngine,
@@ -11,6 +16,7 @@ import { readAnswer } from '../../assistant/offline/answers.js';
 import { offlineEngine, parseMessageAs } from '../../assistant/offline/offline-engine.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
 import { repliesIn } from './replies.js';
+import type { UndoRecord } from './undo.js';
 
 export interface AssistantReply {
   text: string;
@@ -42,6 +48,10 @@ const KIND_ANSWERS: [RegExp, 'event_create' | 'goal_create' | 'habit_create'][] 
 const KIND_NOISE =
   /(?<![\p{L}])(?:это|it['’]?s|its|a|an)(?![\p{L}])|^[\s,.:;!—–-]+|[\s,.:;!—–-]+$/giu;
 const NEXT_ONE = /следующ|next/iu;
+/** The ↩️ button, or said: "отмени последнее", "верни как было", "undo". */
+const UNDO =
+  /^(?:↩️\s*)?(?:отменить|undo|отмени\s+(?:это|последнее(?:\s+действие)?)|верни\s+как\s+было|вернуть\s+как\s+было)[\s.!]*$/iu;
+const EDIT = /^(?:✏️\s*)?(?:изменить|edit)[\s.!]*$/iu;
 const THIS_ONE = /^(эт|this|today|сегодня|ближайш)/iu;
 
 /**
@@ -61,6 +71,7 @@ export class ConversationService {
     const pending = await this.pendingOf(user);
     let engine = this.engine.name === 'offline' ? 'offline' : 'model';
     let intent: ParsedIntent;
+    if (UNDO.test(text) || EDIT.test(text)) return this.undoOrEdit(user, text, pending);
     if (pending && CANCEL.test(text)) {
       return this.finish(user, text, null, {
         text: repliesIn(pending.intent.language).cancelled,
@@ -102,18 +113,20 @@ export class ConversationService {
       performed,
       question,
       pending: waiting,
+      undo,
       ...result
     } = await this.executor.execute(user, intent, now);
     // Several items fit: the question waits for the pick (its buttons are the options).
     const next = waiting
       ? { intent: waiting, text: pending ? `${pending.text} ${text}` : text }
       : null;
-    return this.finish(user, text, next, {
-      ...result,
-      question: question ?? null,
-      intent: performed ?? intent.intent,
-      engine,
-    });
+    return this.finish(
+      user,
+      text,
+      next,
+      { ...result, question: question ?? null, intent: performed ?? intent.intent, engine },
+      undo,
+    );
   }
 
   async history(user: User, limit: number): Promise<ConversationMessage[]> {
@@ -189,12 +202,75 @@ export class ConversationService {
     return { intent: intent as unknown as ParsedIntent, text: stored.text };
   }
 
-  /** Saves both messages and what is awaited now, in one transaction. */
+  /**
+   * ↩️ Undo puts back what the last action changed (undo.ts); ✏️ Edit asks what to change in
+   * the event just made or moved, and reads the next message as that change.
+   */
+  private async undoOrEdit(
+    user: User,
+    text: string,
+    pending: PendingRequest | null,
+  ): Promise<AssistantReply> {
+    const language: AssistantLanguage = user.settings.language === Language.EN ? 'en' : 'ru';
+    const say = repliesIn(language);
+    const state = await this.db.getRepository(ConversationState).findOneBy({ userId: user.id });
+    const record = state?.undo as UndoRecord | null | undefined;
+    const reply = (said: string, intent: string): AssistantReply => ({
+      text: said,
+      actions: [],
+      quickReplies: [],
+      question: null,
+      intent,
+      engine: 'offline',
+    });
+    if (EDIT.test(text)) {
+      if (record?.kind !== 'event_created' && record?.kind !== 'event_updated') {
+        return this.finish(user, text, pending, reply(say.nothingToUndo, 'edit'));
+      }
+      const question = say.whatToChange(record.title);
+      const edit: ParsedIntent = {
+        intent: 'event_update',
+        language,
+        missing: ['change'],
+        question,
+        target: { text: record.title },
+        pickedId: record.id,
+      };
+      return this.finish(
+        user,
+        text,
+        { intent: edit, text: record.title },
+        {
+          ...reply(question, 'edit'),
+          question,
+          quickReplies: [say.quick.cancel],
+        },
+      );
+    }
+    if (!record) return this.finish(user, text, pending, reply(say.nothingToUndo, 'undo'));
+    await this.executor.undo(user, record);
+    return this.finish(
+      user,
+      text,
+      null,
+      {
+        ...reply(say.undone(record.title), 'undo'),
+        actions: [{ kind: 'undone', entityId: record.id, title: record.title }],
+      },
+      null,
+    );
+  }
+
+  /**
+   * Saves both messages, what is awaited now and (when given) what undoes the last action,
+   * in one transaction. `undo` undefined keeps the stored one ("спасибо" after an action).
+   */
   private async finish(
     user: User,
     text: string,
     pending: PendingRequest | null,
     reply: AssistantReply,
+    undo?: UndoRecord | null,
   ): Promise<AssistantReply> {
     await this.db.transaction(async (manager) => {
       await manager.insert(ConversationMessage, [
@@ -202,9 +278,16 @@ export class ConversationService {
         { userId: user.id, role: 'assistant', text: reply.text, intent: reply.intent },
       ]);
       await manager.query(
-        `INSERT INTO conversation_states (user_id, pending) VALUES ($1, $2::jsonb)
-         ON CONFLICT (user_id) DO UPDATE SET pending = EXCLUDED.pending, updated_at = now()`,
-        [user.id, pending ? JSON.stringify(pending) : null],
+        `INSERT INTO conversation_states (user_id, pending, undo) VALUES ($1, $2::jsonb, $3::jsonb)
+         ON CONFLICT (user_id) DO UPDATE SET pending = EXCLUDED.pending,
+           undo = CASE WHEN $4 THEN EXCLUDED.undo ELSE conversation_states.undo END,
+           updated_at = now()`,
+        [
+          user.id,
+          pending ? JSON.stringify(pending) : null,
+          undo ? JSON.stringify(undo) : null,
+          undo !== undefined,
+        ],
       );
       await manager.query(
         `DELETE FROM conversation_messages WHERE user_id = $1 AND id NOT IN (

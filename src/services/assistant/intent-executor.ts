@@ -19,6 +19,7 @@ import type {
 } from '../../assistant/intent.types.js';
 import { goalProgressLine } from '../notifications/texts.js';
 import { matches } from '../../assistant/title-match.js';
+import { snapshotOf, undo, type UndoRecord } from './undo.js';
 import { pickBest, type ItemPick, type TitleKind, type TitleSearch } from './title-search.js';
 import { HabitActions } from './habit-actions.js';
 import { repliesIn, type Replies } from './replies.js';
@@ -40,6 +41,8 @@ export interface ExecutionResult {
   /** Several items fit the words: the question, and the intent waiting for the pick. */
   question?: string;
   pending?: ParsedIntent;
+  /** What undoes this action (↩️ Undo), when it changed something. */
+  undo?: UndoRecord;
 }
 
 const SEARCH_DAYS = 60;
@@ -82,15 +85,21 @@ export class IntentExecutor {
           allDay: intent.allDay ?? false,
           reminderMinutesBefore: intent.reminderMinutesBefore ?? null,
         });
-        return done(createdText(event, intent, user, now), [
-          { kind: 'event_created', entityId: event.id, title: event.title },
-        ]);
+        return {
+          ...done(
+            createdText(event, intent, user, now),
+            [{ kind: 'event_created', entityId: event.id, title: event.title }],
+            [say.quick.undo, say.quick.edit],
+          ),
+          undo: { kind: 'event_created', id: event.id, title: event.title },
+        };
       }
       case 'event_update': {
         const pick = await this.findEvent(user, intent, now);
         if ('several' in pick) return this.askWhich(intent, pick.several, say.whichEvent);
         if ('none' in pick) return done(say.eventNotFound);
         const found = pick.one;
+        const before = snapshotOf(found.event);
         const start = newStartOf(intent, found, user);
         const event = await this.services.events.update(user, found.event.id, {
           start,
@@ -101,7 +110,14 @@ export class IntentExecutor {
         const text = onlyReminders
           ? remindersText(event, intent.language)
           : say.eventMoved(event.title, when(start ?? event.startsAt));
-        return done(text, [{ kind: 'event_updated', entityId: event.id, title: event.title }]);
+        return {
+          ...done(
+            text,
+            [{ kind: 'event_updated', entityId: event.id, title: event.title }],
+            [say.quick.undo, say.quick.edit],
+          ),
+          undo: { kind: 'event_updated', id: event.id, title: event.title, before },
+        };
       }
       case 'event_delete': {
         const pick = await this.findEvent(user, intent, now);
@@ -109,9 +125,15 @@ export class IntentExecutor {
         if ('none' in pick) return done(say.eventNotFound);
         const found = pick.one;
         await this.services.events.delete(user, found.event.id);
-        return done(say.eventDeleted(found.event.title), [
-          { kind: 'event_deleted', entityId: found.event.id, title: found.event.title },
-        ]);
+        const { id, title } = found.event;
+        return {
+          ...done(
+            say.eventDeleted(title),
+            [{ kind: 'event_deleted', entityId: id, title }],
+            [say.quick.undo],
+          ),
+          undo: { kind: 'event_deleted', id, title, before: snapshotOf(found.event) },
+        };
       }
       case 'event_search': {
         const occurrences = (await this.services.events.occurrences(user, intent.from, intent.to))
@@ -146,11 +168,14 @@ export class IntentExecutor {
           title: intent.title ?? '',
           targetDate: intent.targetDate ?? null,
         });
-        return done(
-          say.goalCreated(goal.title),
-          [{ kind: 'goal_created', entityId: goal.id, title: goal.title }],
-          [say.quick.plan, say.quick.smart],
-        );
+        return {
+          ...done(
+            say.goalCreated(goal.title),
+            [{ kind: 'goal_created', entityId: goal.id, title: goal.title }],
+            [say.quick.plan, say.quick.smart],
+          ),
+          undo: { kind: 'goal_created', id: goal.id, title: goal.title },
+        };
       }
       case 'goal_search':
       case 'goal_progress': {
@@ -179,9 +204,14 @@ export class IntentExecutor {
         if ('none' in pick) return done(intent.goalTarget ? say.goalNotFound : say.noGoalForStep);
         const goal = pick.one;
         const step = await this.services.steps.add(user, goal.id, { title: intent.title ?? '' });
-        return done(say.stepAdded(step.title, goal.title), [
-          { kind: 'step_added', entityId: step.id, title: step.title },
-        ]);
+        return {
+          ...done(
+            say.stepAdded(step.title, goal.title),
+            [{ kind: 'step_added', entityId: step.id, title: step.title }],
+            [say.quick.undo],
+          ),
+          undo: { kind: 'step_added', id: step.id, title: step.title },
+        };
       }
       case 'step_status': {
         const changed = await this.changeStep(user, intent, say);
@@ -251,11 +281,13 @@ export class IntentExecutor {
       skipped: StepStatus.SKIPPED,
       in_progress: StepStatus.IN_PROGRESS,
     }[intent.status];
+    const before = step.status;
     await this.services.steps.update(user, step.id, { status });
     return {
       text: say.stepStatus(step.title),
       actions: [{ kind: 'step_updated', entityId: step.id, title: step.title }],
-      quickReplies: [],
+      quickReplies: [say.quick.undo],
+      undo: { kind: 'step_updated', id: step.id, title: step.title, before },
     };
   }
 
@@ -320,6 +352,11 @@ export class IntentExecutor {
     if ('one' in pick) return { one: byId.get(pick.one.id)! };
     if ('several' in pick) return { several: pick.several.map((c) => byId.get(c.id)!) };
     return pick;
+  }
+
+  /** Puts back what the last action changed (↩️ Undo). */
+  async undo(user: User, record: UndoRecord): Promise<void> {
+    await undo(this.services, user, record);
   }
 
   /** "Which one?" with the close matches as buttons; the intent waits for the pick. */

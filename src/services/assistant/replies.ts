@@ -69,7 +69,13 @@ export const REPLIES = defineTexts({
       thisOne: 'Этот',
       nextOne: 'Следующий',
       cancel: 'Отмена',
+      undo: '↩️ Отменить',
+      edit: '✏️ Изменить',
     },
+    undone: (title: string) => `↩️ Вернул как было: «${title}»`,
+    nothingToUndo: 'Отменять нечего: последнее действие уже отменено или его не было.',
+    whatToChange: (title: string) =>
+      `Что изменить в «${title}»? Например: «на 19:00», «на пятницу», «в четверг в 10».`,
   },
   en: {
     greeting: 'Hi! I am maxOn: I help with goals, steps and your calendar. Tell me what to plan.',
@@ -137,7 +143,13 @@ export const REPLIES = defineTexts({
       thisOne: 'This one',
       nextOne: 'Next one',
       cancel: 'Cancel',
+      undo: '↩️ Undo',
+      edit: '✏️ Edit',
     },
+    undone: (title: string) => `↩️ Put back as it was: "${title}"`,
+    nothingToUndo: 'Nothing to undo: the last action was already undone, or there was none.',
+    whatToChange: (title: string) =>
+      `What should change in "${title}"? For example: "to 7pm", "to Friday", "Thursday at 10".`,
   },
 });
 
