@@ -1,7 +1,10 @@
 import icalGenerator from 'ical-generator';
 import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
+import { vtimezone } from '../ics/vtimezone.js';
 import { CalendarProviderError, type ExternalEvent, type OutgoingEvent } from '../provider.js';
+
+const YEAR_MS = 365 * 86_400_000;
 
 /** The property that carries maxOn's id in events it wrote (node-ical drops the `X-`). */
 const MAXON_ID_PROPERTY = 'X-MAXON-ID';
