@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ical, { type VEvent } from 'node-ical';
 import { outboundFetch } from '../../src/http/outbound-fetch.js';
 import { CalDavProvider } from '../../src/services/calendar-sync/providers/caldav-provider.js';
+import { toICalendar } from '../../src/services/calendar-sync/providers/icalendar-event.js';
 import { calDavProviderFrom } from '../../src/services/calendar-sync/providers/caldav-connection.js';
 import {
   CalendarProviderError,
@@ -310,6 +311,13 @@ describe('CalDAV provider against Radicale', () => {
       (change) => change.maxonId === mine.maxonId,
     );
     expect(back).toMatchObject({ recurrence: 'FREQ=DAILY;COUNT=5', timeZone: 'Europe/Berlin' });
+  });
+
+  it('sends the VTIMEZONE of the zone with the event (not left to the server)', () => {
+    const text = toICalendar(event({ timeZone: 'Europe/Berlin' }));
+    expect(text).toContain('BEGIN:VTIMEZONE');
+    expect(text).toContain('TZID:Europe/Berlin');
+    expect(text).toContain('DTSTART;TZID=Europe/Berlin:20260320T100000');
   });
 
   it('writes and reads all-day events as dates', async () => {

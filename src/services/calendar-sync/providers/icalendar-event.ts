@@ -18,6 +18,17 @@ const MAXON_ID_PROPERTY = 'X-MAXON-ID';
 export function toICalendar(event: OutgoingEvent, now: Date = new Date()): string {
   const calendar = icalGenerator({
     prodId: { company: 'maxOn', product: 'maxOn', language: 'EN' },
+    // The zone's definition travels with the event (RFC 5545 wants a VTIMEZONE per TZID):
+    // from a year before the start to ten years after, for the occurrences of a rule.
+    timezone: {
+      name: null,
+      generator: (zone) =>
+        vtimezone(
+          zone,
+          new Date(event.start.getTime() - YEAR_MS),
+          new Date(event.start.getTime() + 10 * YEAR_MS),
+        ),
+    },
   });
   const allDay = event.allDay ? allDayDates(event) : null;
   calendar.createEvent({
