@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ical, { type VEvent } from 'node-ical';
 import { outboundFetch } from '../../src/http/outbound-fetch.js';
 import { CalDavProvider } from '../../src/services/calendar-sync/providers/caldav-provider.js';
+import { toICalendar } from '../../src/services/calendar-sync/providers/icalendar-event.js';
+import { calDavProviderFrom } from '../../src/services/calendar-sync/providers/caldav-connection.js';
 import {
   CalendarProviderError,
   type OutgoingEvent,
@@ -114,6 +116,8 @@ describe('CalDAV provider against Radicale', () => {
     expect(first.start.toISOString()).toBe('2026-03-20T09:00:00.000Z');
     expect(first.start.tz).toBe('Europe/Berlin');
     expect(copy.text).toContain('DTSTART;TZID=Europe/Berlin:20260320T100000');
+    expect(copy.text).toContain('BEGIN:VTIMEZONE');
+    expect(copy.text).toContain('TZID:Europe/Berlin');
 
     // A create retried (its answer was lost) replaces the same object: no duplicate.
     const retried = await caldav.pushEvent(work, mine, null);
@@ -309,6 +313,13 @@ describe('CalDAV provider against Radicale', () => {
     expect(back).toMatchObject({ recurrence: 'FREQ=DAILY;COUNT=5', timeZone: 'Europe/Berlin' });
   });
 
+  it('sends the VTIMEZONE of the zone with the event (not left to the server)', () => {
+    const text = toICalendar(event({ timeZone: 'Europe/Berlin' }));
+    expect(text).toContain('BEGIN:VTIMEZONE');
+    expect(text).toContain('TZID:Europe/Berlin');
+    expect(text).toContain('DTSTART;TZID=Europe/Berlin:20260320T100000');
+  });
+
   it('writes and reads all-day events as dates', async () => {
     const caldav = provider();
     // maxOn keeps an all-day event from local midnight (Moscow, UTC+3) for whole days.
@@ -351,6 +362,19 @@ describe('CalDAV provider against Radicale', () => {
     expect(await failureOf(provider(radicale.password, strict).listCalendars())).toBe(
       'unavailable',
     );
+  });
+
+  it('builds the provider of a connection from its stored credentials', async () => {
+    const policy = { allowLocalhost: true, timeoutMs: 5000 };
+    const stored = { username: radicale.user, password: radicale.password };
+    const names = (await calDavProviderFrom(radicale.url, stored, policy).listCalendars()).map(
+      (calendar) => calendar.name,
+    );
+    expect(names).toContain('Работа');
+    expect(() => calDavProviderFrom(radicale.url, null, policy)).toThrow(CalendarProviderError);
+    // Production refuses loopback: the request never leaves.
+    const strict = calDavProviderFrom(radicale.url, stored, { ...policy, allowLocalhost: false });
+    expect(await failureOf(strict.listCalendars())).toBe('unavailable');
   });
 
   it('never puts the password in an error message', async () => {

@@ -37,6 +37,9 @@ export function googleOAuthClient(
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     redirectUri: settings.redirectUri,
+    // An access token refused early (401) is refreshed and the call made once more, rather
+    // than the connection being taken as revoked.
+    forceRefreshOnFailure: true,
     ...(base
       ? {
           endpoints: {

@@ -1,7 +1,10 @@
 import icalGenerator from 'ical-generator';
 import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
+import { vtimezone } from '../ics/vtimezone.js';
 import { CalendarProviderError, type ExternalEvent, type OutgoingEvent } from '../provider.js';
+
+const YEAR_MS = 365 * 86_400_000;
 
 /** The property that carries maxOn's id in events it wrote (node-ical drops the `X-`). */
 const MAXON_ID_PROPERTY = 'X-MAXON-ID';
@@ -15,6 +18,17 @@ const MAXON_ID_PROPERTY = 'X-MAXON-ID';
 export function toICalendar(event: OutgoingEvent, now: Date = new Date()): string {
   const calendar = icalGenerator({
     prodId: { company: 'maxOn', product: 'maxOn', language: 'EN' },
+    // The zone's definition travels with the event (RFC 5545 wants a VTIMEZONE per TZID):
+    // from a year before the start to ten years after, for the occurrences of a rule.
+    timezone: {
+      name: null,
+      generator: (zone) =>
+        vtimezone(
+          zone,
+          new Date(event.start.getTime() - YEAR_MS),
+          new Date(event.start.getTime() + 10 * YEAR_MS),
+        ),
+    },
   });
   const allDay = event.allDay ? allDayDates(event) : null;
   calendar.createEvent({
