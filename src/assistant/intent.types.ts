@@ -12,6 +12,15 @@ export interface ParseContext {
   timezone: string;
   /** The user's preferred language, used when the text itself does not tell. */
   language?: AssistantLanguage;
+  /** Names of the user's own items, so a model can match "the marathon" to its goal. */
+  known?: KnownNames;
+}
+
+/** The titles of a user's active goals, upcoming events and habits (a few dozen at most). */
+export interface KnownNames {
+  goals: string[];
+  events: string[];
+  habits: string[];
 }
 
 /**

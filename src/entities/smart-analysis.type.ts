@@ -36,6 +36,18 @@ export class SmartAnalysis {
   @Field(() => String, { nullable: true })
   rewrittenGoal: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The one deadline the review suggests (YYYY-MM-DD)',
+  })
+  suggestedDeadline?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A concrete measure to add to the goal, when it has none',
+  })
+  suggestedMeasure?: string | null;
+
   @Field()
   analyzedAt: Date;
 }

@@ -33,7 +33,15 @@ describe('model prompts', () => {
       now: '2026-03-05T01:30:00+03:00',
       timezone: 'Europe/Moscow',
       language: 'not set',
+      known: '- Goals: none\n- Upcoming events: none\n- Habits: none',
     });
+  });
+
+  it("lists the user's own items for the model to match names against", () => {
+    const known = { goals: ['Пробежать марафон'], events: ['Стоматолог', 'Ужин'], habits: [] };
+    expect(contextVars(new Date(), 'UTC', 'ru', known).known).toBe(
+      '- Goals: "Пробежать марафон"\n- Upcoming events: "Стоматолог", "Ужин"\n- Habits: none',
+    );
   });
 
   it('refuses a placeholder without a value', () => {

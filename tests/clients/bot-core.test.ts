@@ -127,7 +127,10 @@ async function started(languageCode = 'ru') {
 async function withGoal(title: string) {
   const { user, menu } = await started();
   await user.say('/newgoal');
-  const card = await user.say(title);
+  // A new goal opens with the coach's review; its card is one tap away.
+  const review = await user.say(title);
+  await user.press(review, /Открыть цель/);
+  const card = user.now(review);
   return { user, menu, card };
 }
 
@@ -263,6 +266,10 @@ describe('plan', () => {
     const { goals } = await user.op(BotCheckGoalStepsDocument, {});
     const steps = goals.items[0].steps;
     expect(steps.length).toBeGreaterThanOrEqual(3);
+    // Accepting says what was added and offers the calendar next; the card is one tap away.
+    expect(user.now(card).text).toContain(`План принят: ${steps.length} шагов`);
+    expect(labels(user.now(card))).toContain('📆 В календарь');
+    await user.press(card, /Открыть цель/);
     expect(user.now(card).text).toContain(`⬜ 1. ${steps[0].title}`);
   });
 
@@ -655,5 +662,92 @@ describe('stale and forged buttons, restarts', () => {
     const { goals, dialogState } = await user.op(BotCheckGoalTitlesDocument, {});
     expect(goals.items).toEqual([{ title: 'Новое название' }]);
     expect(dialogState?.dialog).toBeUndefined();
+  });
+});
+
+describe('coach', () => {
+  const GOAL_TEXT = /\[|\]|undefined|NaN/u;
+
+  it('takes a new goal through SMART, its two questions, a plan and the calendar, one message each', async () => {
+    const { user } = await started();
+    await user.say('/newgoal');
+    const review = await user.say('Выучить испанский');
+    expect(review.text).toMatch(/SMART: \d+\/100/u);
+    expect(review.text).toMatch(/Конкретность[\s\S]*Измеримость[\s\S]*Срок/u);
+    expect(review.text).not.toMatch(GOAL_TEXT);
+    expect(review.text).toContain('К какой дате?');
+    const dateButton = labels(review).find((label) => /^📅 \d\d\.\d\d\.\d{4}$/u.test(label))!;
+    expect(dateButton).toBeDefined();
+
+    // Question 1: the deadline, by its button.
+    await user.press(review, /^📅 \d\d/u);
+    expect(user.now(review).text).toContain('Как вы поймёте, что цель достигнута?');
+    expect(labels(user.now(review))).toContain('✅ до уровня B1');
+    // Question 2: the measure, by its button.
+    await user.press(review, /до уровня B1/u);
+    const ready = user.now(review);
+    expect(ready.text).toContain('«Выучить испанский — до уровня B1»');
+    const [day, month, year] = dateButton.slice(3).split('.');
+    const { goals } = await user.op(BotCheckGoalDeadlinesDocument, {});
+    expect(goals.items).toEqual([
+      { title: 'Выучить испанский — до уровня B1', targetDate: `${year}-${month}-${day}` },
+    ]);
+
+    // Plan → accept → calendar, all in the same message.
+    await user.press(ready, /Составить план/u);
+    const proposal = await bot.waitFor(() => {
+      const now = user.now(review);
+      return now.text.includes('Предлагаю такие шаги') && now;
+    });
+    await user.press(proposal, /Принять план/u);
+    expect(user.now(review).text).toMatch(/План принят: \d+ шаг/u);
+    await user.press(user.now(review), /В календарь/u);
+    expect(user.now(review).text).toContain('Расставил шаги в календаре');
+    expect(user.last().id).toBe(review.id);
+  });
+
+  it('reads typed answers, and says at once when the deadline is unrealistic', async () => {
+    const { user } = await started();
+    await user.say('/newgoal');
+    await user.say('Накопить $5000');
+    expect((await user.say('абракадабра')).text).toContain('Не понял дату');
+    const checked = await user.say('через 3 недели');
+    expect(checked.text).toMatch(/нереально/u);
+    expect(checked.text).toMatch(/Перенесите срок на .+ или поставьте .+ сумму около \$\d+/u);
+    // "$5000" is a measure already: no second question, the plan is next.
+    expect(checked.text).toContain('составлю план');
+    await user.press(checked, /Перенести на/u);
+    const { goals } = await user.op(BotCheckGoalDeadlinesDocument, {});
+    const weeks = DateTime.fromISO(goals.items[0].targetDate!).diffNow('weeks').weeks;
+    expect(weeks).toBeGreaterThan(12);
+    expect(user.now(checked).text).toContain('составлю план');
+    // Opening the goal drops the coach's question: the next words go to the assistant.
+    await user.press(user.now(checked), /Открыть цель/u);
+    expect((await user.say('что у меня завтра?')).text).not.toContain('Не понял дату');
+  });
+
+  it('asks for a measure in words and adds it to the goal', async () => {
+    const { user } = await started();
+    await user.say('/newgoal');
+    await user.say('Сделать ремонт');
+    const measure = await user.say('нет');
+    expect(measure.text).toContain('Как вы поймёте, что цель достигнута?');
+    const ready = await user.say('покрасить стены в 3 комнатах');
+    expect(ready.text).toContain('«Сделать ремонт — покрасить стены в 3 комнатах»');
+    const { goals } = await user.op(BotCheckGoalDeadlinesDocument, {});
+    expect(goals.items).toEqual([
+      { title: 'Сделать ремонт — покрасить стены в 3 комнатах', targetDate: null },
+    ]);
+  });
+
+  it('starts the review from a goal the assistant created, in English', async () => {
+    const { user } = await started('en');
+    const reply = await user.say('I want to learn Spanish by June');
+    await user.press(reply, /🧭 Check SMART/u);
+    const review = user.now(reply);
+    expect(review.text).toMatch(/SMART: \d+\/100/u);
+    expect(review.text).toMatch(/Specific[\s\S]*Time-bound/u);
+    expect(review.text).not.toMatch(/\p{Script=Cyrillic}/u);
+    expect(review.text).not.toMatch(GOAL_TEXT);
   });
 });

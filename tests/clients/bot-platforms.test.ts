@@ -72,7 +72,11 @@ describe.each([
     bot.sendText(user, '/newgoal');
     expect((await bot.next(user)).plainText).toContain('Как назовём цель?');
     bot.sendText(user, title);
-    return bot.next(user);
+    // A new goal opens with the coach's review; its card is one tap away (edit 1).
+    const review = await bot.next(user);
+    expect(review.plainText).toMatch(/SMART: \d+\/100/u);
+    press(bot, user, review, /Открыть цель/);
+    return bot.editedTo(review, 1);
   }
 
   it('sends a goal progress chart as a PNG photo (Telegram sendPhoto, MAX image upload)', async () => {
@@ -120,7 +124,7 @@ describe.each([
     expect(card.text).toContain('<b>Выучить испанский</b>');
 
     press(bot, user, card, /Изменить/);
-    const editMenu = await bot.editedTo(card, 1);
+    const editMenu = await bot.editedTo(card, 2);
     press(bot, user, editMenu, /Шаг/);
     expect((await bot.next(user)).plainText).toContain('Напишите шаг');
     bot.sendText(user, 'Купить учебник');
@@ -150,12 +154,13 @@ describe.each([
     press(bot, user, proposal, /Принять план/);
     const accepted = await bot.waitFor(() => {
       const now = bot.current(card);
-      return now.plainText.includes('⬜ 1.') && now;
+      return now.plainText.includes('План принят') && now;
     });
     const { goals } = await user.op(BotCheckGoalStepsDocument, {});
     const steps = goals.items[0].steps;
     expect(steps.length).toBeGreaterThanOrEqual(3);
-    expect(accepted.plainText).toContain(steps[0].title);
+    expect(accepted.plainText).toContain(`${steps.length} шагов`);
+    expect(accepted.buttons.map((b) => b.text)).toContain('📆 В календарь');
   });
 
   it('sends free text to the assistant (offline engine) with a typing indicator', async () => {
@@ -174,7 +179,7 @@ describe.each([
     const { user } = await started();
     const card = await withGoal(user, 'Старое название');
     press(bot, user, card, /Изменить/);
-    const editMenu = await bot.editedTo(card, 1);
+    const editMenu = await bot.editedTo(card, 2);
     press(bot, user, editMenu, /Название/);
     expect((await bot.next(user)).plainText).toContain('новое название');
 

@@ -77,6 +77,13 @@ describe('callback data', () => {
     { a: 'notifyStepDone', stepId: ID },
     { a: 'notifyHabitDone', habitId: ID },
     { a: 'notifyHabitSkip', habitId: ID },
+    { a: 'planSchedule', goalId: ID },
+    { a: 'planHabit', goalId: ID, n: 2, days: 127, at: '0730' },
+    { a: 'smart', goalId: ID },
+    { a: 'coachDate', goalId: ID, date: '2027-03-01' },
+    { a: 'coachNoDate', goalId: ID },
+    { a: 'coachMeasure', goalId: ID },
+    { a: 'coachSkip', goalId: ID },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -154,6 +161,13 @@ describe('callback data', () => {
       `nsd:${ID}`,
       `nhd:${ID}`,
       `nhs:${ID}`,
+      `gps:${ID}`,
+      `gph:${ID}:2:127:0730`,
+      `gsm:${ID}`,
+      `gcd:${ID}:2027-03-01`,
+      `gcn:${ID}`,
+      `gcm:${ID}`,
+      `gck:${ID}`,
     ]);
   });
 

@@ -38,6 +38,13 @@ export interface SmartReview {
   suggestions: string[];
   /** The goal rewritten to meet SMART, which the user may accept; null when already good. */
   rewrittenGoal: string | null;
+  /**
+   * The one deadline the review suggests (YYYY-MM-DD): the goal's own when realistic. The
+   * chat offers it as a button when the goal has no deadline or an unrealistic one.
+   */
+  suggestedDeadline?: string | null;
+  /** A concrete measure to add to the title ("до уровня B1"), when the goal has none. */
+  suggestedMeasure?: string | null;
 }
 
 export interface PlanStepProposal {

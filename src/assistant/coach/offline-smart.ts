@@ -24,6 +24,19 @@ const MAX_SUGGESTIONS = 5;
 /** Below this a criterion's suggestion is worth showing. */
 const WORTH_SUGGESTING = 90;
 
+/** Below this the goal has no usable measure, and the chat asks for one. */
+const MEASURED = 60;
+
+function isoDate(d: LocalDate): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** The measure to suggest, without the dash or colon that joins it to a title. */
+function measureOf(f: GoalFacts): string | null {
+  const suffix = measureSuffix(f.kind, f.core, f.titleLanguage, f.domain);
+  return suffix.replace(/^[\s—:-]+/u, '').trim() || null;
+}
+
 function rewrite(f: GoalFacts, suggested: LocalDate): string {
   const lang = f.titleLanguage;
   const core = shorten(f.core, 150) || tr(lang, 'Цель', 'Goal');
@@ -63,5 +76,7 @@ export function analyzeGoalOffline(goal: CoachGoal, ctx: CoachContext): SmartRev
     timeBound: review(timeBound),
     suggestions,
     rewrittenGoal: score < GOOD_ENOUGH ? rewrite(facts, suggested) : null,
+    suggestedDeadline: isoDate(suggested),
+    suggestedMeasure: measurable.score < MEASURED ? measureOf(facts) : null,
   };
 }

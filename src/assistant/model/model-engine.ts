@@ -18,7 +18,7 @@ export class ModelIntentEngine implements IntentEngine {
   async parseMessage(text: string, context: ParseContext): Promise<ParsedIntent> {
     const prompt = renderPrompt(
       'intent',
-      contextVars(context.now, context.timezone, context.language),
+      contextVars(context.now, context.timezone, context.language, context.known),
     );
     const answer = await completeJson(this.client, {
       prompt,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { KnownNames } from '../intent.types.js';
 
 export type PromptName = 'intent' | 'smart-analysis' | 'plan';
 
@@ -47,14 +48,38 @@ export function renderPrompt(name: PromptName, vars: Record<string, string>): st
 
 const LANGUAGE_NAMES = { ru: 'Russian (ru)', en: 'English (en)' } as const;
 
-/** `{{today}}`, `{{weekday}}`, `{{now}}`, `{{timezone}}` and `{{language}}` for a prompt. */
+/** At most this many names of each kind go into a prompt. */
+const KNOWN_LIMIT = 30;
+
+/** The user's items as prompt lines: `Goals: «…», «…»`; "none" for an empty list. */
+export function knownText(known: KnownNames | undefined): string {
+  const list = (names: string[] | undefined) =>
+    names?.length
+      ? names
+          .slice(0, KNOWN_LIMIT)
+          .map((name) => JSON.stringify(name.slice(0, 100)))
+          .join(', ')
+      : 'none';
+  return [
+    `- Goals: ${list(known?.goals)}`,
+    `- Upcoming events: ${list(known?.events)}`,
+    `- Habits: ${list(known?.habits)}`,
+  ].join('\n');
+}
+
+/**
+ * `{{today}}`, `{{weekday}}`, `{{now}}`, `{{timezone}}`, `{{language}}` and `{{known}}` (the
+ * user's items) for a prompt.
+ */
 export function contextVars(
   now: Date,
   timezone: string,
   language: 'ru' | 'en' | undefined,
+  known?: KnownNames,
 ): Record<string, string> {
   const local = DateTime.fromJSDate(now, { zone: timezone });
   return {
+    known: knownText(known),
     today: local.toISODate() ?? '',
     weekday: local.setLocale('en').toFormat('cccc'),
     now: local.toISO({ suppressMilliseconds: true }) ?? '',

@@ -3,13 +3,14 @@ import type { DialogSpec, DialogShape } from './features/feature.js';
 import type { CalendarDialog } from './features/calendar/calendar.feature.js';
 import type { GoalsDialog } from './features/goals/goals.feature.js';
 import type { HabitsDialog } from './features/habits/habits.feature.js';
+import type { PlanDialog } from './features/plan/plan.feature.js';
 import type { SettingsDialog } from './features/settings/settings.feature.js';
 import { markup } from './html.js';
 import { screen } from './screen.js';
 import type { Turn } from './turn.js';
 
 /** A multi-step edit waiting for the user's next message; each feature declares its own. */
-export type Dialog = GoalsDialog | HabitsDialog | CalendarDialog | SettingsDialog;
+export type Dialog = GoalsDialog | HabitsDialog | CalendarDialog | SettingsDialog | PlanDialog;
 
 /** What a bot keeps per messenger account, saved through the API (setDialogState). */
 export interface ClientState {
@@ -50,6 +51,7 @@ export async function continueDialog<D extends DialogShape>(
     await turn.send(screen(markup`${outcome.retry}`));
     return;
   }
-  await turn.saveState({ ...turn.state, dialog: undefined });
-  await turn.send(outcome);
+  const next = 'screen' in outcome ? outcome : { screen: outcome, continueWith: undefined };
+  await turn.saveState({ ...turn.state, dialog: next.continueWith });
+  await turn.send(next.screen);
 }

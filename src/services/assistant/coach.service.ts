@@ -40,11 +40,19 @@ export class CoachService {
   /** Reviews the goal against SMART and stores the review on it. */
   async analyzeGoal(user: User, goalId: string, now = new Date()): Promise<Goal> {
     const goal = await this.goals.get(user, goalId);
-    const review = await this.withFallback(
+    const offline = analyzeGoalOffline(coachGoal(goal), coachContext(user, now));
+    const answer = await this.withFallback(
       'analyzeGoal',
       (model) => analyzeGoalWithModel(model, coachGoal(goal), coachContext(user, now)),
-      () => analyzeGoalOffline(coachGoal(goal), coachContext(user, now)),
+      () => offline,
     );
+    // The model's JSON contract has no date or measure to offer as buttons: the offline
+    // heuristics give them (they read the same goal, so they agree with its numbers).
+    const review: SmartReview = {
+      ...answer,
+      suggestedDeadline: answer.suggestedDeadline ?? offline.suggestedDeadline ?? null,
+      suggestedMeasure: answer.suggestedMeasure ?? offline.suggestedMeasure ?? null,
+    };
     goal.smartAnalysis = { ...review, analyzedAt: now } satisfies SmartReview & {
       analyzedAt: Date;
     };

@@ -15,6 +15,7 @@ import { questionFor } from '../../assistant/offline/questions.js';
 import { readAnswer } from '../../assistant/offline/answers.js';
 import { offlineEngine, parseMessageAs } from '../../assistant/offline/offline-engine.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
+import { knownNamesOf } from './known-names.js';
 import { repliesIn } from './replies.js';
 import type { UndoRecord } from './undo.js';
 
@@ -67,7 +68,15 @@ export class ConversationService {
 
   async sendMessage(user: User, rawText: string, now = new Date()): Promise<AssistantReply> {
     const text = rawText.trim().slice(0, 2000);
-    const context = { now, timezone: user.settings.timezone, language: user.settings.language };
+    const context = {
+      now,
+      timezone: user.settings.timezone,
+      language: user.settings.language,
+      // Only a model reads the user's item names (the offline engine matches in the database).
+      ...(this.engine.name === 'offline'
+        ? {}
+        : { known: await knownNamesOf(this.db, user.id, now) }),
+    };
     const pending = await this.pendingOf(user);
     let engine = this.engine.name === 'offline' ? 'offline' : 'model';
     let intent: ParsedIntent;

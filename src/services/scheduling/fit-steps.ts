@@ -87,11 +87,20 @@ export function chunkMinutes(remaining: number, available: number, min: number, 
 
 /**
  * Available days between one paced step and the next: the steps end by SPREAD of the days
- * (slack before the deadline), but never share a day when there are days enough for each.
+ * (slack before the deadline), but never share a day when there are days enough for each,
+ * and leave a rest day between steps when there are two days for each.
  */
 function pace(days: number, steps: number): number {
   const even = (days - 1) / (steps - 1);
+  if (even >= 2) return Math.max(even * SPREAD, 2);
   return even * SPREAD >= 1 ? even * SPREAD : Math.min(even, 1);
+}
+
+/** The index of the available day `at` falls on (the last one starting at or before it). */
+function dayOf(days: number[], at: number): number {
+  let index = 0;
+  while (index + 1 < days.length && days[index + 1]! <= at) index++;
+  return index;
 }
 
 /** The start of the first free time of each local day with any, in [from, deadline). */
@@ -212,6 +221,7 @@ export function fitSteps(
   const days = options.paced && single.length > 1 ? availableDays(plan, blocked, shortest) : [];
   let cursor = plan.from;
   let order = 0;
+  let lastDay = 0;
   let previous: FittedStep | undefined;
   for (const step of steps) {
     if (step.traits.repeat) {
@@ -238,8 +248,16 @@ export function fitSteps(
       slots = new Slots(freeSpans(plan.from, plan.deadline, plan.hours, blocked, 0));
       continue;
     }
+    const perStep = days.length > 0 ? pace(days.length, single.length) : 0;
+    // The paced day, but never closer to the previous step than the pace allows (a step
+    // that had to wait for room pushes the next one along, keeping the rest day).
     const dayIndex =
-      days.length > 0 ? Math.floor(order * pace(days.length, single.length)) : undefined;
+      days.length > 0
+        ? Math.min(
+            days.length - 1,
+            Math.max(Math.floor(order * perStep), lastDay + (order > 0 ? Math.floor(perStep) : 0)),
+          )
+        : undefined;
     const target = dayIndex === undefined ? undefined : days[dayIndex]!;
     const earliest = Math.max(cursor, target ?? cursor);
     order++;
@@ -251,6 +269,7 @@ export function fitSteps(
     }
     previous = { step, chunks };
     fitted.push(previous);
+    lastDay = dayOf(days, chunks[0]!.start);
     cursor = chunks.at(-1)!.end + plan.bufferMs;
   }
   return fitted;

@@ -1,4 +1,5 @@
 import type { Field } from '../callback-data.js';
+import type { Dialog } from '../dialog.js';
 import type { Screen } from '../screen.js';
 import type { Texts } from '../texts.js';
 import type { Turn } from '../turn.js';
@@ -18,8 +19,11 @@ export interface ButtonSpec<C extends CallbackShape> {
   press(turn: Turn, callback: C): Promise<void>;
 }
 
-/** What a dialog answer does: a screen (the dialog ends) or a hint (the dialog stays). */
-export type DialogOutcome = Screen | { retry: string };
+/**
+ * What a dialog answer does: a screen (the dialog ends), a hint (the dialog stays), or a
+ * screen that asks the next question (`continueWith` waits for its answer).
+ */
+export type DialogOutcome = Screen | { retry: string } | { screen: Screen; continueWith?: Dialog };
 
 export interface DialogSpec<D extends DialogShape> {
   /** The question asked when the dialog begins. */

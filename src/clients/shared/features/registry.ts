@@ -33,6 +33,7 @@ export const DIALOGS: Dialogs<Dialog> = {
   ...habitsFeature.dialogs,
   ...calendarFeature.dialogs,
   ...settingsFeature.dialogs,
+  ...planFeature.dialogs,
 };
 
 /**

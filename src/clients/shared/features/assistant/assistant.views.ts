@@ -20,7 +20,10 @@ export function assistantReplyScreen(t: Texts, reply: AssistantReplyFieldsFragme
   for (const action of reply.actions) {
     if (!action.entityId) continue;
     if (OPENS_GOAL.has(action.kind)) {
-      rows.push([button(t.openGoal, { a: 'goal', goalId: action.entityId })]);
+      rows.push([
+        button(t.openGoal, { a: 'goal', goalId: action.entityId }),
+        button(t.coach.smartButton, { a: 'smart', goalId: action.entityId }),
+      ]);
     } else if (OPENS_EVENT.has(action.kind)) {
       rows.push([button(t.openEvent, { a: 'event', eventId: action.entityId })]);
     }

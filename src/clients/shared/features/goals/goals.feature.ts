@@ -15,6 +15,7 @@ import { markup } from '../../html.js';
 import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
 import type { Dialogs, Feature } from '../feature.js';
+import { coachReview } from '../plan/coach-flow.js';
 import { scheduleGoal } from '../plan/plan-schedule.js';
 import {
   goalCard,
@@ -60,7 +61,9 @@ const dialogs: Dialogs<GoalsDialog> = {
     fields: {},
     async answer(turn, _dialog, text) {
       const { createGoal } = await turn.api(CreateGoalDocument, { input: { title: text } });
-      return goalCard(turn.t, createGoal);
+      // A new goal goes straight to the coach: its SMART review and first question.
+      const next = await coachReview(turn, createGoal.id);
+      return { screen: next.screen, continueWith: next.dialog };
     },
   },
   goalTitle: {
@@ -117,7 +120,13 @@ export const goalsFeature: Feature<GoalsCallback, GoalsDialog, 'goals' | 'newgoa
     goal: {
       code: 'g',
       fields: { goalId: uuid },
-      press: async (turn, { goalId }) => turn.show(await goalScreen(turn, goalId)),
+      async press(turn, { goalId }) {
+        // Opening the goal from a coach question leaves the question unanswered.
+        if (turn.state.dialog?.kind.startsWith('coach')) {
+          await turn.saveState({ ...turn.state, dialog: undefined });
+        }
+        await turn.show(await goalScreen(turn, goalId));
+      },
     },
     newGoal: {
       code: 'ng',

@@ -31,3 +31,14 @@ export function planProposalScreen(
     [button(t.back, { a: 'goal', goalId })],
   ]);
 }
+
+/** After accepting a plan: what was added, and the next step (the calendar). */
+export function planAcceptedScreen(
+  t: Texts,
+  goal: { id: string; title: string; steps: unknown[] },
+): Screen {
+  return screen(markup`${t.planAccepted(goal.steps.length, goal.title)}`, [
+    [button(t.goalButtons.schedule, { a: 'planSchedule', goalId: goal.id })],
+    [button(t.coach.openGoal, { a: 'goal', goalId: goal.id })],
+  ]);
+}
