@@ -7,6 +7,7 @@ import { EventRemindersDisabledReason1795300000000 } from './1795300000000-event
 import { DefaultReminderMinutes1795310000000 } from './1795310000000-default-reminder-minutes.js';
 import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-reminders-enabled.js';
+import { WeeklyReview1797700000000 } from './1797700000000-weekly-review.js';
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
 import { WebSessions1797400000000 } from './1797400000000-web-sessions.js';
 
@@ -23,4 +24,5 @@ export const MIGRATIONS: MixedList<Function> = [
   HabitRemindersEnabled1796700000000,
   WebhookSecretsAtRest1797000000000,
   WebSessions1797400000000,
+  WeeklyReview1797700000000,
 ];

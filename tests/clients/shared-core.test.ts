@@ -75,6 +75,8 @@ describe('callback data', () => {
     { a: 'notifyStepDone', stepId: ID },
     { a: 'notifyHabitDone', habitId: ID },
     { a: 'notifyHabitSkip', habitId: ID },
+    { a: 'reviewHabit', habitId: ID },
+    { a: 'reviewPlan', goalId: ID },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -150,6 +152,8 @@ describe('callback data', () => {
       `nsd:${ID}`,
       `nhd:${ID}`,
       `nhs:${ID}`,
+      `wrh:${ID}`,
+      `wrp:${ID}`,
     ]);
   });
 

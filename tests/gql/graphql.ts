@@ -136,6 +136,8 @@ export type NotificationActionKind =
   | 'CHECK_IN_HABIT'
   | 'COMPLETE_STEP'
   | 'DONE'
+  | 'OPEN_HABIT'
+  | 'SCHEDULE_GOAL'
   | 'SKIP_HABIT'
   | 'SNOOZE';
 
@@ -145,7 +147,8 @@ export type NotificationKind =
   | 'HABIT_REMINDER'
   | 'MORNING_DIGEST'
   | 'OVERDUE_STEPS'
-  | 'REMINDER';
+  | 'REMINDER'
+  | 'WEEKLY_REVIEW';
 
 export type NotificationStatus =
   | 'DELIVERED'
@@ -253,6 +256,7 @@ export type UpdateSettingsInput = {
   quietHoursStart?: string | null | undefined;
   /** IANA timezone, e.g. America/New_York */
   timezone?: string | null | undefined;
+  weeklyReviewEnabled?: boolean | null | undefined;
   workDayEnd?: string | null | undefined;
   workDayStart?: string | null | undefined;
   /** ISO weekdays 1 (Monday) … 7 (Sunday) */
