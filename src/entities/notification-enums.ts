@@ -17,6 +17,7 @@ export enum NotificationKind {
   HABIT_REMINDER = 'habit_reminder',
   /** Once per user after an outage: the reminders that were missed, in one message. */
   MISSED_SUMMARY = 'missed_summary',
+  WEEKLY_REVIEW = 'weekly_review',
 }
 
 export enum NotificationStatus {
@@ -36,6 +37,10 @@ export enum NotificationActionKind {
   CHECK_IN_HABIT = 'check_in_habit',
   /** Checks the habit in as skipped for that day. */
   SKIP_HABIT = 'skip_habit',
+  /** Opens the habit's card (the weekly review). */
+  OPEN_HABIT = 'open_habit',
+  /** Schedules the goal's open steps into the calendar (the weekly review's "plan the week"). */
+  SCHEDULE_GOAL = 'schedule_goal',
 }
 
 export enum SnoozePreset {

@@ -21,8 +21,14 @@ export class NotificationAction {
   @Field(() => ID, { nullable: true, description: 'For complete_step' })
   stepId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'For check_in_habit and skip_habit' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For check_in_habit, skip_habit and open_habit',
+  })
   habitId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'For schedule_goal' })
+  goalId?: string | null;
 
   @Field(() => SnoozePreset, { nullable: true, description: 'For snooze' })
   snooze?: SnoozePreset | null;

@@ -42,6 +42,10 @@ export class UserSettings {
   @Column({ default: true })
   morningDigestEnabled: boolean;
 
+  @Field({ description: 'The weekly review, Sunday at eveningNudgeTime (local)' })
+  @Column({ default: true })
+  weeklyReviewEnabled: boolean;
+
   @Field(() => LocalTimeScalar, { description: 'Local time of the morning digest' })
   @Column({ type: 'varchar', length: 5, default: '08:00' })
   digestTime: string;

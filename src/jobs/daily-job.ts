@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineJob, occurrencePayload } from './define-job.js';
 
-/** The daily per-user jobs; the names are stored in the jobs table. */
-export type DailyJobName = 'morning-digest' | 'deadline-check' | 'overdue-steps';
+/** The daily (and the weekly) per-user jobs; the names are stored in the jobs table. */
+export type DailyJobName = 'morning-digest' | 'deadline-check' | 'overdue-steps' | 'weekly-review';
 
 const dailyPayload = occurrencePayload.extend({ userId: z.string() });
 

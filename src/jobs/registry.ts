@@ -9,6 +9,7 @@ import { redeliverNotificationsJob } from './redeliver-notifications.job.js';
 import { releaseNotificationJob } from './release-notification.job.js';
 import { reminderJob } from './reminder.job.js';
 import { webhookDeliveryJob } from './webhook-delivery.job.js';
+import { weeklyReviewJob } from './weekly-review.job.js';
 
 /** Every job the worker runs; adding a job is its file plus one line here. */
 export const JOBS: readonly JobDefinition<unknown>[] = [
@@ -22,4 +23,5 @@ export const JOBS: readonly JobDefinition<unknown>[] = [
   redeliverNotificationsJob,
   habitDayEndJob,
   habitReminderJob,
+  weeklyReviewJob,
 ];

@@ -7,6 +7,7 @@ import { EventRemindersDisabledReason1795300000000 } from './1795300000000-event
 import { DefaultReminderMinutes1795310000000 } from './1795310000000-default-reminder-minutes.js';
 import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-reminders-enabled.js';
+import { WeeklyReview1797700000000 } from './1797700000000-weekly-review.js';
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
 import { RateLimits1797010000000 } from './1797010000000-rate-limits.js';
 import { CalendarConnections1797300000000 } from './1797300000000-calendar-connections.js';
@@ -31,4 +32,5 @@ export const MIGRATIONS: MixedList<Function> = [
   WebSessions1797400000000,
   TitleSearch1797500000000,
   AssistantUndo1797500000001,
+  WeeklyReview1797700000000,
 ];

@@ -10,6 +10,7 @@ import { eventReminderJob } from '../jobs/event-reminder.job.js';
 import { morningDigestJob } from '../jobs/morning-digest.job.js';
 import { overdueStepsJob } from '../jobs/overdue-steps.job.js';
 import { reminderJob } from '../jobs/reminder.job.js';
+import { weeklyReviewJob } from '../jobs/weekly-review.job.js';
 import { HabitScheduler } from './habits/habit-scheduler.js';
 import type { JobQueue } from './job-queue.js';
 import { isolated, planEventIsolated } from './planning-isolation.js';
@@ -29,9 +30,22 @@ export const DAILY_JOBS = {
     enabled: 'overdueStepRemindersEnabled',
     time: 'eveningNudgeTime',
   },
+  // Weekly: Sunday (ISO 7) at the user's evening time.
+  'weekly-review': {
+    job: weeklyReviewJob,
+    enabled: 'weeklyReviewEnabled',
+    time: 'eveningNudgeTime',
+    weekday: 7,
+  },
 } as const satisfies Record<
   DailyJobName,
-  { job: JobDefinition<DailyJobPayload>; enabled: keyof UserSettings; time: keyof UserSettings }
+  {
+    job: JobDefinition<DailyJobPayload>;
+    enabled: keyof UserSettings;
+    time: keyof UserSettings;
+    /** Only on this ISO weekday: a weekly job. */
+    weekday?: number;
+  }
 >;
 
 const DAILY_JOB_NAMES = Object.keys(DAILY_JOBS) as DailyJobName[];
@@ -106,8 +120,10 @@ export class ReminderScheduler {
   /** The next run of a daily job at the user's local time, if its switches are on. */
   async scheduleDaily(name: DailyJobName, user: User, after: Date): Promise<void> {
     if (!dailyJobOn(user.settings, name)) return;
-    const { job, time } = DAILY_JOBS[name];
-    const at = nextLocalTime(user.settings[time], user.settings.timezone, after);
+    const entry = DAILY_JOBS[name];
+    const { job, time } = entry;
+    const weekday = 'weekday' in entry ? entry.weekday : null;
+    const at = nextLocalTime(user.settings[time], user.settings.timezone, after, weekday);
     const payload = { key: `${name}:${user.id}@${at.toISOString()}`, dueAt: at.toISOString() };
     await this.jobs.schedule(job, { ...payload, userId: user.id }, at);
   }

@@ -38,12 +38,19 @@ export function minutesOfDay(time: string): number {
  * Computed per local day, so it follows DST: 08:00 stays 08:00 local on both sides of a
  * change. A time skipped by a spring-forward gap moves forward by the gap (02:30 → 03:30).
  */
-export function nextLocalTime(time: string, timezone: string, after: Date): Date {
+export function nextLocalTime(
+  time: string,
+  timezone: string,
+  after: Date,
+  /** Only on this ISO weekday (1 Monday … 7 Sunday): weekly instead of daily. */
+  weekday: number | null = null,
+): Date {
   const minutes = minutesOfDay(time);
   let day = DateTime.fromJSDate(after, { zone: timezone }).startOf('day');
   for (;;) {
     const candidate = day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
-    if (candidate.toMillis() > after.getTime()) return candidate.toJSDate();
+    const onDay = weekday === null || day.weekday === weekday;
+    if (onDay && candidate.toMillis() > after.getTime()) return candidate.toJSDate();
     day = day.plus({ days: 1 });
   }
 }

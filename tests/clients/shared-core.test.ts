@@ -84,6 +84,8 @@ describe('callback data', () => {
     { a: 'coachNoDate', goalId: ID },
     { a: 'coachMeasure', goalId: ID },
     { a: 'coachSkip', goalId: ID },
+    { a: 'reviewHabit', habitId: ID },
+    { a: 'reviewPlan', goalId: ID },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -168,6 +170,8 @@ describe('callback data', () => {
       `gcn:${ID}`,
       `gcm:${ID}`,
       `gck:${ID}`,
+      `wrh:${ID}`,
+      `wrp:${ID}`,
     ]);
   });
 

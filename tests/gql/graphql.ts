@@ -136,6 +136,8 @@ export type NotificationActionKind =
   | 'CHECK_IN_HABIT'
   | 'COMPLETE_STEP'
   | 'DONE'
+  | 'OPEN_HABIT'
+  | 'SCHEDULE_GOAL'
   | 'SKIP_HABIT'
   | 'SNOOZE';
 
@@ -146,7 +148,8 @@ export type NotificationKind =
   | 'MISSED_SUMMARY'
   | 'MORNING_DIGEST'
   | 'OVERDUE_STEPS'
-  | 'REMINDER';
+  | 'REMINDER'
+  | 'WEEKLY_REVIEW';
 
 export type NotificationStatus =
   | 'DELIVERED'
@@ -254,6 +257,7 @@ export type UpdateSettingsInput = {
   quietHoursStart?: string | null | undefined;
   /** IANA timezone, e.g. America/New_York */
   timezone?: string | null | undefined;
+  weeklyReviewEnabled?: boolean | null | undefined;
   workDayEnd?: string | null | undefined;
   workDayStart?: string | null | undefined;
   /** ISO weekdays 1 (Monday) … 7 (Sunday) */

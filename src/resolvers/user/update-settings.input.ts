@@ -40,6 +40,9 @@ export class UpdateSettingsInput {
   @Field(() => Boolean, { nullable: true })
   morningDigestEnabled?: boolean | null;
 
+  @Field(() => Boolean, { nullable: true })
+  weeklyReviewEnabled?: boolean | null;
+
   @Field(() => LocalTimeScalar, { nullable: true })
   digestTime?: string | null;
 

@@ -14,6 +14,7 @@ import {
   motivationFor,
   textsFor,
 } from './texts.js';
+import { buildWeeklyReview } from './weekly-review.js';
 
 interface Sources {
   db: DataSource;
@@ -25,7 +26,7 @@ type Compose = (user: User, dueAt: Date, sources: Sources) => Promise<Notificati
 const DEADLINE_DAYS = [0, 1, 3, 7];
 const MAX_STEP_BUTTONS = 5;
 
-/** What the daily jobs say: the morning digest, deadline warnings, the overdue-steps nudge. */
+/** What the daily jobs say: the morning digest, deadline warnings, the overdue-steps nudge, the weekly review. */
 export class DailyNotifications {
   constructor(private readonly sources: Sources) {}
 
@@ -171,8 +172,24 @@ const overdueSteps: Compose = async (user, dueAt, { db }) => {
   ];
 };
 
+const weeklyReview: Compose = async (user, dueAt, { db, events }) => {
+  const review = await buildWeeklyReview(db, events, user, dueAt);
+  if (review.empty) return [];
+  return [
+    {
+      user,
+      kind: NotificationKind.WEEKLY_REVIEW,
+      source: `weekly-review:${user.id}`,
+      occurrenceAt: dueAt,
+      text: review.text,
+      payload: { actions: review.actions, refs: review.refs },
+    },
+  ];
+};
+
 const COMPOSERS: Record<DailyJobName, Compose> = {
   'morning-digest': morningDigest,
   'deadline-check': deadlineCheck,
   'overdue-steps': overdueSteps,
+  'weekly-review': weeklyReview,
 };

@@ -55,7 +55,7 @@ async function listOf(turn: Turn, offset: number): Promise<Screen> {
   return habitsScreen(turn.t, await turn.api(HabitListDocument, { offset }), offset);
 }
 
-async function cardOf(turn: Turn, habitId: string): Promise<Screen> {
+export async function cardOf(turn: Turn, habitId: string): Promise<Screen> {
   const today = todayIn(turn.timezone);
   const from = DateTime.fromISO(today).minus({ days: 29 }).toISODate() ?? today;
   const { habit } = await turn.api(HabitCardDocument, { id: habitId, from, to: today });

@@ -7,7 +7,9 @@ import {
 } from '../../gql/graphql.js';
 import type { Turn } from '../../turn.js';
 import type { Feature } from '../feature.js';
+import { cardOf } from '../habits/habits.feature.js';
 import { targetReachedScreen } from '../habits/habits.views.js';
+import { scheduledGoalScreen } from '../plan/plan-schedule.js';
 import { handledNotification, SNOOZE_PRESETS, type SnoozeCode } from './notifications.views.js';
 
 export type NotificationsCallback =
@@ -15,7 +17,9 @@ export type NotificationsCallback =
   | { a: 'notifySnooze'; notificationId: string; preset: SnoozeCode }
   | { a: 'notifyStepDone'; stepId: string }
   | { a: 'notifyHabitDone'; habitId: string }
-  | { a: 'notifyHabitSkip'; habitId: string };
+  | { a: 'notifyHabitSkip'; habitId: string }
+  | { a: 'reviewHabit'; habitId: string }
+  | { a: 'reviewPlan'; goalId: string };
 
 /** Keeps the notification's text, adds how it was handled, removes its buttons. */
 async function finishNotification(turn: Turn, status: string): Promise<void> {
@@ -82,6 +86,23 @@ export const notificationsFeature: Feature<NotificationsCallback> = {
       code: 'nhs',
       fields: { habitId: uuid },
       press: (turn, { habitId }) => checkInHabit(turn, habitId, 'SKIPPED'),
+    },
+    // The weekly review's buttons answer with a new message: the review stays readable.
+    reviewHabit: {
+      code: 'wrh',
+      fields: { habitId: uuid },
+      async press(turn, { habitId }) {
+        await turn.answer();
+        await turn.send(await cardOf(turn, habitId));
+      },
+    },
+    reviewPlan: {
+      code: 'wrp',
+      fields: { goalId: uuid },
+      async press(turn, { goalId }) {
+        await turn.answer();
+        await turn.send(await scheduledGoalScreen(turn, goalId));
+      },
     },
   },
   dialogs: {},

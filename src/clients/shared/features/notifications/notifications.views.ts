@@ -18,6 +18,7 @@ const KIND_ICON: Record<string, string> = {
   REMINDER: '🔔',
   HABIT_REMINDER: '🔁',
   MISSED_SUMMARY: '⚠️',
+  WEEKLY_REVIEW: '📊',
 };
 
 /** The habit buttons: the action kind → the callback that performs it. */
@@ -39,6 +40,10 @@ export function notificationScreen(notification: NotificationFieldsFragment): Sc
       action.habitId
     ) {
       rows.push([button(action.label, { a: HABIT_ACTIONS[action.kind], habitId: action.habitId })]);
+    } else if (action.kind === 'OPEN_HABIT' && action.habitId) {
+      rows.push([button(action.label, { a: 'reviewHabit', habitId: action.habitId })]);
+    } else if (action.kind === 'SCHEDULE_GOAL' && action.goalId) {
+      rows.push([button(action.label, { a: 'reviewPlan', goalId: action.goalId })]);
     } else if (action.kind === 'DONE') {
       rows.push([button(action.label, { a: 'notifyDone', notificationId: notification.id })]);
     } else if (action.kind === 'SNOOZE' && action.snooze && CODE_OF_PRESET[action.snooze]) {

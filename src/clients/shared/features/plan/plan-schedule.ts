@@ -60,11 +60,16 @@ function shortTitle(explanation: string): string {
 }
 
 export async function scheduleGoal(turn: Turn, goalId: string): Promise<void> {
+  await turn.show(await scheduledGoalScreen(turn, goalId));
+}
+
+/** Schedules the goal's open steps and gives the screen that lists them. */
+export async function scheduledGoalScreen(turn: Turn, goalId: string): Promise<Screen> {
   const { schedulePlan } = await turn.api(SchedulePlanDocument, { goalId });
   const { goal } = await turn.api(GoalCardDocument, { id: goalId });
   const ordered = [...goal.steps].sort((a, b) => a.position - b.position);
   const index = (stepId: string) => ordered.findIndex((step) => step.id === stepId);
-  await turn.show(scheduleScreen(turn.t, goalId, schedulePlan, index, turn.timezone));
+  return scheduleScreen(turn.t, goalId, schedulePlan, index, turn.timezone);
 }
 
 /** Creates a habit from the n-th step of the goal, on the days and at the time it was placed. */

@@ -6,6 +6,7 @@ export const TOGGLES = {
   dl: 'deadlineWarningsEnabled',
   od: 'overdueStepRemindersEnabled',
   dg: 'morningDigestEnabled',
+  wr: 'weeklyReviewEnabled',
 } as const;
 export type Toggle = keyof typeof TOGGLES;
 

@@ -15,6 +15,7 @@ export const SETTINGS_TEXTS = defineTexts({
       dl: 'Дедлайны целей',
       od: 'Просроченные шаги (вечером)',
       dg: 'Утренний дайджест',
+      wr: 'Итоги недели (вс, вечером)',
     } satisfies Record<Toggle, string>,
     dailyTimes: {
       dg: 'Дайджест',
@@ -40,6 +41,7 @@ export const SETTINGS_TEXTS = defineTexts({
       dl: 'Goal deadlines',
       od: 'Overdue steps (evening)',
       dg: 'Morning digest',
+      wr: 'Weekly review (Sun evening)',
     },
     dailyTimes: { dg: 'Digest', dl: 'Deadline check', ev: 'Evening nudge' },
     timezone: 'Timezone',

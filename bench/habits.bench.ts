@@ -1,0 +1,169 @@
+/**
+ * Habits at scale: the end-of-day job (HabitCheckInService.closeDay, what habit-day-end runs)
+ * for many users with 5 daily habits each and 14 days of history (yesterday's and the day
+ * before's check-ins missing, so each habit gets a `missed` day written and its stats
+ * recomputed), then the picture render (habit heatmap, goal chart PNG) p50/p95.
+ *
+ *   npm run bench:habits
+ *   BENCH_USERS=2000 npm run bench:habits
+ *
+ * Settings (read here only; the bench is not app code):
+ *   DATABASE_URL      admin connection; a fresh database maxon_bench_habits_<timestamp> is made
+ *                     next to it and dropped at the end (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_USERS       users (default 10000), 5 habits each
+ *   BENCH_CONCURRENCY day-end runs in flight at once, as the worker would (default 4)
+ *   BENCH_RENDERS     pictures rendered per kind (default 100)
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import type { SqlLogger } from '../src/db/sql-logger.js';
+import { User } from '../src/entities/index.js';
+import { createLogger } from '../src/logger.js';
+import { startApi, type App } from '../src/roles/start-api.js';
+import { addDays, habitDayOf } from '../src/services/habits/local-date.js';
+
+const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const USERS = Number(process.env.BENCH_USERS || 10_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 4);
+const RENDERS = Number(process.env.BENCH_RENDERS || 100);
+const HABITS = 5;
+const HISTORY_DAYS = 14;
+const TIMEZONE = 'Europe/Moscow';
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Users, habits and check-ins in a few set-based statements. */
+async function seed(app: App, today: string): Promise<void> {
+  await app.db.query(`INSERT INTO users (timezone) SELECT $1 FROM generate_series(1, $2::int)`, [
+    TIMEZONE,
+    USERS,
+  ]);
+  await app.db.query(
+    `INSERT INTO habits (user_id, title, started_on)
+     SELECT u.id, 'Habit ' || h, $1::date FROM users u, generate_series(1, $2::int) AS h`,
+    [addDays(today, -HISTORY_DAYS), HABITS],
+  );
+  // Done every day but the last two: the day-end run finds the day before yesterday missing.
+  await app.db.query(
+    `INSERT INTO habit_check_ins (user_id, habit_id, local_date, status, source)
+     SELECT h.user_id, h.id, d::date, 'done', 'api'
+       FROM habits h, generate_series($1::date, $2::date, interval '1 day') AS d`,
+    [addDays(today, -HISTORY_DAYS), addDays(today, -3)],
+  );
+  await app.db.query(`ANALYZE`);
+}
+
+async function dayEnd(app: App, userIds: string[]): Promise<number[]> {
+  const { habitCheckIns } = app.deps.services;
+  const latencies: number[] = [];
+  let next = 0;
+  const now = new Date();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < userIds.length) {
+        const id = userIds[next++]!;
+        const started = performance.now();
+        await habitCheckIns.closeDay(id, now);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+}
+
+async function renders(label: string, render: () => Promise<Buffer>): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await render(); // warm-up: fonts, ECharts
+  const latencies: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < RENDERS; i += 1) {
+    const started = performance.now();
+    bytes = (await render()).length;
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `${label}, ${RENDERS} renders: p50 ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))} (${bytes} bytes)`,
+  );
+}
+
+async function main(): Promise<void> {
+  const dbName = `maxon_bench_habits_${Date.now()}`;
+  const dbUrl = new URL(ADMIN_URL);
+  dbUrl.pathname = `/${dbName}`;
+  await admin(`CREATE DATABASE "${dbName}"`);
+  let app: App | undefined;
+  try {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: dbUrl.toString(),
+      SERVICE_API_KEY: randomBytes(24).toString('hex'),
+      SECRETS_KEY: `k1:${randomBytes(32).toString('base64')}`,
+      PLAYGROUND_ENABLED: 'false',
+      WORKER_ENABLED: 'false',
+    });
+    app = await startApi(config, createLogger(config.LOG_LEVEL));
+    const today = habitDayOf(new Date(), TIMEZONE, '00:00');
+    const seeding = performance.now();
+    await seed(app, today);
+    console.log(
+      `seeded ${USERS} users × ${HABITS} habits in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
+    );
+    const users = await app.db.getRepository(User).find({ select: { id: true } });
+    const sql = app.db.logger as SqlLogger;
+    const queriesBefore = sql.queryCount;
+    const started = performance.now();
+    const latencies = await dayEnd(
+      app,
+      users.map((user) => user.id),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const queries = sql.queryCount - queriesBefore;
+    const [{ missed }] = await app.db.query(
+      `SELECT count(*)::int AS missed FROM habit_check_ins WHERE status = 'missed'`,
+    );
+    console.log(
+      `day end, ${users.length} users × ${HABITS} habits (concurrency ${CONCURRENCY}): ${seconds.toFixed(1)} s, ` +
+        `${(users.length / seconds).toFixed(0)} users/s, per user p50 ${ms(percentile(latencies, 0.5))} p95 ${ms(percentile(latencies, 0.95))}; ` +
+        `${queries} SQL statements (${(queries / users.length).toFixed(1)} per user); ${missed} missed days written`,
+    );
+    if (missed !== users.length * HABITS)
+      throw new Error(`expected ${users.length * HABITS} missed days`);
+
+    const user = (await app.db.getRepository(User).findOneBy({ id: users[0]!.id }))!;
+    const [habit] = await app.db.query(`SELECT id FROM habits WHERE user_id = $1 LIMIT 1`, [
+      user.id,
+    ]);
+    const [goal] = await app.db.query(
+      `INSERT INTO goals (user_id, title) VALUES ($1, 'Выучить испанский') RETURNING id`,
+      [user.id],
+    );
+    await app.db.query(
+      `INSERT INTO steps (goal_id, title, position, planned_start, status, completed_at)
+       SELECT $1, 'Шаг ' || i, i, now() + (i - 10) * interval '1 day',
+              CASE WHEN i < 8 THEN 'done' ELSE 'pending' END,
+              CASE WHEN i < 8 THEN now() + (i - 10) * interval '1 day' END
+         FROM generate_series(0, 19) AS i`,
+      [goal.id],
+    );
+    const { pictures } = app.deps.services;
+    await renders('habit heatmap PNG', () => pictures.habitHeatmap(user, habit.id));
+    await renders('goal progress chart PNG', () => pictures.goalProgress(user, goal.id));
+  } finally {
+    await app?.stop();
+    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  }
+}
+
+await main();
