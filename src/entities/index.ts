@@ -1,4 +1,6 @@
 import { ApiToken } from './api-token.entity.js';
+import { AuditEvent } from './audit-event.entity.js';
+import { Broadcast } from './broadcast.entity.js';
 import { ChannelAccount } from './channel-account.entity.js';
 import { ConversationMessage, ConversationState } from './conversation.entity.js';
 import { Event } from './event.entity.js';
@@ -17,6 +19,8 @@ import { WebSession, WebSignInLink } from './web-session.entity.js';
 
 export {
   ApiToken,
+  AuditEvent,
+  Broadcast,
   ChannelAccount,
   ConversationMessage,
   ConversationState,
@@ -43,6 +47,8 @@ export * from './notification-enums.js';
 export { DEFAULT_REMINDER_MINUTES } from './user-settings.embedded.js';
 export * from './enums.js';
 export * from './habit-enums.js';
+export { ApiTokenScope } from './api-token.entity.js';
+export { BroadcastStatus } from './broadcast.entity.js';
 export type { HabitPause } from './habit.entity.js';
 export { HabitSchedule } from './habit-schedule.embedded.js';
 export { UserSettings, DEFAULT_TIMEZONE } from './user-settings.embedded.js';
@@ -69,4 +75,6 @@ export const ENTITIES = [
   Vacation,
   WebSession,
   WebSignInLink,
+  AuditEvent,
+  Broadcast,
 ];

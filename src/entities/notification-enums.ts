@@ -15,6 +15,8 @@ export enum NotificationKind {
   MORNING_DIGEST = 'morning_digest',
   REMINDER = 'reminder',
   HABIT_REMINDER = 'habit_reminder',
+  /** An operator's message to all users (or one language's). */
+  BROADCAST = 'broadcast',
 }
 
 export enum NotificationStatus {

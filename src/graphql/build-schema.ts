@@ -1,6 +1,7 @@
 import { buildSchema } from 'type-graphql';
 import { rejectNulCharacters } from './nul-character.middleware.js';
 import type { GraphQLSchema } from 'graphql';
+import { AdminResolver } from '../resolvers/admin/admin.resolver.js';
 import { ApiTokenResolver } from '../resolvers/api-token/api-token.resolver.js';
 import { EventResolver } from '../resolvers/event/event.resolver.js';
 import { GoalProgressResolver } from '../resolvers/goal-progress/goal-progress.resolver.js';
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   HabitProgressResolver,
   TodayResolver,
   PictureResolver,
+  AdminResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; `emitSchemaFile` writes the SDL too. */

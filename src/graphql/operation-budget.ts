@@ -89,6 +89,7 @@ export async function chargeOperation(
 ): Promise<void> {
   const operation = findOperation(document, operationName);
   if (operation?.operation !== 'mutation' || !context.user) return;
+  context.services.users.markActive(context.user.id);
   const fields = rootFields(operation.selectionSet, fragmentsOf(document));
   const assistant = fields.filter((field) => ASSISTANT_MUTATIONS.has(field)).length;
   const limits = context.services.rateLimits;

@@ -9,6 +9,7 @@ import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-reminders-enabled.js';
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
 import { RateLimits1797010000000 } from './1797010000000-rate-limits.js';
+import { OperatorTools1797020000000 } from './1797020000000-operator-tools.js';
 import { WebSessions1797400000000 } from './1797400000000-web-sessions.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a new one. */
@@ -24,5 +25,6 @@ export const MIGRATIONS: MixedList<Function> = [
   HabitRemindersEnabled1796700000000,
   WebhookSecretsAtRest1797000000000,
   RateLimits1797010000000,
+  OperatorTools1797020000000,
   WebSessions1797400000000,
 ];

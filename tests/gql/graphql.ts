@@ -140,6 +140,7 @@ export type NotificationActionKind =
   | 'SNOOZE';
 
 export type NotificationKind =
+  | 'BROADCAST'
   | 'DEADLINE_WARNING'
   | 'EVENT_REMINDER'
   | 'HABIT_REMINDER'
