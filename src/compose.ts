@@ -41,6 +41,10 @@ import { TodayService } from './services/habits/today.service.js';
 import { StepService } from './services/step.service.js';
 import { UserService } from './services/user.service.js';
 import { RateLimits, type RateLimitStore } from './services/rate-limits.js';
+import { AuditLog } from './services/audit-log.js';
+import { AdminService } from './services/admin/admin.service.js';
+import { BroadcastService } from './services/admin/broadcast.service.js';
+import { adminIdentities } from './config.js';
 
 /** Only for benchmarks that replay messages at a fixed moment: production passes none. */
 export interface CompositionOptions {
@@ -78,6 +82,7 @@ export function composeServices(
   const reminderScheduler = new ReminderScheduler(db, jobs, logger);
   wireDomainEventHandlers(domainEvents, { reminderScheduler, pubsub });
 
+  const audit = new AuditLog(db, logger);
   const users = new UserService(db, domainEvents);
   const goals = new GoalService(db);
   const apiTokens = new ApiTokenService(db, domainEvents);
@@ -92,6 +97,7 @@ export function composeServices(
       maxPerUser: config.MAX_WEBHOOKS_PER_USER,
     },
     secrets,
+    audit,
   );
   const outbox = new NotificationOutbox(db, pubsub, jobs, webhooks, {
     ackTimeoutSeconds: config.NOTIFICATION_ACK_TIMEOUT_SECONDS,
@@ -119,6 +125,13 @@ export function composeServices(
       assistantPerMinute: config.RATE_LIMIT_ASSISTANT_PER_MINUTE,
     },
     rateLimitStoreFor(config, db),
+    (userId, budget, retryAfterSeconds) =>
+      void audit.record({
+        actor: `user:${userId}`,
+        action: 'rate_limited',
+        targetUserId: userId,
+        details: { budget, retryAfterSeconds },
+      }),
   );
   const core: Omit<Services, 'conversation' | 'clock'> = {
     users,
@@ -130,7 +143,14 @@ export function composeServices(
     today: new TodayService(db, habits, events),
     events,
     apiTokens,
-    auth: new AuthService(config.SERVICE_API_KEY, users, apiTokens, webAuth),
+    auth: new AuthService(
+      config.SERVICE_API_KEY,
+      users,
+      apiTokens,
+      webAuth,
+      adminIdentities(config),
+      audit,
+    ),
     webAuth,
     reminderScheduler,
     reminders: new ReminderService(db, domainEvents, {
@@ -170,6 +190,9 @@ export function composeServices(
     model,
     secrets,
     rateLimits,
+    audit,
+    admin: new AdminService(db, audit),
+    broadcasts: new BroadcastService(db, outbox, jobs, audit, config.BROADCAST_PER_SECOND),
   };
   const engine = model
     ? new FallbackIntentEngine(new ModelIntentEngine(model), logger)

@@ -97,6 +97,20 @@ const configSchema = z.object({
   /** Shortest time between two runs of a recurring (cron) reminder. */
   REMINDER_MIN_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
 
+  /**
+   * Operators: messenger identities allowed /admin in the bots and the admin operations of
+   * the API, e.g. "telegram:123,max:456".
+   */
+  ADMIN_IDS: z
+    .string()
+    .regex(
+      /^\s*(telegram|max):[\w-]+\s*(,\s*(telegram|max):[\w-]+\s*)*$/,
+      'must be a list such as telegram:123,max:456',
+    )
+    .optional(),
+  /** Users a broadcast writes notifications for each second (the bots' send limits still apply). */
+  BROADCAST_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
+
   /** Redis for subscriptions across processes; in-process PubSub when absent. */
   REDIS_URL: z
     .string()
@@ -242,6 +256,16 @@ const configSchema = z.object({
   /** Mini app init data older than this (its auth_date) is refused. */
   WEB_INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().min(60).default(86_400),
 });
+
+/** The operator identities of ADMIN_IDS, as "platform:id" strings. */
+export function adminIdentities(config: Pick<Config, 'ADMIN_IDS'>): Set<string> {
+  return new Set(
+    (config.ADMIN_IDS ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  );
+}
 
 /** The names of every setting, for checks that the documentation and deployment match. */
 export const CONFIG_KEYS: readonly string[] = Object.keys(configSchema.shape);

@@ -1,6 +1,14 @@
 import { Column, Entity, Index } from 'typeorm';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { UserOwnedRecord } from './user-owned-record.js';
+
+export enum ApiTokenScope {
+  /** Acts for its owner only. */
+  USER = 'user',
+  /** Also the operator operations, while its owner is an admin (ADMIN_IDS). */
+  ADMIN = 'admin',
+}
+registerEnumType(ApiTokenScope, { name: 'ApiTokenScope' });
 
 /** A personal token for third-party integrations. Only its SHA-256 hash is stored. */
 @ObjectType()
@@ -25,4 +33,8 @@ export class ApiToken extends UserOwnedRecord {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  @Field(() => ApiTokenScope)
+  @Column({ type: 'varchar', length: 16, default: ApiTokenScope.USER })
+  scope: ApiTokenScope;
 }

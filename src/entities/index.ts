@@ -5,6 +5,8 @@ import {
   CalendarMapping,
   ExternalBusyInterval,
 } from './calendar-connection.entity.js';
+import { AuditEvent } from './audit-event.entity.js';
+import { Broadcast } from './broadcast.entity.js';
 import { ChannelAccount } from './channel-account.entity.js';
 import { ConversationMessage, ConversationState } from './conversation.entity.js';
 import { Event } from './event.entity.js';
@@ -27,6 +29,8 @@ export {
   CalendarFeed,
   CalendarMapping,
   ExternalBusyInterval,
+  AuditEvent,
+  Broadcast,
   ChannelAccount,
   ConversationMessage,
   ConversationState,
@@ -54,6 +58,8 @@ export { DEFAULT_REMINDER_MINUTES } from './user-settings.embedded.js';
 export * from './enums.js';
 export * from './habit-enums.js';
 export * from './calendar-enums.js';
+export { ApiTokenScope } from './api-token.entity.js';
+export { BroadcastStatus } from './broadcast.entity.js';
 export type { HabitPause } from './habit.entity.js';
 export { HabitSchedule } from './habit-schedule.embedded.js';
 export { UserSettings, DEFAULT_TIMEZONE } from './user-settings.embedded.js';
@@ -84,4 +90,6 @@ export const ENTITIES = [
   CalendarMapping,
   ExternalBusyInterval,
   CalendarFeed,
+  AuditEvent,
+  Broadcast,
 ];

@@ -18,6 +18,8 @@ export enum NotificationKind {
   /** Once per user after an outage: the reminders that were missed, in one message. */
   MISSED_SUMMARY = 'missed_summary',
   WEEKLY_REVIEW = 'weekly_review',
+  /** An operator's message to all users (or one language's). */
+  BROADCAST = 'broadcast',
 }
 
 export enum NotificationStatus {

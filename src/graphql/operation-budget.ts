@@ -80,7 +80,8 @@ function findOperation(
  * Charges a mutation to the acting user's budgets before it runs: one point per mutation
  * field, and one per assistant field from the assistant budget. Over budget, the whole
  * operation is refused (RATE_LIMITED, retryAfterSeconds) and nothing of it runs. Callers that
- * act for no user (our bots' relay acknowledging notifications, sign-in) are not charged.
+ * act for no user (our bots' relay acknowledging notifications, sign-in) and operators are
+ * not charged.
  */
 export async function chargeOperation(
   context: Context,
@@ -89,6 +90,9 @@ export async function chargeOperation(
 ): Promise<void> {
   const operation = findOperation(document, operationName);
   if (operation?.operation !== 'mutation' || !context.user) return;
+  context.services.users.markActive(context.user.id);
+  // Operators are not throttled (they block abusers and broadcast).
+  if ('admin' in context.caller && context.caller.admin) return;
   const fields = rootFields(operation.selectionSet, fragmentsOf(document));
   const assistant = fields.filter((field) => ASSISTANT_MUTATIONS.has(field)).length;
   const limits = context.services.rateLimits;

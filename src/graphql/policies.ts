@@ -20,6 +20,8 @@ export enum Role {
   Bot = 'BOT',
   /** The person through one of our clients: a user is acted for, not by a third party's token. */
   FirstParty = 'FIRST_PARTY',
+  /** An operator: a bot acting for an ADMIN_IDS identity, or an admin-scoped API token. */
+  Admin = 'ADMIN',
 }
 
 /** Throws for a denial that has its own message; `false` lets type-graphql deny as usual. */
@@ -33,6 +35,13 @@ const POLICIES: Record<Role, (context: Context) => boolean> = {
     if (!POLICIES[Role.Service](context)) return false;
     if (!context.user) throw signInRequired();
     return true;
+  },
+  [Role.Admin]: (context) => {
+    if (context.caller.kind === 'anonymous') throw signInRequired();
+    if (context.caller.kind === 'service' || context.caller.kind === 'token') {
+      if (context.caller.admin) return true;
+    }
+    throw new DomainError('FORBIDDEN', 'Operators only');
   },
   [Role.FirstParty]: (context) => {
     if (!context.user) throw signInRequired();
@@ -85,5 +94,17 @@ export function NotificationScopeOfCaller() {
     if (context.caller.kind === 'service' && !context.user) return 'service';
     if (!context.user) throw context.authError ?? signInRequired();
     return { userId: context.user.id };
+  });
+}
+
+/** Who an operator is, for the audit log ("telegram:123", "token:<id>"); under Role.Admin. */
+export function OperatorActor() {
+  return createParameterDecorator<Context>(({ context }): string => {
+    const { caller } = context;
+    if (caller.kind === 'service' && caller.identity) {
+      return `${caller.identity.platform}:${caller.identity.platformUserId}`;
+    }
+    if (caller.kind === 'token') return `token:${caller.tokenId}`;
+    throw new DomainError('FORBIDDEN', 'Operators only');
   });
 }

@@ -1,4 +1,5 @@
 import type { JobDefinition } from './define-job.js';
+import { broadcastJob } from './broadcast.job.js';
 import { deadlineCheckJob } from './deadline-check.job.js';
 import { eventReminderJob } from './event-reminder.job.js';
 import { habitDayEndJob } from './habit-day-end.job.js';
@@ -24,4 +25,5 @@ export const JOBS: readonly JobDefinition<unknown>[] = [
   habitDayEndJob,
   habitReminderJob,
   weeklyReviewJob,
+  broadcastJob,
 ];

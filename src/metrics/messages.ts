@@ -28,3 +28,9 @@ export function countMessageSent(platform: MessengerPlatform): void {
 export function countRateLimited(platform: MessengerPlatform): void {
   rateLimited.inc({ platform });
 }
+
+/** 429 answers this process's bots received since it started (0 where no bot runs). */
+export async function rateLimitedTotal(): Promise<number> {
+  const metric = await rateLimited.get();
+  return metric.values.reduce((sum, value) => sum + value.value, 0);
+}

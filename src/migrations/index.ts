@@ -11,6 +11,7 @@ import { WeeklyReview1797700000000 } from './1797700000000-weekly-review.js';
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
 import { RateLimits1797010000000 } from './1797010000000-rate-limits.js';
 import { CalendarConnections1797300000000 } from './1797300000000-calendar-connections.js';
+import { OperatorTools1797020000000 } from './1797020000000-operator-tools.js';
 import { WebSessions1797400000000 } from './1797400000000-web-sessions.js';
 import { TitleSearch1797500000000 } from './1797500000000-title-search.js';
 import { AssistantUndo1797500000001 } from './1797500000001-assistant-undo.js';
@@ -29,6 +30,7 @@ export const MIGRATIONS: MixedList<Function> = [
   WebhookSecretsAtRest1797000000000,
   RateLimits1797010000000,
   CalendarConnections1797300000000,
+  OperatorTools1797020000000,
   WebSessions1797400000000,
   TitleSearch1797500000000,
   AssistantUndo1797500000001,

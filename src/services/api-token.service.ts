@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, Not, type DataSource } from 'typeorm';
 import { DomainError, notFound } from '../errors/domain-error.js';
-import { ApiToken, type User } from '../entities/index.js';
+import { ApiToken, ApiTokenScope, type User } from '../entities/index.js';
 import type { DomainEvents } from './domain-events.js';
 
 export const API_TOKEN_PREFIX = 'mxn_';
@@ -34,7 +34,11 @@ export class ApiTokenService {
     });
   }
 
-  async create(user: User, name: string): Promise<{ token: string; apiToken: ApiToken }> {
+  async create(
+    user: User,
+    name: string,
+    scope: ApiTokenScope = ApiTokenScope.USER,
+  ): Promise<{ token: string; apiToken: ApiToken }> {
     const label = name.trim();
     if (label.length < 1 || label.length > 100) {
       throw new DomainError('BAD_USER_INPUT', 'name must be 1…100 characters', { field: 'name' });
@@ -51,6 +55,7 @@ export class ApiTokenService {
         name: label,
         tokenHash: hashToken(token),
         tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+        scope,
       }),
     );
     return { token, apiToken };
@@ -89,8 +94,19 @@ export class ApiTokenService {
     return active;
   }
 
-  /** The owner of a valid, unrevoked token (and the token's id), or null. */
-  async authenticate(token: string): Promise<{ user: User; tokenId: string } | null> {
+  /** A revoked token presented again (for the audit log), or null. */
+  async findRevoked(token: string): Promise<{ tokenId: string; userId: string } | null> {
+    const found = await this.db.getRepository(ApiToken).findOne({
+      where: { tokenHash: hashToken(token), revokedAt: Not(IsNull()) },
+      select: { id: true, userId: true },
+    });
+    return found ? { tokenId: found.id, userId: found.userId } : null;
+  }
+
+  /** The owner of a valid, unrevoked token (and the token's id and scope), or null. */
+  async authenticate(
+    token: string,
+  ): Promise<{ user: User; tokenId: string; scope: ApiTokenScope } | null> {
     const apiToken = await this.db
       .getRepository(ApiToken)
       .createQueryBuilder('token')
@@ -106,6 +122,6 @@ export class ApiTokenService {
         [apiToken.id, staleBefore],
       );
     }
-    return { user: apiToken.user, tokenId: apiToken.id };
+    return { user: apiToken.user, tokenId: apiToken.id, scope: apiToken.scope };
   }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../errors/domain-error.js';
-import { Platform, type User } from '../entities/index.js';
+import { ApiTokenScope, Platform, type User } from '../entities/index.js';
+import type { AuditLog } from './audit-log.js';
 import { API_TOKEN_PREFIX, type ApiTokenService } from './api-token.service.js';
 import type { ChannelIdentity, UserService } from './user.service.js';
 import type { WebAuthService } from './web-auth/web-auth.service.js';
@@ -11,8 +12,8 @@ import type { WebAuthService } from './web-auth/web-auth.service.js';
  * acting for the token's owner only. `anonymous`: no credentials.
  */
 export type Caller =
-  | { kind: 'service'; identity: ChannelIdentity | null; user: User | null }
-  | { kind: 'token'; user: User; tokenId: string }
+  | { kind: 'service'; identity: ChannelIdentity | null; user: User | null; admin?: boolean }
+  | { kind: 'token'; user: User; tokenId: string; admin?: boolean }
   | { kind: 'session'; user: User }
   | { kind: 'anonymous'; user: null };
 
@@ -42,6 +43,9 @@ export class AuthService {
     private readonly users: UserService,
     private readonly apiTokens: ApiTokenService,
     private readonly webAuth: WebAuthService,
+    /** Operator identities ("telegram:123"), from ADMIN_IDS. */
+    private readonly admins: Set<string> = new Set(),
+    private readonly audit?: AuditLog,
   ) {
     this.serviceKeyDigests = [
       digest(this.internalKey),
@@ -49,20 +53,54 @@ export class AuthService {
     ];
   }
 
-  /** Resolves credentials to a caller; wrong credentials are an error, none is anonymous. */
+  /**
+   * Resolves credentials to a caller; wrong credentials are an error, none is anonymous. A
+   * blocked user's every operation is FORBIDDEN (extensions.reason BLOCKED), whoever calls.
+   */
   async resolveCaller(credentials: Credentials): Promise<Caller> {
+    const caller = await this.identify(credentials);
+    if (caller.user?.blockedAt) {
+      throw new DomainError('FORBIDDEN', 'This account is blocked', { reason: 'BLOCKED' });
+    }
+    return caller;
+  }
+
+  /** Whether a messenger identity is an operator (ADMIN_IDS). */
+  isAdmin(identity: ChannelIdentity | null): boolean {
+    return !!identity && this.admins.has(`${identity.platform}:${identity.platformUserId}`);
+  }
+
+  private async identify(credentials: Credentials): Promise<Caller> {
     const secret = /^Bearer\s+(.+)$/i.exec(credentials.authorization?.trim() ?? '')?.[1]?.trim();
     if (!secret) return credentials.session ? this.sessionCaller(credentials) : ANONYMOUS;
     if (this.isServiceKey(secret)) {
       const identity = parseIdentity(credentials);
       const user = identity ? await this.users.findByChannel(identity) : null;
-      return { kind: 'service', identity, user };
+      return { kind: 'service', identity, user, admin: this.isAdmin(identity) };
     }
     if (secret.startsWith(API_TOKEN_PREFIX)) {
       const owner = await this.apiTokens.authenticate(secret);
-      if (owner) return { kind: 'token', user: owner.user, tokenId: owner.tokenId };
+      if (owner) {
+        // An admin-scoped token is an operator's only while its owner still is one.
+        const admin = owner.scope === ApiTokenScope.ADMIN && (await this.ownerIsAdmin(owner.user));
+        return { kind: 'token', user: owner.user, tokenId: owner.tokenId, admin };
+      }
+      const revoked = await this.apiTokens.findRevoked(secret);
+      if (revoked) {
+        await this.audit?.record({
+          actor: `token:${revoked.tokenId}`,
+          action: 'revoked_token_used',
+          targetUserId: revoked.userId,
+        });
+      }
     }
     throw new DomainError('UNAUTHENTICATED', 'Invalid or revoked credentials');
+  }
+
+  private async ownerIsAdmin(user: User): Promise<boolean> {
+    if (this.admins.size === 0) return false;
+    const accounts = await this.users.channelAccountsOf(user);
+    return accounts.some((account) => this.isAdmin(account));
   }
 
   private isServiceKey(secret: string): boolean {

@@ -29,6 +29,9 @@ import type { PictureService } from './pictures/picture.service.js';
 import type { ModelClient } from '../assistant/model/model-client.js';
 import type { SecretBox } from '../common/secret-box.js';
 import type { RateLimits } from './rate-limits.js';
+import type { AuditLog } from './audit-log.js';
+import type { AdminService } from './admin/admin.service.js';
+import type { BroadcastService } from './admin/broadcast.service.js';
 
 /** The domain services of one process, built once by `composeServices()` (src/compose.ts). */
 export interface Services {
@@ -68,6 +71,11 @@ export interface Services {
   secrets: SecretBox;
   /** Per-user budgets of mutations and assistant calls (operation-budget.ts charges them). */
   rateLimits: RateLimits;
+  /** Operator actions and security events. */
+  audit: AuditLog;
+  /** Operator tools: stats, user lookup, block/unblock. */
+  admin: AdminService;
+  broadcasts: BroadcastService;
   /** What the assistant takes as now: the real clock, except where a benchmark pins it. */
   clock: () => Date;
 }

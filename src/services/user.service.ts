@@ -24,6 +24,7 @@ export interface RegisterChannelAccountInput extends ChannelIdentity {
 }
 
 const DIALOG_STATE_MAX_BYTES = 4096;
+const ACTIVE_RESOLUTION_MS = 5 * 60_000;
 
 export type SettingsChanges = {
   [K in keyof UserSettings]?: UserSettings[K] | null;
@@ -31,6 +32,9 @@ export type SettingsChanges = {
 
 /** Users, their messenger identities and their settings. */
 export class UserService {
+  /** userId → when its last_active_at was last written by this process. */
+  private readonly activeWritten = new Map<string, number>();
+
   constructor(
     private readonly db: DataSource,
     private readonly domainEvents: DomainEvents,
@@ -46,6 +50,24 @@ export class UserService {
       [identity.platform, identity.platformUserId],
     );
     return user ?? null;
+  }
+
+  /**
+   * Notes that the user did something now (the operators' active-user counts): at most one
+   * write per user every few minutes per process, and never in the caller's way.
+   */
+  markActive(userId: string, now = Date.now()): void {
+    if ((this.activeWritten.get(userId) ?? 0) > now - ACTIVE_RESOLUTION_MS) return;
+    if (this.activeWritten.size > 50_000) this.activeWritten.clear();
+    this.activeWritten.set(userId, now);
+    void this.db
+      .query(`UPDATE users SET last_active_at = now() WHERE id = $1`, [userId])
+      .catch(() => this.activeWritten.delete(userId));
+  }
+
+  /** The user's messenger identities. */
+  channelAccountsOf(user: User): Promise<ChannelAccount[]> {
+    return this.db.getRepository(ChannelAccount).findBy({ userId: user.id });
   }
 
   /**

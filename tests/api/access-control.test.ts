@@ -319,6 +319,17 @@ const USER_OPERATIONS: Record<string, string> = {
   goalProgressChart: `{ goalProgressChart(goalId: "${NOWHERE}") { url } }`,
   createWebSignInLink: 'mutation { createWebSignInLink { url } }',
 };
+/** Operator operations: FORBIDDEN to everyone but ADMIN_IDS identities and admin tokens. */
+const ADMIN_OPERATIONS: Record<string, string> = {
+  adminStats: '{ adminStats { usersTotal } }',
+  adminUser: '{ adminUser(query: "telegram:1") { id } }',
+  blockUser: `mutation { blockUser(userId: "${NOWHERE}") { id } }`,
+  unblockUser: `mutation { unblockUser(userId: "${NOWHERE}") { id } }`,
+  startBroadcast: 'mutation { startBroadcast(text: "hi") { delivered } }',
+  broadcast: `{ broadcast(id: "${NOWHERE}") { delivered } }`,
+  cancelBroadcast: `mutation { cancelBroadcast(id: "${NOWHERE}") { delivered } }`,
+  auditEvents: '{ auditEvents { id } }',
+};
 /** Operations for bots holding the service key (tested in tests/jobs/). */
 const SERVICE_OPERATIONS = ['pendingNotifications', 'scheduledJobs', 'acknowledgeNotification'];
 const newIdentity = () => ({
@@ -358,11 +369,41 @@ describe('callers without a user', () => {
     const covered = [
       ...Object.keys(USER_OPERATIONS),
       ...SERVICE_OPERATIONS,
+      ...Object.keys(ADMIN_OPERATIONS),
       'registerChannelAccount',
       'dialogState',
       'setDialogState',
     ];
     expect(fields.sort()).toEqual(covered.sort());
+  });
+
+  it('operator operations: UNAUTHENTICATED anonymous, FORBIDDEN for users, bots and tokens', async () => {
+    const callers: [string, Credentials, string][] = [
+      ['anonymous', anonymous, 'UNAUTHENTICATED'],
+      ['a bot acting for a user', alice.credentials, 'FORBIDDEN'],
+      ['a bot acting for no one', asBot(), 'FORBIDDEN'],
+      ['a user’s API token', asToken(aliceToken.token), 'FORBIDDEN'],
+    ];
+    for (const [who, credentials, code] of callers) {
+      for (const [name, query] of Object.entries(ADMIN_OPERATIONS)) {
+        const result = await execute(app.graphqlUrl, query, {}, credentials);
+        // A nullable field (adminUser) answers { field: null } instead of data: null.
+        const data = Object.values(result.data ?? {}).every((v) => v === null) ? null : result.data;
+        expect({ who, name, code: errorCode(result), data }).toEqual({
+          who,
+          name,
+          code,
+          data: null,
+        });
+      }
+    }
+    const adminToken = await execute(
+      app.graphqlUrl,
+      'mutation { createApiToken(name: "ops", scope: ADMIN) { token } }',
+      {},
+      alice.credentials,
+    );
+    expect(errorCode(adminToken)).toBe('FORBIDDEN');
   });
 
   it('anonymous callers get UNAUTHENTICATED on every operation', async () => {

@@ -3,6 +3,8 @@ import type { Callback } from './callback-data.js';
 import { continueDialog } from './dialog.js';
 import type { ButtonSpec } from './features/feature.js';
 import { askAssistant, askAssistantByVoice } from './features/assistant/assistant.feature.js';
+import { adminCommand } from './features/admin/admin.feature.js';
+import { ADMIN_TEXTS } from './features/admin/admin.texts.js';
 import { goalsScreen } from './features/goals/goals.feature.js';
 import { helpScreen } from './features/menu/menu.views.js';
 import {
@@ -17,6 +19,7 @@ import { markup } from './html.js';
 import { platformEnum, type Incoming, type Messenger } from './messenger.js';
 import { screen } from './screen.js';
 import { langOf, textsFor } from './texts.js';
+import type { Lang } from '../../common/texts.js';
 import { Turn, type BotLogger } from './turn.js';
 
 /**
@@ -79,6 +82,7 @@ export class BotCore {
     const { incoming } = turn;
     switch (incoming.kind) {
       case 'command': {
+        if (incoming.command === 'admin') return adminCommand(turn);
         const handler = commandHandler(incoming.command);
         return handler ? handler(turn) : turn.show(helpScreen(turn.t));
       }
@@ -162,7 +166,8 @@ export class BotCore {
 
   /** One line instead of a screen: a toast for a button, a message otherwise. */
   private async reply(incoming: Incoming, turn: Turn | null, say: PoliteText): Promise<void> {
-    const text = say(turn?.t ?? textsFor(langOf(incoming.user.languageCode)));
+    const lang = turn?.lang ?? langOf(incoming.user.languageCode);
+    const text = say(turn?.t ?? textsFor(lang), lang);
     if (incoming.kind === 'callback' && !turn?.isAnswered) {
       await this.messenger.answerCallback(incoming.callbackId, text);
       return;
@@ -171,10 +176,14 @@ export class BotCore {
   }
 }
 
-type PoliteText = (t: ReturnType<typeof textsFor>) => string;
+type PoliteText = (t: ReturnType<typeof textsFor>, lang: Lang) => string;
 
 /** What the bot says to an API refusal a user can act on, or null for a real failure. */
 function politeRefusal(error: ApiError): PoliteText | null {
+  if (error.code === 'FORBIDDEN' && error.extensions.reason === 'BLOCKED') {
+    // A blocked user gets this one line, and nothing is done.
+    return (_t, lang) => ADMIN_TEXTS[lang].blocked;
+  }
   if (error.code === 'RATE_LIMITED') {
     const seconds = Number(error.extensions.retryAfterSeconds) || 60;
     return (t) => t.rateLimited(seconds);

@@ -4,7 +4,7 @@ import {
   DeliveryChannel,
   Notification,
   NotificationStatus,
-  type NotificationKind,
+  NotificationKind,
   type NotificationPayload,
   type User,
 } from '../../entities/index.js';
@@ -107,7 +107,13 @@ export class NotificationOutbox {
     const rows = drafts.flatMap(({ draft, missed }, index) => {
       const { timezone, quietHoursStart, quietHoursEnd: quietEnd } = draft.user.settings;
       const heldUntil = quietHoursEnd(now, timezone, quietHoursStart, quietEnd);
-      return (channelsOf.get(draft.user.id) ?? []).map(({ channel, target }) => {
+      // A blocked user's notifications stop; an operator's broadcast is for messengers only.
+      if (draft.user.blockedAt) return [];
+      const reachable = (channelsOf.get(draft.user.id) ?? []).filter(
+        ({ channel }) =>
+          draft.kind !== NotificationKind.BROADCAST || channel !== DeliveryChannel.WEBHOOK,
+      );
+      return reachable.map(({ channel, target }) => {
         const messenger = channel !== DeliveryChannel.WEBHOOK;
         const offerNow = messenger && !heldUntil;
         const availableAt = offerNow ? offeredUntil : messenger && heldUntil ? heldUntil : now;

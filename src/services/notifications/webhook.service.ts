@@ -5,6 +5,7 @@ import { DomainError, notFound } from '../../errors/domain-error.js';
 import { Notification, Webhook, WebhookDelivery, type User } from '../../entities/index.js';
 import { postOutbound } from '../../http/outbound-post.js';
 import { assertOutboundUrl } from '../../http/outbound-url-policy.js';
+import type { AuditLog } from '../audit-log.js';
 
 export interface WebhookSettings {
   /** Accept http:// and loopback addresses (development and tests). */
@@ -36,6 +37,7 @@ export class WebhookService {
     private readonly db: DataSource,
     private readonly settings: WebhookSettings,
     private readonly secrets: SecretBox,
+    private readonly audit?: AuditLog,
   ) {}
 
   /** Registers an endpoint; the signing secret is returned once and never shown again. */
@@ -116,6 +118,14 @@ export class WebhookService {
       },
       this.settings,
     );
+    if (/refused by policy|^URL /.test(outcome.cause ?? '')) {
+      await this.audit?.record({
+        actor: 'system',
+        action: 'webhook_refused',
+        targetUserId: webhook.userId,
+        details: { webhookId: webhook.id, cause: outcome.cause },
+      });
+    }
     await this.db.getRepository(WebhookDelivery).insert({
       notificationId: notification.id,
       webhookId: webhook.id,
