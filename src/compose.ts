@@ -11,6 +11,9 @@ import { wireDomainEventHandlers } from './domain-event-handlers.js';
 import type { Logger } from './logger.js';
 import type { AppPubSub } from './pubsub.js';
 import { CalendarFeedService } from './services/calendar-sync/calendar-feed.service.js';
+import { CalendarSyncService } from './services/calendar-sync/calendar-sync.service.js';
+import { CalendarSyncEngine } from './services/calendar-sync/sync-engine.js';
+import { calendarProviderFactories } from './services/calendar-sync/provider-factories.js';
 import { CalendarConnectionService } from './services/calendar-sync/calendar-connection.service.js';
 import { ApiTokenService } from './services/api-token.service.js';
 import { AuthService } from './services/auth.service.js';
@@ -102,6 +105,7 @@ export function composeServices(
     publicUrl,
   });
   const habitCheckIns = new HabitCheckInService(db, habits);
+  const calendarConnections = new CalendarConnectionService(db, secrets);
   const pictureSecret = config.PICTURE_URL_SECRET ?? config.SERVICE_API_KEY ?? null;
   const pictureUrls = new PictureUrlSigner(pictureSecret, config.PICTURE_URL_TTL_SECONDS);
   const core: Omit<Services, 'conversation' | 'clock'> = {
@@ -127,7 +131,23 @@ export function composeServices(
     webhooks,
     jobs,
     autoSchedule: new AutoScheduleService(db, goals, events, domainEvents),
-    calendarConnections: new CalendarConnectionService(db, secrets),
+    calendarConnections,
+    calendarSync: new CalendarSyncService(
+      db,
+      calendarConnections,
+      new CalendarSyncEngine(
+        db,
+        calendarConnections,
+        calendarProviderFactories(config),
+        {
+          intervalMinutes: config.CALENDAR_SYNC_MINUTES,
+          busyDays: config.CALENDAR_BUSY_DAYS,
+        },
+        logger,
+      ),
+      jobs,
+      { allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST },
+    ),
     calendarFeeds: new CalendarFeedService(db, publicUrl),
     coach: new CoachService(db, goals, steps, pubsub, model, logger),
     model,

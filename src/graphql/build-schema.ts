@@ -2,6 +2,7 @@ import { buildSchema } from 'type-graphql';
 import { rejectNulCharacters } from './nul-character.middleware.js';
 import type { GraphQLSchema } from 'graphql';
 import { ApiTokenResolver } from '../resolvers/api-token/api-token.resolver.js';
+import { CalendarConnectionResolver } from '../resolvers/calendar/calendar-connection.resolver.js';
 import { CalendarFeedResolver } from '../resolvers/calendar/calendar-feed.resolver.js';
 import { EventResolver } from '../resolvers/event/event.resolver.js';
 import { GoalProgressResolver } from '../resolvers/goal-progress/goal-progress.resolver.js';
@@ -43,6 +44,7 @@ export const RESOLVERS = [
   TodayResolver,
   PictureResolver,
   CalendarFeedResolver,
+  CalendarConnectionResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; `emitSchemaFile` writes the SDL too. */

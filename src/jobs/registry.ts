@@ -1,4 +1,5 @@
 import type { JobDefinition } from './define-job.js';
+import { calendarSyncJob } from './calendar-sync.job.js';
 import { deadlineCheckJob } from './deadline-check.job.js';
 import { eventReminderJob } from './event-reminder.job.js';
 import { habitDayEndJob } from './habit-day-end.job.js';
@@ -22,4 +23,5 @@ export const JOBS: readonly JobDefinition<unknown>[] = [
   redeliverNotificationsJob,
   habitDayEndJob,
   habitReminderJob,
+  calendarSyncJob,
 ];

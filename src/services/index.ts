@@ -1,4 +1,5 @@
 import type { CalendarFeedService } from './calendar-sync/calendar-feed.service.js';
+import type { CalendarSyncService } from './calendar-sync/calendar-sync.service.js';
 import type { CalendarConnectionService } from './calendar-sync/calendar-connection.service.js';
 import type { ApiTokenService } from './api-token.service.js';
 import type { AuthService } from './auth.service.js';
@@ -53,6 +54,7 @@ export interface Services {
   autoSchedule: AutoScheduleService;
   calendarConnections: CalendarConnectionService;
   calendarFeeds: CalendarFeedService;
+  calendarSync: CalendarSyncService;
   coach: CoachService;
   conversation: ConversationService;
   /** Null when no model is configured: the offline engine answers, voice is unavailable. */
