@@ -317,6 +317,15 @@ const USER_OPERATIONS: Record<string, string> = {
   setVacation: 'mutation { setVacation(from: "2099-01-01", to: "2099-01-02") { id } }',
   habitHeatmap: `{ habitHeatmap(habitId: "${NOWHERE}") { url } }`,
   goalProgressChart: `{ goalProgressChart(goalId: "${NOWHERE}") { url } }`,
+  calendarFeed: '{ calendarFeed { id } }',
+  createCalendarFeed: 'mutation { createCalendarFeed { url } }',
+  revokeCalendarFeed: `mutation { revokeCalendarFeed(id: "${NOWHERE}") { id } }`,
+  calendarConnections: '{ calendarConnections { id } }',
+  externalBusy: `{ externalBusy(from: "${RANGE.from}", to: "${RANGE.to}") { startsAt } }`,
+  subscribeIcsCalendar:
+    'mutation { subscribeIcsCalendar(url: "https://example.com/cal.ics") { id } }',
+  syncCalendarConnection: `mutation { syncCalendarConnection(id: "${NOWHERE}") { id } }`,
+  disconnectCalendarConnection: `mutation { disconnectCalendarConnection(id: "${NOWHERE}") }`,
 };
 /** Operations for bots holding the service key (tested in tests/jobs/). */
 const SERVICE_OPERATIONS = ['pendingNotifications', 'scheduledJobs', 'acknowledgeNotification'];
