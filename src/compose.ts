@@ -15,6 +15,7 @@ import { CalendarSyncService } from './services/calendar-sync/calendar-sync.serv
 import { CalendarSyncEngine } from './services/calendar-sync/sync-engine.js';
 import { calendarProviderFactories } from './services/calendar-sync/provider-factories.js';
 import { CalendarConnectionService } from './services/calendar-sync/calendar-connection.service.js';
+import { GoogleOAuthService } from './services/calendar-sync/google-oauth.service.js';
 import { ApiTokenService } from './services/api-token.service.js';
 import { AuthService } from './services/auth.service.js';
 import { WebAuthService } from './services/web-auth/web-auth.service.js';
@@ -55,6 +56,9 @@ export interface CompositionOptions {
  * The process's SecretBox from SECRETS_KEY (the config has validated it and refused its
  * absence in production).
  */
+/** One Google API or token call that takes longer fails ('unavailable'); the sync retries. */
+const GOOGLE_TIMEOUT_MS = 15_000;
+
 export function secretBoxFrom(config: Config): SecretBox {
   return createSecretBox(secretKeysFrom(config));
 }
@@ -107,6 +111,22 @@ export function composeServices(
   const habitCheckIns = new HabitCheckInService(db, habits);
   const calendarConnections = new CalendarConnectionService(db, secrets);
   const pictureSecret = config.PICTURE_URL_SECRET ?? config.SERVICE_API_KEY ?? null;
+  const googleOAuth = new GoogleOAuthService(
+    db,
+    secrets,
+    calendarConnections,
+    config.GOOGLE_CLIENT_ID && config.GOOGLE_CLIENT_SECRET
+      ? {
+          clientId: config.GOOGLE_CLIENT_ID,
+          clientSecret: config.GOOGLE_CLIENT_SECRET,
+          oauthBaseUrl: config.GOOGLE_OAUTH_BASE_URL ?? null,
+          apiBaseUrl: config.GOOGLE_API_BASE_URL,
+          publicUrl,
+          timeoutMs: GOOGLE_TIMEOUT_MS,
+        }
+      : null,
+    logger.child({ component: 'google-oauth' }),
+  );
   const pictureUrls = new PictureUrlSigner(pictureSecret, config.PICTURE_URL_TTL_SECONDS);
   const core: Omit<Services, 'conversation' | 'clock'> = {
     users,
@@ -138,7 +158,7 @@ export function composeServices(
       new CalendarSyncEngine(
         db,
         calendarConnections,
-        calendarProviderFactories(config),
+        calendarProviderFactories(config, googleOAuth),
         {
           intervalMinutes: config.CALENDAR_SYNC_MINUTES,
           busyDays: config.CALENDAR_BUSY_DAYS,
@@ -148,6 +168,7 @@ export function composeServices(
       jobs,
       { allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST },
     ),
+    googleOAuth,
     calendarFeeds: new CalendarFeedService(db, publicUrl),
     coach: new CoachService(db, goals, steps, pubsub, model, logger),
     model,

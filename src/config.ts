@@ -205,6 +205,19 @@ const configSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^\s/]+$/, 'must be an origin such as https://maxon.example.com')
     .optional(),
+  /** Google Calendar sync (OAuth2 client of type "Web application"); off when unset. */
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** One base for Google's OAuth `/auth`, `/token`, `/revoke` (tests' fake); Google's own when unset. */
+  GOOGLE_OAUTH_BASE_URL: z
+    .string()
+    .url('must be a URL such as http://127.0.0.1:9000/oauth')
+    .optional(),
+  /** Google's API root (tests point it at a fake). */
+  GOOGLE_API_BASE_URL: z
+    .string()
+    .url('must be a URL such as https://www.googleapis.com/')
+    .default('https://www.googleapis.com/'),
   /** The web client at /app (browser and Telegram/MAX mini app). */
   WEB_APP_ENABLED: booleanFromEnv.default(true),
   /** How long a web session lasts after sign-in. */
@@ -265,6 +278,9 @@ function crossFieldProblems(config: Config): string[] {
   }
   if (config.MAX_WEBHOOK_URL && !config.MAX_WEBHOOK_SECRET) {
     problems.push('MAX_WEBHOOK_SECRET is required when MAX_WEBHOOK_URL is set');
+  }
+  if (Boolean(config.GOOGLE_CLIENT_ID) !== Boolean(config.GOOGLE_CLIENT_SECRET)) {
+    problems.push('GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are set together (or neither)');
   }
   if (config.NODE_ENV === 'production' && !config.SECRETS_KEY) {
     problems.push(

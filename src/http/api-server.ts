@@ -12,6 +12,7 @@ import { attachGraphqlWs } from './graphql-ws.js';
 import { healthRouter } from './health.js';
 import { metricsRouter } from './metrics.js';
 import { icsFeedRouter } from './ics-feed.js';
+import { googleOAuthRouter } from './google-oauth.js';
 import { picturesRouter } from './pictures.js';
 import { playgroundRouter } from './playground.js';
 import { bodyErrorHandler, requestContext } from './request-context.js';
@@ -81,6 +82,7 @@ export async function startApiServer(
   }
   app.use(picturesRouter(deps.services));
   app.use(icsFeedRouter(deps.services));
+  app.use(googleOAuthRouter(deps.services, config.PUBLIC_URL?.startsWith('https:') ?? false));
   app.use(
     '/graphql',
     express.json({ limit: config.HTTP_BODY_LIMIT }),

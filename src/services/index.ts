@@ -1,6 +1,7 @@
 import type { CalendarFeedService } from './calendar-sync/calendar-feed.service.js';
 import type { CalendarSyncService } from './calendar-sync/calendar-sync.service.js';
 import type { CalendarConnectionService } from './calendar-sync/calendar-connection.service.js';
+import type { GoogleOAuthService } from './calendar-sync/google-oauth.service.js';
 import type { ApiTokenService } from './api-token.service.js';
 import type { AuthService } from './auth.service.js';
 import type { WebAuthService } from './web-auth/web-auth.service.js';
@@ -53,6 +54,8 @@ export interface Services {
   jobs: JobQueue;
   autoSchedule: AutoScheduleService;
   calendarConnections: CalendarConnectionService;
+  /** Connecting Google Calendar (OAuth2 + PKCE), its providers, revoking on disconnect. */
+  googleOAuth: GoogleOAuthService;
   calendarFeeds: CalendarFeedService;
   calendarSync: CalendarSyncService;
   coach: CoachService;

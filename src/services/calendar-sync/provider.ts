@@ -12,8 +12,17 @@ export interface CalendarProvider {
    * cursor (Google's 410, an invalid sync token) answers `fullResync: true` with everything.
    */
   pullChanges(calendarId: string, cursor: string | null): Promise<PullResult>;
-  /** Creates (remoteId null) or updates an event; idempotent by `event.maxonId`. */
-  pushEvent(calendarId: string, event: OutgoingEvent, remoteId: string | null): Promise<PushResult>;
+  /**
+   * Creates (remoteId null) or updates an event; idempotent by `event.maxonId`. With `etag`
+   * (the one last pushed or pulled) the write only happens if the provider's copy is still
+   * that version, else `CalendarProviderError('conflict')`.
+   */
+  pushEvent(
+    calendarId: string,
+    event: OutgoingEvent,
+    remoteId: string | null,
+    etag?: string | null,
+  ): Promise<PushResult>;
   /** Deletes an event; an event already gone is not an error. */
   deleteEvent(calendarId: string, remoteId: string): Promise<void>;
 }
@@ -32,19 +41,31 @@ export interface ExternalEvent {
   title: string;
   start: Date;
   end: Date;
+  /** All-day: `start`/`end` are midnight UTC of the first day and of the day after the last. */
   allDay: boolean;
   /** RRULE text without the `RRULE:` prefix, when recurring. */
   recurrence: string | null;
-  /** Start instants of cancelled occurrences (EXDATE). */
+  /** Start instants of cancelled occurrences (EXDATE), and the original starts of moved ones. */
   exceptions: Date[];
+  /**
+   * Occurrences moved to another time (RECURRENCE-ID overrides, Google's changed instances):
+   * busy at these times instead of at the original starts listed in `exceptions`.
+   */
+  overrides?: ExternalOccurrence[];
   /** IANA zone the event is written in (recurrences expand in it across DST). */
   timeZone: string | null;
   /** The id maxOn wrote into it, when maxOn created it (round trips are not re-imported). */
   maxonId: string | null;
   /** The provider's version tag (etag), used to detect conflicting writes. */
   etag: string | null;
-  /** True when the provider reports the event deleted. */
+  /** True when the provider reports the event deleted (only `remoteId` is meaningful then). */
   deleted: boolean;
+}
+
+/** One moved occurrence of a recurring event. */
+export interface ExternalOccurrence {
+  start: Date;
+  end: Date;
 }
 
 export interface PullResult {

@@ -28,7 +28,10 @@ export interface ProviderContext {
 
 /** kind → how to build its provider; the engine knows nothing else provider-specific. */
 export type ProviderFactories = Partial<
-  Record<CalendarConnectionKind, (context: ProviderContext) => CalendarProvider>
+  Record<
+    CalendarConnectionKind,
+    (context: ProviderContext) => CalendarProvider | Promise<CalendarProvider>
+  >
 >;
 
 export interface SyncSettings {
@@ -57,7 +60,7 @@ export class CalendarSyncEngine {
   async providerFor(connection: CalendarConnection): Promise<CalendarProvider> {
     const factory = this.factories[connection.kind];
     if (!factory) throw new Error(`No provider for ${connection.kind} calendars is configured`);
-    return factory({
+    return await factory({
       connection,
       credentials: await this.connections.credentialsOf(connection.id),
       saveCredentials: (credentials) =>
