@@ -12,6 +12,9 @@ import { wireDomainEventHandlers } from './domain-event-handlers.js';
 import type { Logger } from './logger.js';
 import type { AppPubSub } from './pubsub.js';
 import { CalendarFeedService } from './services/calendar-sync/calendar-feed.service.js';
+import { CalendarSyncService } from './services/calendar-sync/calendar-sync.service.js';
+import { CalendarSyncEngine } from './services/calendar-sync/sync-engine.js';
+import { calendarProviderFactories } from './services/calendar-sync/provider-factories.js';
 import { CalendarConnectionService } from './services/calendar-sync/calendar-connection.service.js';
 import { GoogleOAuthService } from './services/calendar-sync/google-oauth.service.js';
 import { ApiTokenService } from './services/api-token.service.js';
@@ -116,8 +119,24 @@ export function composeServices(
     publicUrl,
   });
   const habitCheckIns = new HabitCheckInService(db, habits);
-  const pictureSecret = config.PICTURE_URL_SECRET ?? config.SERVICE_API_KEY ?? null;
   const calendarConnections = new CalendarConnectionService(db, secrets);
+  const pictureSecret = config.PICTURE_URL_SECRET ?? config.SERVICE_API_KEY ?? null;
+  const googleOAuth = new GoogleOAuthService(
+    db,
+    secrets,
+    calendarConnections,
+    config.GOOGLE_CLIENT_ID && config.GOOGLE_CLIENT_SECRET
+      ? {
+          clientId: config.GOOGLE_CLIENT_ID,
+          clientSecret: config.GOOGLE_CLIENT_SECRET,
+          oauthBaseUrl: config.GOOGLE_OAUTH_BASE_URL ?? null,
+          apiBaseUrl: config.GOOGLE_API_BASE_URL,
+          publicUrl,
+          timeoutMs: GOOGLE_TIMEOUT_MS,
+        }
+      : null,
+    logger.child({ component: 'google-oauth' }),
+  );
   const pictureUrls = new PictureUrlSigner(pictureSecret, config.PICTURE_URL_TTL_SECONDS);
   const rateLimits = new RateLimits(
     {
@@ -169,22 +188,23 @@ export function composeServices(
     jobs,
     autoSchedule: new AutoScheduleService(db, goals, events, domainEvents),
     calendarConnections,
-    googleOAuth: new GoogleOAuthService(
+    calendarSync: new CalendarSyncService(
       db,
-      secrets,
       calendarConnections,
-      config.GOOGLE_CLIENT_ID && config.GOOGLE_CLIENT_SECRET
-        ? {
-            clientId: config.GOOGLE_CLIENT_ID,
-            clientSecret: config.GOOGLE_CLIENT_SECRET,
-            oauthBaseUrl: config.GOOGLE_OAUTH_BASE_URL ?? null,
-            apiBaseUrl: config.GOOGLE_API_BASE_URL,
-            publicUrl,
-            timeoutMs: GOOGLE_TIMEOUT_MS,
-          }
-        : null,
-      logger.child({ component: 'google-oauth' }),
+      new CalendarSyncEngine(
+        db,
+        calendarConnections,
+        calendarProviderFactories(config, googleOAuth),
+        {
+          intervalMinutes: config.CALENDAR_SYNC_MINUTES,
+          busyDays: config.CALENDAR_BUSY_DAYS,
+        },
+        logger,
+      ),
+      jobs,
+      { allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST },
     ),
+    googleOAuth,
     calendarFeeds: new CalendarFeedService(db, publicUrl),
     coach: new CoachService(db, goals, steps, pubsub, model, logger),
     model,

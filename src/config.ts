@@ -162,6 +162,14 @@ const configSchema = z.object({
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).default(30),
   /** Allow http:// and loopback webhooks (development and tests only; refused in production). */
   WEBHOOK_ALLOW_LOCALHOST: booleanFromEnv.default(false),
+  /** How often each external calendar connection is synced (ICS, Google, CalDAV). */
+  CALENDAR_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Time limit of one request to a calendar provider (an ICS download included). */
+  CALENDAR_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** Largest ICS file read from a subscription; a larger one fails with a clear status. */
+  CALENDAR_ICS_MAX_BYTES: z.coerce.number().int().min(1024).default(10_000_000),
+  /** How many days ahead external busy time is kept (recurring events expanded). */
+  CALENDAR_BUSY_DAYS: z.coerce.number().int().min(1).max(400).default(120),
   /** An OpenAI-compatible model (OpenAI, a proxy, Ollama, vLLM); offline engine when unset. */
   MODEL_BASE_URL: z.string().url('must be a URL such as https://api.openai.com/v1').optional(),
   MODEL_API_KEY: z.string().min(1).optional(),

@@ -3,6 +3,7 @@ import { rejectNulCharacters } from './nul-character.middleware.js';
 import type { GraphQLSchema } from 'graphql';
 import { AdminResolver } from '../resolvers/admin/admin.resolver.js';
 import { ApiTokenResolver } from '../resolvers/api-token/api-token.resolver.js';
+import { CalendarConnectionResolver } from '../resolvers/calendar/calendar-connection.resolver.js';
 import { CalendarFeedResolver } from '../resolvers/calendar/calendar-feed.resolver.js';
 import { EventResolver } from '../resolvers/event/event.resolver.js';
 import { GoalProgressResolver } from '../resolvers/goal-progress/goal-progress.resolver.js';
@@ -45,6 +46,7 @@ export const RESOLVERS = [
   PictureResolver,
   CalendarFeedResolver,
   AdminResolver,
+  CalendarConnectionResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; `emitSchemaFile` writes the SDL too. */

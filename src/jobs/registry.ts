@@ -1,5 +1,6 @@
 import type { JobDefinition } from './define-job.js';
 import { broadcastJob } from './broadcast.job.js';
+import { calendarSyncJob } from './calendar-sync.job.js';
 import { deadlineCheckJob } from './deadline-check.job.js';
 import { eventReminderJob } from './event-reminder.job.js';
 import { habitDayEndJob } from './habit-day-end.job.js';
@@ -26,4 +27,5 @@ export const JOBS: readonly JobDefinition<unknown>[] = [
   habitReminderJob,
   weeklyReviewJob,
   broadcastJob,
+  calendarSyncJob,
 ];

@@ -97,6 +97,7 @@ export async function startWorker(
     skipImmediate: true,
   });
   await context.services.reminderScheduler.reconcile();
+  await context.services.calendarSync.reconcile();
   context.logger.info({ backend: queue.backend }, 'job worker started');
 
   return {

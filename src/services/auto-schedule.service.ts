@@ -1,7 +1,14 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../errors/domain-error.js';
-import { EventKind, Goal, Step, StepStatus, type User } from '../entities/index.js';
+import {
+  EventKind,
+  ExternalBusyInterval,
+  Goal,
+  Step,
+  StepStatus,
+  type User,
+} from '../entities/index.js';
 import type { DomainEvents } from './domain-events.js';
 import type { EventService } from './event.service.js';
 import type { GoalService } from './goal.service.js';
@@ -132,7 +139,10 @@ export class AutoScheduleService {
    * (an external calendar's busy time) is one more entry here.
    */
   private async busy(user: User, from: Date, to: Date): Promise<BusyInterval[]> {
-    const sources = await Promise.all([this.eventBusy(user, from, to)]);
+    const sources = await Promise.all([
+      this.eventBusy(user, from, to),
+      this.externalBusy(user, from, to),
+    ]);
     return sources.flat();
   }
 
@@ -140,6 +150,21 @@ export class AutoScheduleService {
   private async eventBusy(user: User, from: Date, to: Date): Promise<BusyInterval[]> {
     const occurrences = await this.events.occurrences(user, from, to);
     return occurrences.map(({ event, start, end }) => ({ start, end, title: event.title }));
+  }
+
+  /** Busy time read from the user's external calendars (ICS, Google, CalDAV) by the sync job. */
+  private async externalBusy(user: User, from: Date, to: Date): Promise<BusyInterval[]> {
+    const rows = await this.db
+      .getRepository(ExternalBusyInterval)
+      .createQueryBuilder('busy')
+      .where('busy.user_id = :userId', { userId: user.id })
+      .andWhere('busy.starts_at < :to AND busy.ends_at > :from', { from, to })
+      .getMany();
+    return rows.map((row) => ({
+      start: row.startsAt,
+      end: row.endsAt,
+      ...(row.title ? { title: row.title } : {}),
+    }));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CalendarFeedService } from './calendar-sync/calendar-feed.service.js';
+import type { CalendarSyncService } from './calendar-sync/calendar-sync.service.js';
 import type { CalendarConnectionService } from './calendar-sync/calendar-connection.service.js';
 import type { GoogleOAuthService } from './calendar-sync/google-oauth.service.js';
 import type { ApiTokenService } from './api-token.service.js';
@@ -63,6 +64,7 @@ export interface Services {
   /** Connecting Google Calendar (OAuth2 + PKCE), its providers, revoking on disconnect. */
   googleOAuth: GoogleOAuthService;
   calendarFeeds: CalendarFeedService;
+  calendarSync: CalendarSyncService;
   coach: CoachService;
   conversation: ConversationService;
   /** Null when no model is configured: the offline engine answers, voice is unavailable. */

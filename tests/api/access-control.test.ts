@@ -329,6 +329,15 @@ const ADMIN_OPERATIONS: Record<string, string> = {
   broadcast: `{ broadcast(id: "${NOWHERE}") { delivered } }`,
   cancelBroadcast: `mutation { cancelBroadcast(id: "${NOWHERE}") { delivered } }`,
   auditEvents: '{ auditEvents { id } }',
+  calendarFeed: '{ calendarFeed { id } }',
+  createCalendarFeed: 'mutation { createCalendarFeed { url } }',
+  revokeCalendarFeed: `mutation { revokeCalendarFeed(id: "${NOWHERE}") { id } }`,
+  calendarConnections: '{ calendarConnections { id } }',
+  externalBusy: `{ externalBusy(from: "${RANGE.from}", to: "${RANGE.to}") { startsAt } }`,
+  subscribeIcsCalendar:
+    'mutation { subscribeIcsCalendar(url: "https://example.com/cal.ics") { id } }',
+  syncCalendarConnection: `mutation { syncCalendarConnection(id: "${NOWHERE}") { id } }`,
+  disconnectCalendarConnection: `mutation { disconnectCalendarConnection(id: "${NOWHERE}") }`,
 };
 /** Operations for bots holding the service key (tested in tests/jobs/). */
 const SERVICE_OPERATIONS = ['pendingNotifications', 'scheduledJobs', 'acknowledgeNotification'];

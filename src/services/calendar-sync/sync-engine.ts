@@ -1,0 +1,147 @@
+import type { DataSource } from 'typeorm';
+import {
+  CalendarConnection,
+  CalendarConnectionKind,
+  CalendarConnectionStatus,
+  CalendarMapping,
+  User,
+} from '../../entities/index.js';
+import type { Logger } from '../../logger.js';
+import { busyRowsOf, type BusyRow } from './busy-expansion.js';
+import { replaceBusy } from './busy-store.js';
+import type {
+  CalendarConnectionService,
+  CalendarCredentials,
+} from './calendar-connection.service.js';
+import { pushLocalChanges } from './calendar-push.js';
+import { ICS_CALENDAR_ID } from './ics/ics-provider.js';
+import type { CalendarProvider, ExternalEvent } from './provider.js';
+import { failed, succeeded } from './sync-status.js';
+
+/** What a provider factory gets to build a provider for one connection. */
+export interface ProviderContext {
+  connection: CalendarConnection;
+  credentials: CalendarCredentials | null;
+  /** Stores refreshed credentials (a new OAuth access token), sealed. */
+  saveCredentials(credentials: CalendarCredentials): Promise<void>;
+}
+
+/** kind → how to build its provider; the engine knows nothing else provider-specific. */
+export type ProviderFactories = Partial<
+  Record<
+    CalendarConnectionKind,
+    (context: ProviderContext) => CalendarProvider | Promise<CalendarProvider>
+  >
+>;
+
+export interface SyncSettings {
+  intervalMinutes: number;
+  busyDays: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The one sync engine for every kind of external calendar: pull each chosen calendar's
+ * changes through its provider, store busy time (our own events coming back are matched
+ * through the mapping table, never counted twice), push our events and planned steps to
+ * the calendar the user chose to write to, and record a status the user sees.
+ */
+export class CalendarSyncEngine {
+  constructor(
+    private readonly db: DataSource,
+    private readonly connections: CalendarConnectionService,
+    private readonly factories: ProviderFactories,
+    private readonly settings: SyncSettings,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Builds the provider of a connection (also used to list calendars on connect). */
+  async providerFor(connection: CalendarConnection): Promise<CalendarProvider> {
+    const factory = this.factories[connection.kind];
+    if (!factory) throw new Error(`No provider for ${connection.kind} calendars is configured`);
+    return await factory({
+      connection,
+      credentials: await this.connections.credentialsOf(connection.id),
+      saveCredentials: (credentials) =>
+        this.connections.storeCredentials(connection.id, credentials),
+    });
+  }
+
+  /**
+   * One pass over a connection; returns when the next pass is due (null: stop — revoked,
+   * or the connection is gone).
+   */
+  async sync(connectionId: string, now = new Date()): Promise<Date | null> {
+    const connection = await this.db
+      .getRepository(CalendarConnection)
+      .findOneBy({ id: connectionId });
+    if (!connection || connection.status === CalendarConnectionStatus.REVOKED) return null;
+    let outcome: Partial<CalendarConnection>;
+    try {
+      const provider = await this.providerFor(connection);
+      const user = await this.db.getRepository(User).findOneByOrFail({ id: connection.userId });
+      for (const calendarId of this.calendarsToPull(connection)) {
+        await this.pullCalendar(provider, connection, user, calendarId, now);
+      }
+      if (connection.writeCalendarId) {
+        await pushLocalChanges({ db: this.db }, provider, connection, user, now);
+      }
+      outcome = succeeded(connection, now, this.settings.intervalMinutes);
+    } catch (error) {
+      this.logger.warn({ err: error, connectionId, kind: connection.kind }, 'calendar sync failed');
+      outcome = failed(connection, error, now, this.settings.intervalMinutes);
+    }
+    // `update` of a row deleted meanwhile (disconnected) changes nothing: no resurrection.
+    await this.db.getRepository(CalendarConnection).update({ id: connectionId }, outcome);
+    return outcome.nextSyncAt ?? null;
+  }
+
+  private calendarsToPull(connection: CalendarConnection): string[] {
+    if (connection.kind === CalendarConnectionKind.ICS) return [ICS_CALENDAR_ID];
+    const ids = new Set(connection.busyCalendarIds);
+    if (connection.writeCalendarId) ids.add(connection.writeCalendarId);
+    return [...ids];
+  }
+
+  private async pullCalendar(
+    provider: CalendarProvider,
+    connection: CalendarConnection,
+    user: User,
+    calendarId: string,
+    now: Date,
+  ): Promise<void> {
+    const cursor = connection.cursors[calendarId] ?? null;
+    const result = await provider.pullChanges(calendarId, cursor);
+    const countsAsBusy =
+      connection.kind === CalendarConnectionKind.ICS ||
+      connection.busyCalendarIds.includes(calendarId);
+    const from = new Date(now.getTime() - DAY_MS);
+    const to = new Date(now.getTime() + this.settings.busyDays * DAY_MS);
+    await this.db.transaction(async (manager) => {
+      const mapped = new Set(
+        (
+          await manager.find(CalendarMapping, {
+            where: { connectionId: connection.id, calendarId },
+            select: { remoteId: true },
+          })
+        ).map((mapping) => mapping.remoteId),
+      );
+      // Our own events coming back are busy already (as our events): never twice.
+      const foreign = (event: ExternalEvent) => !event.maxonId && !mapped.has(event.remoteId);
+      const rows: BusyRow[] = countsAsBusy
+        ? result.changes
+            .filter((event) => !event.deleted && foreign(event))
+            .flatMap((event) => busyRowsOf(event, from, to, user.settings.timezone))
+        : [];
+      await replaceBusy(
+        manager,
+        { userId: connection.userId, connectionId: connection.id, calendarId },
+        rows,
+        result.fullResync ? 'all' : result.changes.map((event) => event.remoteId),
+      );
+    });
+    if (result.cursor) connection.cursors = { ...connection.cursors, [calendarId]: result.cursor };
+    else delete connection.cursors[calendarId];
+  }
+}
