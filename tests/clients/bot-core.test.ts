@@ -136,14 +136,20 @@ describe('menu', () => {
     const { user, menu } = await started('ru');
     expect(menu.text).toContain(`Привет, ${user.name}!`);
     expect(labels(menu)).toEqual(
-      expect.arrayContaining(['🎯 Цели', '📅 Сегодня', '⚙️ Настройки', '❓ Помощь']),
+      expect.arrayContaining([
+        '🎯 Мои цели',
+        '📅 Календарь',
+        '➕ Событие',
+        '⚙️ Настройки',
+        '❓ Помощь',
+      ]),
     );
     const { me } = await user.op(BotCheckProfileDocument, {});
     expect(me).toEqual({ displayName: user.name, settings: { language: 'RU' } });
 
     const english = await started('en-US');
     expect(english.menu.text).toContain(`Hi, ${english.user.name}!`);
-    expect(labels(english.menu)).toContain('🎯 Goals');
+    expect(labels(english.menu)).toContain('🎯 My goals');
   });
 
   it('navigates by buttons in one edited message; help and unknown commands show help', async () => {
@@ -439,7 +445,7 @@ describe('settings', () => {
     const { user } = await started();
     const settings = await user.say('/settings');
     await user.press(settings, /Часовой пояс/);
-    expect((await user.say('Mars/Olympus_Mons')).text).toContain('Не получилось');
+    expect((await user.say('Mars/Olympus_Mons')).text).toContain('Не нашёл такой часовой пояс');
     expect((await user.say('Asia/Tokyo')).text).toContain('Asia/Tokyo');
 
     await user.press(settings, /Дайджест:/);
@@ -499,7 +505,7 @@ describe('notifications', () => {
 
     const snooze = notification.buttons.flat().find((b) => b.label === '💤 Через 10 мин')!;
     expect(await user.pressData(notification, snooze.data!)).toBe('⏰ Отложено: 10 мин');
-    expect(user.now(notification).text).toContain('Позвонить маме ⏰ Отложено');
+    expect(user.now(notification).text).toContain('Позвонить маме\n\n⏰ Отложено');
     expect(user.now(notification).buttons).toEqual([]);
     // The same button again, from an old copy of the message: harmless.
     await user.pressData(notification, snooze.data!);
@@ -516,7 +522,7 @@ describe('notifications', () => {
     const done = notification.buttons.flat().find((b) => b.label === 'Готово')!;
     expect(await user.pressData(notification, done.data!)).toBe('✅ Готово');
     expect(await user.pressData(notification, done.data!)).toBe('✅ Готово');
-    expect(user.now(notification).text).toMatch(/Полить цветы ✅ Готово$/);
+    expect(user.now(notification).text).toMatch(/Полить цветы\n\n✅ Готово$/);
   }, 30_000);
 
   it('checks a habit in from its reminder and shows the streak, twice without harm', async () => {
@@ -544,7 +550,7 @@ describe('notifications', () => {
     const status = '✅ Отмечено · 🔥 1 день подряд';
     expect(await user.pressData(reminder, done.data!)).toBe(status);
     expect(await user.pressData(reminder, done.data!)).toBe(status);
-    expect(user.now(reminder).text).toMatch(/Пора: Зарядка ✅ Отмечено · 🔥 1 день подряд$/);
+    expect(user.now(reminder).text).toMatch(/Пора: Зарядка\n\n✅ Отмечено · 🔥 1 день подряд$/);
     expect(user.now(reminder).buttons).toEqual([]);
     const { habit } = await user.op(BotCheckHabitDoneDocument, {
       id: createHabit.id,
@@ -570,8 +576,8 @@ describe('stale and forged buttons, restarts', () => {
 
     const { goals } = await user.op(BotCheckGoalIdsDocument, {});
     await user.op(BotCheckDeleteGoalDocument, { id: goals.items[0]!.id });
-    expect(await user.press(card, /Изменить/)).toBe('Этого уже нет — открываю свежий список.');
-    expect(user.now(card).text).toContain('Целей пока нет');
+    expect(await user.press(card, /Изменить/)).toBe('Цель удалена');
+    expect(user.now(card).text).toContain('Цель удалена');
     await user.press(card, /Меню/);
     expect(user.now(card).text).toBe('Главное меню');
   });

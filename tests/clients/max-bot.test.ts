@@ -47,7 +47,7 @@ describe('MAX bot', () => {
     expect(menu.plainText).toContain(`Привет, ${user.first_name}!`);
     expect(menu.format).toBe('html');
     expect(buttonsOf(menu).map((b) => b.text)).toEqual(
-      expect.arrayContaining(['🎯 Цели', '📅 Сегодня', '⚙️ Настройки', '❓ Помощь']),
+      expect.arrayContaining(['🎯 Мои цели', '📅 Календарь', '⚙️ Настройки', '❓ Помощь']),
     );
     expect(buttonsOf(menu).every((b) => b.type === 'callback')).toBe(true);
     const { me } = await op(BotCheckProfileDocument, {});
@@ -58,7 +58,7 @@ describe('MAX bot', () => {
     fake().sendText(english, '/start from-a-link');
     const englishMenu = await next(english);
     expect(englishMenu.plainText).toContain(`Hi, ${english.first_name}!`);
-    expect(buttonsOf(englishMenu).map((b) => b.text)).toContain('🎯 Goals');
+    expect(buttonsOf(englishMenu).map((b) => b.text)).toContain('🎯 My goals');
 
     // One list for everyone on MAX: each description in Russian and English.
     const [ru, en] = [textsFor('ru'), textsFor('en')];
@@ -82,7 +82,7 @@ describe('MAX bot', () => {
 
   it('edits a message in place with PUT /messages by its mid, answering every press', async () => {
     const { user, menu } = await started();
-    const goalsPress = press(fake(), user, menu, /Цели/);
+    const goalsPress = press(fake(), user, menu, /Мои цели/);
     const goals = await editedTo(fake(), menu, 1);
     expect(goals.plainText).toContain('Целей пока нет');
     const menuPress = press(fake(), user, goals, /Меню/);

@@ -71,6 +71,11 @@ describe('callback data', () => {
     { a: 'notifyStepDone', stepId: ID },
     { a: 'notifyHabitDone', habitId: ID },
     { a: 'notifyHabitSkip', habitId: ID },
+    { a: 'goalSmart', goalId: ID },
+    { a: 'newEvent' },
+    { a: 'planSchedule', goalId: ID },
+    { a: 'planHabit', goalId: ID, n: 2, days: 31, at: '0730' },
+    { a: 'timezoneSet', zone: 'America/Argentina/Rio_Gallegos' },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -142,6 +147,11 @@ describe('callback data', () => {
       `nsd:${ID}`,
       `nhd:${ID}`,
       `nhs:${ID}`,
+      `gsm:${ID}`,
+      'ne',
+      `gps:${ID}`,
+      `gph:${ID}:2:31:0730`,
+      'stzs:America/Argentina/Rio_Gallegos',
     ]);
   });
 
@@ -242,5 +252,28 @@ describe('dialog input', () => {
     expect(readClientState({ dialog: { kind: 'noSuchDialog' } })).toEqual({});
     expect(readClientState({ dialog: { kind: 'dailyTime', field: 'zz' } })).toEqual({});
     expect(readClientState({ quickReplies: ['да', 1] })).toEqual({});
+  });
+});
+
+describe('times as people write them', () => {
+  it.each([
+    ['в 16:30', '16:30'],
+    ['4:30pm', '16:30'],
+    ['4 pm', '16:00'],
+    ['12am', '00:00'],
+    ['16.30', '16:30'],
+    ['7', '07:00'],
+    ['16ч', '16:00'],
+    ['at 9:15', '09:15'],
+  ])('%s → %s', (text, time) => expect(parseTime(text)).toBe(time));
+
+  it.each(['13pm', '25', 'в семь', '7:60'])('%s is not a time', (text) =>
+    expect(parseTime(text)).toBeNull(),
+  );
+
+  it('reads quiet hours in common forms', () => {
+    expect(parseTimeRange('23-7')).toEqual({ start: '23:00', end: '07:00' });
+    expect(parseTimeRange('с 22 до 8')).toEqual({ start: '22:00', end: '08:00' });
+    expect(parseTimeRange('10pm to 7am')).toEqual({ start: '22:00', end: '07:00' });
   });
 });

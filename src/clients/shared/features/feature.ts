@@ -18,8 +18,12 @@ export interface ButtonSpec<C extends CallbackShape> {
   press(turn: Turn, callback: C): Promise<void>;
 }
 
-/** What a dialog answer does: a screen (the dialog ends) or a hint (the dialog stays). */
-export type DialogOutcome = Screen | { retry: string };
+/**
+ * What a dialog answer does: a screen (the dialog ends) or a hint (the dialog stays), which
+ * may come as a screen of its own (with buttons to choose from). An answer that could not be
+ * read and looks like a new request leaves the dialog, unless `keep` (it was an answer).
+ */
+export type DialogOutcome = Screen | { retry: string; screen?: Screen; keep?: boolean };
 
 export interface DialogSpec<D extends DialogShape> {
   /** The question asked when the dialog begins. */

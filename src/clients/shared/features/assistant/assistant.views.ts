@@ -13,6 +13,18 @@ export function assistantReplyScreen(t: Texts, reply: AssistantReplyFieldsFragme
       ? `${reply.text}\n\n${reply.question}`
       : reply.text;
   const rows: Button[][] = [];
+  const made = reply.actions.find((action) => OPENS_GOAL.has(action.kind) && action.entityId);
+  if (made?.entityId) {
+    // A new goal's next steps are actions on it (callback data), not text sent back: its
+    // buttons stay valid as long as the goal exists, whatever is said in between.
+    const goalId = made.entityId;
+    rows.push([
+      button(t.quickSmart, { a: 'goalSmart', goalId }),
+      button(t.quickPlan, { a: 'plan', goalId }),
+    ]);
+    rows.push([button(t.openGoal, { a: 'goal', goalId })]);
+    return screen(markup`${text}`, rows);
+  }
   const quick = reply.quickReplies
     .slice(0, 6)
     .map((label, index) => button(truncate(label, 40), { a: 'quickReply', index }));

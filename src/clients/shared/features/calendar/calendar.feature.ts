@@ -12,6 +12,7 @@ import { parseDate, parseTime } from '../../parse-input.js';
 import { reminderPreset, toggled, type ReminderPreset } from '../../reminder-presets.js';
 import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
+import { assistantAnswer } from '../assistant/assistant.feature.js';
 import type { DialogOutcome, Dialogs, Feature } from '../feature.js';
 import {
   calendarRange,
@@ -30,10 +31,13 @@ export type CalendarCallback =
   | { a: 'eventDelete'; eventId: string }
   | { a: 'eventReminders'; eventId: string }
   | { a: 'eventReminderToggle'; eventId: string; minutes: ReminderPreset }
-  | { a: 'eventReminderNone'; eventId: string };
+  | { a: 'eventReminderNone'; eventId: string }
+  | { a: 'newEvent' };
 
 export type CalendarDialog =
-  { kind: 'eventDate'; eventId: string } | { kind: 'eventTime'; eventId: string };
+  | { kind: 'eventDate'; eventId: string }
+  | { kind: 'eventTime'; eventId: string }
+  | { kind: 'newEvent' };
 
 export async function calendarOf(turn: Turn, mode: CalendarMode, date: string): Promise<Screen> {
   const { from, to } = calendarRange(mode, date, turn.timezone);
@@ -103,6 +107,12 @@ const dialogs: Dialogs<CalendarDialog> = {
     fields: { eventId: uuid },
     answer: (turn, { kind, eventId }, text) => moveEvent(turn, kind, eventId, text),
   },
+  newEvent: {
+    prompt: (t) => t.askNewEvent,
+    fields: {},
+    // "What and when" in the user's words: the assistant reads it (and asks what is missing).
+    answer: (turn, _dialog, text) => assistantAnswer(turn, text),
+  },
 };
 
 const thisWeek = async (turn: Turn) =>
@@ -160,6 +170,11 @@ export const calendarFeature: Feature<
       code: 'ern',
       fields: { eventId: uuid },
       press: (turn, { eventId }) => setReminders(turn, eventId, () => []),
+    },
+    newEvent: {
+      code: 'ne',
+      fields: {},
+      press: (turn) => beginDialog(turn, dialogs.newEvent, { kind: 'newEvent' }),
     },
     eventDelete: {
       code: 'ex',

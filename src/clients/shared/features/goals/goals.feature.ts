@@ -12,8 +12,9 @@ import {
 } from '../../gql/graphql.js';
 import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
-import type { Dialogs, Feature } from '../feature.js';
+import type { DialogOutcome, Dialogs, Feature } from '../feature.js';
 import { scheduleGoal } from '../plan/plan-schedule.js';
+import { reviewGoal } from './goal-smart.js';
 import {
   goalCard,
   goalDeleteConfirm,
@@ -33,7 +34,8 @@ export type GoalsCallback =
   | { a: 'goalAddStep'; goalId: string }
   | { a: 'goalDelete'; goalId: string }
   | { a: 'goalDeleteYes'; goalId: string }
-  | { a: 'schedule'; goalId: string };
+  | { a: 'schedule'; goalId: string }
+  | { a: 'goalSmart'; goalId: string };
 
 export type GoalsDialog =
   | { kind: 'newGoal' }
@@ -51,11 +53,21 @@ export async function goalScreen(turn: Turn, goalId: string): Promise<Screen> {
   return goalCard(turn.t, goal);
 }
 
+/** The API takes titles of up to 200 characters: say so before asking it. */
+const TITLE_LIMIT = 200;
+function tooLongTitle(turn: Turn, text: string): DialogOutcome | null {
+  const length = [...text].length;
+  const retry = turn.t.titleTooLong(TITLE_LIMIT, length);
+  return length > TITLE_LIMIT ? { retry, keep: true } : null;
+}
+
 const dialogs: Dialogs<GoalsDialog> = {
   newGoal: {
     prompt: (t) => t.askGoalTitle,
     fields: {},
     async answer(turn, _dialog, text) {
+      const long = tooLongTitle(turn, text);
+      if (long) return long;
       const { createGoal } = await turn.api(CreateGoalDocument, { input: { title: text } });
       return goalCard(turn.t, createGoal);
     },
@@ -64,6 +76,8 @@ const dialogs: Dialogs<GoalsDialog> = {
     prompt: (t) => t.askNewTitle,
     fields: { goalId: uuid },
     async answer(turn, { goalId }, text) {
+      const long = tooLongTitle(turn, text);
+      if (long) return long;
       const { updateGoal } = await turn.api(UpdateGoalDocument, {
         id: goalId,
         input: { title: text },
@@ -88,6 +102,8 @@ const dialogs: Dialogs<GoalsDialog> = {
     prompt: (t) => t.askStepTitle,
     fields: { goalId: uuid },
     async answer(turn, { goalId }, text) {
+      const long = tooLongTitle(turn, text);
+      if (long) return long;
       await turn.api(AddStepDocument, { goalId, input: { title: text } });
       return goalScreen(turn, goalId);
     },
@@ -170,6 +186,11 @@ export const goalsFeature: Feature<GoalsCallback, GoalsDialog, 'goals' | 'newgoa
       code: 'gs',
       fields: { goalId: uuid },
       press: (turn, { goalId }) => scheduleGoal(turn, goalId),
+    },
+    goalSmart: {
+      code: 'gsm',
+      fields: { goalId: uuid },
+      press: (turn, { goalId }) => reviewGoal(turn, goalId),
     },
   },
   dialogs,

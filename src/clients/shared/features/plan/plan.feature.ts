@@ -1,8 +1,10 @@
 import { nonNegativeInt, uuid, type Field } from '../../callback-data.js';
-import { AcceptPlanDocument, CancelPlanGenerationDocument } from '../../gql/graphql.js';
+import { AcceptPlanDocument } from '../../gql/graphql.js';
 import type { Feature } from '../feature.js';
+import { ApiError } from '../../api-client.js';
+import { goalScreen, goalsScreen } from '../goals/goals.feature.js';
 import { goalCard } from '../goals/goals.views.js';
-import { startPlanGeneration } from './plan-generation.js';
+import { cancelPlanGeneration, startPlanGeneration } from './plan-generation.js';
 import { scheduleGoal, stepToHabit } from './plan-schedule.js';
 
 const hhmm: Field<string> = (raw) => (/^([01]\d|2[0-3])[0-5]\d$/.test(raw) ? raw : undefined);
@@ -30,17 +32,26 @@ export const planFeature: Feature<PlanCallback> = {
     planCancel: {
       code: 'gpc',
       fields: { goalId: uuid },
-      async press(turn, { goalId }) {
-        await turn.api(CancelPlanGenerationDocument, { goalId });
-        await turn.answer(turn.t.planCancelled);
-      },
+      press: (turn, { goalId }) => cancelPlanGeneration(turn, goalId),
     },
     planAccept: {
       code: 'gpa',
       fields: { proposalId: uuid },
       async press(turn, { proposalId }) {
-        const { acceptPlan } = await turn.api(AcceptPlanDocument, { proposalId });
-        await turn.show(goalCard(turn.t, acceptPlan));
+        try {
+          const { acceptPlan } = await turn.api(AcceptPlanDocument, { proposalId });
+          await turn.show(goalCard(turn.t, acceptPlan));
+        } catch (error) {
+          // A double tap: the first press accepted it. Show the goal it went into.
+          if (!(error instanceof ApiError) || error.code !== 'CONFLICT') throw error;
+          await turn.answer(turn.t.planAlreadyAccepted);
+          const back = turn.shownButtons
+            .flat()
+            .find((b) => 'callback' in b && b.callback.a === 'goal');
+          const goalId =
+            back && 'callback' in back && back.callback.a === 'goal' && back.callback.goalId;
+          await turn.show(goalId ? await goalScreen(turn, goalId) : await goalsScreen(turn, 0));
+        }
       },
     },
     planSchedule: {
