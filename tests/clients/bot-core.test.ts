@@ -134,7 +134,8 @@ async function withGoal(title: string) {
 describe('menu', () => {
   it('/start registers the user, greets in their language and shows the menu', async () => {
     const { user, menu } = await started('ru');
-    expect(menu.text).toContain(`Привет, ${user.name}!`);
+    expect(user.messages()[0]!.text).toContain(`Привет, ${user.name}!`);
+    expect(menu.text).toBe('Главное меню');
     expect(labels(menu)).toEqual(
       expect.arrayContaining([
         '🎯 Мои цели',
@@ -148,7 +149,7 @@ describe('menu', () => {
     expect(me).toEqual({ displayName: user.name, settings: { language: 'RU' } });
 
     const english = await started('en-US');
-    expect(english.menu.text).toContain(`Hi, ${english.user.name}!`);
+    expect(english.user.messages()[0]!.text).toContain(`Hi, ${english.user.name}!`);
     expect(labels(english.menu)).toContain('🎯 My goals');
   });
 
@@ -158,7 +159,7 @@ describe('menu', () => {
     expect(user.now(menu).text).toContain('Что я умею');
     await user.press(menu, /Меню/);
     expect(user.now(menu)).toMatchObject({ edits: 2, text: 'Главное меню' });
-    expect(user.messages()).toHaveLength(1);
+    expect(user.messages()).toHaveLength(2); // the greeting stays above the menu
     expect((await user.say('/nosuchcommand')).text).toContain('Что я умею');
     expect((await user.say('/menu')).text).toBe('Главное меню');
   });
@@ -199,7 +200,7 @@ describe('goals', () => {
     const withStep = await user.say('Купить учебник');
     expect(withStep.text).toContain('⬜ 1. Купить учебник');
 
-    expect(await user.press(withStep, /✅ 1\. Купить учебник/)).toBe('✅ Шаг выполнен');
+    expect(await user.press(withStep, /⬜ 1\. Купить учебник/)).toBe('✅ Шаг выполнен');
     expect(user.now(withStep).text).toContain('✅ 1. Купить учебник');
     expect(user.now(withStep).text).toContain('100%');
     const { goals } = await user.op(BotCheckGoalProgressDocument, {});
@@ -327,7 +328,9 @@ describe('calendar', () => {
     expect((await user.say('25:99')).text).toContain('Не понял время');
     expect((await user.say('16:30')).text).toContain('⏰ 16:30');
     const card = user.last();
-    expect(await user.press(card, /Удалить/)).toBe('Событие удалено.');
+    await user.press(card, /Удалить/);
+    expect(user.now(card).text).toContain('Удалить событие «Встреча»?');
+    expect(await user.press(card, /Да, удалить/)).toBe('Событие удалено.');
     expect(user.now(card).text).toContain('Событий нет.');
   });
 });

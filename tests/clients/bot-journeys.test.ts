@@ -7,6 +7,7 @@ import {
   BotCheckNotificationSettingsDocument,
   BotCheckTimeSettingsDocument,
   JourneyGoalsDocument,
+  JourneySettingsDocument,
 } from '../gql/graphql.js';
 import { notificationScreen } from '../../src/clients/shared/features/notifications/notifications.views.js';
 import { unpackCallback } from '../../src/clients/shared/features/registry.js';
@@ -143,6 +144,7 @@ describe('4: a dialog whose object is gone, and a new request inside a dialog', 
   it('a clear new request leaves the dialog and is answered', async () => {
     const { user, card } = await eventWithTimeDialog();
     await user.press(card, /Удалить/);
+    await user.press(card, /Да, удалить/);
     const reply = await user.say('что у меня завтра?');
     expect(reply.text).not.toMatch(/Не понял время/);
     expect((await user.say('что у меня завтра?')).text).not.toMatch(/Не понял время/);
@@ -154,6 +156,7 @@ describe('4: a dialog whose object is gone, and a new request inside a dialog', 
   it('an answer to a dialog whose event is gone ends it with one line', async () => {
     const { user, card } = await eventWithTimeDialog();
     await user.press(card, /Удалить/);
+    await user.press(card, /Да, удалить/);
     const reply = await user.say('16:30');
     expect(reply.text).toMatch(/Событие удалено/);
     expect(labels(reply)).toContain('🏠 Меню');
@@ -201,6 +204,7 @@ describe('6: stale buttons say what happened', () => {
     const open = user.dataOf(week, /Исчезнет/);
     await user.press(week, /Исчезнет/);
     await user.press(week, /Удалить/);
+    await user.press(week, /Да, удалить/);
     expect(createEvent.id).toBeTruthy();
     expect(await user.pressData(week, open)).toBe('Событие удалено');
     expect(user.now(week).text).toContain('Событие удалено');
@@ -350,5 +354,78 @@ describe('8: reminders', () => {
     expect(await user.press(message, /Купить краску/)).toBe('✅ Шаг выполнен');
     expect(labels(user.now(message))).toEqual(['Готово']);
     expect(user.now(message).text).toContain('• Купить краску\n\n✅ Шаг выполнен: Купить краску');
+  });
+});
+
+describe('onboarding, menu and screens that say what they are', () => {
+  it('/start asks the timezone and language, offers examples, and keeps the greeting', async () => {
+    const { user, menu } = await started('en');
+    const greeting = user.messages()[0]!;
+    expect(greeting.id).not.toBe(menu.id);
+    expect(greeting.text).toContain('Timezone: UTC');
+    expect(labels(greeting)).toEqual(expect.arrayContaining(['Europe/London', '🌐 Русский']));
+    await user.press(greeting, /Europe\/London/);
+    expect(user.now(greeting).text).toContain('Timezone: Europe/London');
+    const { me } = await user.op(JourneySettingsDocument, {});
+    expect(me.settings.timezone).toBe('Europe/London');
+
+    await user.press(greeting, /What do I have this week/);
+    expect(user.last().id).not.toBe(greeting.id);
+    await user.press(menu, /My goals/);
+    expect(user.now(greeting).text).toContain('Timezone: Europe/London');
+
+    await user.press(greeting, /Русский/);
+    expect(user.now(greeting).text).toContain('Часовой пояс: Europe/London');
+
+    const russian = await started('ru');
+    expect(russian.user.messages()[0]!.text).toContain('Часовой пояс: Europe/Moscow');
+    expect(labels(russian.menu)).toEqual([
+      '🎯 Мои цели',
+      '📅 Календарь',
+      '➕ Новая цель',
+      '➕ Событие',
+      '☀️ Сегодня',
+      '🔁 Привычки',
+      '⚙️ Настройки',
+      '❓ Помощь',
+    ]);
+    expectNoApology(user);
+  });
+
+  it('"not understood" comes with ways on', async () => {
+    const { user } = await started();
+    const reply = await user.say('абвгд ёжз');
+    expect(labels(reply)).toEqual(expect.arrayContaining(['🏠 Меню', '❓ Помощь']));
+    expect(labels(reply)).toContain('➕ Событие');
+    await user.press(reply, /➕ Событие/);
+    expect(user.last().text).toContain('Что и когда?');
+    const made = await user.say('Встреча с Олей завтра в 15:00');
+    expect(labels(made)).toContain('📅 Открыть событие');
+    expectNoApology(user);
+  });
+
+  it('a week has a title with its dates, an empty one too', async () => {
+    const { user } = await started();
+    const week = await user.say('/events');
+    const monday = DateTime.now().setZone('Europe/Moscow').startOf('week');
+    const sunday = monday.plus({ days: 6 });
+    expect(week.text.split('\n')[0]).toContain(
+      `📅 Неделя ${monday.setLocale('ru').toFormat(monday.month === sunday.month ? 'd' : 'd MMMM')}–${sunday.setLocale('ru').toFormat('d MMMM')}`,
+    );
+    expect(week.text).toContain('Событий нет.');
+  });
+
+  it('the goal card offers SMART and its step buttons do not look done', async () => {
+    const { user } = await started();
+    const card = await withGoal(user, 'Ремонт кухни');
+    await user.press(card, /Изменить/);
+    await user.press(card, /Шаг/);
+    const withStep = await user.say('Купить краску');
+    expect(labels(withStep)).toEqual(expect.arrayContaining(['⬜ 1. Купить краску', '✅ SMART']));
+    await user.press(withStep, /SMART/);
+    expect(user.last().text).toMatch(/SMART: Ремонт кухни/);
+    const list = await user.say('/goals');
+    expect(list.text).toContain('шагов: 0/1');
+    expectNoApology(user);
   });
 });

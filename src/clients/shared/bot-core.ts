@@ -4,6 +4,7 @@ import { continueDialog, endDialog } from './dialog.js';
 import type { ButtonSpec } from './features/feature.js';
 import { askAssistant, askAssistantByVoice } from './features/assistant/assistant.feature.js';
 import { helpScreen, mainMenu, notice } from './features/menu/menu.views.js';
+import { zoneForLanguageCode } from './features/menu/onboarding.js';
 import { handledNotification } from './features/notifications/notifications.views.js';
 import { goneKindOf } from './recovery.texts.js';
 import {
@@ -161,6 +162,8 @@ export class BotCore {
         chatId: incoming.chatId,
         displayName: incoming.user.name.slice(0, 100) || null,
         language: languageCode.startsWith('en') ? 'EN' : 'RU',
+        // Not Moscow for everyone: the greeting then asks (onboarding.ts).
+        timezone: zoneForLanguageCode(languageCode),
       },
     });
   }

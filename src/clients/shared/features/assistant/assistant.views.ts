@@ -29,6 +29,13 @@ export function assistantReplyScreen(t: Texts, reply: AssistantReplyFieldsFragme
     .slice(0, 6)
     .map((label, index) => button(truncate(label, 40), { a: 'quickReply', index }));
   for (let index = 0; index < quick.length; index += 2) rows.push(quick.slice(index, index + 2));
+  if (reply.intent === 'unknown' && !reply.actions.length) {
+    // Not understood: never a dead end. The two things people most often want, menu and help.
+    rows.push(
+      [button(t.menu.newGoal, { a: 'newGoal' }), button(t.menu.newEvent, { a: 'newEvent' })],
+      [button(t.toMenu, { a: 'menu' }), button(t.menu.help, { a: 'help' })],
+    );
+  }
   for (const action of reply.actions) {
     if (!action.entityId) continue;
     if (OPENS_GOAL.has(action.kind)) {

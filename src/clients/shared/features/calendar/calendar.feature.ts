@@ -18,6 +18,7 @@ import {
   calendarRange,
   calendarScreen,
   eventCard,
+  eventDeleteConfirm,
   eventRemindersScreen,
   remindersOf,
   type CalendarMode,
@@ -32,7 +33,8 @@ export type CalendarCallback =
   | { a: 'eventReminders'; eventId: string }
   | { a: 'eventReminderToggle'; eventId: string; minutes: ReminderPreset }
   | { a: 'eventReminderNone'; eventId: string }
-  | { a: 'newEvent' };
+  | { a: 'newEvent' }
+  | { a: 'eventDeleteYes'; eventId: string };
 
 export type CalendarDialog =
   | { kind: 'eventDate'; eventId: string }
@@ -178,6 +180,14 @@ export const calendarFeature: Feature<
     },
     eventDelete: {
       code: 'ex',
+      fields: { eventId: uuid },
+      async press(turn, { eventId }) {
+        const { event } = await turn.api(EventCardDocument, { id: eventId });
+        await turn.show(eventDeleteConfirm(turn.t, event));
+      },
+    },
+    eventDeleteYes: {
+      code: 'exy',
       fields: { eventId: uuid },
       async press(turn, { eventId }) {
         await turn.api(DeleteEventDocument, { id: eventId });

@@ -9,6 +9,7 @@ export const CALENDAR_TEXTS = defineTexts({
     calendarEmpty: 'Событий нет.',
     calendarDay: 'День',
     calendarWeek: 'Неделя',
+    calendarWeekOf: 'Неделя',
     today: 'Сегодня',
     eventRecurring: '🔁 повторяется',
     eventButtons: {
@@ -20,6 +21,8 @@ export const CALENDAR_TEXTS = defineTexts({
     remindersTitle: (title: string) => `🔔 Напоминания: ${title}`,
     remindersHint: 'Отметьте, когда напомнить (можно несколько).',
     eventDeleted: 'Событие удалено.',
+    confirmDeleteEvent: (title: string, series: boolean) =>
+      series ? `Удалить «${title}» со всеми повторами?` : `Удалить событие «${title}»?`,
   },
   en: {
     askEventDate: 'Move it to which date? E.g. 2026-11-25 or "tomorrow".',
@@ -29,6 +32,7 @@ export const CALENDAR_TEXTS = defineTexts({
     calendarEmpty: 'No events.',
     calendarDay: 'Day',
     calendarWeek: 'Week',
+    calendarWeekOf: 'Week of',
     today: 'Today',
     eventRecurring: '🔁 repeats',
     eventButtons: {
@@ -40,5 +44,7 @@ export const CALENDAR_TEXTS = defineTexts({
     remindersTitle: (title: string) => `🔔 Reminders: ${title}`,
     remindersHint: 'Tick when to remind you (several are fine).',
     eventDeleted: 'Event deleted.',
+    confirmDeleteEvent: (title: string, series: boolean) =>
+      series ? `Delete "${title}" with all its repeats?` : `Delete the event "${title}"?`,
   },
 });

@@ -35,6 +35,8 @@ export const GOALS_TEXTS = defineTexts({
     stepDone: '✅ Шаг выполнен',
     scheduled: (count: number) => `📆 Запланировано блоков в календаре: ${count}.`,
     smartButton: '✅ SMART',
+    stepCount: (done: number, total: number) =>
+      total ? `шагов: ${done}/${total}` : 'шагов пока нет',
     smartScore: (score: number) => `Оценка: ${score}/100`,
     smartCriteria: {
       specific: 'Конкретность',
@@ -80,6 +82,8 @@ export const GOALS_TEXTS = defineTexts({
     stepDone: '✅ Step done',
     scheduled: (count: number) => `📆 Blocks planned in your calendar: ${count}.`,
     smartButton: '✅ SMART',
+    stepCount: (done: number, total: number) =>
+      total ? `steps: ${done}/${total}` : 'no steps yet',
     smartScore: (score: number) => `Score: ${score}/100`,
     smartCriteria: {
       specific: 'Specific',
