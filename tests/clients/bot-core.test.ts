@@ -137,16 +137,23 @@ async function withGoal(title: string) {
 describe('menu', () => {
   it('/start registers the user, greets in their language and shows the menu', async () => {
     const { user, menu } = await started('ru');
-    expect(menu.text).toContain(`Привет, ${user.name}!`);
+    expect(user.messages()[0]!.text).toContain(`Привет, ${user.name}!`);
+    expect(menu.text).toBe('Главное меню');
     expect(labels(menu)).toEqual(
-      expect.arrayContaining(['🎯 Цели', '📅 Сегодня', '⚙️ Настройки', '❓ Помощь']),
+      expect.arrayContaining([
+        '🎯 Мои цели',
+        '📅 Календарь',
+        '➕ Событие',
+        '⚙️ Настройки',
+        '❓ Помощь',
+      ]),
     );
     const { me } = await user.op(BotCheckProfileDocument, {});
     expect(me).toEqual({ displayName: user.name, settings: { language: 'RU' } });
 
     const english = await started('en-US');
-    expect(english.menu.text).toContain(`Hi, ${english.user.name}!`);
-    expect(labels(english.menu)).toContain('🎯 Goals');
+    expect(english.user.messages()[0]!.text).toContain(`Hi, ${english.user.name}!`);
+    expect(labels(english.menu)).toContain('🎯 My goals');
   });
 
   it('navigates by buttons in one edited message; help and unknown commands show help', async () => {
@@ -155,7 +162,7 @@ describe('menu', () => {
     expect(user.now(menu).text).toContain('Что я умею');
     await user.press(menu, /Меню/);
     expect(user.now(menu)).toMatchObject({ edits: 2, text: 'Главное меню' });
-    expect(user.messages()).toHaveLength(1);
+    expect(user.messages()).toHaveLength(2); // the greeting stays above the menu
     expect((await user.say('/nosuchcommand')).text).toContain('Что я умею');
     expect((await user.say('/menu')).text).toBe('Главное меню');
   });
@@ -196,7 +203,7 @@ describe('goals', () => {
     const withStep = await user.say('Купить учебник');
     expect(withStep.text).toContain('⬜ 1. Купить учебник');
 
-    expect(await user.press(withStep, /✅ 1\. Купить учебник/)).toBe('✅ Шаг выполнен');
+    expect(await user.press(withStep, /⬜ 1\. Купить учебник/)).toBe('✅ Шаг выполнен');
     expect(user.now(withStep).text).toContain('✅ 1. Купить учебник');
     expect(user.now(withStep).text).toContain('100%');
     const { goals } = await user.op(BotCheckGoalProgressDocument, {});
@@ -328,7 +335,9 @@ describe('calendar', () => {
     expect((await user.say('25:99')).text).toContain('Не понял время');
     expect((await user.say('16:30')).text).toContain('⏰ 16:30');
     const card = user.last();
-    expect(await user.press(card, /Удалить/)).toBe('Событие удалено.');
+    await user.press(card, /Удалить/);
+    expect(user.now(card).text).toContain('Удалить событие «Встреча»?');
+    expect(await user.press(card, /Да, удалить/)).toBe('Событие удалено.');
     expect(user.now(card).text).toContain('Событий нет.');
   });
 });
@@ -516,7 +525,7 @@ describe('settings', () => {
     const { user } = await started();
     const settings = await user.say('/settings');
     await user.press(settings, /Часовой пояс/);
-    expect((await user.say('Mars/Olympus_Mons')).text).toContain('Не получилось');
+    expect((await user.say('Mars/Olympus_Mons')).text).toContain('Не нашёл такой часовой пояс');
     expect((await user.say('Asia/Tokyo')).text).toContain('Asia/Tokyo');
 
     await user.press(settings, /Дайджест:/);
@@ -576,7 +585,7 @@ describe('notifications', () => {
 
     const snooze = notification.buttons.flat().find((b) => b.label === '💤 Через 10 мин')!;
     expect(await user.pressData(notification, snooze.data!)).toBe('⏰ Отложено: 10 мин');
-    expect(user.now(notification).text).toContain('Позвонить маме ⏰ Отложено');
+    expect(user.now(notification).text).toContain('Позвонить маме\n\n⏰ Отложено');
     expect(user.now(notification).buttons).toEqual([]);
     // The same button again, from an old copy of the message: harmless.
     await user.pressData(notification, snooze.data!);
@@ -593,7 +602,7 @@ describe('notifications', () => {
     const done = notification.buttons.flat().find((b) => b.label === 'Готово')!;
     expect(await user.pressData(notification, done.data!)).toBe('✅ Готово');
     expect(await user.pressData(notification, done.data!)).toBe('✅ Готово');
-    expect(user.now(notification).text).toMatch(/Полить цветы ✅ Готово$/);
+    expect(user.now(notification).text).toMatch(/Полить цветы\n\n✅ Готово$/);
   }, 30_000);
 
   it('checks a habit in from its reminder and shows the streak, twice without harm', async () => {
@@ -621,7 +630,7 @@ describe('notifications', () => {
     const status = '✅ Отмечено · 🔥 1 день подряд';
     expect(await user.pressData(reminder, done.data!)).toBe(status);
     expect(await user.pressData(reminder, done.data!)).toBe(status);
-    expect(user.now(reminder).text).toMatch(/Пора: Зарядка ✅ Отмечено · 🔥 1 день подряд$/);
+    expect(user.now(reminder).text).toMatch(/Пора: Зарядка\n\n✅ Отмечено · 🔥 1 день подряд$/);
     expect(user.now(reminder).buttons).toEqual([]);
     const { habit } = await user.op(BotCheckHabitDoneDocument, {
       id: createHabit.id,
@@ -647,8 +656,8 @@ describe('stale and forged buttons, restarts', () => {
 
     const { goals } = await user.op(BotCheckGoalIdsDocument, {});
     await user.op(BotCheckDeleteGoalDocument, { id: goals.items[0]!.id });
-    expect(await user.press(card, /Изменить/)).toBe('Этого уже нет — открываю свежий список.');
-    expect(user.now(card).text).toContain('Целей пока нет');
+    expect(await user.press(card, /Изменить/)).toBe('Цель удалена');
+    expect(user.now(card).text).toContain('Цель удалена');
     await user.press(card, /Меню/);
     expect(user.now(card).text).toBe('Главное меню');
   });

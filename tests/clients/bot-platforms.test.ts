@@ -64,8 +64,9 @@ describe.each([
   async function started(languageCode = 'ru') {
     const user = bot.newUser(languageCode);
     bot.start(user);
+    const greeting = await bot.next(user); // its own message: the menu below it is edited
     const menu = await bot.next(user);
-    return { user, menu };
+    return { user, greeting, menu };
   }
 
   async function withGoal(user: PlatformUser, title: string) {
@@ -91,28 +92,28 @@ describe.each([
   });
 
   it('registers the user at start, greets in their language and shows the menu', async () => {
-    const { user, menu } = await started('ru');
-    expect(menu.plainText).toContain(`Привет, ${user.name}!`);
+    const { user, greeting, menu } = await started('ru');
+    expect(greeting.plainText).toContain(`Привет, ${user.name}!`);
     expect(menu.buttons.map((b) => b.text)).toEqual(
-      expect.arrayContaining(['🎯 Цели', '📅 Сегодня', '⚙️ Настройки', '❓ Помощь']),
+      expect.arrayContaining(['🎯 Мои цели', '📅 Календарь', '⚙️ Настройки', '❓ Помощь']),
     );
     const { me } = await user.op(BotCheckProfileDocument, {});
     expect(me).toEqual({ displayName: user.name, settings: { language: 'RU' } });
 
     const english = await started('en');
-    expect(english.menu.plainText).toContain(`Hi, ${english.user.name}!`);
-    expect(english.menu.buttons.map((b) => b.text)).toContain('🎯 Goals');
+    expect(english.greeting.plainText).toContain(`Hi, ${english.user.name}!`);
+    expect(english.menu.buttons.map((b) => b.text)).toContain('🎯 My goals');
   });
 
   it('navigates by buttons, editing the one message in place and answering every press', async () => {
     const { user, menu } = await started();
-    const goalsPress = press(bot, user, menu, /Цели/);
+    const goalsPress = press(bot, user, menu, /Мои цели/);
     const goals = await bot.editedTo(menu, 1);
     expect(goals.plainText).toContain('Целей пока нет');
     const menuPress = press(bot, user, goals, /Меню/);
     const back = await bot.editedTo(menu, 2);
     expect(back.plainText).toContain('Главное меню');
-    expect(bot.messages(user)).toHaveLength(1);
+    expect(bot.messages(user)).toHaveLength(2); // the greeting and the menu
     expect(await bot.answerOf(goalsPress)).toBe('');
     expect(await bot.answerOf(menuPress)).toBe('');
   });
@@ -131,7 +132,7 @@ describe.each([
     const withStep = await bot.next(user);
     expect(withStep.plainText).toContain('⬜ 1. Купить учебник');
 
-    const stepPress = press(bot, user, withStep, /✅ 1\. Купить учебник/);
+    const stepPress = press(bot, user, withStep, /⬜ 1\. Купить учебник/);
     const done = await bot.editedTo(withStep, 1);
     expect(done.plainText).toContain('✅ 1. Купить учебник');
     expect(done.plainText).toContain('100%');
@@ -277,14 +278,15 @@ describe.each([
     const { user, menu } = await started();
     const forged = bot.pressData(user, menu, 'zz:nonsense', true);
     expect(await bot.answerOf(forged)).toBe('Эта кнопка устарела.');
+    expect((await bot.next(user)).plainText).toContain('Вот меню');
 
     const card = await withGoal(user, 'Скоро исчезнет');
     const { goals } = await user.op(BotCheckGoalIdsDocument, {});
     await user.op(BotCheckDeleteGoalDocument, { id: goals.items[0].id });
     const stale = press(bot, user, card, /Изменить/);
     const refreshed = await bot.editedTo(card, 1);
-    expect(refreshed.plainText).toContain('Целей пока нет');
-    expect(await bot.answerOf(stale)).toBe('Этого уже нет — открываю свежий список.');
+    expect(refreshed.plainText).toContain('Цель удалена');
+    expect(await bot.answerOf(stale)).toBe('Цель удалена');
 
     bot.sendVoice(user);
     expect((await bot.next(user)).plainText).toContain('Голосовые сообщения');

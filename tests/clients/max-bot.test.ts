@@ -37,17 +37,18 @@ const answerOf = (callbackId: string) => fake().answers.find((a) => a.callback_i
 async function started(locale = 'ru') {
   const user = newMaxUser(locale);
   fake().botStarted(user);
+  const greeting = await next(user); // its own message: the menu below it is the one edited
   const menu = await next(user);
-  return { user, menu, op: asMaxUserOp(app, user) };
+  return { user, greeting, menu, op: asMaxUserOp(app, user) };
 }
 
 describe('MAX bot', () => {
   it('the Start button registers the user through the API, greets in their language and shows the menu', async () => {
-    const { user, menu, op } = await started('ru');
-    expect(menu.plainText).toContain(`Привет, ${user.first_name}!`);
+    const { user, greeting, menu, op } = await started('ru');
+    expect(greeting.plainText).toContain(`Привет, ${user.first_name}!`);
     expect(menu.format).toBe('html');
     expect(buttonsOf(menu).map((b) => b.text)).toEqual(
-      expect.arrayContaining(['🎯 Цели', '📅 Сегодня', '⚙️ Настройки', '❓ Помощь']),
+      expect.arrayContaining(['🎯 Мои цели', '📅 Календарь', '⚙️ Настройки', '❓ Помощь']),
     );
     expect(buttonsOf(menu).every((b) => b.type === 'callback')).toBe(true);
     const { me } = await op(BotCheckProfileDocument, {});
@@ -56,9 +57,9 @@ describe('MAX bot', () => {
     // Typed "/start" works too (the library's command('start') would not see "/start x").
     const english = newMaxUser('en');
     fake().sendText(english, '/start from-a-link');
+    expect((await next(english)).plainText).toContain(`Hi, ${english.first_name}!`);
     const englishMenu = await next(english);
-    expect(englishMenu.plainText).toContain(`Hi, ${english.first_name}!`);
-    expect(buttonsOf(englishMenu).map((b) => b.text)).toContain('🎯 Goals');
+    expect(buttonsOf(englishMenu).map((b) => b.text)).toContain('🎯 My goals');
 
     // One list for everyone on MAX: each description in Russian and English.
     const [ru, en] = [textsFor('ru'), textsFor('en')];
@@ -82,13 +83,13 @@ describe('MAX bot', () => {
 
   it('edits a message in place with PUT /messages by its mid, answering every press', async () => {
     const { user, menu } = await started();
-    const goalsPress = press(fake(), user, menu, /Цели/);
+    const goalsPress = press(fake(), user, menu, /Мои цели/);
     const goals = await editedTo(fake(), menu, 1);
     expect(goals.plainText).toContain('Целей пока нет');
     const menuPress = press(fake(), user, goals, /Меню/);
     const back = await editedTo(fake(), menu, 2);
     expect(back.plainText).toContain('Главное меню');
-    expect(fake().messages(chat(user))).toHaveLength(1);
+    expect(fake().messages(chat(user))).toHaveLength(2); // the greeting and the menu
     await fake().waitFor(() => answerOf(goalsPress) && answerOf(menuPress));
     expect(
       fake()

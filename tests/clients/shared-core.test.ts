@@ -35,8 +35,6 @@ describe('callback data', () => {
     { a: 'planCancel', goalId: ID },
     { a: 'planAccept', proposalId: ID },
     { a: 'schedule', goalId: ID },
-    { a: 'planSchedule', goalId: ID },
-    { a: 'planHabit', goalId: ID, n: 2, days: 31, at: '0730' },
     { a: 'goalChart', goalId: ID },
     { a: 'habits', offset: 8 },
     { a: 'habit', habitId: ID },
@@ -86,6 +84,12 @@ describe('callback data', () => {
     { a: 'coachSkip', goalId: ID },
     { a: 'reviewHabit', habitId: ID },
     { a: 'reviewPlan', goalId: ID },
+    { a: 'newEvent' },
+    { a: 'startZone', zone: 'Europe/London' },
+    { a: 'startLang', lang: 'en' },
+    { a: 'tryExample', n: 1 },
+    { a: 'eventDeleteYes', eventId: ID },
+    { a: 'timezoneSet', zone: 'America/Argentina/Rio_Gallegos' },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -121,8 +125,6 @@ describe('callback data', () => {
       `gpc:${ID}`,
       `gpa:${ID}`,
       `gs:${ID}`,
-      `gps:${ID}`,
-      `gph:${ID}:2:31:0730`,
       `gpic:${ID}`,
       'hl:8',
       `hb:${ID}`,
@@ -172,6 +174,12 @@ describe('callback data', () => {
       `gck:${ID}`,
       `wrh:${ID}`,
       `wrp:${ID}`,
+      'ne',
+      'oz:Europe/London',
+      'ol:en',
+      'ox:1',
+      `exy:${ID}`,
+      'stzs:America/Argentina/Rio_Gallegos',
     ]);
   });
 
@@ -272,5 +280,28 @@ describe('dialog input', () => {
     expect(readClientState({ dialog: { kind: 'noSuchDialog' } })).toEqual({});
     expect(readClientState({ dialog: { kind: 'dailyTime', field: 'zz' } })).toEqual({});
     expect(readClientState({ quickReplies: ['да', 1] })).toEqual({});
+  });
+});
+
+describe('times as people write them', () => {
+  it.each([
+    ['в 16:30', '16:30'],
+    ['4:30pm', '16:30'],
+    ['4 pm', '16:00'],
+    ['12am', '00:00'],
+    ['16.30', '16:30'],
+    ['7', '07:00'],
+    ['16ч', '16:00'],
+    ['at 9:15', '09:15'],
+  ])('%s → %s', (text, time) => expect(parseTime(text)).toBe(time));
+
+  it.each(['13pm', '25', 'в семь', '7:60'])('%s is not a time', (text) =>
+    expect(parseTime(text)).toBeNull(),
+  );
+
+  it('reads quiet hours in common forms', () => {
+    expect(parseTimeRange('23-7')).toEqual({ start: '23:00', end: '07:00' });
+    expect(parseTimeRange('с 22 до 8')).toEqual({ start: '22:00', end: '08:00' });
+    expect(parseTimeRange('10pm to 7am')).toEqual({ start: '22:00', end: '07:00' });
   });
 });

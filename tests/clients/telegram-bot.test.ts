@@ -43,6 +43,7 @@ describe('Telegram bot', () => {
     const user = newTelegramUser('ru');
     fake().sendText(user, `/start@${fake().botInfo.username} from-a-link`);
     expect((await fake().nextMessage(user.id)).plainText).toContain(`Привет, ${user.first_name}!`);
+    expect((await fake().nextMessage(user.id)).plainText).toContain('Главное меню');
     fake().sendText(user, `/help@${fake().botInfo.username}`);
     const help = await fake().nextMessage(user.id);
     expect(help.plainText).toContain('Что я умею');

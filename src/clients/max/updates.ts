@@ -1,5 +1,6 @@
 import type { Message, Update, UpdateType, User } from '@maxhub/max-bot-api/types';
 import { parseCommand, type Incoming, type IncomingUser } from '../shared/messenger.js';
+import { buttonsOf } from './message-parts.js';
 
 /** The updates the bot asks MAX for. */
 export const UPDATE_TYPES: UpdateType[] = ['message_created', 'message_callback', 'bot_started'];
@@ -39,6 +40,7 @@ export function toIncoming(update: Update): Incoming | null {
         data: callback.payload ?? '',
         messageId: message.body.mid,
         messageText: message.body.text ?? '',
+        messageButtons: buttonsOf(message.body),
       };
     }
     case 'message_created':
@@ -58,7 +60,15 @@ function fromMessage(message: Message | undefined, locale: unknown): Incoming | 
   const text = typeof message.body?.text === 'string' ? message.body.text.trim() : '';
   if (text) {
     const command = parseCommand(text);
-    return command ? { ...base, kind: 'command', ...command } : { ...base, kind: 'text', text };
+    if (command) return { ...base, kind: 'command', ...command };
+    const link = message.link;
+    if (link?.type === 'forward') return { ...base, kind: 'text', text, forwarded: true };
+    const replyTo = link?.type === 'reply' && {
+      messageId: link.message.mid,
+      text: link.message.text ?? '',
+      buttons: buttonsOf(link.message),
+    };
+    return { ...base, kind: 'text', text, ...(replyTo && { replyTo }) };
   }
   const audio = message.body?.attachments?.find((attachment) => attachment.type === 'audio');
   if (audio?.type === 'audio' && audio.payload?.url) {

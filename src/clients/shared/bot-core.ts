@@ -1,12 +1,14 @@
 import { type ApiClient, ApiError, type ChannelIdentity } from './api-client.js';
 import type { Callback } from './callback-data.js';
-import { continueDialog } from './dialog.js';
+import { continueDialog, endDialog } from './dialog.js';
 import type { ButtonSpec } from './features/feature.js';
 import { askAssistant, askAssistantByVoice } from './features/assistant/assistant.feature.js';
 import { adminCommand } from './features/admin/admin.feature.js';
 import { ADMIN_TEXTS } from './features/admin/admin.texts.js';
-import { goalsScreen } from './features/goals/goals.feature.js';
-import { helpScreen } from './features/menu/menu.views.js';
+import { helpScreen, mainMenu, notice } from './features/menu/menu.views.js';
+import { zoneForLanguageCode } from './features/menu/onboarding.js';
+import { handledNotification } from './features/notifications/notifications.views.js';
+import { goneKindOf } from './recovery.texts.js';
 import {
   BUTTONS,
   commandHandler,
@@ -16,8 +18,8 @@ import {
 } from './features/registry.js';
 import { RegisterChannelAccountDocument, SessionDocument } from './gql/graphql.js';
 import { markup } from './html.js';
-import { platformEnum, type Incoming, type Messenger } from './messenger.js';
-import { screen } from './screen.js';
+import { platformEnum, type Incoming, type Messenger, type ShownButton } from './messenger.js';
+import { button, screen, type Button } from './screen.js';
 import { langOf, textsFor } from './texts.js';
 import type { Lang } from '../../common/texts.js';
 import { Turn, type BotLogger } from './turn.js';
@@ -59,9 +61,8 @@ export class BotCore {
       await turn.answer();
     } catch (error) {
       if (turn && isGone(error) && incoming.kind === 'callback') {
-        // A button on an old message pointing at something deleted since: show what is there now.
-        await turn.answer(turn.t.alreadyGone);
-        await turn.show(await goalsScreen(turn, 0)).catch(() => {});
+        // A button on an old message pointing at something deleted since: say what is gone.
+        await showGone(turn, incoming.data).catch(() => {});
         return;
       }
       const polite = error instanceof ApiError ? politeRefusal(error) : null;
@@ -84,13 +85,21 @@ export class BotCore {
       case 'command': {
         if (incoming.command === 'admin') return adminCommand(turn);
         const handler = commandHandler(incoming.command);
+        // Any command but /cancel (which says what it cancelled) leaves a dialog in progress.
+        if (incoming.command !== 'cancel') await endDialog(turn);
         return handler ? handler(turn) : turn.show(helpScreen(turn.t));
       }
       case 'text': {
+        const length = [...incoming.text.trim()].length;
+        if (length > TEXT_LIMIT) {
+          return void (await turn.send(notice(turn.t, turn.t.tooLong(TEXT_LIMIT, length))));
+        }
         const dialog = turn.state.dialog;
-        if (!dialog) return askAssistant(turn, incoming.text);
-        const spec = DIALOGS[dialog.kind] as Parameters<typeof continueDialog>[1];
-        return continueDialog(turn, spec, dialog, incoming.text);
+        if (dialog) {
+          const spec = DIALOGS[dialog.kind] as Parameters<typeof continueDialog>[1];
+          if ((await continueDialog(turn, spec, dialog, incoming.text)) === 'done') return;
+        }
+        return askAssistant(turn, incoming.text);
       }
       case 'callback':
         return this.press(turn, incoming.data);
@@ -104,7 +113,12 @@ export class BotCore {
   /** A button press. Every press is answered; an outdated or forged button gets a polite toast. */
   private async press(turn: Turn, data: string): Promise<void> {
     const callback = unpackCallback(data);
-    if (!callback) return turn.answer(turn.t.outdatedButton);
+    if (!callback) {
+      // A button of an older version (or forged): say so, and where to go on from.
+      await turn.answer(turn.t.outdatedButton);
+      await turn.send(mainMenu(turn.t, turn.timezone, turn.t.outdatedWithMenu));
+      return;
+    }
     const spec = BUTTONS[callback.a] as ButtonSpec<Callback>;
     await spec.press(turn, callback);
     await turn.answer();
@@ -124,7 +138,7 @@ export class BotCore {
       if (!session) throw new Error('registration did not take effect');
     }
     const lang = langOf(session.me.settings.language);
-    return new Turn(
+    const turn = new Turn(
       incoming,
       identity,
       session.me.settings,
@@ -135,6 +149,8 @@ export class BotCore {
       this.messenger,
       this.logger,
     );
+    if (incoming.kind === 'callback') turn.shownButtons = readButtons(incoming.messageButtons);
+    return turn;
   }
 
   private async session(identity: ChannelIdentity) {
@@ -156,6 +172,8 @@ export class BotCore {
         chatId: incoming.chatId,
         displayName: incoming.user.name.slice(0, 100) || null,
         language: languageCode.startsWith('en') ? 'EN' : 'RU',
+        // Not Moscow for everyone: the greeting then asks (onboarding.ts).
+        timezone: zoneForLanguageCode(languageCode),
       },
     });
   }
@@ -193,6 +211,40 @@ function politeRefusal(error: ApiError): PoliteText | null {
     return (t) => t.limitReached(limit);
   }
   return null;
+}
+
+/** Buttons of a message in the chat back as screen buttons; unreadable ones are dropped. */
+function readButtons(shown: ShownButton[][] = []): Button[][] {
+  return shown
+    .map((row) =>
+      row.flatMap((b): Button[] => {
+        if (b.url) return [{ label: b.label, url: b.url }];
+        const callback = b.data ? unpackCallback(b.data) : null;
+        return callback ? [button(b.label, callback)] : [];
+      }),
+    )
+    .filter((row) => row.length > 0);
+}
+
+/** The longest message the assistant reads (the API refuses longer ones). */
+const TEXT_LIMIT = 2000;
+
+/**
+ * A button whose object was deleted: a toast and a line saying what is gone, with the menu; under
+ * a notification its text stays and the line is added.
+ */
+async function showGone(turn: Turn, data: string): Promise<void> {
+  const callback = unpackCallback(data);
+  const gone = turn.t.gone[callback ? goneKindOf(callback) : 'other'];
+  await turn.answer(gone);
+  if (turn.incoming.kind === 'callback' && callback?.a.startsWith('notify')) {
+    return turn.show(handledNotification(turn.incoming.messageText, gone));
+  }
+  await turn.show(
+    screen(markup`${gone}. ${turn.t.goneHint}`, [
+      [button(turn.t.menu.goals, { a: 'goals', offset: 0 }), button(turn.t.toMenu, { a: 'menu' })],
+    ]),
+  );
 }
 
 const isGone = (error: unknown) => error instanceof ApiError && error.code === 'NOT_FOUND';

@@ -5,7 +5,9 @@ import type { GoalsDialog } from './features/goals/goals.feature.js';
 import type { HabitsDialog } from './features/habits/habits.feature.js';
 import type { PlanDialog } from './features/plan/plan.feature.js';
 import type { SettingsDialog } from './features/settings/settings.feature.js';
+import { notice } from './features/menu/menu.views.js';
 import { markup } from './html.js';
+import { goneKindOf } from './recovery.texts.js';
 import { screen } from './screen.js';
 import type { Turn } from './turn.js';
 
@@ -30,28 +32,54 @@ export async function beginDialog<D extends Dialog>(
   await turn.send(screen(markup`${spec.prompt(turn.t)}`));
 }
 
+/** Leaves the dialog in progress, if any (a command or a new request came instead). */
+export async function endDialog(turn: Turn): Promise<void> {
+  if (turn.state.dialog) await turn.saveState({ ...turn.state, dialog: undefined });
+}
+
+/**
+ * A message that reads as a new request rather than an answer to a short question (a date, a
+ * time, a zone): a question, or a sentence. Only asked of answers the dialog could not read.
+ */
+const looksLikeRequest = (text: string) => /\?/u.test(text) || text.split(/\s+/u).length >= 4;
+
 /**
  * The user's answer in a dialog. A valid answer is applied and the dialog ends; an answer the
- * API rejects (BAD_USER_INPUT) or that cannot be read keeps the dialog and says why.
+ * API rejects (BAD_USER_INPUT) or that cannot be read keeps the dialog and says why. The
+ * dialog ends by itself when what it edits is gone, and yields ('yield': the caller treats the
+ * text as a new request) to a message that is clearly not an answer.
  */
 export async function continueDialog<D extends DialogShape>(
   turn: Turn,
   spec: DialogSpec<D>,
   dialog: D,
   text: string,
-): Promise<void> {
+): Promise<'done' | 'yield'> {
   let outcome;
   try {
     outcome = await spec.answer(turn, dialog, text.trim());
   } catch (error) {
-    if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
-    outcome = { retry: turn.t.rejected(error.message) };
+    if (!(error instanceof ApiError)) throw error;
+    if (error.code === 'NOT_FOUND') {
+      await endDialog(turn);
+      const gone = turn.t.gone[goneKindOf(dialog)];
+      await turn.send(notice(turn.t, `${gone} — ${turn.t.dialogEnded}`));
+      return 'done';
+    }
+    if (error.code !== 'BAD_USER_INPUT') throw error;
+    // The API's own words are for developers ("Argument validation failed"): ask again instead.
+    outcome = { retry: `${turn.t.rejectedInput} ${spec.prompt(turn.t)}`, keep: true };
   }
   if ('retry' in outcome) {
-    await turn.send(screen(markup`${outcome.retry}`));
-    return;
+    if (!outcome.keep && looksLikeRequest(text)) {
+      await endDialog(turn);
+      return 'yield';
+    }
+    await turn.send(outcome.screen ?? screen(markup`${outcome.retry}`));
+    return 'done';
   }
   const next = 'screen' in outcome ? outcome : { screen: outcome, continueWith: undefined };
   await turn.saveState({ ...turn.state, dialog: next.continueWith });
   await turn.send(next.screen);
+  return 'done';
 }

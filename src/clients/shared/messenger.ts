@@ -37,10 +37,24 @@ export interface IncomingUser {
   languageCode?: string;
 }
 
+/** A button of a message already in the chat, as the platform reports it. */
+export interface ShownButton {
+  label: string;
+  data?: string;
+  url?: string;
+}
+
+/** The message a text answers (a reply), when the platform says so. */
+export interface RepliedMessage {
+  messageId: string;
+  text: string;
+  buttons: ShownButton[][];
+}
+
 /** An update, as both adapters hand it to the core. */
 export type Incoming = { chatId: string; user: IncomingUser } & (
   | { kind: 'command'; command: string; args: string }
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; replyTo?: RepliedMessage; forwarded?: boolean }
   | {
       kind: 'callback';
       callbackId: string;
@@ -48,6 +62,8 @@ export type Incoming = { chatId: string; user: IncomingUser } & (
       messageId: string;
       /** The pressed message's text, to keep it when a notification is handled. */
       messageText: string;
+      /** The pressed message's buttons (data as sent), when the platform reports them. */
+      messageButtons?: ShownButton[][];
     }
   /** `download` null: a voice note whose audio did not come with the update (MAX). */
   | { kind: 'voice'; download: (() => Promise<{ data: Buffer; filename: string }>) | null }

@@ -8,7 +8,8 @@ import {
 import { platformEnum, sendScreen, type Messenger } from './messenger.js';
 import { asBulk } from './outbound/send-queue.js';
 import type { BotLogger } from './turn.js';
-import { notificationScreen } from './features/notifications/notifications.views.js';
+import { languageOf, notificationScreen } from './features/notifications/notifications.views.js';
+import { textsFor } from './texts.js';
 
 /**
  * Ids seen recently, oldest forgotten first: at most `capacity` of them, each for `ttlMs`.
@@ -137,7 +138,11 @@ export class NotificationRelay {
   private async send(notification: NotificationFieldsFragment): Promise<void> {
     try {
       await asBulk(() =>
-        sendScreen(this.messenger, notification.target!, notificationScreen(notification)),
+        sendScreen(
+          this.messenger,
+          notification.target!,
+          notificationScreen(notification, textsFor(languageOf(notification.text))),
+        ),
       );
     } catch (error) {
       this.logger.warn({ err: error, notificationId: notification.id }, 'notification not sent');

@@ -6,19 +6,32 @@ export function meansNone(text: string): boolean {
   return /^(нет|ничего|убрать|выкл\.?|выключить|no|none|off|remove|-)$/i.test(text.trim());
 }
 
-/** "8:30", "08.30", "0830" → "08:30"; null when not a time of day. */
+/**
+ * A time of day as people write it → "HH:MM"; null when it is not one. "8:30", "08.30",
+ * "0830", "в 16:30", "16ч", "4:30pm", "4 pm", and a bare hour ("7", "23").
+ */
 export function parseTime(text: string): string | null {
-  const match = /^(\d{1,2})[:.\s]?(\d{2})$/.exec(text.trim());
+  const cleaned = text
+    .trim()
+    .toLowerCase()
+    .replace(/^(в|во|at|с|from|до|to)\s+/u, '')
+    .replace(/\s*(ч|час(а|ов)?|h)\.?$/u, '');
+  const match = /^(\d{1,2})(?:[:.\s]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/u.exec(cleaned);
   if (!match) return null;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
+  let hours = Number(match[1]);
+  const minutes = Number(match[2] ?? 0);
+  const half = match[3]?.replace(/\./gu, '');
+  if (half) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (half === 'pm' ? 12 : 0);
+  }
   if (hours > 23 || minutes > 59) return null;
   return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
 }
 
-/** "23:00-08:00" → both times; null when not that shape. */
+/** "23:00-08:00", "23-7", "с 22 до 8", "10pm to 7am" → both times; null when not that shape. */
 export function parseTimeRange(text: string): { start: string; end: string } | null {
-  const [from, to, ...rest] = text.split(/\s*[-–—]\s*|\s+до\s+|\s+to\s+/i);
+  const [from, to, ...rest] = text.trim().split(/\s*[-–—]\s*|\s+до\s+|\s+to\s+/iu);
   if (!from || !to || rest.length) return null;
   const start = parseTime(from);
   const end = parseTime(to);

@@ -7,6 +7,7 @@ import { CALENDAR_TEXTS } from './features/calendar/calendar.texts.js';
 import { SETTINGS_TEXTS } from './features/settings/settings.texts.js';
 import { NOTIFICATIONS_TEXTS } from './features/notifications/notifications.texts.js';
 import { ASSISTANT_TEXTS } from './features/assistant/assistant.texts.js';
+import { RECOVERY_TEXTS } from './recovery.texts.js';
 
 export { langOf, type Lang };
 
@@ -88,6 +89,7 @@ const ALL = (lang: Lang) => ({
   ...SETTINGS_TEXTS[lang],
   ...NOTIFICATIONS_TEXTS[lang],
   ...ASSISTANT_TEXTS[lang],
+  ...RECOVERY_TEXTS[lang],
 });
 
 export type Texts = ReturnType<typeof ALL>;

@@ -3,7 +3,7 @@ import type { ApiClient, ChannelIdentity } from './api-client.js';
 import type { ClientState } from './dialog.js';
 import { SetDialogStateDocument, type SettingsFieldsFragment } from './gql/graphql.js';
 import { fitForEdit, sendScreen, type Incoming, type Messenger } from './messenger.js';
-import type { Screen } from './screen.js';
+import type { Button, Screen } from './screen.js';
 import type { Lang, Texts } from './texts.js';
 
 export interface BotLogger {
@@ -15,6 +15,8 @@ export interface BotLogger {
 /** Everything one update is handled with: who, in which language, and how to answer. */
 export class Turn {
   private answered = false;
+  /** The pressed message's buttons, read back (a button press; empty when not reported). */
+  shownButtons: Button[][] = [];
 
   constructor(
     readonly incoming: Incoming,

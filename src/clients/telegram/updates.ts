@@ -1,5 +1,23 @@
 import type { Context, Telegram } from 'telegraf';
-import { parseCommand, type Incoming, type IncomingUser } from '../shared/messenger.js';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
+import {
+  parseCommand,
+  type Incoming,
+  type IncomingUser,
+  type ShownButton,
+} from '../shared/messenger.js';
+
+/** A message's inline keyboard as the core reads buttons: label and data or url. */
+function buttonsOf(message: object): ShownButton[][] {
+  const markup = 'reply_markup' in message ? (message.reply_markup as InlineKeyboardMarkup) : null;
+  return (markup?.inline_keyboard ?? []).map((row) =>
+    row.map((button) => ({
+      label: button.text,
+      ...('callback_data' in button && { data: button.callback_data }),
+      ...('url' in button && { url: button.url }),
+    })),
+  );
+}
 
 /** A Telegram update as the shared core's Incoming; null for updates the bot ignores. */
 export function toIncoming(ctx: Context, telegram: Telegram): Incoming | null {
@@ -24,6 +42,7 @@ export function toIncoming(ctx: Context, telegram: Telegram): Incoming | null {
       data: query.data,
       messageId: String(message.message_id),
       messageText: 'text' in message ? message.text : '',
+      messageButtons: buttonsOf(message),
     };
   }
 
@@ -32,7 +51,16 @@ export function toIncoming(ctx: Context, telegram: Telegram): Incoming | null {
   if ('text' in message) {
     const command = parseCommand(message.text);
     if (command) return { ...base, kind: 'command', ...command };
-    return { ...base, kind: 'text', text: message.text };
+    if ('forward_origin' in message && message.forward_origin) {
+      return { ...base, kind: 'text', text: message.text, forwarded: true };
+    }
+    const replied = message.reply_to_message;
+    const replyTo = replied && {
+      messageId: String(replied.message_id),
+      text: 'text' in replied ? replied.text : '',
+      buttons: buttonsOf(replied),
+    };
+    return { ...base, kind: 'text', text: message.text, ...(replyTo && { replyTo }) };
   }
   if ('voice' in message) {
     const fileId = message.voice.file_id;

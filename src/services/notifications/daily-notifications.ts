@@ -117,7 +117,7 @@ const deadlineCheck: Compose = async (user, dueAt, { db }) => {
         localDateLabel(goal.targetDate ?? '', language),
       ),
       payload: {
-        actions: doneAndSnoozeActions(language).slice(0, 1),
+        actions: doneAndSnoozeActions(language),
         refs: { goalId: goal.id, daysLeft: days, progress: goal.progress },
       },
     };

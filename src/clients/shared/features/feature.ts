@@ -20,10 +20,15 @@ export interface ButtonSpec<C extends CallbackShape> {
 }
 
 /**
- * What a dialog answer does: a screen (the dialog ends), a hint (the dialog stays), or a
- * screen that asks the next question (`continueWith` waits for its answer).
+ * What a dialog answer does: a screen (the dialog ends); a hint (the dialog stays), which may
+ * come as a screen of its own (with buttons to choose from) — an answer that could not be read
+ * and looks like a new request leaves the dialog, unless `keep` (it was an answer); or a screen
+ * that asks the next question (`continueWith` waits for its answer).
  */
-export type DialogOutcome = Screen | { retry: string } | { screen: Screen; continueWith?: Dialog };
+export type DialogOutcome =
+  | Screen
+  | { retry: string; screen?: Screen; keep?: boolean }
+  | { screen: Screen; continueWith?: Dialog };
 
 export interface DialogSpec<D extends DialogShape> {
   /** The question asked when the dialog begins. */

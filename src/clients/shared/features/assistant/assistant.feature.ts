@@ -5,7 +5,7 @@ import {
   SendVoiceDocument,
 } from '../../gql/graphql.js';
 import { markup } from '../../html.js';
-import { screen } from '../../screen.js';
+import { screen, type Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
 import type { Feature } from '../feature.js';
 import { assistantReplyScreen } from './assistant.views.js';
@@ -26,9 +26,14 @@ async function withTyping<T>(turn: Turn, work: () => Promise<T>): Promise<T> {
 
 /** Free text to the assistant; its quick replies are kept so their buttons can carry an index. */
 export async function askAssistant(turn: Turn, text: string): Promise<void> {
+  await turn.send(await assistantAnswer(turn, text));
+}
+
+/** The assistant's answer to `text` as a screen (its quick replies kept), not sent yet. */
+export async function assistantAnswer(turn: Turn, text: string): Promise<Screen> {
   const { sendMessage } = await withTyping(turn, () => turn.api(SendMessageDocument, { text }));
   await turn.saveState({ ...turn.state, quickReplies: sendMessage.quickReplies });
-  await turn.send(assistantReplyScreen(turn.t, sendMessage));
+  return assistantReplyScreen(turn.t, sendMessage);
 }
 
 /** A voice message, when the API can transcribe it. */

@@ -13,10 +13,29 @@ export function assistantReplyScreen(t: Texts, reply: AssistantReplyFieldsFragme
       ? `${reply.text}\n\n${reply.question}`
       : reply.text;
   const rows: Button[][] = [];
+  const made = reply.actions.find((action) => OPENS_GOAL.has(action.kind) && action.entityId);
+  if (made?.entityId) {
+    // A new goal's next steps are actions on it (callback data), not text sent back: its
+    // buttons stay valid as long as the goal exists, whatever is said in between.
+    const goalId = made.entityId;
+    rows.push([
+      button(t.quickSmart, { a: 'smart', goalId }),
+      button(t.quickPlan, { a: 'plan', goalId }),
+    ]);
+    rows.push([button(t.openGoal, { a: 'goal', goalId })]);
+    return screen(markup`${text}`, rows);
+  }
   const quick = reply.quickReplies
     .slice(0, 6)
     .map((label, index) => button(truncate(label, 40), { a: 'quickReply', index }));
   for (let index = 0; index < quick.length; index += 2) rows.push(quick.slice(index, index + 2));
+  if (reply.intent === 'unknown' && !reply.actions.length) {
+    // Not understood: never a dead end. The two things people most often want, menu and help.
+    rows.push(
+      [button(t.menu.newGoal, { a: 'newGoal' }), button(t.menu.newEvent, { a: 'newEvent' })],
+      [button(t.toMenu, { a: 'menu' }), button(t.menu.help, { a: 'help' })],
+    );
+  }
   for (const action of reply.actions) {
     if (!action.entityId) continue;
     if (OPENS_GOAL.has(action.kind)) {

@@ -12,11 +12,13 @@ import { parseDate, parseTime } from '../../parse-input.js';
 import { reminderPreset, toggled, type ReminderPreset } from '../../reminder-presets.js';
 import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
+import { assistantAnswer } from '../assistant/assistant.feature.js';
 import type { DialogOutcome, Dialogs, Feature } from '../feature.js';
 import {
   calendarRange,
   calendarScreen,
   eventCard,
+  eventDeleteConfirm,
   eventRemindersScreen,
   remindersOf,
   type CalendarMode,
@@ -30,10 +32,14 @@ export type CalendarCallback =
   | { a: 'eventDelete'; eventId: string }
   | { a: 'eventReminders'; eventId: string }
   | { a: 'eventReminderToggle'; eventId: string; minutes: ReminderPreset }
-  | { a: 'eventReminderNone'; eventId: string };
+  | { a: 'eventReminderNone'; eventId: string }
+  | { a: 'newEvent' }
+  | { a: 'eventDeleteYes'; eventId: string };
 
 export type CalendarDialog =
-  { kind: 'eventDate'; eventId: string } | { kind: 'eventTime'; eventId: string };
+  | { kind: 'eventDate'; eventId: string }
+  | { kind: 'eventTime'; eventId: string }
+  | { kind: 'newEvent' };
 
 export async function calendarOf(turn: Turn, mode: CalendarMode, date: string): Promise<Screen> {
   const { from, to } = calendarRange(mode, date, turn.timezone);
@@ -103,6 +109,12 @@ const dialogs: Dialogs<CalendarDialog> = {
     fields: { eventId: uuid },
     answer: (turn, { kind, eventId }, text) => moveEvent(turn, kind, eventId, text),
   },
+  newEvent: {
+    prompt: (t) => t.askNewEvent,
+    fields: {},
+    // "What and when" in the user's words: the assistant reads it (and asks what is missing).
+    answer: (turn, _dialog, text) => assistantAnswer(turn, text),
+  },
 };
 
 const thisWeek = async (turn: Turn) =>
@@ -161,8 +173,21 @@ export const calendarFeature: Feature<
       fields: { eventId: uuid },
       press: (turn, { eventId }) => setReminders(turn, eventId, () => []),
     },
+    newEvent: {
+      code: 'ne',
+      fields: {},
+      press: (turn) => beginDialog(turn, dialogs.newEvent, { kind: 'newEvent' }),
+    },
     eventDelete: {
       code: 'ex',
+      fields: { eventId: uuid },
+      async press(turn, { eventId }) {
+        const { event } = await turn.api(EventCardDocument, { id: eventId });
+        await turn.show(eventDeleteConfirm(turn.t, event));
+      },
+    },
+    eventDeleteYes: {
+      code: 'exy',
       fields: { eventId: uuid },
       async press(turn, { eventId }) {
         await turn.api(DeleteEventDocument, { id: eventId });

@@ -31,7 +31,9 @@ export function calendarScreen(
     const day = DateTime.fromISO(occurrence.start, { zone: timezone }).toISODate() ?? '';
     byDay.set(day, [...(byDay.get(day) ?? []), occurrence]);
   }
-  const lines: string[] = [];
+  // A week says which one (an empty one too); a day's heading already names it.
+  const lines: string[] =
+    mode === 'w' ? [markup`📅 <b>${weekTitle(t, lang, from, to)}</b>`, ''] : [];
   for (let day = from; day < to; day = day.plus({ days: 1 })) {
     const items = byDay.get(day.toISODate() ?? '') ?? [];
     if (mode === 'w' && items.length === 0) continue;
@@ -66,6 +68,19 @@ export function calendarScreen(
     ],
   );
   return screen(lines.join('\n').trim(), rows);
+}
+
+/** "Неделя 7–13 декабря", "Неделя 28 декабря – 3 января" / "Week of Dec 7–13". */
+export function weekTitle(t: Texts, lang: Lang, from: DateTime, to: DateTime): string {
+  const first = from.setLocale(lang);
+  const last = to.minus({ days: 1 }).setLocale(lang);
+  const sameMonth = first.month === last.month;
+  if (lang === 'ru') {
+    const start = sameMonth ? first.toFormat('d') : first.toFormat('d MMMM');
+    return `${t.calendarWeek} ${start}–${last.toFormat('d MMMM')}`;
+  }
+  const end = sameMonth ? last.toFormat('d') : last.toFormat('MMM d');
+  return `${t.calendarWeekOf} ${first.toFormat('MMM d')}–${end}`;
 }
 
 function occurrenceLine(item: Occurrence, lang: Lang, timezone: string): string {
@@ -126,4 +141,14 @@ export function eventRemindersScreen(t: Texts, lang: Lang, event: EventCardField
       [button(t.back, { a: 'event', eventId }), button(t.toMenu, { a: 'menu' })],
     ],
   );
+}
+
+/** Deleting asks first: the event's title, and for a series that all of it goes. */
+export function eventDeleteConfirm(t: Texts, event: EventCardFieldsFragment): Screen {
+  return screen(markup`${t.confirmDeleteEvent(event.title, Boolean(event.recurrence))}`, [
+    [
+      button(t.goalButtons.yesDelete, { a: 'eventDeleteYes', eventId: event.id }),
+      button(t.back, { a: 'event', eventId: event.id }),
+    ],
+  ]);
 }

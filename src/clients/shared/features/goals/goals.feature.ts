@@ -14,7 +14,7 @@ import {
 import { markup } from '../../html.js';
 import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
-import type { Dialogs, Feature } from '../feature.js';
+import type { DialogOutcome, Dialogs, Feature } from '../feature.js';
 import { coachReview } from '../plan/coach-flow.js';
 import { scheduleGoal } from '../plan/plan-schedule.js';
 import {
@@ -55,11 +55,21 @@ export async function goalScreen(turn: Turn, goalId: string): Promise<Screen> {
   return goalCard(turn.t, goal);
 }
 
+/** The API takes titles of up to 200 characters: say so before asking it. */
+const TITLE_LIMIT = 200;
+function tooLongTitle(turn: Turn, text: string): DialogOutcome | null {
+  const length = [...text].length;
+  const retry = turn.t.titleTooLong(TITLE_LIMIT, length);
+  return length > TITLE_LIMIT ? { retry, keep: true } : null;
+}
+
 const dialogs: Dialogs<GoalsDialog> = {
   newGoal: {
     prompt: (t) => t.askGoalTitle,
     fields: {},
     async answer(turn, _dialog, text) {
+      const long = tooLongTitle(turn, text);
+      if (long) return long;
       const { createGoal } = await turn.api(CreateGoalDocument, { input: { title: text } });
       // A new goal goes straight to the coach: its SMART review and first question.
       const next = await coachReview(turn, createGoal.id);
@@ -70,6 +80,8 @@ const dialogs: Dialogs<GoalsDialog> = {
     prompt: (t) => t.askNewTitle,
     fields: { goalId: uuid },
     async answer(turn, { goalId }, text) {
+      const long = tooLongTitle(turn, text);
+      if (long) return long;
       const { updateGoal } = await turn.api(UpdateGoalDocument, {
         id: goalId,
         input: { title: text },
@@ -94,6 +106,8 @@ const dialogs: Dialogs<GoalsDialog> = {
     prompt: (t) => t.askStepTitle,
     fields: { goalId: uuid },
     async answer(turn, { goalId }, text) {
+      const long = tooLongTitle(turn, text);
+      if (long) return long;
       await turn.api(AddStepDocument, { goalId, input: { title: text } });
       return goalScreen(turn, goalId);
     },

@@ -36,6 +36,20 @@ export const GOALS_TEXTS = defineTexts({
     askStepTitle: 'Напишите шаг (или /cancel).',
     stepDone: '✅ Шаг выполнен',
     scheduled: (count: number) => `📆 Запланировано блоков в календаре: ${count}.`,
+    smartButton: '✅ SMART',
+    stepCount: (done: number, total: number) =>
+      total ? `шагов: ${done}/${total}` : 'шагов пока нет',
+    smartScore: (score: number) => `Оценка: ${score}/100`,
+    smartCriteria: {
+      specific: 'Конкретность',
+      measurable: 'Измеримость',
+      achievable: 'Достижимость',
+      relevant: 'Значимость',
+      timeBound: 'Срок',
+    },
+    smartSuggestions: 'Что улучшить',
+    quickSmart: 'Проверить по SMART',
+    quickPlan: 'Разбить на шаги',
   },
   en: {
     goalsTitle: 'Your goals',
@@ -71,5 +85,19 @@ export const GOALS_TEXTS = defineTexts({
     askStepTitle: 'Write the step (or /cancel).',
     stepDone: '✅ Step done',
     scheduled: (count: number) => `📆 Blocks planned in your calendar: ${count}.`,
+    smartButton: '✅ SMART',
+    stepCount: (done: number, total: number) =>
+      total ? `steps: ${done}/${total}` : 'no steps yet',
+    smartScore: (score: number) => `Score: ${score}/100`,
+    smartCriteria: {
+      specific: 'Specific',
+      measurable: 'Measurable',
+      achievable: 'Achievable',
+      relevant: 'Relevant',
+      timeBound: 'Time-bound',
+    },
+    smartSuggestions: 'To improve',
+    quickSmart: 'Check SMART',
+    quickPlan: 'Break into steps',
   },
 });

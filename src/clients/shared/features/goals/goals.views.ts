@@ -17,9 +17,17 @@ export function goalList(t: Texts, page: GoalPage, offset: number): Screen {
       [button(t.toMenu, { a: 'menu' })],
     ]);
   }
-  const lines = page.items.map(
-    (goal) => markup`🎯 <b>${goal.title}</b> ${progressBar(goal.progress)} ${goal.progress}%`,
-  );
+  const lines = page.items.map((goal) => {
+    const done = goal.steps.filter((step) => step.status === 'DONE').length;
+    const facts = [
+      goal.targetDate ? `📅 ${localDate(goal.targetDate)}` : t.noDeadline,
+      t.stepCount(done, goal.steps.length),
+    ].join(' · ');
+    return (
+      markup`🎯 <b>${goal.title}</b> ${progressBar(goal.progress)} ${goal.progress}%` +
+      markup`\n   ${facts}`
+    );
+  });
   const rows: Button[][] = page.items.map((goal) => [
     button(`🎯 ${truncate(goal.title, BUTTON_TITLE_MAX)} · ${goal.progress}%`, {
       a: 'goal',
@@ -62,7 +70,8 @@ export function goalCard(t: Texts, goal: GoalCardFieldsFragment): Screen {
     .filter(({ step }) => step.status === 'PENDING' || step.status === 'IN_PROGRESS')
     .slice(0, 8);
   const rows: Button[][] = open.map(({ step, index }) => [
-    button(`✅ ${index + 1}. ${truncate(step.title, BUTTON_TITLE_MAX)}`, {
+    // ⬜ until done: the button marks it done, the card then shows ✅.
+    button(`⬜ ${index + 1}. ${truncate(step.title, BUTTON_TITLE_MAX)}`, {
       a: 'stepDone',
       stepId: step.id,
     }),
@@ -73,6 +82,7 @@ export function goalCard(t: Texts, goal: GoalCardFieldsFragment): Screen {
       button(t.goalButtons.delete, { a: 'goalDelete', goalId: goal.id }),
     ],
     [
+      button(t.smartButton, { a: 'smart', goalId: goal.id }),
       button(t.goalButtons.plan, { a: 'plan', goalId: goal.id }),
       button(t.goalButtons.schedule, { a: 'schedule', goalId: goal.id }),
     ],

@@ -2,8 +2,9 @@ import type { Feature } from '../feature.js';
 import type { Turn } from '../../turn.js';
 import { CreateWebSignInLinkDocument } from '../../gql/graphql.js';
 import { helpScreen, mainMenu, notice, webLinkScreen } from './menu.views.js';
+import { onboardingButtons, onboardingScreen, type OnboardingCallback } from './onboarding.js';
 
-export type MenuCallback = { a: 'menu' } | { a: 'help' };
+export type MenuCallback = { a: 'menu' } | { a: 'help' } | OnboardingCallback;
 
 const showMenu = async (turn: Turn) => turn.show(mainMenu(turn.t, turn.timezone));
 const showHelp = async (turn: Turn) => turn.show(helpScreen(turn.t));
@@ -17,7 +18,10 @@ export const menuFeature: Feature<
   commands: {
     async start(turn) {
       await turn.saveState({});
-      await turn.show(mainMenu(turn.t, turn.timezone, turn.t.greeting(turn.incoming.user.name)));
+      const { t, lang, timezone } = turn;
+      // Two messages: the greeting stays; the menu below it is the one screens edit.
+      await turn.send(onboardingScreen(t, lang, turn.incoming.user.name, timezone));
+      await turn.send(mainMenu(t, timezone));
     },
     menu: showMenu,
     help: showHelp,
@@ -36,6 +40,7 @@ export const menuFeature: Feature<
   buttons: {
     menu: { code: 'm', fields: {}, press: showMenu },
     help: { code: 'h', fields: {}, press: showHelp },
+    ...onboardingButtons,
   },
   dialogs: {},
 };

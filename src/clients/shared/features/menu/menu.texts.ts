@@ -6,9 +6,21 @@ export const MENU_TEXTS = defineTexts({
     greeting: (name: string) =>
       `Привет, ${name}! Я maxOn — ваш коуч и планировщик. Напишите, чего хотите добиться или что запланировать, например: «хочу выучить испанский к лету» или «встреча с Олей завтра в 15:00».`,
     menuTitle: 'Главное меню',
+    onboardingZone: (zone: string, now: string) =>
+      `Часовой пояс: ${zone} (у вас сейчас ${now}). Если не так — выберите ниже или напишите город.`,
+    onboardingOtherZone: '🌍 Другой город…',
+    onboardingTry: 'Попробуйте — нажмите или напишите своё:',
+    onboardingSwitchLang: '🌐 English',
+    examples: [
+      'Встреча с Олей завтра в 15:00',
+      'Хочу выучить испанский к лету',
+      'Что у меня на неделе?',
+    ],
     menu: {
-      goals: '🎯 Цели',
-      today: '📅 Сегодня',
+      goals: '🎯 Мои цели',
+      calendar: '📅 Календарь',
+      newEvent: '➕ Событие',
+      today: '☀️ Сегодня',
       week: '🗓 Неделя',
       newGoal: '➕ Новая цель',
       habits: '🔁 Привычки',
@@ -34,9 +46,21 @@ export const MENU_TEXTS = defineTexts({
     greeting: (name: string) =>
       `Hi, ${name}! I'm maxOn, your coach and planner. Tell me what you want to achieve or plan, e.g. "learn Spanish by summer" or "meeting with Olga tomorrow at 3pm".`,
     menuTitle: 'Main menu',
+    onboardingZone: (zone: string, now: string) =>
+      `Timezone: ${zone} (your time now ${now}). If that is wrong, pick one below or write your city.`,
+    onboardingOtherZone: '🌍 Another city…',
+    onboardingTry: 'Try it — tap one or write your own:',
+    onboardingSwitchLang: '🌐 Русский',
+    examples: [
+      'Meeting with Olga tomorrow at 3pm',
+      'I want to learn Spanish by summer',
+      'What do I have this week?',
+    ],
     menu: {
-      goals: '🎯 Goals',
-      today: '📅 Today',
+      goals: '🎯 My goals',
+      calendar: '📅 Calendar',
+      newEvent: '➕ Event',
+      today: '☀️ Today',
       week: '🗓 Week',
       newGoal: '➕ New goal',
       habits: '🔁 Habits',

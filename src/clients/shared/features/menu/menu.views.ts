@@ -7,12 +7,15 @@ export function mainMenu(t: Texts, timezone: string, greeting?: string): Screen 
   const today = todayIn(timezone);
   const title = markup`<b>${t.menuTitle}</b>`;
   return screen(greeting ? `${markup`${greeting}`}\n\n${title}` : title, [
-    [button(t.menu.goals, { a: 'goals', offset: 0 }), button(t.menu.newGoal, { a: 'newGoal' })],
+    [
+      button(t.menu.goals, { a: 'goals', offset: 0 }),
+      button(t.menu.calendar, { a: 'calendar', mode: 'w', date: today }),
+    ],
+    [button(t.menu.newGoal, { a: 'newGoal' }), button(t.menu.newEvent, { a: 'newEvent' })],
     [
       button(t.menu.today, { a: 'calendar', mode: 'd', date: today }),
-      button(t.menu.week, { a: 'calendar', mode: 'w', date: today }),
+      button(t.menu.habits, { a: 'habits', offset: 0 }),
     ],
-    [button(t.menu.habits, { a: 'habits', offset: 0 })],
     [button(t.menu.settings, { a: 'settings' }), button(t.menu.help, { a: 'help' })],
   ]);
 }

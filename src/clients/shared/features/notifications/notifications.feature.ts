@@ -5,6 +5,7 @@ import {
   CompleteStepDocument,
   SnoozeNotificationDocument,
 } from '../../gql/graphql.js';
+import type { Button } from '../../screen.js';
 import type { Turn } from '../../turn.js';
 import type { Feature } from '../feature.js';
 import { cardOf } from '../habits/habits.feature.js';
@@ -20,6 +21,11 @@ export type NotificationsCallback =
   | { a: 'notifyHabitSkip'; habitId: string }
   | { a: 'reviewHabit'; habitId: string }
   | { a: 'reviewPlan'; goalId: string };
+
+const isStep = (button: Button, stepId: string) =>
+  'callback' in button &&
+  button.callback.a === 'notifyStepDone' &&
+  button.callback.stepId === stepId;
 
 /** Keeps the notification's text, adds how it was handled, removes its buttons. */
 async function finishNotification(turn: Turn, status: string): Promise<void> {
@@ -72,9 +78,15 @@ export const notificationsFeature: Feature<NotificationsCallback> = {
       code: 'nsd',
       fields: { stepId: uuid },
       async press(turn, { stepId }) {
-        // The notification stays: it may offer other steps of the same nudge.
         await turn.api(CompleteStepDocument, { id: stepId });
         await turn.answer(turn.t.stepDone);
+        if (turn.incoming.kind !== 'callback' || !turn.incoming.messageButtons) return;
+        // The nudge stays, for its other steps; the done step's button goes.
+        const { messageText } = turn.incoming;
+        const pressed = turn.shownButtons.flat().find((b) => isStep(b, stepId));
+        const title = pressed?.label.replace(/^✅\s*/u, '') ?? '';
+        const rest = turn.shownButtons.map((row) => row.filter((b) => !isStep(b, stepId)));
+        await turn.show(handledNotification(messageText, `${turn.t.stepDone}: ${title}`, rest));
       },
     },
     notifyHabitDone: {

@@ -1,6 +1,8 @@
+import { uuid } from '../../callback-data.js';
 import type { NotificationFieldsFragment } from '../../gql/graphql.js';
 import { markup } from '../../html.js';
 import { button, screen, type Button, type Screen } from '../../screen.js';
+import type { Lang, Texts } from '../../texts.js';
 
 export const SNOOZE_PRESETS = {
   m10: 'MINUTES_10',
@@ -28,8 +30,11 @@ const CODE_OF_PRESET = Object.fromEntries(
   Object.entries(SNOOZE_PRESETS).map(([code, preset]) => [preset, code as SnoozeCode]),
 );
 
+/** The notification carries no language, but its text is written in the user's. */
+export const languageOf = (text: string): Lang => (/[а-яё]/iu.test(text) ? 'ru' : 'en');
+
 /** A notification with its action buttons; labels come from the API in the user's language. */
-export function notificationScreen(notification: NotificationFieldsFragment): Screen {
+export function notificationScreen(notification: NotificationFieldsFragment, t: Texts): Screen {
   const rows: Button[][] = [];
   const snoozes: Button[] = [];
   for (const action of notification.actions) {
@@ -58,6 +63,11 @@ export function notificationScreen(notification: NotificationFieldsFragment): Sc
   }
   for (let index = 0; index < snoozes.length; index += 2)
     rows.push(snoozes.slice(index, index + 2));
+  // A deadline warning is about a goal: open it from the message.
+  const goalId = uuid(String(notification.refs.goalId ?? ''));
+  if (notification.kind === 'DEADLINE_WARNING' && goalId) {
+    rows.push([button(t.openGoal, { a: 'goal', goalId })]);
+  }
   // The server's texts mostly open with their own icon ("⏰ Через 15 мин…"): never two.
   const icon = /^\p{Extended_Pictographic}/u.test(notification.text)
     ? ''
@@ -66,6 +76,10 @@ export function notificationScreen(notification: NotificationFieldsFragment): Sc
 }
 
 /** The notification once handled: its text, a status line, no buttons left to press twice. */
-export function handledNotification(originalText: string, status: string): Screen {
-  return screen(markup`${originalText} ${status}`);
+export function handledNotification(
+  originalText: string,
+  status: string,
+  buttons: Button[][] = [],
+): Screen {
+  return screen(markup`${originalText.trimEnd()}\n\n${status}`, buttons);
 }

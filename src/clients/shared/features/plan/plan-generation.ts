@@ -1,4 +1,8 @@
-import { GeneratePlanDocument, PlanProgressDocument } from '../../gql/graphql.js';
+import {
+  CancelPlanGenerationDocument,
+  GeneratePlanDocument,
+  PlanProgressDocument,
+} from '../../gql/graphql.js';
 import { fitForEdit } from '../../messenger.js';
 import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
@@ -15,16 +19,18 @@ export async function startPlanGeneration(turn: Turn, goalId: string): Promise<v
   if (turn.incoming.kind !== 'callback') return;
   const messageId = turn.incoming.messageId;
   await turn.show(planProgressScreen(turn.t, goalId, 0));
+  const key = `${turn.chatId}:${goalId}`;
   const editor = new LatestEdit((screen) =>
     turn.messenger.edit(turn.chatId, messageId, fitForEdit(turn.messenger, screen)),
   );
+  RUNNING.set(key, editor);
   let shown = 0;
   const unsubscribe = turn.subscribe(
     PlanProgressDocument,
     { goalId },
     {
       onData: ({ planProgress }) => {
-        if (planProgress.percent <= shown || planProgress.percent >= 100) return;
+        if (planProgress.percent <= shown || planProgress.percent >= 100 || editor.isClosed) return;
         shown = planProgress.percent;
         editor.push(planProgressScreen(turn.t, goalId, shown));
       },
@@ -34,6 +40,7 @@ export async function startPlanGeneration(turn: Turn, goalId: string): Promise<v
   void (async () => {
     try {
       const { generatePlan } = await turn.api(GeneratePlanDocument, { goalId });
+      if (editor.isClosed) return; // cancelled: the notice stays
       editor.push(
         generatePlan
           ? planProposalScreen(turn.t, turn.lang, goalId, generatePlan)
@@ -43,10 +50,28 @@ export async function startPlanGeneration(turn: Turn, goalId: string): Promise<v
       logger.warn({ err: error }, 'plan generation failed');
       editor.push(notice(turn.t, turn.t.apology));
     } finally {
+      if (RUNNING.get(key) === editor) RUNNING.delete(key);
       unsubscribe();
       await editor.settled();
     }
   })();
+}
+
+/** Plan generations this bot shows, by chat and goal, so a cancel press can end them. */
+const RUNNING = new Map<string, LatestEdit>();
+
+/**
+ * The cancel button: the API stops the generation, and whatever it still returns is not shown.
+ * The notice goes through the generation's own editor, after any edit already in flight.
+ */
+export async function cancelPlanGeneration(turn: Turn, goalId: string): Promise<void> {
+  await turn.api(CancelPlanGenerationDocument, { goalId });
+  await turn.answer(turn.t.planCancelled);
+  const cancelled = notice(turn.t, turn.t.planCancelled);
+  const editor = RUNNING.get(`${turn.chatId}:${goalId}`);
+  if (!editor) return turn.show(cancelled);
+  editor.close(cancelled);
+  await editor.settled();
 }
 
 /** Edits one message, skipping screens overtaken by a newer one while an edit is in flight. */
@@ -56,9 +81,22 @@ class LatestEdit {
 
   constructor(private readonly edit: (screen: Screen) => Promise<void>) {}
 
+  private closed = false;
+
+  get isClosed() {
+    return this.closed;
+  }
+
   push(screen: Screen): void {
+    if (this.closed) return;
     this.next = screen;
     this.running ??= this.drain();
+  }
+
+  /** Shows `last` and nothing after it. */
+  close(last: Screen): void {
+    this.push(last);
+    this.closed = true;
   }
 
   async settled(): Promise<void> {

@@ -1,6 +1,8 @@
+import { ApiError } from '../../api-client.js';
 import { isoDate, nonNegativeInt, uuid, type Field } from '../../callback-data.js';
-import { AcceptPlanDocument, CancelPlanGenerationDocument } from '../../gql/graphql.js';
+import { AcceptPlanDocument } from '../../gql/graphql.js';
 import type { Dialogs, Feature } from '../feature.js';
+import { goalScreen, goalsScreen } from '../goals/goals.feature.js';
 import {
   answerDeadline,
   answerMeasure,
@@ -8,7 +10,7 @@ import {
   readDeadline,
   startCoach,
 } from './coach-flow.js';
-import { startPlanGeneration } from './plan-generation.js';
+import { cancelPlanGeneration, startPlanGeneration } from './plan-generation.js';
 import { scheduleGoal, stepToHabit } from './plan-schedule.js';
 import { planAcceptedScreen } from './plan.views.js';
 
@@ -83,17 +85,26 @@ export const planFeature: Feature<PlanCallback, PlanDialog> = {
     planCancel: {
       code: 'gpc',
       fields: { goalId: uuid },
-      async press(turn, { goalId }) {
-        await turn.api(CancelPlanGenerationDocument, { goalId });
-        await turn.answer(turn.t.planCancelled);
-      },
+      press: (turn, { goalId }) => cancelPlanGeneration(turn, goalId),
     },
     planAccept: {
       code: 'gpa',
       fields: { proposalId: uuid },
       async press(turn, { proposalId }) {
-        const { acceptPlan } = await turn.api(AcceptPlanDocument, { proposalId });
-        await turn.show(planAcceptedScreen(turn.t, acceptPlan));
+        try {
+          const { acceptPlan } = await turn.api(AcceptPlanDocument, { proposalId });
+          await turn.show(planAcceptedScreen(turn.t, acceptPlan));
+        } catch (error) {
+          // A double tap: the first press accepted it. Show the goal it went into.
+          if (!(error instanceof ApiError) || error.code !== 'CONFLICT') throw error;
+          await turn.answer(turn.t.planAlreadyAccepted);
+          const back = turn.shownButtons
+            .flat()
+            .find((b) => 'callback' in b && b.callback.a === 'goal');
+          const goalId =
+            back && 'callback' in back && back.callback.a === 'goal' && back.callback.goalId;
+          await turn.show(goalId ? await goalScreen(turn, goalId) : await goalsScreen(turn, 0));
+        }
       },
     },
     planSchedule: {

@@ -1,13 +1,15 @@
 import { keyOf } from '../../callback-data.js';
-import { beginDialog } from '../../dialog.js';
+import { beginDialog, endDialog } from '../../dialog.js';
+import { knownZone, readTimezone } from '../../timezone-input.js';
 import { UpdateSettingsDocument } from '../../gql/graphql.js';
 import { meansNone, parseTime, parseTimeRange } from '../../parse-input.js';
 import { langOf, textsFor } from '../../texts.js';
+import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
-import type { DialogOutcome, Dialogs, Feature } from '../feature.js';
+import type { Dialogs, Feature } from '../feature.js';
 import { DAILY_TIMES, TOGGLES, type DailyTime, type Toggle } from './settings-fields.js';
 import { reminderPreset, toggled, type ReminderPreset } from '../../reminder-presets.js';
-import { defaultRemindersScreen, settingsScreen } from './settings.views.js';
+import { defaultRemindersScreen, settingsScreen, zoneChoice } from './settings.views.js';
 
 export type SettingsCallback =
   | { a: 'settings' }
@@ -18,12 +20,13 @@ export type SettingsCallback =
   | { a: 'quietHours' }
   | { a: 'defaultReminders' }
   | { a: 'defaultReminderToggle'; minutes: ReminderPreset }
-  | { a: 'defaultReminderNone' };
+  | { a: 'defaultReminderNone' }
+  | { a: 'timezoneSet'; zone: string };
 
 export type SettingsDialog =
   { kind: 'timezone' } | { kind: 'dailyTime'; field: DailyTime } | { kind: 'quietHours' };
 
-async function saved(turn: Turn, input: Record<string, string | null>): Promise<DialogOutcome> {
+async function saved(turn: Turn, input: Record<string, string | null>): Promise<Screen> {
   const { updateSettings } = await turn.api(UpdateSettingsDocument, { input });
   return settingsScreen(turn.t, updateSettings.settings);
 }
@@ -32,7 +35,11 @@ const dialogs: Dialogs<SettingsDialog> = {
   timezone: {
     prompt: (t) => t.askTimezone,
     fields: {},
-    answer: (turn, _dialog, text) => saved(turn, { timezone: text }),
+    async answer(turn, _dialog, text) {
+      const answer = readTimezone(text);
+      if ('zone' in answer) return saved(turn, { timezone: answer.zone });
+      return { retry: turn.t.unknownZone, screen: zoneChoice(turn.t, answer.suggestions) };
+    },
   },
   dailyTime: {
     prompt: (t) => t.askDailyTime,
@@ -120,6 +127,14 @@ export const settingsFeature: Feature<SettingsCallback, SettingsDialog, 'setting
       code: 'sdn',
       fields: {},
       press: (turn) => setDefaultReminders(turn, []),
+    },
+    timezoneSet: {
+      code: 'stzs',
+      fields: { zone: knownZone },
+      async press(turn, { zone }) {
+        await endDialog(turn);
+        await turn.show(await saved(turn, { timezone: zone }));
+      },
     },
   },
   dialogs,

@@ -4,7 +4,11 @@ import type { DailyTime, Toggle } from './settings-fields.js';
 /** The settings screen and its dialogs. */
 export const SETTINGS_TEXTS = defineTexts({
   ru: {
-    askTimezone: 'Напишите часовой пояс, например Europe/Moscow или Asia/Yekaterinburg.',
+    askTimezone:
+      'Напишите город («Казань», «London»), смещение от UTC («UTC+5», «МСК+2») или пояс вида Europe/Moscow.',
+    unknownZone: 'Не нашёл такой часовой пояс.',
+    zoneSuggestions: 'Может быть, один из этих? Или напишите город ещё раз.',
+    pausedHint: '⏸ — включено, но сейчас все уведомления выключены.',
     askDailyTime: 'Напишите время в формате ЧЧ:ММ, например 08:30.',
     askQuietHours: 'Напишите тихие часы как «23:00-08:00», или «нет», чтобы выключить.',
     badQuietHours: 'Нужно «23:00-08:00» или «нет». Попробуйте ещё раз или /cancel.',
@@ -30,7 +34,11 @@ export const SETTINGS_TEXTS = defineTexts({
     defaultRemindersHint: 'Так я буду напоминать о новых событиях, если вы не скажете иначе.',
   },
   en: {
-    askTimezone: 'Write your timezone, e.g. Europe/London or America/New_York.',
+    askTimezone:
+      'Write a city ("London", "Kazan"), a UTC offset ("UTC+5") or a zone like Europe/London.',
+    unknownZone: 'I could not find that timezone.',
+    zoneSuggestions: 'Is it one of these? Or write the city again.',
+    pausedHint: '⏸ — on, but all notifications are off now.',
     askDailyTime: 'Write the time as HH:MM, e.g. 08:30.',
     askQuietHours: 'Write quiet hours as "23:00-08:00", or "none" to switch them off.',
     badQuietHours: 'Use "23:00-08:00" or "none". Try again or /cancel.',

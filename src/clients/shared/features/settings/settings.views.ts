@@ -11,11 +11,15 @@ export function settingsScreen(t: Texts, settings: SettingsFieldsFragment): Scre
     settings.quietHoursStart && settings.quietHoursEnd
       ? `${settings.quietHoursStart}–${settings.quietHoursEnd}`
       : t.off;
+  // With all notifications off, a kind switched on does not notify: it shows as paused.
+  const mark = (toggle: Toggle) =>
+    !settings[TOGGLES[toggle]]
+      ? '❌'
+      : toggle !== 'all' && !settings.notificationsEnabled
+        ? '⏸'
+        : '✅';
   const toggles = (Object.keys(TOGGLES) as Toggle[]).map((toggle) => [
-    button(`${settings[TOGGLES[toggle]] ? '✅' : '❌'} ${t.toggles[toggle]}`, {
-      a: 'toggle',
-      toggle,
-    }),
+    button(`${mark(toggle)} ${t.toggles[toggle]}`, { a: 'toggle', toggle }),
   ]);
   const times = (Object.keys(DAILY_TIMES) as DailyTime[]).map((field) => [
     button(`🕗 ${t.dailyTimes[field]}: ${settings[DAILY_TIMES[field]]}`, {
@@ -29,6 +33,7 @@ export function settingsScreen(t: Texts, settings: SettingsFieldsFragment): Scre
       markup`🌍 ${t.timezone}: ${settings.timezone}`,
       markup`🌙 ${t.quietHours}: ${quiet}`,
       markup`${t.defaultReminders}: ${remindersLine(settings.defaultReminderMinutes, langOf(settings.language))}`,
+      ...(settings.notificationsEnabled ? [] : [markup`<i>${t.pausedHint}</i>`]),
     ].join('\n'),
     [
       ...toggles,
@@ -60,4 +65,15 @@ export function defaultRemindersScreen(t: Texts, lang: Lang, settings: SettingsF
       [button(t.back, { a: 'settings' }), button(t.toMenu, { a: 'menu' })],
     ],
   );
+}
+
+/** Zones to choose from when the answer named none exactly. */
+export function zoneChoice(t: Texts, zones: string[]): Screen {
+  const text = zones.length
+    ? `${t.unknownZone} ${t.zoneSuggestions}`
+    : `${t.unknownZone} ${t.askTimezone}`;
+  return screen(markup`${text}`, [
+    ...zones.map((zone) => [button(zone, { a: 'timezoneSet', zone })]),
+    [button(t.toMenu, { a: 'menu' })],
+  ]);
 }
