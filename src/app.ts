@@ -51,7 +51,10 @@ export async function openCore(
     statementTimeoutMs: database.embedded ? 0 : config.DATABASE_STATEMENT_TIMEOUT_MS,
   });
   const services = composeServices(db, pubsub, queue, logger, config, options);
-  const resealed = await services.webhooks.resealSecrets();
+  const resealed = await services.webhooks.resealSecrets((webhookId, reason) =>
+    // Its deliveries fail until the key is back in SECRETS_KEY or the webhook is registered anew.
+    logger.error({ webhookId, reason }, 'a webhook secret cannot be opened with SECRETS_KEY'),
+  );
   if (resealed) logger.info({ resealed }, 'webhook secrets sealed under the current SECRETS_KEY');
   const unwatchOutbox = watchNotificationOutbox(db);
   return {

@@ -318,6 +318,15 @@ const USER_OPERATIONS: Record<string, string> = {
   habitHeatmap: `{ habitHeatmap(habitId: "${NOWHERE}") { url } }`,
   goalProgressChart: `{ goalProgressChart(goalId: "${NOWHERE}") { url } }`,
   createWebSignInLink: 'mutation { createWebSignInLink { url } }',
+  calendarFeed: '{ calendarFeed { id } }',
+  createCalendarFeed: 'mutation { createCalendarFeed { url } }',
+  revokeCalendarFeed: `mutation { revokeCalendarFeed(id: "${NOWHERE}") { id } }`,
+  calendarConnections: '{ calendarConnections { id } }',
+  externalBusy: `{ externalBusy(from: "${RANGE.from}", to: "${RANGE.to}") { startsAt } }`,
+  subscribeIcsCalendar:
+    'mutation { subscribeIcsCalendar(url: "https://example.com/cal.ics") { id } }',
+  syncCalendarConnection: `mutation { syncCalendarConnection(id: "${NOWHERE}") { id } }`,
+  disconnectCalendarConnection: `mutation { disconnectCalendarConnection(id: "${NOWHERE}") }`,
 };
 /** Operator operations: FORBIDDEN to everyone but ADMIN_IDS identities and admin tokens. */
 const ADMIN_OPERATIONS: Record<string, string> = {
@@ -329,15 +338,6 @@ const ADMIN_OPERATIONS: Record<string, string> = {
   broadcast: `{ broadcast(id: "${NOWHERE}") { delivered } }`,
   cancelBroadcast: `mutation { cancelBroadcast(id: "${NOWHERE}") { delivered } }`,
   auditEvents: '{ auditEvents { id } }',
-  calendarFeed: '{ calendarFeed { id } }',
-  createCalendarFeed: 'mutation { createCalendarFeed { url } }',
-  revokeCalendarFeed: `mutation { revokeCalendarFeed(id: "${NOWHERE}") { id } }`,
-  calendarConnections: '{ calendarConnections { id } }',
-  externalBusy: `{ externalBusy(from: "${RANGE.from}", to: "${RANGE.to}") { startsAt } }`,
-  subscribeIcsCalendar:
-    'mutation { subscribeIcsCalendar(url: "https://example.com/cal.ics") { id } }',
-  syncCalendarConnection: `mutation { syncCalendarConnection(id: "${NOWHERE}") { id } }`,
-  disconnectCalendarConnection: `mutation { disconnectCalendarConnection(id: "${NOWHERE}") }`,
 };
 /** Operations for bots holding the service key (tested in tests/jobs/). */
 const SERVICE_OPERATIONS = ['pendingNotifications', 'scheduledJobs', 'acknowledgeNotification'];

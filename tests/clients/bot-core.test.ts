@@ -752,7 +752,7 @@ describe('coach', () => {
   it('starts the review from a goal the assistant created, in English', async () => {
     const { user } = await started('en');
     const reply = await user.say('I want to learn Spanish by June');
-    await user.press(reply, /🧭 Check SMART/u);
+    await user.press(reply, /Check SMART/u);
     const review = user.now(reply);
     expect(review.text).toMatch(/SMART: \d+\/100/u);
     expect(review.text).toMatch(/Specific[\s\S]*Time-bound/u);

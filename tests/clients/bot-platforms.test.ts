@@ -284,7 +284,8 @@ describe.each([
     const { goals } = await user.op(BotCheckGoalIdsDocument, {});
     await user.op(BotCheckDeleteGoalDocument, { id: goals.items[0].id });
     const stale = press(bot, user, card, /Изменить/);
-    const refreshed = await bot.editedTo(card, 1);
+    // The card is the review's message after its first edit: the notice is the second.
+    const refreshed = await bot.editedTo(card, 2);
     expect(refreshed.plainText).toContain('Цель удалена');
     expect(await bot.answerOf(stale)).toBe('Цель удалена');
 

@@ -125,8 +125,9 @@ describe('MAX bot', () => {
     expect(polite.plainText).toBe(textsFor('ru').unsupported);
     fake().sendText(user, '/help');
     expect((await next(user)).plainText).toContain('Что я умею');
-    // The empty update names no chat: nothing was sent for it, and nothing crashed.
-    expect(fake().messages(chat(user))).toHaveLength(3);
+    // The empty update names no chat: nothing was sent for it, and nothing crashed. The four:
+    // the greeting, the menu, the polite line and the help.
+    expect(fake().messages(chat(user))).toHaveLength(4);
     expect(process.exitCode).toBe(exitCode);
   });
 

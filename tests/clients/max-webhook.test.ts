@@ -56,6 +56,8 @@ it('subscribes the webhook with its secret and handles only updates that carry i
   // Updates MAX delivers (with the secret) are handled.
   const user = newMaxUser();
   fake.botStarted(user);
+  const greeting = await fake.nextMessage(fake.chatIdOf(user));
+  expect(greeting.plainText).toContain('Я maxOn');
   const menu = await fake.nextMessage(fake.chatIdOf(user));
   expect(menu.plainText).toContain('Главное меню');
   expect(fake.webhookDeliveries.every((delivery) => delivery.status === 200)).toBe(true);

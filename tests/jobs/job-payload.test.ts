@@ -55,6 +55,9 @@ describe('job payloads', () => {
       'redeliver-notifications',
       'habit-day-end',
       'habit-reminder',
+      'weekly-review',
+      'broadcast',
+      'calendar-sync',
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createSecretBox } from '../../src/common/secret-box.js';
 import { buildUser, type TestUser } from '../support/factories.js';
 import {
   CreateReminderDocument,
@@ -393,5 +394,21 @@ describe('webhook secrets at rest', () => {
     await settledWebhookNotification(user.credentials);
     const [post] = postsTo('/legacy');
     expect(post && verifySignature(legacy, post)).toBe(true);
+  });
+
+  it('skips and reports a secret no key opens (its key dropped), without failing the others', async () => {
+    const user = await buildUser(app);
+    const { webhook } = await register(user.credentials, '/orphaned');
+    const dropped = createSecretBox([{ id: 'gone', key: Buffer.alloc(32, 9) }]);
+    const orphan = dropped.seal('whsec_sealed_with_a_dropped_key');
+    await app.db.query(`UPDATE webhooks SET secret = $1 WHERE id = $2`, [orphan, webhook.id]);
+
+    const reported: string[] = [];
+    await expect(
+      app.deps.services.webhooks.resealSecrets((id) => reported.push(id)),
+    ).resolves.toBeGreaterThanOrEqual(0);
+    expect(reported).toEqual([webhook.id]);
+    expect(await storedSecret(webhook.id)).toBe(orphan);
+    await app.db.query(`DELETE FROM webhooks WHERE id = $1`, [webhook.id]);
   });
 });

@@ -141,16 +141,23 @@ export class WebhookService {
    * Seals secrets stored in plaintext before encryption at rest, and re-seals those of an
    * older key after a rotation (run at start-up, after the migrations). Each update applies
    * only if the value is still what it read, so processes starting together never conflict.
-   * Returns how many it wrote.
+   * Returns how many it wrote. A secret no key opens (its key was dropped from SECRETS_KEY)
+   * is skipped and reported to `onUnreadable`: start-up never depends on one row.
    */
-  async resealSecrets(): Promise<number> {
+  async resealSecrets(onUnreadable?: (webhookId: string, reason: string) => void): Promise<number> {
     const rows: { id: string; secret: string }[] = await this.db.query(
       `SELECT id, secret FROM webhooks WHERE secret NOT LIKE $1`,
       [`v1:${this.secrets.currentKeyId}:%`],
     );
     let written = 0;
     for (const row of rows) {
-      const sealed = this.secrets.reseal(row.secret);
+      let sealed: string | null;
+      try {
+        sealed = this.secrets.reseal(row.secret);
+      } catch (error) {
+        onUnreadable?.(row.id, error instanceof Error ? error.message : String(error));
+        continue;
+      }
       if (sealed === null) continue;
       const [, affected] = await this.db.query(
         `UPDATE webhooks SET secret = $1 WHERE id = $2 AND secret = $3`,
