@@ -63,6 +63,19 @@ describe('web client in a browser', () => {
       .waitFor({ timeout: 15_000 });
     await expectNotBlank(page, 'chat');
 
+    // Busy time synced from another calendar, tomorrow 10:00–11:00 Moscow.
+    const [connection] = (await app.db.query(
+      `INSERT INTO calendar_connections (user_id, kind, name) VALUES ($1, 'ics', 'Work') RETURNING id`,
+      [user.id],
+    )) as { id: string }[];
+    const busyDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(
+      new Date(Date.now() + 86_400_000),
+    );
+    await app.db.query(
+      `INSERT INTO external_busy_intervals (user_id, connection_id, calendar_id, remote_id, starts_at, ends_at, title)
+       VALUES ($1, $2, 'work', 'standup', $3, $4, 'Планёрка')`,
+      [user.id, connection!.id, `${busyDay}T10:00:00+03:00`, `${busyDay}T11:00:00+03:00`],
+    );
     await page.locator('button[data-tab="calendar"]').click();
     const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(
       new Date(Date.now() + 86_400_000),
@@ -75,6 +88,8 @@ describe('web client in a browser', () => {
     await expect(event.textContent()).resolves.toContain('Встреча с Олей');
     await expect(event.textContent()).resolves.toContain('15:00');
     expect(await event.isVisible()).toBe(true);
+    const busy = page.locator(`[data-day="${tomorrow}"] [data-testid="calendar-busy"]`);
+    await expect(busy.textContent()).resolves.toMatch(/10:00.11:00Планёрка/);
     await expectNotBlank(page, 'calendar');
 
     await page.locator('button[data-tab="chat"]').click();

@@ -9,6 +9,7 @@ import { addDays, calendarTitle, dayKey, dayTitle, mondayOf, timeIn } from './da
 import type { WebTexts } from './web.texts.js';
 
 type Occurrence = WebCalendarQuery['events'][number];
+type Busy = WebCalendarQuery['externalBusy'][number];
 type View = 'week' | 'month';
 
 /** The days a view shows: a week from Monday, or the whole weeks covering a month. */
@@ -28,6 +29,7 @@ export function Calendar({ t }: { t: WebTexts }) {
   const [view, setView] = useState<View>('week');
   const [anchor, setAnchor] = useState<string | null>(null);
   const [occurrences, setOccurrences] = useState<Occurrence[] | null>(null);
+  const [busy, setBusy] = useState<Busy[]>([]);
 
   useEffect(() => {
     void gql(MeDocument, {}).then(({ me }) => {
@@ -44,7 +46,10 @@ export function Calendar({ t }: { t: WebTexts }) {
     const from = new Date(`${addDays(days[0]!, -1)}T00:00:00Z`).toISOString();
     const to = new Date(`${addDays(days[days.length - 1]!, 2)}T00:00:00Z`).toISOString();
     setOccurrences(null);
-    void gql(WebCalendarDocument, { from, to }).then(({ events }) => setOccurrences(events));
+    void gql(WebCalendarDocument, { from, to }).then(({ events, externalBusy }) => {
+      setOccurrences(events);
+      setBusy(externalBusy);
+    });
   }, [view, anchor]);
 
   if (!timeZone || !anchor) return <section class="calendar" />;
@@ -52,6 +57,12 @@ export function Calendar({ t }: { t: WebTexts }) {
   for (const occurrence of occurrences ?? []) {
     const day = dayKey(new Date(occurrence.start), timeZone);
     byDay.set(day, [...(byDay.get(day) ?? []), occurrence]);
+  }
+  // Busy time from the user's other calendars, on the day it starts.
+  const busyByDay = new Map<string, Busy[]>();
+  for (const interval of busy) {
+    const day = dayKey(new Date(interval.startsAt), timeZone);
+    busyByDay.set(day, [...(busyByDay.get(day) ?? []), interval]);
   }
   const today = dayKey(new Date(), timeZone);
   const month = anchor.slice(0, 7);
@@ -101,7 +112,16 @@ export function Calendar({ t }: { t: WebTexts }) {
                   {item.event.kind === 'DEADLINE' && <span class="tag">{t.deadline}</span>}
                 </div>
               ))}
-              {view === 'week' && occurrences && items.length === 0 && (
+              {(busyByDay.get(day) ?? []).map((interval) => (
+                <div key={interval.id} class="event busy" data-testid="calendar-busy">
+                  <span class="time">
+                    {timeIn(new Date(interval.startsAt), timeZone, locale)}–
+                    {timeIn(new Date(interval.endsAt), timeZone, locale)}
+                  </span>
+                  <span class="title">{interval.title ?? t.busy}</span>
+                </div>
+              ))}
+              {view === 'week' && occurrences && items.length === 0 && !busyByDay.has(day) && (
                 <div class="empty">{t.noEvents}</div>
               )}
             </div>
