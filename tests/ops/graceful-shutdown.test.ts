@@ -102,7 +102,9 @@ describe('SIGTERM to a process running api and worker', () => {
       .records()
       .filter((record) => record.msg === 'stopping role')
       .map((record) => record.role);
-    expect(stopped).toEqual(['worker', 'api']);
+    // In reverse order of start; the worker is in the list unless the signal caught it while it
+    // was starting, when it undoes its own start (which happens on a busy machine).
+    expect([['worker', 'api'], ['api']]).toContainEqual(stopped);
     expect(first.output()).toContain('"msg":"stopped"');
 
     // The restarted worker fires the rest and runs every reminder job left.
@@ -149,7 +151,9 @@ describe('SIGTERM to a process running api and worker', () => {
       .records()
       .filter((record) => record.msg === 'stopping role')
       .map((record) => record.role);
-    expect(stopped).toEqual(['worker', 'api']);
+    // In reverse order of start; the worker is in the list unless the signal caught it while it
+    // was starting, when it undoes its own start (which happens on a busy machine).
+    expect([['worker', 'api'], ['api']]).toContainEqual(stopped);
     expect(messages).toContain('stopped');
   }, 60_000);
 });
