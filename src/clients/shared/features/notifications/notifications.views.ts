@@ -81,5 +81,8 @@ export function handledNotification(
   status: string,
   buttons: Button[][] = [],
 ): Screen {
-  return screen(markup`${originalText.trimEnd()}\n\n${status}`, buttons);
+  const text = originalText.trimEnd();
+  // A second press sends back the text with this status already under it: add it once.
+  const body = text.endsWith(`\n\n${status}`) ? text.slice(0, -status.length - 2) : text;
+  return screen(markup`${body}\n\n${status}`, buttons);
 }
