@@ -1,7 +1,5 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { parseCommand, type Incoming } from '../../src/clients/shared/messenger.js';
 import { habitReminderJob } from '../../src/jobs/habit-reminder.job.js';
 import {
   BotCheckCreateEventDocument,
@@ -24,10 +22,10 @@ import {
   BotCheckProfileDocument,
   BotCheckTimeSettingsDocument,
 } from '../gql/graphql.js';
-import { asBot, executeOperationOk } from '../support/graphql-client.js';
-import { MemoryBot, type ShownMessage } from '../support/memory-bot.js';
+import { MemoryBot } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { labels, newBotUser, type BotUser } from '../support/bot-user.js';
 import { eventsTomorrow } from './events-tomorrow.js';
 
 // Every feature of the shared bot once, through createBot with an in-memory messenger against
@@ -55,71 +53,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** An update without its chat and user (the test user adds them). */
-type Update = Incoming extends infer I
-  ? I extends unknown
-    ? Omit<I, 'chatId' | 'user'>
-    : never
-  : never;
-
-let nextUserId = 9_000_000 + Math.floor(Math.random() * 1_000_000);
-
-/** A messenger user talking to the bot; every call resolves once the bot has handled it. */
-function newUser(languageCode = 'ru') {
-  const id = String((nextUserId += 1));
-  const base = { chatId: id, user: { id, name: `Tester${id}`, languageCode } };
-  const messages = () => bot.chats.inChat(id);
-  const user = {
-    ...base.user,
-    messages,
-    last: () => messages().at(-1)!,
-    /** What the chat shows now of a message seen before. */
-    now: (message: ShownMessage) => messages().find((m) => m.id === message.id)!,
-    /** A generated operation (tests/operations/bot-checks.graphql) as this user. */
-    op: <TData, TVariables>(
-      document: TypedDocumentNode<TData, TVariables>,
-      variables: TVariables,
-    ) => executeOperationOk(app, document, variables, asBot('telegram', id)),
-    update: (incoming: Update) => bot.update({ ...base, ...incoming } as Incoming),
-    /** Sends a text (a command when it starts with "/") and returns the bot's last message. */
-    async say(text: string): Promise<ShownMessage> {
-      const command = parseCommand(text);
-      await user.update(command ? { kind: 'command', ...command } : { kind: 'text', text });
-      return user.last();
-    },
-    /** Presses a button by its data; returns the toast the press was answered with. */
-    async pressData(message: ShownMessage, data: string): Promise<string | undefined> {
-      const callbackId = bot.callbackId();
-      await user.update({
-        kind: 'callback',
-        callbackId,
-        data,
-        messageId: message.id,
-        messageText: message.text,
-      });
-      expect(bot.chats.answers.has(callbackId)).toBe(true); // every press is answered
-      return bot.chats.answers.get(callbackId);
-    },
-    /** Presses the button whose label matches; fails loudly when there is none. */
-    press(message: ShownMessage, label: RegExp): Promise<string | undefined> {
-      const button = user
-        .now(message)
-        .buttons.flat()
-        .find((b) => label.test(b.label));
-      if (!button?.data) {
-        const labels = message.buttons.flat().map((b) => b.label);
-        throw new Error(`No button ${label} in: ${labels.join(' | ')}`);
-      }
-      return user.pressData(message, button.data);
-    },
-  };
-  return user;
-}
-
-const labels = (message: ShownMessage) => message.buttons.flat().map((b) => b.label);
-
 async function started(languageCode = 'ru') {
-  const user = newUser(languageCode);
+  const user = newBotUser(app, bot, languageCode);
   const menu = await user.say('/start');
   return { user, menu };
 }
@@ -562,7 +497,7 @@ describe('assistant', () => {
 });
 
 describe('notifications', () => {
-  async function remindNow(user: ReturnType<typeof newUser>, text: string) {
+  async function remindNow(user: BotUser, text: string) {
     const before = user.messages().length;
     await user.op(BotCheckCreateReminderDocument, {
       input: { type: 'ONE_TIME', text, triggerAt: new Date(Date.now() + 500).toISOString() },
@@ -570,7 +505,7 @@ describe('notifications', () => {
     return bot.waitFor(() => user.messages().length > before && user.last(), 15_000);
   }
 
-  const history = async (user: ReturnType<typeof newUser>) =>
+  const history = async (user: BotUser) =>
     (await user.op(BotCheckNotificationHistoryDocument, {})).notificationHistory.items;
 
   it('delivers a notification with buttons and snoozes it once, however often pressed', async () => {
