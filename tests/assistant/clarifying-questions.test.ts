@@ -66,10 +66,40 @@ describe('clarifying questions', () => {
       question: 'I did not get the date. Which day?',
     });
     expect(odd.title).not.toMatch(/feb/iu);
-    const bare = parseAs('event_create', 'work dinner fri 9', MONDAY);
-    expect(bare.missing[0]).toBe('date');
-    expect(bare.title).toBe('Work dinner');
+    const counted = parseAs('event_create', 'завтра 3 встречи подряд', MONDAY);
+    expect(counted.missing[0]).toBe('date');
+    expect(counted.title).toBe('Встречи подряд');
     expect(parseAs('event_create', 'встреча с Олей завтра в 15:00', MONDAY).missing).toEqual([]);
+  });
+
+  it('reads what people type around a date: a bare hour after the day, ranges, holidays, a zone', () => {
+    const at = (text: string) => iso(parseAs('event_create', text, MONDAY).start);
+    // MONDAY is 2026-03-02 in Moscow (UTC+3)
+    expect(at('work dinner fri 9')).toBe('2026-03-06T18:00:00.000Z');
+    expect(at('darts with steve tmw 7')).toBe('2026-03-03T16:00:00.000Z');
+    expect(at('в пн 16го в 9:30 собеседование')).toBe('2026-03-16T06:30:00.000Z');
+    expect(at('в пятницу без четверти шесть вечера забрать посылку')).toBe(
+      '2026-03-06T14:45:00.000Z',
+    );
+    expect(at('в воскр в 12 каток')).toBe('2026-03-08T09:00:00.000Z');
+    expect(at('sun 7pm skype w grandpa')).toBe('2026-03-08T16:00:00.000Z');
+    const range = parseAs('event_create', 'team lunch tomorrow 12:30 to 2', MONDAY);
+    expect([iso(range.start), range.durationMinutes]).toEqual(['2026-03-03T09:30:00.000Z', 90]);
+    const workshop = parseAs('event_create', 'wed 10 to 11:30 workshop', MONDAY);
+    expect([iso(workshop.start), workshop.durationMinutes]).toEqual([
+      '2026-03-04T07:00:00.000Z',
+      90,
+    ]);
+    expect(at('xmas eve carol singing at 6')).toBe('2026-12-24T15:00:00.000Z');
+    // Moscow time said by a user in Yekaterinburg (UTC+5)
+    const yekaterinburg = parseAs(
+      'event_create',
+      'в четверг в 11 по мск созвон',
+      MONDAY,
+      'Asia/Yekaterinburg',
+    );
+    expect(iso(yekaterinburg.start)).toBe('2026-03-05T08:00:00.000Z');
+    expect(yekaterinburg.title).toBe('Созвон');
   });
 
   it('asks "today or next week" for the weekday that is today, while the time is ahead', () => {

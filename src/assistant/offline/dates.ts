@@ -78,7 +78,7 @@ const NUMERIC_DATE = words(
   `${PREP}(\\d{4})-(\\d{2})-(\\d{2})|${PREP}(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{2,4}))?`,
 );
 const MONTH_DAY_ONLY = words(
-  `${PREP}(\\d{1,2})(?:-?(?:го|е))?\\s+числа|${PREP}the\\s+(\\d{1,2})(?:st|nd|rd|th)`,
+  `${PREP}(\\d{1,2})(?:-?(?:го|е))?\\s+числа|${PREP}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)|${PREP}(\\d{1,2})-?(?:го|ое|е)`,
 );
 
 function dayWord(word: string, today: LocalDate): LocalDate {
@@ -160,11 +160,34 @@ const NEXT_WEEK_WITH_DAY = words(
   "(?:на|в)\\s+(?:следующ|след|будущ)\\p{L}*\\s+недел[юеи]|next\\s+week(?:[’']s)?",
 );
 
+/** Days people name by the holiday (the next one to come). */
+const HOLIDAYS: [RegExp, number, number][] = [
+  [words(`${PREP}(?:on\\s+)?(?:xmas|christmas)\\s+eve`), 12, 24],
+  [words(`${PREP}(?:on\\s+)?(?:xmas|christmas)(?:\\s+day)?`), 12, 25],
+  [
+    words(
+      `${PREP}(?:on\\s+)?(?:new\\s+year['’]?s\\s+eve|nye)|${PREP}новогодн\\p{L}*\\s+ноч\\p{L}*`,
+    ),
+    12,
+    31,
+  ],
+  [words(`${PREP}(?:on\\s+)?new\\s+year['’]?s\\s+day`), 1, 1],
+];
+
+function takeHoliday(scanner: Scanner, today: LocalDate): LocalDate | undefined {
+  for (const [pattern, month, day] of HOLIDAYS) {
+    if (scanner.take(pattern)) return forwardDate(month, day, today);
+  }
+  return undefined;
+}
+
 /** Takes a day ("завтра", "в пятницу", "10 марта", "15.03") out of the message. */
 export function takeDate(scanner: Scanner, clock: Clock): DateFound {
   const today = todayOf(clock);
   const day = scanner.take(DAY_WORDS);
   if (day) return { date: dayWord(day[1] ?? '', today) };
+  const holiday = takeHoliday(scanner, today);
+  if (holiday) return { date: holiday };
   const weekday = scanner.peek(WEEKDAY_PHRASE);
   if (weekday && scanner.peek(NEXT_WEEK_WITH_DAY)) {
     const index = weekdayOf(weekday[2] ?? '');
@@ -177,11 +200,20 @@ export function takeDate(scanner: Scanner, clock: Clock): DateFound {
   const hasPrefix = weekday !== null && weekday[0].trim() !== weekday[2];
   if (weekday && (hasPrefix || !isBareAbbreviation(weekday[2] ?? ''))) {
     scanner.take(WEEKDAY_PHRASE);
+    // "в пн 21го", "monday jan 11": the date says which Monday.
+    const dated = takeCalendarDate(scanner, clock);
+    if (dated.date) return dated;
     const index = weekdayOf(weekday[2] ?? '');
     const word = weekday[1] ?? '';
     const modifier = /^(след|буд|next)/u.test(word) ? 'next' : word ? 'this' : undefined;
     if (index) return { weekday: { weekday: index, ...(modifier ? { modifier } : {}) } };
   }
+  return takeCalendarDate(scanner, clock);
+}
+
+/** A date said by its number: "15.03", "10 марта", "March 10th", "21-го", "the 24th". */
+function takeCalendarDate(scanner: Scanner, clock: Clock): DateFound {
+  const today = todayOf(clock);
   const numeric = scanner.peek(NUMERIC_DATE);
   if (numeric) {
     const date = numericDate(numeric, today);
@@ -194,7 +226,7 @@ export function takeDate(scanner: Scanner, clock: Clock): DateFound {
   if (named.date) return named;
   const only = scanner.take(MONTH_DAY_ONLY);
   if (only) {
-    const date = monthDay(Number(only[1] ?? only[2]), today);
+    const date = monthDay(Number(only[1] ?? only[2] ?? only[3]), today);
     if (isValidDate(date)) return { date };
   }
   return {};

@@ -17,6 +17,7 @@ import { buildEventSearch, buildFreeSlots } from './searches.js';
 import { buildStepAdd, buildStepDelete, buildStepStatus } from './steps.js';
 import { rewriteSpokenTimes } from './spoken-times.js';
 import { correctTypos } from './typos.js';
+import { takeZoneWords } from './zone-words.js';
 import { detectLanguage, GREETING_OPENING, normalize, Scanner } from './text.js';
 
 /**
@@ -25,9 +26,8 @@ import { detectLanguage, GREETING_OPENING, normalize, Scanner } from './text.js'
  * and what is left names the thing. Pure and synchronous; it never calls out.
  */
 export function parseMessage(said: string, context: ParseContext): ParsedIntent {
-  const text = rewriteSpokenTimes(correctTypos(said));
+  const { text, clock } = read(said, context);
   const language = detectLanguage(text, context.language);
-  const clock: Clock = { now: context.now, zone: context.timezone };
   const scanner = new Scanner(text);
   const kind = smallTalk(normalize(text).trim());
   if (kind) return { intent: 'small_talk', kind, language, missing: [] };
@@ -57,12 +57,17 @@ export function parseMessageAs(
   context: ParseContext,
   intent: 'event_create' | 'goal_create' | 'habit_create',
 ): ParsedIntent {
-  const text = rewriteSpokenTimes(correctTypos(said));
+  const { text, clock } = read(said, context);
   const language = detectLanguage(text, context.language);
   const scanner = new Scanner(text);
   scanner.takeOpening(GREETING_OPENING);
-  const clock: Clock = { now: context.now, zone: context.timezone };
   return build({ intent }, scanner, clock, language);
+}
+
+/** The message with typos and spoken times read, and the clock it speaks in. */
+function read(said: string, context: ParseContext): { text: string; clock: Clock } {
+  const { text, zone } = takeZoneWords(rewriteSpokenTimes(correctTypos(said)));
+  return { text, clock: { now: context.now, zone: zone ?? context.timezone } };
 }
 
 function build(

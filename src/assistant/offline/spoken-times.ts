@@ -62,10 +62,10 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
       return `в ${h - 1}:${pad(60 - before)}`;
     },
   ],
-  // "half past six", "quarter past 7", "quarter to seven", "10 to 8"
+  // "half past six", "quarter past 7", "quarter to seven", "20 to 8"
   [
     new RegExp(
-      `${B}(half|(?:a\\s+)?quarter|[\\p{L}\\d]+)\\s+(past|to)\\s+([\\p{L}\\d]+)${E}`,
+      `${B}(?<![:.])(half|(?:a\\s+)?quarter|[\\p{L}\\d]+)\\s+(past|to)\\s+([\\p{L}\\d]+)${E}(?![:.]\\d)`,
       'giu',
     ),
     (amount, direction, hour) => {
@@ -74,6 +74,8 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
       const h = numberOf(hour!);
       if (minutes === undefined || h === undefined || h < 1 || h > 12) return undefined;
       if (minutes <= 0 || minutes >= 60) return undefined;
+      // "10 to 12", "9 to 5" in digits is a range of hours, not ten minutes to twelve.
+      if (/^\d+$/u.test(word) && /^\d+$/u.test(hour!) && minutes <= 12) return undefined;
       if (direction!.toLowerCase() === 'past') return `${h}:${pad(minutes)}`;
       return `${h - 1 || 12}:${pad(60 - minutes)}`;
     },

@@ -66,6 +66,10 @@ const RANGES = [
     `(\\d{1,2})(?::(\\d{2}))?\\s*${EN_MERIDIEM}?\\s*[-–]\\s*(\\d{1,2})(?::(\\d{2}))?\\s*${EN_MERIDIEM}`,
   ),
   words(`(\\d{1,2}):(\\d{2})()\\s*[-–]\\s*(\\d{1,2}):(\\d{2})()`),
+  // "12:30 to 2", "в 10-11:30", "sat 9-12", "10 до 12": hours in digits, no "from"
+  words(
+    `(?:${AT}\\s+)?(\\d{1,2})(?:[:.](\\d{2}))?\\s*${EN_MERIDIEM}?\\s*(?:to|till|until|до|-|–)\\s*(\\d{1,2})(?:[:.](\\d{2}))?(?:\\s*${MERIDIEM})?${NOT_A_UNIT}(?!\\s*(?:-?(?:го|е|th|st|nd|rd)|[./]\\d))`,
+  ),
 ];
 
 const SINGLES: [RegExp, (m: RegExpExecArray) => [string?, string?, string?]][] = [

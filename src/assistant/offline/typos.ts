@@ -104,6 +104,8 @@ const VOCABULARY = [
 const SHORTHANDS: Record<string, string> = {
   tmrw: 'tomorrow',
   tmr: 'tomorrow',
+  tmw: 'tomorrow',
+  tmrww: 'tomorrow',
   tmrow: 'tomorrow',
   tmrrw: 'tomorrow',
   '2morrow': 'tomorrow',
@@ -132,6 +134,10 @@ const SHORTHANDS: Record<string, string> = {
   пт: 'пятницу',
   сб: 'субботу',
   вс: 'воскресенье',
+  воскр: 'воскресенье',
+  вскр: 'воскресенье',
+  понед: 'понедельник',
+  завтро: 'завтра',
 };
 
 /** Real words that are one edit from a vocabulary word ("завтрак" / "завтра"). */
@@ -148,6 +154,8 @@ const REAL_WORDS = new Set([
   'четвергам',
   'вторникам',
   'завтрак',
+  'четверти',
+  'четверть',
   'завтрака',
   'завтраку',
   'завтраком',
@@ -246,9 +254,13 @@ export function correctedWord(token: string): string | undefined {
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
+/** "sun" is a word too: Sunday only where a day is said ("on sun", "sun 7pm", "sun at 10"). */
+const SUNDAY =
+  /(?<![\p{L}\p{N}])(?:(?<=(?:on|this|next|every)\s+)sun|sun(?=\s+(?:\d|at\s|morning|afternoon|evening|night)))(?![\p{L}\p{N}])/giu;
+
 /** The text with typos of the closed vocabulary corrected (case of the first letter kept). */
 export function correctTypos(text: string): string {
-  return text.replace(TOKEN, (token) => {
+  return text.replace(SUNDAY, 'sunday').replace(TOKEN, (token) => {
     const lower = token.toLowerCase();
     if (/\d/u.test(lower) && !SHORTHANDS[lower]) return token;
     const word = correctedWord(lower);

@@ -1,5 +1,5 @@
 import { type DateFound, takeDate, takeRelative, type WeekdayRef } from './dates.js';
-import { PART_OF_DAY_HOUR } from './lexicon.js';
+import { PART_OF_DAY_HOUR, WEEKDAY_WORD } from './lexicon.js';
 import {
   addDays,
   type Clock,
@@ -10,7 +10,7 @@ import {
   weekdayOfDate,
 } from './local-time.js';
 import { takeTimeOfDay, type TimeFound } from './time-of-day.js';
-import type { Scanner } from './text.js';
+import { type Scanner, words } from './text.js';
 
 /** Everything said about when: a moment, a day, a time, possibly still ambiguous. */
 export interface WhenFound extends DateFound, TimeFound {}
@@ -19,8 +19,30 @@ export interface WhenFound extends DateFound, TimeFound {}
 export function takeWhen(scanner: Scanner, clock: Clock): WhenFound {
   const relative = takeRelative(scanner, clock);
   const time = takeTimeOfDay(scanner);
+  const hourAfterDay = time.time || relative.instant ? undefined : takeHourAfterDay(scanner);
   const date = relative.date || relative.instant ? {} : takeDate(scanner, clock);
-  return { ...date, ...relative, ...time };
+  return { ...date, ...relative, ...time, ...hourAfterDay };
+}
+
+/**
+ * "work dinner fri 9", "darts tmrw 7": a bare hour right after the day, ending the message, is
+ * the time ("завтра 3 встречи" counts meetings).
+ */
+const HOUR_AFTER_DAY = words(
+  `(?:${WEEKDAY_WORD}|сегодня|завтра|послезавтра|today|tomorrow|tonight)\\s+(?<hour>\\d{1,2})(?=\\s*(?:$|[,;!?)]|\\.(?!\\d)))`,
+);
+
+function takeHourAfterDay(scanner: Scanner): TimeFound | undefined {
+  const m = scanner.peek(HOUR_AFTER_DAY);
+  const said = m?.groups?.hour;
+  if (!m || !said) return undefined;
+  const hour = Number(said);
+  if (hour > 23) return undefined;
+  const end = m.index + m[0].length;
+  scanner.blank(end - said.length, end);
+  // Like "в 3": 1–5 o'clock is the afternoon, and 1–12 is read from the event later.
+  const bare = hour >= 1 && hour <= 12 && !said.startsWith('0');
+  return { time: { hour: hour >= 1 && hour <= 5 && bare ? hour + 12 : hour, minute: 0 }, bare };
 }
 
 export function hasWhen(when: WhenFound): boolean {
