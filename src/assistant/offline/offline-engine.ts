@@ -55,7 +55,7 @@ type Decision = Decided;
 export function parseMessageAs(
   said: string,
   context: ParseContext,
-  intent: 'event_create' | 'goal_create' | 'habit_create',
+  intent: 'event_create' | 'goal_create' | 'habit_create' | 'habit_check_in',
 ): ParsedIntent {
   const { text, clock } = read(said, context);
   const language = detectLanguage(text, context.language);

@@ -14,6 +14,7 @@ import type {
 import { questionFor } from '../../assistant/offline/questions.js';
 import { readAnswer } from '../../assistant/offline/answers.js';
 import { offlineEngine, parseMessageAs } from '../../assistant/offline/offline-engine.js';
+import { readDoneReport } from './done-reports.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
 import { knownNamesOf } from './known-names.js';
 import { repliesIn } from './replies.js';
@@ -99,6 +100,10 @@ export class ConversationService {
       const answered = readAnswer(pending.intent, text, context);
       if (answered && !isClearlyNew(intent, pending.intent)) intent = answered.intent;
       else if (!isCompleteNewRequest(intent)) intent = await this.complete(pending, text, context);
+    }
+    // "витамины выпила": the rules did not read it, but it names a habit or step as done.
+    if (!pending && intent.intent === 'unknown') {
+      intent = (await readDoneReport(this.db, user.id, text, context)) ?? intent;
     }
     // Never "I did not get that": ask what kind of thing it is, with buttons.
     if (intent.intent === 'unknown' && intent.missing.length === 0) intent = askKind(intent);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { GoalStatus } from '../../entities/index.js';
+import { GoalStatus, HabitStatus, StepStatus } from '../../entities/index.js';
 
 /** One of the user's items a message may name, with how well the words fit its title. */
 export interface TitleCandidate {
@@ -8,13 +8,15 @@ export interface TitleCandidate {
   score: number;
 }
 
-export type TitleKind = 'events' | 'goals' | 'steps';
+export type TitleKind = 'events' | 'goals' | 'steps' | 'openSteps' | 'habits';
 
 /** The rows searched per kind: the user's own (steps through their active goals). */
 const FROM: Record<TitleKind, string> = {
   events: `events t WHERE t.user_id = $1`,
   goals: `goals t WHERE t.user_id = $1`,
   steps: `steps t JOIN goals g ON g.id = t.goal_id WHERE g.user_id = $1 AND g.status = '${GoalStatus.ACTIVE}'`,
+  openSteps: `steps t JOIN goals g ON g.id = t.goal_id WHERE g.user_id = $1 AND g.status = '${GoalStatus.ACTIVE}' AND t.status <> '${StepStatus.DONE}'`,
+  habits: `habits t WHERE t.user_id = $1 AND t.status = '${HabitStatus.ACTIVE}'`,
 };
 
 const VECTOR = `(to_tsvector('russian', t.title) || to_tsvector('english', t.title))`;
