@@ -87,8 +87,37 @@ export class AdminService {
     return userId ? this.describe(userId) : null;
   }
 
+  /**
+   * What an operator typed to find someone: an id or identity as `lookup`, else a bare
+   * messenger id (any platform) or a display name ("@Anna", case-insensitive); at most 10.
+   */
+  async search(query: string): Promise<AdminUserData[]> {
+    const text = query.trim();
+    if (!text || text.length > 200) {
+      throw badInput('Type an id, "telegram:<id>" or a name (1…200 characters)', {
+        field: 'query',
+      });
+    }
+    if (UUID.test(text) || IDENTITY.test(text)) {
+      const found = await this.lookup(text);
+      return found ? [found] : [];
+    }
+    const rows = (await this.db.query(
+      `SELECT u.id FROM users u
+        WHERE lower(u.display_name) = lower($2)
+           OR EXISTS (SELECT 1 FROM channel_accounts c
+                       WHERE c.user_id = u.id AND c.platform_user_id = $1)
+        ORDER BY u.created_at LIMIT 10`,
+      [text, text.replace(/^@/, '')],
+    )) as { id: string }[];
+    const found = await Promise.all(rows.map((row) => this.describe(row.id)));
+    return found.filter((data) => data !== null);
+  }
+
   async block(actor: string, userId: string, reason: string | null): Promise<AdminUserData> {
     const user = await this.userOrFail(userId);
+    // Pressing "block" twice changes nothing and audits once.
+    if (user.blockedAt) return (await this.describe(user.id))!;
     const text = reason?.trim().slice(0, 300) || null;
     await this.db.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { blockedAt: new Date(), blockedReason: text });
@@ -110,6 +139,7 @@ export class AdminService {
 
   async unblock(actor: string, userId: string): Promise<AdminUserData> {
     const user = await this.userOrFail(userId);
+    if (!user.blockedAt) return (await this.describe(user.id))!;
     await this.db
       .getRepository(User)
       .update({ id: user.id }, { blockedAt: null, blockedReason: null });
