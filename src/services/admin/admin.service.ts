@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { ChannelAccount, NotificationStatus, type Platform, User } from '../../entities/index.js';
+import { ChannelAccount, NotificationStatus, Platform, User } from '../../entities/index.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { rateLimitedTotal } from '../../metrics/messages.js';
 import type { AuditLog } from '../audit-log.js';
@@ -102,13 +102,15 @@ export class AdminService {
       const found = await this.lookup(text);
       return found ? [found] : [];
     }
+    // Each side on its index: (platform, platform_user_id) and lower(display_name).
     const rows = (await this.db.query(
       `SELECT u.id FROM users u
-        WHERE lower(u.display_name) = lower($2)
-           OR EXISTS (SELECT 1 FROM channel_accounts c
-                       WHERE c.user_id = u.id AND c.platform_user_id = $1)
+        WHERE u.id IN (SELECT c.user_id FROM channel_accounts c
+                        WHERE c.platform = ANY($3) AND c.platform_user_id = $1
+                       UNION
+                       SELECT n.id FROM users n WHERE lower(n.display_name) = lower($2))
         ORDER BY u.created_at LIMIT 10`,
-      [text, text.replace(/^@/, '')],
+      [text, text.replace(/^@/, ''), Object.values(Platform)],
     )) as { id: string }[];
     const found = await Promise.all(rows.map((row) => this.describe(row.id)));
     return found.filter((data) => data !== null);
