@@ -3,6 +3,7 @@ import { OpsAuditEventsDocument, OpsBroadcastAudienceDocument } from '../gql/gra
 import { packCallback } from '../../src/clients/shared/features/registry.js';
 import { textsFor } from '../../src/clients/shared/texts.js';
 import { labels, newBotUser, type BotUser } from '../support/bot-user.js';
+import { seedUser } from '../support/factories.js';
 import { MemoryBot } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -115,6 +116,24 @@ describe('/admin', () => {
     expect(await admin.press(card, /Разблокировать/)).toBe('Разблокирован');
     expect(admin.now(card).text).toContain('✅ Не заблокирован');
     expect((await user.say('/goals')).text).not.toBe(textsFor('en').blocked);
+  });
+
+  it('offers a choice when several users match a name', async () => {
+    const name = `Twin ${Date.now()}`;
+    const twins = [
+      await seedUser(app, { displayName: name }),
+      await seedUser(app, { displayName: name }),
+    ];
+    await admin.press(await admin.say('/admin'), /Найти/);
+    const choice = await admin.say(name.toLowerCase());
+    expect(choice.text).toBe(RU.adminSeveral(name.toLowerCase()));
+    expect(labels(choice)).toEqual([
+      `${name} · telegram:${twins[0]!.platformUserId}`,
+      `${name} · telegram:${twins[1]!.platformUserId}`,
+      RU.adminBack,
+    ]);
+    await admin.press(choice, new RegExp(twins[1]!.platformUserId));
+    expect(admin.now(choice).text).toContain(`Аккаунты: telegram:${twins[1]!.platformUserId}`);
   });
 
   it('broadcasts to Russian speakers: preview with the count, a live bar, delivered once', async () => {
