@@ -5,17 +5,20 @@ import {
   MeDocument,
   OpsAdminStatsDocument,
   OpsAdminUserDocument,
+  OpsAdminUsersDocument,
   OpsAuditEventsDocument,
   OpsBlockUserDocument,
+  OpsBroadcastAudienceDocument,
   OpsBroadcastDocument,
   OpsCancelBroadcastDocument,
   OpsCreateAdminTokenDocument,
+  OpsIsOperatorDocument,
   OpsStartBroadcastDocument,
   OpsUnblockUserDocument,
   RegisterChannelAccountDocument,
   RevokeApiTokenDocument,
 } from '../gql/graphql.js';
-import { buildUser, type TestUser } from '../support/factories.js';
+import { buildUser, seedUser, type TestUser } from '../support/factories.js';
 import {
   asBot,
   asToken,
@@ -114,6 +117,65 @@ describe('operators', () => {
       ['telegram:op-1', 'user_unblocked'],
       ['telegram:op-1', 'user_blocked'],
     ]);
+  });
+
+  it('find users by bare messenger id or display name, as the bot’s lookup types them', async () => {
+    const name = `Anna Search ${Date.now()}`;
+    const anna = await seedUser(app, { displayName: name, platform: 'MAX' });
+    const search = async (query: string) =>
+      (await executeOperationOk(app, OpsAdminUsersDocument, { query }, OPERATOR)).adminUsers;
+    expect((await search(anna.platformUserId)).map((user) => user.id)).toEqual([anna.id]);
+    expect((await search(`@${name.toUpperCase()}`)).map((user) => user.id)).toEqual([anna.id]);
+    expect((await search(`max:${anna.platformUserId}`)).map((user) => user.id)).toEqual([anna.id]);
+    expect(await search('telegram:nobody')).toEqual([]);
+    expect(await search('no such name')).toEqual([]);
+    const empty = await executeOperation(app, OpsAdminUsersDocument, { query: ' ' }, OPERATOR);
+    expect(errorCode(empty)).toBe('BAD_USER_INPUT');
+    const user = await buildUser(app);
+    const refused = await executeOperation(app, OpsAdminUsersDocument, { query: name }, user);
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+  });
+
+  it('tell a bot whether its user is an operator', async () => {
+    const user = await buildUser(app);
+    expect((await executeOperationOk(app, OpsIsOperatorDocument, {}, OPERATOR)).isOperator).toBe(
+      true,
+    );
+    expect((await executeOperationOk(app, OpsIsOperatorDocument, {}, user)).isOperator).toBe(false);
+  });
+
+  it('block or unblock twice: the second changes nothing and is not audited', async () => {
+    const user = await buildUser(app);
+    const first = await executeOperationOk(
+      app,
+      OpsBlockUserDocument,
+      { userId: user.id },
+      OPERATOR,
+    );
+    const second = await executeOperationOk(
+      app,
+      OpsBlockUserDocument,
+      { userId: user.id, reason: 'again' },
+      OPERATOR,
+    );
+    expect(second.blockUser.blockedAt).toBe(first.blockUser.blockedAt);
+    await executeOperationOk(app, OpsUnblockUserDocument, { userId: user.id }, OPERATOR);
+    await executeOperationOk(app, OpsUnblockUserDocument, { userId: user.id }, OPERATOR);
+    expect((await auditOf(user.id)).map((event) => event.action)).toEqual([
+      'user_unblocked',
+      'user_blocked',
+    ]);
+  });
+
+  it('count a broadcast’s audience before it starts', async () => {
+    const audience = async (language: 'RU' | 'EN' | null) =>
+      (await executeOperationOk(app, OpsBroadcastAudienceDocument, { language }, OPERATOR))
+        .broadcastAudience;
+    const [all, en] = [await audience(null), await audience('EN')];
+    await seedUser(app, { language: 'EN' });
+    const blocked = await seedUser(app, { language: 'EN' });
+    await executeOperationOk(app, OpsBlockUserDocument, { userId: blocked.id }, OPERATOR);
+    expect([await audience(null), await audience('EN')]).toEqual([all + 1, en + 1]);
   });
 
   it('get an admin token through the bot; it works while its owner is an operator', async () => {

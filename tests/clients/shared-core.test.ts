@@ -90,6 +90,18 @@ describe('callback data', () => {
     { a: 'tryExample', n: 1 },
     { a: 'eventDeleteYes', eventId: ID },
     { a: 'timezoneSet', zone: 'America/Argentina/Rio_Gallegos' },
+    { a: 'admin' },
+    { a: 'adminFind' },
+    { a: 'adminUser', userId: ID },
+    { a: 'adminBlock', userId: ID },
+    { a: 'adminBlockYes', userId: ID },
+    { a: 'adminUnblock', userId: ID },
+    { a: 'adminCompose' },
+    { a: 'adminAudience', audience: 'ru', n: 12 },
+    { a: 'adminSend', audience: 'all', n: 12 },
+    { a: 'adminDrop' },
+    { a: 'adminProgress', broadcastId: ID },
+    { a: 'adminStop', broadcastId: ID },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -180,6 +192,18 @@ describe('callback data', () => {
       'ox:1',
       `exy:${ID}`,
       'stzs:America/Argentina/Rio_Gallegos',
+      'am',
+      'af',
+      `au:${ID}`,
+      `ab:${ID}`,
+      `aby:${ID}`,
+      `aub:${ID}`,
+      'ac',
+      'aa:ru:12',
+      'asd:all:12',
+      'ad',
+      `ap:${ID}`,
+      `ak:${ID}`,
     ]);
   });
 

@@ -20,8 +20,12 @@ export const labels = (message: ShownMessage) => message.buttons.flat().map((b) 
  * A messenger user talking to an in-memory bot (MemoryBot); every call resolves once the bot
  * has handled it.
  */
-export function newBotUser(app: TestApp, bot: MemoryBot, languageCode = 'ru') {
-  const id = String((nextUserId += 1));
+export function newBotUser(
+  app: TestApp,
+  bot: MemoryBot,
+  languageCode = 'ru',
+  id = String((nextUserId += 1)),
+) {
   const base = { chatId: id, user: { id, name: `Tester${id}`, languageCode } };
   const messages = () => bot.chats.inChat(id);
   const user = {

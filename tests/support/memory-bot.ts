@@ -139,6 +139,7 @@ export class MemoryBot {
       api: new ApiClient(this.app.graphqlUrl, TEST_SERVICE_KEY),
       logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
       limits: FAST_LIMITS,
+      progressEveryMs: 200,
     });
   }
 

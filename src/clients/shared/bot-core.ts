@@ -1,9 +1,9 @@
 import { type ApiClient, ApiError, type ChannelIdentity } from './api-client.js';
+import type { BackgroundTasks } from './background.js';
 import type { Callback } from './callback-data.js';
 import { continueDialog, endDialog } from './dialog.js';
 import type { ButtonSpec } from './features/feature.js';
 import { askAssistant, askAssistantByVoice } from './features/assistant/assistant.feature.js';
-import { adminCommand } from './features/admin/admin.feature.js';
 import { ADMIN_TEXTS } from './features/admin/admin.texts.js';
 import { helpScreen, mainMenu, notice } from './features/menu/menu.views.js';
 import { zoneForLanguageCode } from './features/menu/onboarding.js';
@@ -36,6 +36,7 @@ export class BotCore {
     private readonly api: ApiClient,
     private readonly messenger: Messenger,
     private readonly logger: BotLogger,
+    private readonly background: BackgroundTasks,
   ) {}
 
   handle(incoming: Incoming): Promise<void> {
@@ -83,7 +84,6 @@ export class BotCore {
     const { incoming } = turn;
     switch (incoming.kind) {
       case 'command': {
-        if (incoming.command === 'admin') return adminCommand(turn);
         const handler = commandHandler(incoming.command);
         // Any command but /cancel (which says what it cancelled) leaves a dialog in progress.
         if (incoming.command !== 'cancel') await endDialog(turn);
@@ -148,6 +148,8 @@ export class BotCore {
       this.api,
       this.messenger,
       this.logger,
+      session.isOperator,
+      this.background,
     );
     if (incoming.kind === 'callback') turn.shownButtons = readButtons(incoming.messageButtons);
     return turn;

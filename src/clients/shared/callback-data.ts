@@ -1,4 +1,5 @@
 import type { ButtonSpec, CallbackShape } from './features/feature.js';
+import type { AdminCallback } from './features/admin/admin.feature.js';
 import type { AssistantCallback } from './features/assistant/assistant.feature.js';
 import type { CalendarCallback } from './features/calendar/calendar.feature.js';
 import type { GoalsCallback } from './features/goals/goals.feature.js';
@@ -23,7 +24,8 @@ export type Callback =
   | CalendarCallback
   | SettingsCallback
   | NotificationsCallback
-  | AssistantCallback;
+  | AssistantCallback
+  | AdminCallback;
 
 export type Action = Callback['a'];
 

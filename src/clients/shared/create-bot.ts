@@ -1,4 +1,5 @@
 import type { ApiClient } from './api-client.js';
+import { BackgroundTasks } from './background.js';
 import { BotCore } from './bot-core.js';
 import type { RunningBot } from './bot-process.js';
 import type { Incoming, Messenger } from './messenger.js';
@@ -33,6 +34,8 @@ export interface BotDeps {
   limits?: SendLimits;
   /** The system clock by default. */
   clock?: Clock;
+  /** How often a broadcast's progress message is refreshed (3 s: within the edit limits). */
+  progressEveryMs?: number;
   onSent?(): void;
   onRateLimited?(): void;
 }
@@ -53,7 +56,8 @@ export async function createBot(adapter: BotAdapter, deps: BotDeps): Promise<Run
     clock: deps.clock,
   });
   const messenger = adapter.messenger(queue);
-  const core = new BotCore(api, messenger, logger);
+  const background = new BackgroundTasks(logger, deps.progressEveryMs ?? 3_000);
+  const core = new BotCore(api, messenger, logger, background);
   const relay = new NotificationRelay(api, messenger, logger);
 
   await adapter.init();
@@ -65,6 +69,7 @@ export async function createBot(adapter: BotAdapter, deps: BotDeps): Promise<Run
       await adapter.stop();
       await relay.stop();
       await core.idle();
+      await background.stop();
       await queue.stop(5_000);
       await api.close();
     },

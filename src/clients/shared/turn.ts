@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { ApiClient, ChannelIdentity } from './api-client.js';
+import type { BackgroundTasks } from './background.js';
 import type { ClientState } from './dialog.js';
 import { SetDialogStateDocument, type SettingsFieldsFragment } from './gql/graphql.js';
 import { fitForEdit, sendScreen, type Incoming, type Messenger } from './messenger.js';
@@ -28,6 +29,9 @@ export class Turn {
     private readonly apiClient: ApiClient,
     readonly messenger: Messenger,
     readonly logger: BotLogger,
+    /** An ADMIN_IDS identity (the API checks again on every operator operation). */
+    readonly operator: boolean,
+    readonly background: BackgroundTasks,
   ) {}
 
   get isAnswered() {

@@ -37,6 +37,14 @@ export class AdminResolver {
     return found && toAdminUser(found);
   }
 
+  @Query(() => [AdminUser], {
+    description:
+      'Up to 10 users by id, messenger identity, bare messenger id (any platform) or display name',
+  })
+  async adminUsers(@Arg('query') query: string, @Ctx() ctx: Context) {
+    return (await ctx.services.admin.search(query)).map(toAdminUser);
+  }
+
   @Mutation(() => AdminUser, {
     description:
       'The API refuses their operations (FORBIDDEN), the bots answer one line, notifications stop',
@@ -69,6 +77,14 @@ export class AdminResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.broadcasts.start(actor, text, language ?? null);
+  }
+
+  @Query(() => Int, { description: 'How many users a broadcast to this language would reach' })
+  broadcastAudience(
+    @Arg('language', () => Language, { nullable: true }) language: Language | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.broadcasts.audience(language ?? null);
   }
 
   @Query(() => BroadcastProgress)

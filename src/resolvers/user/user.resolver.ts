@@ -16,6 +16,14 @@ export class UserResolver {
   }
 
   @Authorized()
+  @Query(() => Boolean, {
+    description: 'Whether the caller is an operator (an ADMIN_IDS identity, an admin token)',
+  })
+  isOperator(@Ctx() ctx: Context) {
+    return 'admin' in ctx.caller && ctx.caller.admin === true;
+  }
+
+  @Authorized()
   @Mutation(() => User)
   updateSettings(
     @Arg('input') input: UpdateSettingsInput,

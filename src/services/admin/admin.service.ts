@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { ChannelAccount, NotificationStatus, type Platform, User } from '../../entities/index.js';
+import { ChannelAccount, NotificationStatus, Platform, User } from '../../entities/index.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { rateLimitedTotal } from '../../metrics/messages.js';
 import type { AuditLog } from '../audit-log.js';
@@ -87,8 +87,39 @@ export class AdminService {
     return userId ? this.describe(userId) : null;
   }
 
+  /**
+   * What an operator typed to find someone: an id or identity as `lookup`, else a bare
+   * messenger id (any platform) or a display name ("@Anna", case-insensitive); at most 10.
+   */
+  async search(query: string): Promise<AdminUserData[]> {
+    const text = query.trim();
+    if (!text || text.length > 200) {
+      throw badInput('Type an id, "telegram:<id>" or a name (1…200 characters)', {
+        field: 'query',
+      });
+    }
+    if (UUID.test(text) || IDENTITY.test(text)) {
+      const found = await this.lookup(text);
+      return found ? [found] : [];
+    }
+    // Each side on its index: (platform, platform_user_id) and lower(display_name).
+    const rows = (await this.db.query(
+      `SELECT u.id FROM users u
+        WHERE u.id IN (SELECT c.user_id FROM channel_accounts c
+                        WHERE c.platform = ANY($3) AND c.platform_user_id = $1
+                       UNION
+                       SELECT n.id FROM users n WHERE lower(n.display_name) = lower($2))
+        ORDER BY u.created_at LIMIT 10`,
+      [text, text.replace(/^@/, ''), Object.values(Platform)],
+    )) as { id: string }[];
+    const found = await Promise.all(rows.map((row) => this.describe(row.id)));
+    return found.filter((data) => data !== null);
+  }
+
   async block(actor: string, userId: string, reason: string | null): Promise<AdminUserData> {
     const user = await this.userOrFail(userId);
+    // Pressing "block" twice changes nothing and audits once.
+    if (user.blockedAt) return (await this.describe(user.id))!;
     const text = reason?.trim().slice(0, 300) || null;
     await this.db.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { blockedAt: new Date(), blockedReason: text });
@@ -110,6 +141,7 @@ export class AdminService {
 
   async unblock(actor: string, userId: string): Promise<AdminUserData> {
     const user = await this.userOrFail(userId);
+    if (!user.blockedAt) return (await this.describe(user.id))!;
     await this.db
       .getRepository(User)
       .update({ id: user.id }, { blockedAt: null, blockedReason: null });

@@ -44,14 +44,20 @@ export class BroadcastService {
     private readonly perSecond: number,
   ) {}
 
+  /** How many users a broadcast to `language` (all when null) would reach now. */
+  async audience(language: Language | null): Promise<number> {
+    const [{ total }] = (await this.db.query(`SELECT count(*)::int AS total ${AUDIENCE}`, [
+      language,
+    ])) as [{ total: number }];
+    return total;
+  }
+
   async start(actor: string, text: string, language: Language | null): Promise<BroadcastProgress> {
     const body = text.trim();
     if (!body || body.length > MAX_TEXT) {
       throw badInput(`The text must be 1…${MAX_TEXT} characters`, { field: 'text' });
     }
-    const [{ total }] = (await this.db.query(`SELECT count(*)::int AS total ${AUDIENCE}`, [
-      language,
-    ])) as [{ total: number }];
+    const total = await this.audience(language);
     const repository = this.db.getRepository(Broadcast);
     const broadcast = await repository.save(
       repository.create({ actor, text: body, language, status: BroadcastStatus.RUNNING, total }),

@@ -1,6 +1,7 @@
 import { callbackCodec, readFields, type Callback } from '../callback-data.js';
 import type { ClientState, Dialog } from '../dialog.js';
 import { TEXTS, type PublishedCommand } from '../texts.js';
+import { adminFeature } from './admin/admin.feature.js';
 import { assistantFeature } from './assistant/assistant.feature.js';
 import { calendarFeature } from './calendar/calendar.feature.js';
 import type { Buttons, CommandHandler, Dialogs } from './feature.js';
@@ -26,6 +27,7 @@ export const BUTTONS: Buttons<Callback> = {
   ...settingsFeature.buttons,
   ...notificationsFeature.buttons,
   ...assistantFeature.buttons,
+  ...adminFeature.buttons,
 };
 
 export const DIALOGS: Dialogs<Dialog> = {
@@ -34,6 +36,7 @@ export const DIALOGS: Dialogs<Dialog> = {
   ...calendarFeature.dialogs,
   ...settingsFeature.dialogs,
   ...planFeature.dialogs,
+  ...adminFeature.dialogs,
 };
 
 /**
@@ -46,6 +49,8 @@ export const COMMAND_HANDLERS: Record<PublishedCommand, CommandHandler> = {
   ...habitsFeature.commands,
   ...calendarFeature.commands,
   ...settingsFeature.commands,
+  // Not published: /admin answers operators only (others get the unknown-command answer).
+  ...adminFeature.commands,
 };
 
 /** The handler of a typed command, published or not (/menu, /week); undefined if none. */
