@@ -22,6 +22,35 @@ describe('habits in words', () => {
     });
   });
 
+  it('reads a wish to track, or a repetition with no clock time, as a habit', () => {
+    expect(parse('каждый вечер в 21:30 прогулка с собакой, отслеживай')).toMatchObject({
+      intent: 'habit_create',
+      title: 'Прогулка с собакой',
+      reminderTime: '21:30',
+    });
+    expect(parse('по вт и чт в 7 утра растяжка, веди стрик')).toMatchObject({
+      intent: 'habit_create',
+      title: 'Растяжка',
+      schedule: { kind: 'weekdays', weekdays: [2, 4] },
+    });
+    expect(parse('yoga every 2 days, track it')).toMatchObject({
+      intent: 'habit_create',
+      title: 'Yoga',
+      schedule: { kind: 'every_n_days', count: 2 },
+    });
+    expect(parse('каждое утро заправлять кровать')).toMatchObject({
+      intent: 'habit_create',
+      title: 'Заправлять кровать',
+    });
+    // …but a step said as one stays a step, and a repetition nobody could read is not a habit
+    expect(parse('добавь шаг каждый день повторять слова').intent).toBe('step_add');
+    expect(parse('каждое 45 число').intent).toBe('unknown');
+    expect(parse('по вт и чт в 19 теннис')).toMatchObject({
+      intent: 'event_create',
+      recurrence: 'FREQ=WEEKLY;BYDAY=TU,TH',
+    });
+  });
+
   it('keeps appointments that repeat as recurring events', () => {
     expect(parse('по понедельникам в 10 планерка').intent).toBe('event_create');
     expect(parse('standup every day at 9am').intent).toBe('event_create');

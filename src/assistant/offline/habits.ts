@@ -22,11 +22,18 @@ import { takeFillers, targetFrom, titleFrom } from './titles.js';
 export const HABIT_ACTIVITY = words(
   'зарядк\\p{L}*|медитац\\p{L}*|медитир\\p{L}*|чтени\\p{L}*|читать|читаю|пробежк\\p{L}*|бегать|бег|йог\\p{L}*|растяжк\\p{L}*|отжиман\\p{L}*|приседан\\p{L}*|планк\\p{L}*|пресс|дневник\\p{L}*|прогулк\\p{L}*|гулять|пить\\s+вод\\p{L}*|вод[уыа]|витамин\\p{L}*|зуб\\p{L}*|слов\\p{L}*|учить|английск\\p{L}*|дуолинго|спорт\\p{L}*|тренир\\p{L}*|workout|exercis\\p{L}*|meditat\\p{L}*|read(?:ing)?|run(?:ning)?|jog(?:ging)?|yoga|stretch\\p{L}*|push-?ups|squats|plank|journal(?:ing)?|walk(?:ing)?|water|vitamins?|floss(?:ing)?|duolingo|words|practice|gym|pages?|страниц\\p{L}*|шаг(?:ов)?|steps|сахар\\p{L}*|sugar|курить|smoking',
 );
+/** "хочу отслеживать", "веди стрик", "track it": a practice to keep count of is a habit. */
+const TRACKING_WORDS =
+  'отслежива\\p{L}*|отслеживай|трекать|трекай|трекаю|стрик\\p{L}*|streaks?|track(?:ing)?\\s+(?:it|this|that)|keep\\s+track';
+/** The tracking words with what is said around them, taken out of a habit's title. */
+const TRACKING = words(
+  `(?:(?:я\\s+)?хочу\\s+|буду\\s+|веди\\s+|вести\\s+|i\\s+want\\s+to\\s+|(?:and\\s+)?)?(?:${TRACKING_WORDS})(?:\\s+(?:это|его|её|ее|the\\s+streak))?`,
+);
 /** Said outright: "привычка", "habit". */
-export const HABIT_WORD = words('привычк\\p{L}*|habits?');
+export const HABIT_WORD = words(`привычк\\p{L}*|habits?|${TRACKING_WORDS}`);
 /** "20 страниц в день", "a day", "per day", "3 раза в неделю". */
 const PER_DAY = words('в\\s+день|(?:a|per)\\s+day|ежедневно|daily');
-const TIMES_PER = words(
+export const TIMES_PER = words(
   `(${NUMBER})\\s+(?:раз[а]?|times?)\\s+(?:в|a|per)\\s+(недел\\p{L}*|месяц|week|month)`,
 );
 /** "на 21 день", "for 30 days" */
@@ -68,6 +75,7 @@ export function buildHabitCreate(scanner: Scanner, language: AssistantLanguage):
   const timeFound = takeTimeOfDay(scanner);
   scanner.takeAll(PER_DAY);
   const target = scanner.take(TARGET_DAYS);
+  scanner.takeAll(TRACKING);
   takeFillers(scanner, CREATE_FILLERS);
   const title = titleFrom(scanner);
 

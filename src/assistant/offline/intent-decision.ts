@@ -1,8 +1,10 @@
 import type { IntentName } from '../intent.types.js';
 import { classifyIntent } from '../nlu/intent-classifier.js';
-import { HABIT_ACTIVITY, HABIT_WORD } from './habits.js';
+import { HABIT_ACTIVITY, HABIT_WORD, TIMES_PER } from './habits.js';
+import { takeRecurrence } from './recurrence-words.js';
 import type { Classification } from './intent-rules.js';
-import { words } from './text.js';
+import { Scanner, words } from './text.js';
+import { mentionsClockTime } from './time-of-day.js';
 
 export type Decided = {
   intent: Classification['intent'] | 'habit_create' | 'habit_check_in' | 'habit_list';
@@ -35,13 +37,20 @@ const CHECK_IN = words(
 );
 const STEP = words('шаг\\p{L}*|steps?');
 
-/** A practice said with a repetition ("каждое утро зарядка"), or a habit said outright. */
+/**
+ * A practice said with a repetition ("каждое утро зарядка"), a repetition without a clock time
+ * of something that is no appointment ("каждое утро заправлять кровать": a calendar event
+ * needs a time, a habit does not), or a habit said outright.
+ */
 export function isHabitLike(text: string): boolean {
-  return (
-    has(HABIT_WORD, text) ||
-    (has(HABIT_ACTIVITY, text) && has(REPEATS, text) && !has(EVENT_LIKE, text))
-  );
+  if (has(HABIT_WORD, text)) return true;
+  if (!has(REPEATS, text) || has(EVENT_LIKE, text)) return false;
+  if (has(HABIT_ACTIVITY, text)) return true;
+  return !mentionsClockTime(text) && (has(TIMES_PER, text) || repetitionIn(text));
 }
+
+/** Whether the text says a repetition the recurrence grammar reads ("каждое 45 число" is none). */
+const repetitionIn = (text: string) => takeRecurrence(new Scanner(text)) !== undefined;
 
 /**
  * The final say on the intent: the keyword rules where they are sure, habits told apart
@@ -56,13 +65,14 @@ export function decide(rule: Classification, text: string): Decided {
     if (has(LIST_ASK, text) && !has(REPEATS, text)) return { intent: 'habit_list' };
     return { intent: 'habit_create' };
   }
-  const repeated = has(REPEATS, text);
-  const habitCreate = activity && repeated && !has(EVENT_LIKE, text);
+  const habitCreate = isHabitLike(text);
   if (
     habitCreate &&
     (rule.intent === 'event_create' ||
       rule.intent === 'maybe_event' ||
-      rule.intent === 'goal_create')
+      rule.intent === 'goal_create' ||
+      (rule.intent === 'step_add' && !has(STEP, text)) ||
+      rule.intent === 'unknown')
   ) {
     return { intent: 'habit_create' };
   }

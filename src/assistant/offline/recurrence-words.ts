@@ -95,7 +95,11 @@ const RULES: [RegExp, Reader][] = [
     (m) => {
       const list = m[1] ?? m[2] ?? '';
       const first = /^\S+/u.exec(list)?.[0] ?? '';
-      return isPluralWeekday(first) ? { freq: 'WEEKLY', byDay: weekdaysIn(list) } : undefined;
+      // "по вт и чт" (read as "по вторник и четверг"): "по" with two days repeats too.
+      const severalAfterPo = /^по\s/iu.test(m[0].trim()) && weekdaysIn(list).length >= 2;
+      return isPluralWeekday(first) || severalAfterPo
+        ? { freq: 'WEEKLY', byDay: weekdaysIn(list) }
+        : undefined;
     },
   ],
   [
