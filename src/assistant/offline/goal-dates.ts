@@ -27,6 +27,16 @@ const NEW_YEAR = words(
   "(?:к|до)\\s+нового\\s+года|(?:к|до)\\s+новому\\s+году|by\\s+new\\s+year(?:['’]s)?",
 );
 const NEXT_YEAR = words('(?:к|до)\\s+следующему\\s+году|by\\s+next\\s+year');
+/** "в следующем году", "на след год", "next year", "в 2027": by the end of that year. */
+const DURING_YEAR = words(
+  '(?:в|на)\\s+(?:следующ\\p{L}*|след|будущ\\p{L}*)\\s+год\\p{L}*|(?:in\\s+|during\\s+)?next\\s+year|(?:в|in|during)\\s+(20\\d\\d)(?:\\s*(?:году|г\\.?))?',
+);
+/** "до конца марта", "by the end of april", "к концу февраля". */
+const END_OF_MONTH = words(
+  `(?:до|к)\\s+конц[уа]\\s+${MONTH}|(?:by\\s+|before\\s+|until\\s+)?(?:the\\s+)?end\\s+of\\s+${MONTH}`,
+);
+/** "за полгода", "in half a year", "за полтора года". */
+const HALF_YEAR = words('(?:за|в\\s+течение)\\s+полгода|(?:in|within)\\s+half\\s+a\\s+year');
 const WITHIN = words(
   `(?:за|в\\s+течение|within)\\s+(?:(${NUMBER})\\s+)?(дня|дней|день|недели|недель|неделю|месяца|месяцев|месяц|года|год|лет|days?|weeks?|months?|years?)`,
 );
@@ -60,6 +70,22 @@ export function takeDeadline(scanner: Scanner, clock: Clock): LocalDate | undefi
   if (end) return endOf(end[1] ?? end[2] ?? end[3] ?? '', today);
   if (scanner.take(NEW_YEAR)) return { year: today.year, month: 12, day: 31 };
   if (scanner.take(NEXT_YEAR)) return { year: today.year + 1, month: 1, day: 1 };
+  const monthEnd = scanner.take(END_OF_MONTH);
+  const endMonth = monthEnd ? monthOf(monthEnd[1] ?? monthEnd[2] ?? '') : undefined;
+  if (endMonth) {
+    const first = nextFirstOf(endMonth, today);
+    const year = endMonth === today.month ? today.year : first.year;
+    return lastDayOfMonth(year, endMonth);
+  }
+  const year = scanner.take(DURING_YEAR);
+  if (year) {
+    const said = year[1] ? Number(year[1]) : today.year + 1;
+    if (said >= today.year) return { year: said, month: 12, day: 31 };
+  }
+  if (scanner.take(HALF_YEAR)) {
+    const date = nowIn(clock).plus({ months: 6 });
+    return { year: date.year, month: date.month, day: date.day };
+  }
   const month = scanner.take(MONTH_ONLY);
   if (month) {
     const number = monthOf(month[1] ?? '');
