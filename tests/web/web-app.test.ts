@@ -12,6 +12,7 @@ import { executeOperationOk } from '../support/graphql-client.js';
 import type { TestApp } from '../support/test-app.js';
 import { launchBrowser, screenshotStats } from './browser.js';
 import { openPageSocket } from './page-socket.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
 
 // The web client end to end in Debian's Chromium: the page built by `npm run build:web`,
 // served by the real API with its worker, the shared core answering. One page per scenario.
@@ -235,4 +236,35 @@ describe('web client in a browser', () => {
       reason: 'Unauthorized: the session has ended',
     });
   });
+
+  it('shows the offline banner while the server is unreachable and is live again after', async () => {
+    const user = await seedUser(app, { language: 'EN' });
+    const { port } = new URL(app.url);
+    const proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(port) });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const link = new URL(await linkFor(user));
+      await page.goto(`http://${proxy.address}/app${link.hash}`);
+      const box = page.locator('input[name="text"]');
+      await page.locator('input[name="text"]:enabled').waitFor();
+
+      // The line is cut (as when the server restarts): the banner, and no typing meanwhile.
+      proxy.reset();
+      await page.locator('.banner', { hasText: 'Offline' }).waitFor({ timeout: 10_000 });
+      expect(await box.isDisabled()).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      proxy.heal();
+
+      // graphql-ws reconnects by itself and the chat's subscription resumes on the new socket.
+      await page.locator('input[name="text"]:enabled').waitFor({ timeout: 15_000 });
+      expect(await page.locator('.banner').count()).toBe(0);
+      await box.fill('/help');
+      await page.locator('form.composer button[type="submit"]').click();
+      await page.locator('.message:not(.mine)', { hasText: 'What I can do' }).waitFor();
+    } finally {
+      await context.close();
+      await proxy.close();
+    }
+  }, 60_000);
 });
