@@ -42,6 +42,15 @@ export interface PlanProgressUpdate {
   proposalId: string | null;
 }
 
+/**
+ * Something of a user's changed, for pages that show it (the web client's calendar and goal
+ * page reload): a mutation acting for the user committed, or a notification fired for them.
+ */
+export interface UserChange {
+  reason: 'DATA' | 'NOTIFICATION';
+  changedAt: Date;
+}
+
 /** The one topic id of API_TOKEN_REVOKED: every API instance listens to all revocations. */
 export const TOKEN_REVOCATIONS = 'all';
 
@@ -52,6 +61,7 @@ export type Topics = {
   NOTIFICATION_READY: [channel: DeliveryChannel, ready: NotificationReady];
   PLAN_PROGRESS: [goalId: string, update: PlanProgressUpdate];
   API_TOKEN_REVOKED: [all: typeof TOKEN_REVOCATIONS, revoked: { tokenId: string }];
+  USER_CHANGED: [userId: string, change: UserChange];
 };
 
 export type AppPubSub = PubSub<Topics> & {

@@ -6,11 +6,13 @@ import type { Caller, Credentials } from '../services/auth.service.js';
 import type { Services } from '../services/index.js';
 import type { Context } from './context.type.js';
 import { createLoaders } from './loaders.js';
+import type { WebChatFeed } from './web-chat-feed.js';
 
 export interface ContextDeps {
   db: DataSource;
   services: Services;
   pubsub: AppPubSub;
+  webChat?: WebChatFeed;
 }
 
 const ANONYMOUS: Caller = { kind: 'anonymous', user: null };
@@ -46,5 +48,6 @@ export function contextFor(
     services: deps.services,
     pubsub: deps.pubsub,
     loaders: createLoaders(deps.db, user?.id ?? null),
+    webChat: deps.webChat ?? null,
   };
 }

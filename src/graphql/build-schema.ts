@@ -1,5 +1,6 @@
 import { buildSchema } from 'type-graphql';
 import { rejectNulCharacters } from './nul-character.middleware.js';
+import { publishUserChanged } from './user-changed.middleware.js';
 import type { GraphQLSchema } from 'graphql';
 import { AdminResolver } from '../resolvers/admin/admin.resolver.js';
 import { ApiTokenResolver } from '../resolvers/api-token/api-token.resolver.js';
@@ -21,6 +22,7 @@ import { NotificationResolver } from '../resolvers/notification/notification.res
 import { ReminderResolver } from '../resolvers/reminder/reminder.resolver.js';
 import { WebhookResolver } from '../resolvers/webhook/webhook.resolver.js';
 import { WebSignInResolver } from '../resolvers/web/web-sign-in.resolver.js';
+import { WebChatResolver } from '../resolvers/web/web-chat.resolver.js';
 import type { AppPubSub } from '../pubsub.js';
 import { authChecker } from './policies.js';
 
@@ -36,6 +38,7 @@ export const RESOLVERS = [
   NotificationResolver,
   WebhookResolver,
   WebSignInResolver,
+  WebChatResolver,
   JobsResolver,
   AssistantResolver,
   HabitResolver,
@@ -56,7 +59,7 @@ export function buildAppSchema(pubsub: AppPubSub, emitSchemaFile?: string): Prom
     pubSub: pubsub,
     authChecker,
     validate: { forbidUnknownValues: false },
-    globalMiddlewares: [rejectNulCharacters],
+    globalMiddlewares: [rejectNulCharacters, publishUserChanged],
     emitSchemaFile: emitSchemaFile ? { path: emitSchemaFile, sortedSchema: true } : false,
   });
 }

@@ -5,6 +5,7 @@ import type { Services } from '../services/index.js';
 import type { DomainError } from '../errors/domain-error.js';
 import type { AppPubSub } from '../pubsub.js';
 import type { Loaders } from './loaders.js';
+import type { WebChatFeed } from './web-chat-feed.js';
 
 /** What every resolver receives, for HTTP and WebSocket alike. */
 export interface Context {
@@ -18,4 +19,6 @@ export interface Context {
   services: Services;
   pubsub: AppPubSub;
   loaders: Loaders;
+  /** The web client's chats when this process serves it (the api role with WEB_APP_ENABLED). */
+  webChat: WebChatFeed | null;
 }

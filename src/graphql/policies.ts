@@ -53,11 +53,11 @@ const POLICIES: Record<Role, (context: Context) => boolean> = {
 };
 
 /** `@Authorized()` without roles: any caller acting for a user; with roles: any of them. */
-export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
+export const authChecker = (({ context }, roles) => {
   if (context.authError) throw context.authError;
   if (roles.length === 0) return context.user !== null;
   return roles.some((role) => POLICIES[role](context));
-};
+}) satisfies AuthChecker<Context, Role>;
 
 /** The user the caller acts for; use under `@Authorized()`. */
 export function CurrentUser() {

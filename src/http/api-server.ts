@@ -21,6 +21,7 @@ import { webAppAssetsRouter, webAppDir } from './web-app-assets.js';
 import { CSRF_HEADER, sessionTokenOf } from './web-session-cookie.js';
 import { ApiClient } from '../clients/shared/api-client.js';
 import { startWebClient, type WebClient } from '../clients/web/web-client.js';
+import { WebHub } from '../clients/web/web-hub.js';
 
 export interface ApiServer {
   url: string;
@@ -36,6 +37,9 @@ export async function startApiServer(
   logger: Logger,
 ): Promise<ApiServer> {
   const schema = await buildAppSchema(deps.pubsub);
+  // The web client's chats, which its page reads over the `webChat` subscription.
+  const webHub = config.WEB_APP_ENABLED ? new WebHub() : undefined;
+  deps = { ...deps, webChat: webHub };
   const limits = {
     maxDepth: config.GRAPHQL_MAX_DEPTH,
     maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
@@ -60,6 +64,7 @@ export async function startApiServer(
       introspection: config.GRAPHQL_INTROSPECTION,
       maxConnectionsPerIp: config.WS_MAX_CONNECTIONS_PER_IP,
       anonymousTimeoutMs: config.WS_ANONYMOUS_TIMEOUT_MS,
+      publicUrl: config.PUBLIC_URL,
     },
     logger,
   );
@@ -114,7 +119,7 @@ export async function startApiServer(
   if (config.WEB_APP_ENABLED) {
     // The web client is one more client of this API, acting with this process's own key.
     const api = new ApiClient(`http://${host}:${port}/graphql`, deps.services.auth.internalKey);
-    webClient = await startWebClient(api, logger.child({ component: 'web' }));
+    webClient = await startWebClient(api, webHub!, logger.child({ component: 'web' }));
   }
 
   return {

@@ -24,6 +24,7 @@ import {
 import { chargeOperation, mutationFieldsRule } from '../graphql/operation-budget.js';
 import { connectionsPerIp } from './ws-connection-limits.js';
 import { FORBIDDEN_CLOSE, trackTokenSockets } from './ws-token-sockets.js';
+import { isSameOrigin, sessionTokenOf } from './web-session-cookie.js';
 
 export interface WsLimits {
   maxPayloadBytes: number;
@@ -31,6 +32,8 @@ export interface WsLimits {
   maxConnectionsPerIp: number;
   /** An anonymous socket is closed after this long: idle sockets cost memory and a slot. */
   anonymousTimeoutMs: number;
+  /** This server's public origin (PUBLIC_URL): a web page's socket may come from it. */
+  publicUrl?: string;
 }
 
 /** graphql-ws's close code for missing credentials. */
@@ -40,6 +43,13 @@ type ConnectionExtra = {
   caller?: Caller;
   logger?: Logger;
 };
+
+/** Closes with our code and reason (graphql-ws would say only 4403 Forbidden). */
+function refuse(socket: WebSocket, code: number, reason: string): false {
+  // A close reason is at most 123 bytes.
+  socket.close(code, reason.slice(0, 100));
+  return false;
+}
 
 const toGraphQLErrors = (errors: readonly unknown[], logger: Logger): GraphQLError[] =>
   errors.map((error) => {
@@ -53,8 +63,9 @@ const toGraphQLErrors = (errors: readonly unknown[], logger: Logger): GraphQLErr
 
 /**
  * graphql-ws on the same HTTP server and path as Apollo. Credentials come in the
- * connection params ({ authorization, platform, platformUserId }) and are checked at
- * connect; an API token is checked again (cached, see ApiTokenService.isActive) before each
+ * connection params ({ authorization, platform, platformUserId }), or — the web client's page —
+ * as its session cookie with { csrfToken } from an upgrade whose Origin is this server's, and
+ * are checked at connect; an API token is checked again (cached, see ApiTokenService.isActive) before each
  * operation, and its sockets close with 4403 when it is revoked. Each operation gets its own
  * context (fresh loaders) and the same limits and error mapping as HTTP. A client address
  * holds at most `maxConnectionsPerIp` sockets; one that sends no connection_init within 3 s
@@ -94,12 +105,36 @@ export function attachGraphqlWs(
       schema,
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
+        const text = (name: string) => (typeof params[name] === 'string' ? params[name] : null);
         const connectionLogger = logger.child({ connectionId: randomUUID(), transport: 'ws' });
+        const authorization = text('authorization');
+        const session = authorization ? null : sessionTokenOf(ctx.extra.request);
+        const csrf = text('csrfToken');
+        if (session || csrf) {
+          // The web page: its cookie, its CSRF token, and an upgrade sent by our own page.
+          if (!isSameOrigin(ctx.extra.request, limits.publicUrl)) {
+            return refuse(
+              ctx.extra.socket,
+              FORBIDDEN_CLOSE,
+              'Forbidden: cross-site socket (Origin)',
+            );
+          }
+          if (!session)
+            return refuse(ctx.extra.socket, UNAUTHORIZED_CLOSE, 'Unauthorized: sign in');
+        }
         const { caller, authError } = await authenticate(deps, {
-          authorization: typeof params.authorization === 'string' ? params.authorization : null,
-          platform: typeof params.platform === 'string' ? params.platform : null,
-          platformUserId: typeof params.platformUserId === 'string' ? params.platformUserId : null,
+          authorization,
+          platform: text('platform'),
+          platformUserId: text('platformUserId'),
+          session,
+          csrf,
         });
+        if (authError && session) {
+          // A page tells "sign in again" (4401, not retried) from a refusal (4403).
+          return authError.code === 'UNAUTHENTICATED'
+            ? refuse(ctx.extra.socket, UNAUTHORIZED_CLOSE, 'Unauthorized: the session has ended')
+            : refuse(ctx.extra.socket, FORBIDDEN_CLOSE, `Forbidden: ${authError.message}`);
+        }
         if (authError) return false;
         ctx.extra.caller = caller;
         ctx.extra.logger = connectionLogger;

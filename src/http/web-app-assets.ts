@@ -28,6 +28,7 @@ export const WEB_APP_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
+  // 'self' covers ws(s):// to this host too (CSP 3): the page's graphql-ws socket.
   "connect-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { WebClient } from '../clients/web/web-client.js';
-import type { WebEvent, WebInput } from '../clients/web/web-protocol.js';
+import type { WebInput } from '../clients/web/web-protocol.js';
 import { Platform, type User } from '../entities/index.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Services } from '../services/index.js';
@@ -48,7 +48,7 @@ function parseInput(body: unknown): WebInput {
     typeof input.data === 'string' &&
     input.data.length <= 64 &&
     typeof input.messageId === 'string' &&
-    /^\d{1,12}$/.test(input.messageId)
+    /^\d{1,16}$/.test(input.messageId)
   ) {
     return { kind: 'callback', data: input.data, messageId: input.messageId };
   }
@@ -65,7 +65,8 @@ const field = (body: unknown, name: string): string => {
 
 /**
  * The web client's HTTP side at /app: sign-in (one-time link, Telegram and MAX init data),
- * sign-out (here, everywhere), the chat's stream (Server-Sent Events) and input. POSTs are
+ * sign-out (here, everywhere) and the chat's input (its answers come over the `webChat`
+ * subscription, graphql-ws at /graphql with the session cookie). POSTs are
  * JSON only (no form can post one cross-site without a CORS preflight) and, once signed in,
  * carry the session's CSRF token.
  */
@@ -152,28 +153,7 @@ export function webAppRouter(
     response.json({ ok: true, ended });
   });
 
-  /** The chat as Server-Sent Events: the recent messages, then each new one, edit and toast. */
-  router.get('/app/api/stream', signedIn(false), (request, response) => {
-    const web = client();
-    if (!web) return void response.status(503).end();
-    const { identity } = me(response);
-    response.set({
-      'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-store',
-      'X-Accel-Buffering': 'no',
-    });
-    response.flushHeaders();
-    const write = (event: WebEvent) => response.write(`data: ${JSON.stringify(event)}\n\n`);
-    const stop = web.hub.listen(identity.platformUserId, write);
-    // Proxies close a silent connection; a comment line keeps it open.
-    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);
-    request.on('close', () => {
-      clearInterval(keepAlive);
-      stop();
-    });
-  });
-
-  /** What the person wrote or pressed; answered on the stream. */
+  /** What the person wrote or pressed; answered on the page's `webChat` subscription. */
   router.post('/app/api/input', json, signedIn(true), async (request, response) => {
     try {
       const web = client();

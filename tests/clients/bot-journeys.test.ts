@@ -394,6 +394,7 @@ describe('onboarding, menu and screens that say what they are', () => {
       '🔁 Привычки',
       '⚙️ Настройки',
       '❓ Помощь',
+      '🌐 Веб-версия',
     ]);
     expectNoApology(user);
   });

@@ -21,6 +21,7 @@ describe('callback data', () => {
   const every: Callback[] = [
     { a: 'menu' },
     { a: 'help' },
+    { a: 'web' },
     { a: 'goals', offset: 16 },
     { a: 'goal', goalId: ID },
     { a: 'newGoal' },
@@ -123,6 +124,7 @@ describe('callback data', () => {
     expect(every.map(packCallback)).toEqual([
       'm',
       'h',
+      'bw',
       'gl:16',
       `g:${ID}`,
       'ng',

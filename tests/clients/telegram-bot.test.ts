@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { COMMANDS } from '../../src/clients/shared/features/registry.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { newTelegramUser, startTelegramHarness, type TelegramHarness } from './telegram-harness.js';
+import {
+  buttonsOf,
+  editedTo,
+  newTelegramUser,
+  press,
+  startTelegramHarness,
+  type TelegramHarness,
+} from './telegram-harness.js';
 
 // What only the Telegram bot does; the scenarios both bots share are in bot-platforms.test.ts.
 
@@ -48,5 +55,38 @@ describe('Telegram bot', () => {
     const help = await fake().nextMessage(user.id);
     expect(help.plainText).toContain('Что я умею');
     expect(help.parse_mode).toBe('HTML');
+  });
+
+  it('has a web button in the menu that sends a one-time sign-in link when no https address is set', async () => {
+    expect(fake().menuButton()).toBeUndefined();
+    const user = newTelegramUser('ru');
+    fake().sendText(user, '/menu');
+    const menu = await fake().nextMessage(user.id);
+    press(fake(), user, menu, /Веб-версия/);
+    const link = await editedTo(fake(), menu, 1);
+    expect(link.plainText).toContain('Ссылка для входа в maxOn');
+    expect(buttonsOf(link)).toEqual([
+      { text: '🌐 Открыть maxOn', url: expect.stringMatching(/\/app#signin=[\w-]{20,}$/) },
+    ]);
+  });
+
+  it('opens the web client as a Mini App from the menu and the chat menu button at a public https address', async () => {
+    const withApp = await startTelegramHarness(app, { PUBLIC_URL: 'https://maxon.example.com' });
+    try {
+      expect(withApp.fake.menuButton()).toEqual({
+        type: 'web_app',
+        text: 'maxOn',
+        web_app: { url: 'https://maxon.example.com/app' },
+      });
+      const user = newTelegramUser('en');
+      withApp.fake.sendText(user, '/menu');
+      const menu = await withApp.fake.nextMessage(user.id);
+      expect(buttonsOf(menu)).toContainEqual({
+        text: '🌐 Web app',
+        web_app: { url: 'https://maxon.example.com/app' },
+      });
+    } finally {
+      await withApp.stop();
+    }
   });
 });

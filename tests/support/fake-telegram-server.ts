@@ -114,6 +114,8 @@ export interface FakeTelegramServer {
   chatActions(chatId: number): string[];
   /** Commands set with setMyCommands for the default scope and this language ('' = none). */
   commands(languageCode?: string): { command: string; description: string }[];
+  /** The menu button set with setChatMenuButton for every chat (no chat_id), if any. */
+  menuButton(): Record<string, unknown> | undefined;
   webhookUrl(): string | undefined;
   /** A text from the user (private chat unless `chatId` names a group); returns the message. */
   sendText(user: FakeUser, text: string, options?: ChatOptions): UserMessage;
@@ -239,6 +241,7 @@ export async function startFakeTelegramServer(
   const userByKey = new Map<string, { deleted: boolean }>();
   const actions = new Map<number, string[]>();
   const commandSets = new Map<string, { command: string; description: string }[]>();
+  let defaultMenuButton: Record<string, unknown> | undefined;
   const queries = new Map<string, CallbackQuery>();
   const files = new Map<string, StoredFile>();
   const floodTimes = { global: [] as number[], chats: new Map<number, number[]>() };
@@ -465,6 +468,10 @@ export async function startFakeTelegramServer(
           if (size < 1 || size > 64) throw bad('BUTTON_DATA_INVALID');
         } else if ('url' in button) {
           if (!/^(https?|tg):\/\/\S+$/.test(String(button.url))) throw bad('BUTTON_URL_INVALID');
+        } else if ('web_app' in button) {
+          // Telegram opens only https mini apps.
+          const app = button.web_app as Payload | undefined;
+          if (!/^https:\/\/\S+$/.test(String(app?.url))) throw bad('BUTTON_URL_INVALID');
         } else if (!Object.keys(button).some((k) => k !== 'text')) {
           throw bad(
             "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
@@ -557,6 +564,17 @@ export async function startFakeTelegramServer(
       return true;
     },
     getMyCommands: (p) => commandSets.get(commandKey(p)) ?? [],
+    setChatMenuButton: (p) => {
+      const button = json(p, 'menu_button') as Payload | undefined;
+      if (button?.type === 'web_app') {
+        const app = button.web_app as Payload | undefined;
+        if (!button.text || !/^https:\/\/\S+$/.test(String(app?.url))) {
+          throw bad('Bad Request: invalid web app button (text and an https URL)');
+        }
+      }
+      if (p.chat_id === undefined) defaultMenuButton = button;
+      return true;
+    },
     deleteMyCommands: (p) => {
       commandSets.delete(commandKey(p));
       return true;
@@ -799,6 +817,7 @@ export async function startFakeTelegramServer(
     },
     messages: (chatId) => core.messages(chatId),
     chatActions: (chatId) => [...(actions.get(chatId) ?? [])],
+    menuButton: () => defaultMenuButton,
     commands: (languageCode = '') => [...(commandSets.get(`default::${languageCode}`) ?? [])],
     webhookUrl: () => webhook?.url,
     sendText(user, text, options = {}) {

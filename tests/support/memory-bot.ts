@@ -40,9 +40,9 @@ function render(chatId: string, id: string, screen: Screen, edits: number): Show
     text: plain(screen.html),
     buttons: screen.buttons.map((row) =>
       row.map((button) =>
-        'url' in button
-          ? { label: button.label, url: button.url }
-          : { label: button.label, data: packCallback(button.callback) },
+        'callback' in button
+          ? { label: button.label, data: packCallback(button.callback) }
+          : { label: button.label, url: 'url' in button ? button.url : button.webApp },
       ),
     ),
     edits,

@@ -54,9 +54,15 @@ export function keyboardOf(buttons: Button[][]): InlineKeyboardAttachmentRequest
     payload: {
       buttons: fitted.map((row) =>
         row.map((button): MaxButton =>
-          'url' in button
-            ? { type: 'link', text: button.label, url: button.url }
-            : { type: 'callback', text: button.label, payload: packCallback(button.callback) },
+          'callback' in button
+            ? { type: 'callback', text: button.label, payload: packCallback(button.callback) }
+            : // MAX's open_app opens the mini app registered in its partner platform, not a URL
+              // of ours: the web client is a link here.
+              {
+                type: 'link',
+                text: button.label,
+                url: 'url' in button ? button.url : button.webApp,
+              },
         ),
       ),
     },

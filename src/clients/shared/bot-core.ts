@@ -116,7 +116,7 @@ export class BotCore {
     if (!callback) {
       // A button of an older version (or forged): say so, and where to go on from.
       await turn.answer(turn.t.outdatedButton);
-      await turn.send(mainMenu(turn.t, turn.timezone, turn.t.outdatedWithMenu));
+      await turn.send(mainMenu(turn.t, turn.timezone, turn.messenger, turn.t.outdatedWithMenu));
       return;
     }
     const spec = BUTTONS[callback.a] as ButtonSpec<Callback>;

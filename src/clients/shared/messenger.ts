@@ -4,6 +4,11 @@ import type { Screen } from './screen.js';
 /** What a platform adapter does for the shared core; every call goes through its SendQueue. */
 export interface Messenger {
   readonly platform: 'telegram' | 'max' | 'web';
+  /**
+   * Where a button opens the web client as the platform's mini app (Telegram's `web_app`, an
+   * https URL); unset where it cannot, and menus send a sign-in link instead.
+   */
+  readonly webAppUrl?: string;
   /** Longest message text the platform accepts (Telegram 4096, MAX 4000). */
   readonly textLimit: number;
   /** Sends one message (text within textLimit) and returns its id. */

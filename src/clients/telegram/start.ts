@@ -36,11 +36,15 @@ function telegramAdapter(config: Config, token: string, log: Logger): BotAdapter
     telegram: { apiRoot: config.TELEGRAM_API_ROOT, webhookReply: false },
   });
   const webhook = config.TELEGRAM_WEBHOOK_DOMAIN;
+  const appUrl = webAppUrl(config);
   return {
     limits: TELEGRAM_LIMITS,
     classify: classifyTelegramError,
-    messenger: (queue) => new TelegramMessenger(bot.telegram, queue),
-    init: () => setCommands(bot),
+    messenger: (queue) => new TelegramMessenger(bot.telegram, queue, appUrl),
+    async init() {
+      await setCommands(bot);
+      if (appUrl) await setMenuButton(bot, appUrl);
+    },
     async start(onUpdate) {
       bot.on(['message', 'callback_query'], (ctx) => {
         const incoming = toIncoming(ctx, bot.telegram);
@@ -70,6 +74,23 @@ function telegramAdapter(config: Config, token: string, log: Logger): BotAdapter
       }
     },
   };
+}
+
+/**
+ * The web client as a Telegram Mini App: only at a public https address (Telegram opens no
+ * other), and only where the api serves it. Telegram passes the signed init data to /app.
+ */
+function webAppUrl(config: Config): string | undefined {
+  const base = config.PUBLIC_URL;
+  return config.WEB_APP_ENABLED && base?.startsWith('https://') ? `${base}/app` : undefined;
+}
+
+/** The chat's menu button (beside the text box) opens the mini app, in every chat. */
+async function setMenuButton(bot: Telegraf, url: string): Promise<void> {
+  await bot.telegram.setChatMenuButton({
+    // One label for every language (Telegram has none per language here): the name.
+    menuButton: { type: 'web_app', text: 'maxOn', web_app: { url } },
+  });
 }
 
 async function setCommands(bot: Telegraf): Promise<void> {

@@ -13,9 +13,11 @@ function keyboard(screen: Screen): InlineKeyboardMarkup | undefined {
   return {
     inline_keyboard: screen.buttons.map((row) =>
       row.map((button): InlineKeyboardButton =>
-        'url' in button
-          ? { text: button.label, url: button.url }
-          : { text: button.label, callback_data: packCallback(button.callback) },
+        'callback' in button
+          ? { text: button.label, callback_data: packCallback(button.callback) }
+          : 'url' in button
+            ? { text: button.label, url: button.url }
+            : { text: button.label, web_app: { url: button.webApp } },
       ),
     ),
   };
@@ -41,6 +43,7 @@ export class TelegramMessenger implements Messenger {
   constructor(
     private readonly telegram: Telegram,
     private readonly queue: SendQueue,
+    readonly webAppUrl?: string,
   ) {}
 
   async send(chatId: string, screen: Screen): Promise<string> {

@@ -4,7 +4,7 @@ import { createBot } from '../shared/create-bot.js';
 import { parseCommand, type Incoming, type IncomingUser } from '../shared/messenger.js';
 import type { SendLimits } from '../shared/outbound/send-queue.js';
 import type { BotLogger } from '../shared/turn.js';
-import { WebHub } from './web-hub.js';
+import type { WebHub } from './web-hub.js';
 import { NoOpenPageError, WebMessenger } from './web-messenger.js';
 import type { WebInput } from './web-protocol.js';
 
@@ -12,7 +12,6 @@ import type { WebInput } from './web-protocol.js';
 const WEB_LIMITS: SendLimits = { globalPerSecond: 1000, perChatPerSecond: 50, groupPerMinute: 600 };
 
 export interface WebClient {
-  hub: WebHub;
   /** Hands what a person did on the page to the shared core; resolves once it is handled. */
   handle(user: IncomingUser, input: WebInput): Promise<void>;
   stop(): Promise<void>;
@@ -26,8 +25,11 @@ const plainText = (html: string) => html.replace(/<[^>]+>/g, '');
  * every feature of the shared core is in the web client without web-specific code.
  * `user.id` is the web account's platform user id, which is also its chat id.
  */
-export async function startWebClient(api: ApiClient, logger: BotLogger): Promise<WebClient> {
-  const hub = new WebHub();
+export async function startWebClient(
+  api: ApiClient,
+  hub: WebHub,
+  logger: BotLogger,
+): Promise<WebClient> {
   let onUpdate: ((incoming: Incoming) => Promise<void>) | null = null;
   let nextCallback = 1;
   const bot: RunningBot = await createBot(
@@ -47,7 +49,6 @@ export async function startWebClient(api: ApiClient, logger: BotLogger): Promise
   );
 
   return {
-    hub,
     async handle(user, input) {
       if (!onUpdate) throw new Error('the web client is stopped');
       const chatId = user.id;

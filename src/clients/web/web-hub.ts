@@ -1,6 +1,7 @@
+import type { WebChatFeed } from '../../graphql/web-chat-feed.js';
 import type { ShownScreen, WebEvent } from './web-protocol.js';
 
-/** A page listening to its chat (the Server-Sent Events stream of /app/api/stream). */
+/** A page listening to its chat (its `webChat` subscription). */
 export type Listener = (event: WebEvent) => void;
 
 const HISTORY = 50;
@@ -8,10 +9,16 @@ const HISTORY = 50;
 /**
  * The web client's chats, in this process: what each user's chat shows (the last messages,
  * so a reload shows them again) and the pages open on it. A chat is a user's web account.
+ * Pages are served by this process's `webChat` subscriptions: behind a load balancer, a
+ * page's socket and its POSTs must reach the same API process (sticky sessions).
  */
-export class WebHub {
+export class WebHub implements WebChatFeed {
   private readonly chats = new Map<string, { messages: ShownScreen[]; listeners: Set<Listener> }>();
-  private nextId = 1;
+  /**
+   * Ids go on from the time this process started: a page that outlived a restart keeps its
+   * messages, and a new one never takes (edits) an old one's id.
+   */
+  private nextId = Date.now();
 
   private chat(chatId: string) {
     let chat = this.chats.get(chatId);

@@ -17,9 +17,9 @@ export const toShown = (screen: Screen): Omit<ShownScreen, 'id'> => ({
   html: screen.html,
   buttons: screen.buttons.map((row) =>
     row.map((button) =>
-      'url' in button
-        ? { label: button.label, url: button.url }
-        : { label: button.label, data: packCallback(button.callback) },
+      'callback' in button
+        ? { label: button.label, data: packCallback(button.callback) }
+        : { label: button.label, url: 'url' in button ? button.url : button.webApp },
     ),
   ),
 });

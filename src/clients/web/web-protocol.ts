@@ -1,26 +1,9 @@
 /**
- * What the web client's server side and its page exchange (no GraphQL: this is the chat the
- * shared bot core renders, the same screens Telegram and MAX show).
+ * What the web client's server side and its page exchange: the chat the shared bot core
+ * renders (the same screens Telegram and MAX show) goes to the page over the `webChat`
+ * subscription (src/graphql/web-chat-feed.ts); what the person does comes back as a POST.
  */
-
-/** A button as the page shows it: a packed callback to post back, or a link. */
-export type WebButton = { label: string; data: string } | { label: string; url: string };
-
-/** One message in the chat: HTML from the shared views (the bots' safe subset) and buttons. */
-export interface ShownScreen {
-  id: string;
-  html: string;
-  buttons: WebButton[][];
-  /** A picture above the text (a habit heatmap, a goal chart), as a data: URL. */
-  image?: string;
-}
-
-/** Server → page, over Server-Sent Events. */
-export type WebEvent =
-  | { type: 'history'; messages: ShownScreen[] }
-  | { type: 'message'; message: ShownScreen }
-  | { type: 'toast'; text: string }
-  | { type: 'typing' };
+export type { ShownScreen, WebButton, WebEvent } from '../../graphql/web-chat-feed.js';
 
 /** Page → server: what a person does in the chat. */
 export type WebInput =

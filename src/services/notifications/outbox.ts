@@ -310,6 +310,13 @@ export class NotificationOutbox {
       notificationId: row.id,
       userId: row.userId,
     });
+    // An open web page reloads what it shows; once per firing (its web row), not per channel.
+    if (row.channel === DeliveryChannel.WEB) {
+      this.pubsub.publish('USER_CHANGED', row.userId, {
+        reason: 'NOTIFICATION',
+        changedAt: new Date(),
+      });
+    }
   }
 
   /** Claims the rows the `select` names (params from $3) and counts an offer on each. */

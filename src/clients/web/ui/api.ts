@@ -6,6 +6,7 @@ let csrfToken = '';
 export const setCsrfToken = (token: string) => {
   csrfToken = token;
 };
+export const currentCsrfToken = () => csrfToken;
 
 export class RequestError extends Error {
   constructor(

@@ -5,6 +5,7 @@ import {
   type WebCalendarQuery,
 } from '../../shared/gql/graphql.js';
 import { gql } from './api.js';
+import { useChanges } from './live.js';
 import { addDays, calendarTitle, dayKey, dayTitle, mondayOf, timeIn } from './dates.js';
 import type { WebTexts } from './web.texts.js';
 
@@ -21,7 +22,7 @@ function daysOf(view: View, anchor: string): string[] {
 
 /**
  * The calendar grid: events and planned steps (kind STEP) by day, in the user's timezone,
- * a week or a month at a time.
+ * a week or a month at a time; live: it reloads when something of the user's changes.
  */
 export function Calendar({ t }: { t: WebTexts }) {
   const [timeZone, setTimeZone] = useState<string | null>(null);
@@ -29,7 +30,9 @@ export function Calendar({ t }: { t: WebTexts }) {
   const [view, setView] = useState<View>('week');
   const [anchor, setAnchor] = useState<string | null>(null);
   const [occurrences, setOccurrences] = useState<Occurrence[] | null>(null);
+  const [loading, setLoading] = useState(true);
   const [busy, setBusy] = useState<Busy[]>([]);
+  const changes = useChanges();
 
   useEffect(() => {
     void gql(MeDocument, {}).then(({ me }) => {
@@ -45,12 +48,14 @@ export function Calendar({ t }: { t: WebTexts }) {
     // A day either side: the grid's days are the user's, the query's bounds are UTC.
     const from = new Date(`${addDays(days[0]!, -1)}T00:00:00Z`).toISOString();
     const to = new Date(`${addDays(days[days.length - 1]!, 2)}T00:00:00Z`).toISOString();
-    setOccurrences(null);
+    setLoading(true);
     void gql(WebCalendarDocument, { from, to }).then(({ events, externalBusy }) => {
       setOccurrences(events);
       setBusy(externalBusy);
+      setLoading(false);
     });
-  }, [view, anchor]);
+    // Reloaded in place when something changed (no blank grid in between).
+  }, [view, anchor, changes]);
 
   if (!timeZone || !anchor) return <section class="calendar" />;
   const byDay = new Map<string, Occurrence[]>();
@@ -74,7 +79,7 @@ export function Calendar({ t }: { t: WebTexts }) {
     );
 
   return (
-    <section class="calendar" data-testid="calendar" aria-busy={occurrences === null}>
+    <section class="calendar" data-testid="calendar" aria-busy={loading}>
       <header class="calendar-bar">
         <button onClick={() => step(-1)}>◀</button>
         <button onClick={() => setAnchor(today)}>{t.today}</button>

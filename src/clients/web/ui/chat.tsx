@@ -1,42 +1,51 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ShownScreen, WebEvent } from '../web-protocol.js';
+import { WebChatDocument, type WebChatSubscription } from '../../shared/gql/graphql.js';
 import { post } from './api.js';
+import { subscribe, useOnline } from './live.js';
 import type { WebTexts } from './web.texts.js';
 
-type Line = (ShownScreen & { mine?: false }) | { id: string; mine: true; text: string };
+type Message = WebChatSubscription['webChat']['messages'][number];
+type Line = (Message & { mine?: false }) | { id: string; mine: true; text: string };
+
+/** Adds new messages at the end; a message already shown (same id) is replaced: an edit. */
+function upsert(lines: Line[], messages: Message[]): Line[] {
+  const next = [...lines];
+  for (const message of messages) {
+    const index = next.findIndex((line) => !line.mine && line.id === message.id);
+    if (index < 0) next.push(message);
+    else next[index] = message;
+  }
+  return next;
+}
 
 /**
- * The chat with the shared core: the same screens and buttons the bots show, live over
- * Server-Sent Events (answers, edits, notifications with their Done/Snooze buttons).
+ * The chat with the shared core: the same screens and buttons the bots show, live over the
+ * `webChat` subscription (answers, edits, notifications with their Done/Snooze buttons).
+ * The box is enabled once the chat is live.
  */
 export function Chat({ t }: { t: WebTexts }) {
   const [lines, setLines] = useState<Line[]>([]);
   const [toast, setToast] = useState<string | null>(null);
-  const [online, setOnline] = useState(true);
+  const [live, setLive] = useState(false);
+  const online = useOnline();
   const [text, setText] = useState('');
   const end = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const stream = new EventSource('/app/api/stream');
-    stream.onopen = () => setOnline(true);
-    stream.onerror = () => setOnline(false);
-    stream.onmessage = (message) => {
-      const event = JSON.parse(message.data as string) as WebEvent;
-      if (event.type === 'history') setLines(event.messages);
-      if (event.type === 'message') {
-        setLines((shown) => {
-          const index = shown.findIndex((line) => !line.mine && line.id === event.message.id);
-          if (index < 0) return [...shown, event.message];
-          return shown.map((line, i) => (i === index ? event.message : line));
-        });
-      }
-      if (event.type === 'toast') {
-        setToast(event.text);
-        setTimeout(() => setToast(null), 3000);
-      }
-    };
-    return () => stream.close();
-  }, []);
+  useEffect(
+    () =>
+      // A HISTORY comes first, and again after a reconnect: merged, so nothing shown is lost.
+      subscribe(WebChatDocument, {}, ({ webChat: event }) => {
+        if (event.kind === 'HISTORY') setLive(true);
+        if (event.kind === 'HISTORY' || event.kind === 'MESSAGE') {
+          setLines((shown) => upsert(shown, event.messages));
+        }
+        if (event.kind === 'TOAST' && event.text) {
+          setToast(event.text);
+          setTimeout(() => setToast(null), 3000);
+        }
+      }),
+    [],
+  );
 
   useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [lines.length]);
 
@@ -65,7 +74,7 @@ export function Chat({ t }: { t: WebTexts }) {
               {line.buttons.map((row, r) => (
                 <div key={r} class="buttons">
                   {row.map((button) =>
-                    'url' in button ? (
+                    button.url ? (
                       <a
                         key={button.label}
                         class="button"
@@ -105,9 +114,12 @@ export function Chat({ t }: { t: WebTexts }) {
           value={text}
           maxLength={4000}
           placeholder={t.placeholder}
+          disabled={!live || !online}
           onInput={(event) => setText((event.target as HTMLInputElement).value)}
         />
-        <button type="submit">{t.send}</button>
+        <button type="submit" disabled={!live || !online}>
+          {t.send}
+        </button>
       </form>
     </section>
   );

@@ -7,6 +7,7 @@ import {
   type GoalListQuery,
 } from '../../shared/gql/graphql.js';
 import { gql } from './api.js';
+import { useChanges } from './live.js';
 import type { WebTexts } from './web.texts.js';
 
 type GoalItem = GoalListQuery['goals']['items'][number];
@@ -21,12 +22,16 @@ function Progress({ value }: { value: number }) {
   );
 }
 
-/** A goal's page: progress, steps (complete one here), and its timeline of planned steps. */
+/**
+ * A goal's page: progress, steps (complete one here), and its timeline of planned steps;
+ * live: it reloads when something of the user's changes (a step done from a reminder).
+ */
 function GoalPage({ id, t, back }: { id: string; t: WebTexts; back: () => void }) {
   const [goal, setGoal] = useState<GoalCardFieldsFragment | null>(null);
+  const changes = useChanges();
   const load = () =>
     gql(GoalCardDocument, { id }).then(({ goal }) => setGoal(goal as GoalCardFieldsFragment));
-  useEffect(() => void load(), [id]);
+  useEffect(() => void load(), [id, changes]);
   if (!goal) return <section class="goal" />;
   const timeline = [...goal.steps]
     .filter((step) => step.plannedStart)
@@ -74,9 +79,10 @@ function GoalPage({ id, t, back }: { id: string; t: WebTexts; back: () => void }
 export function Goals({ t }: { t: WebTexts }) {
   const [goals, setGoals] = useState<GoalItem[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const changes = useChanges();
   useEffect(
     () => void gql(GoalListDocument, { limit: 50 }).then(({ goals }) => setGoals(goals.items)),
-    [open],
+    [open, changes],
   );
   if (open) return <GoalPage id={open} t={t} back={() => setOpen(null)} />;
   return (

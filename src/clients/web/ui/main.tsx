@@ -17,6 +17,12 @@ interface Session {
 
 function App({ t }: { t: WebTexts }) {
   const [tab, setTab] = useState<Tab>('chat');
+  // The calendar stays mounted once opened: it keeps itself current while the chat is used.
+  const [calendarOpened, setCalendarOpened] = useState(false);
+  const show = (name: Tab) => {
+    setTab(name);
+    if (name === 'calendar') setCalendarOpened(true);
+  };
   return (
     <div class="app">
       <nav class="tabs">
@@ -25,18 +31,22 @@ function App({ t }: { t: WebTexts }) {
             key={name}
             class={name === tab ? 'tab active' : 'tab'}
             data-tab={name}
-            onClick={() => setTab(name)}
+            onClick={() => show(name)}
           >
             {t.tabs[name]}
           </button>
         ))}
       </nav>
       <main>
-        {/* The chat stays mounted: its stream keeps receiving notifications on other tabs. */}
+        {/* The chat stays mounted: its subscription keeps receiving notifications on other tabs. */}
         <div hidden={tab !== 'chat'} class="pane">
           <Chat t={t} />
         </div>
-        {tab === 'calendar' && <Calendar t={t} />}
+        {calendarOpened && (
+          <div hidden={tab !== 'calendar'} class="pane">
+            <Calendar t={t} />
+          </div>
+        )}
         {tab === 'goals' && <Goals t={t} />}
         {tab === 'settings' && <Settings t={t} />}
       </main>

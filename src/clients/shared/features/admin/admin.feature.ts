@@ -59,7 +59,7 @@ const notOperator = (error: unknown) =>
 async function asIfUnknown(turn: Turn): Promise<void> {
   if (turn.incoming.kind !== 'callback') return turn.show(helpScreen(turn.t));
   await turn.answer(turn.t.outdatedButton);
-  await turn.send(mainMenu(turn.t, turn.timezone, turn.t.outdatedWithMenu));
+  await turn.send(mainMenu(turn.t, turn.timezone, turn.messenger, turn.t.outdatedWithMenu));
 }
 
 /** Runs `handle` for operators only (checked by the bot and again by the API). */

@@ -4,12 +4,22 @@ import { CreateWebSignInLinkDocument } from '../../gql/graphql.js';
 import { helpScreen, mainMenu, notice, webLinkScreen } from './menu.views.js';
 import { onboardingButtons, onboardingScreen, type OnboardingCallback } from './onboarding.js';
 
-export type MenuCallback = { a: 'menu' } | { a: 'help' } | OnboardingCallback;
+export type MenuCallback = { a: 'menu' } | { a: 'help' } | { a: 'web' } | OnboardingCallback;
 
-const showMenu = async (turn: Turn) => turn.show(mainMenu(turn.t, turn.timezone));
+const showMenu = async (turn: Turn) => turn.show(mainMenu(turn.t, turn.timezone, turn.messenger));
 const showHelp = async (turn: Turn) => turn.show(helpScreen(turn.t));
 
-/** The main menu, help, /start (which also forgets a dialog), /cancel and /web (a sign-in link). */
+/** /web and the menu's button where no mini app opens: a one-time sign-in link. */
+async function sendWebLink(turn: Turn) {
+  const { createWebSignInLink: link } = await turn.api(CreateWebSignInLinkDocument, {});
+  const minutes = Math.max(1, Math.round((Date.parse(link.expiresAt) - Date.now()) / 60_000));
+  await turn.show(webLinkScreen(turn.t, link.url, minutes));
+}
+
+/**
+ * The main menu, help, /start (which also forgets a dialog), /cancel and /web (a sign-in link;
+ * also the menu's web button where the messenger opens no mini app).
+ */
 export const menuFeature: Feature<
   MenuCallback,
   never,
@@ -21,15 +31,11 @@ export const menuFeature: Feature<
       const { t, lang, timezone } = turn;
       // Two messages: the greeting stays; the menu below it is the one screens edit.
       await turn.send(onboardingScreen(t, lang, turn.incoming.user.name, timezone));
-      await turn.send(mainMenu(t, timezone));
+      await turn.send(mainMenu(t, timezone, turn.messenger));
     },
     menu: showMenu,
     help: showHelp,
-    async web(turn) {
-      const { createWebSignInLink: link } = await turn.api(CreateWebSignInLinkDocument, {});
-      const minutes = Math.max(1, Math.round((Date.parse(link.expiresAt) - Date.now()) / 60_000));
-      await turn.show(webLinkScreen(turn.t, link.url, minutes));
-    },
+    web: sendWebLink,
     async cancel(turn) {
       const { t } = turn;
       if (!turn.state.dialog) return turn.show(notice(t, t.nothingToCancel));
@@ -40,6 +46,7 @@ export const menuFeature: Feature<
   buttons: {
     menu: { code: 'm', fields: {}, press: showMenu },
     help: { code: 'h', fields: {}, press: showHelp },
+    web: { code: 'bw', fields: {}, press: sendWebLink },
     ...onboardingButtons,
   },
   dialogs: {},

@@ -26,6 +26,7 @@ export const MENU_TEXTS = defineTexts({
       habits: '🔁 Привычки',
       settings: '⚙️ Настройки',
       help: '❓ Помощь',
+      web: '🌐 Веб-версия',
     },
     help: [
       '<b>Что я умею</b>',
@@ -66,6 +67,7 @@ export const MENU_TEXTS = defineTexts({
       habits: '🔁 Habits',
       settings: '⚙️ Settings',
       help: '❓ Help',
+      web: '🌐 Web app',
     },
     help: [
       '<b>What I can do</b>',

@@ -1,9 +1,29 @@
 import { todayIn } from '../../format.js';
 import { markup } from '../../html.js';
-import { button, screen, type Screen } from '../../screen.js';
+import type { Messenger } from '../../messenger.js';
+import { button, screen, type Button, type Screen } from '../../screen.js';
 import type { Texts } from '../../texts.js';
 
-export function mainMenu(t: Texts, timezone: string, greeting?: string): Screen {
+/**
+ * The menu's way into the web client: the mini app itself where the messenger opens one
+ * (Telegram at a public https address), else a button that sends a one-time sign-in link
+ * (like /web); none in the web client itself.
+ */
+function webButton(t: Texts, messenger: MenuPlatform): Button[][] {
+  if (messenger.platform === 'web') return [];
+  if (messenger.webAppUrl) return [[{ label: t.menu.web, webApp: messenger.webAppUrl }]];
+  return [[button(t.menu.web, { a: 'web' })]];
+}
+
+/** What the menu needs to know of the messenger it is shown in. */
+export type MenuPlatform = Pick<Messenger, 'platform' | 'webAppUrl'>;
+
+export function mainMenu(
+  t: Texts,
+  timezone: string,
+  messenger: MenuPlatform,
+  greeting?: string,
+): Screen {
   const today = todayIn(timezone);
   const title = markup`<b>${t.menuTitle}</b>`;
   return screen(greeting ? `${markup`${greeting}`}\n\n${title}` : title, [
@@ -17,6 +37,7 @@ export function mainMenu(t: Texts, timezone: string, greeting?: string): Screen 
       button(t.menu.habits, { a: 'habits', offset: 0 }),
     ],
     [button(t.menu.settings, { a: 'settings' }), button(t.menu.help, { a: 'help' })],
+    ...webButton(t, messenger),
   ]);
 }
 
