@@ -58,13 +58,20 @@ export class CalendarSyncEngine {
 
   /** Builds the provider of a connection (also used to list calendars on connect). */
   async providerFor(connection: CalendarConnection): Promise<CalendarProvider> {
+    return this.providerWith(connection, await this.connections.credentialsOf(connection.id));
+  }
+
+  /** A provider over credentials not stored yet (checking a CalDAV login before saving it). */
+  async providerWith(
+    connection: CalendarConnection,
+    credentials: CalendarCredentials | null,
+  ): Promise<CalendarProvider> {
     const factory = this.factories[connection.kind];
     if (!factory) throw new Error(`No provider for ${connection.kind} calendars is configured`);
     return await factory({
       connection,
-      credentials: await this.connections.credentialsOf(connection.id),
-      saveCredentials: (credentials) =>
-        this.connections.storeCredentials(connection.id, credentials),
+      credentials,
+      saveCredentials: (fresh) => this.connections.storeCredentials(connection.id, fresh),
     });
   }
 
