@@ -146,6 +146,7 @@ export function composeServices(
       db,
       calendarConnections,
       calendarProviderFactories(config, googleOAuth),
+      { events, steps },
       { intervalMinutes: config.CALENDAR_SYNC_MINUTES, busyDays: config.CALENDAR_BUSY_DAYS },
       logger,
     ),

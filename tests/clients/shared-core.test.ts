@@ -90,6 +90,17 @@ describe('callback data', () => {
     { a: 'tryExample', n: 1 },
     { a: 'eventDeleteYes', eventId: ID },
     { a: 'timezoneSet', zone: 'America/Argentina/Rio_Gallegos' },
+    { a: 'calendars' },
+    { a: 'calendarConnection', connectionId: ID },
+    { a: 'calendarBusy', connectionId: ID, index: 2 },
+    { a: 'calendarWrite', connectionId: ID, index: 0 },
+    { a: 'calendarSync', connectionId: ID },
+    { a: 'calendarDisconnect', connectionId: ID },
+    { a: 'calendarDisconnectYes', connectionId: ID },
+    { a: 'calendarFeed' },
+    { a: 'calendarFeedNew' },
+    { a: 'calendarCalDav' },
+    { a: 'calendarIcs' },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -180,6 +191,17 @@ describe('callback data', () => {
       'ox:1',
       `exy:${ID}`,
       'stzs:America/Argentina/Rio_Gallegos',
+      'k',
+      `kc:${ID}`,
+      `kb:${ID}:2`,
+      `kw:${ID}:0`,
+      `ks:${ID}`,
+      `kx:${ID}`,
+      `kxy:${ID}`,
+      'kf',
+      'kfn',
+      'kd',
+      'ki',
     ]);
   });
 

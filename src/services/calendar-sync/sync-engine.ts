@@ -16,6 +16,7 @@ import type {
 import { pushLocalChanges } from './calendar-push.js';
 import { ICS_CALENDAR_ID } from './ics/ics-provider.js';
 import type { CalendarProvider, ExternalEvent } from './provider.js';
+import { applyOwnChanges, type OwnChangeTargets } from './own-changes.js';
 import { failed, succeeded } from './sync-status.js';
 
 /** What a provider factory gets to build a provider for one connection. */
@@ -44,7 +45,8 @@ const DAY_MS = 86_400_000;
 /**
  * The one sync engine for every kind of external calendar: pull each chosen calendar's
  * changes through its provider, store busy time (our own events coming back are matched
- * through the mapping table, never counted twice), push our events and planned steps to
+ * through the mapping table, never counted twice), apply changes made there to our own
+ * events (own-changes.ts), push our events and planned steps to
  * the calendar the user chose to write to, and record a status the user sees.
  */
 export class CalendarSyncEngine {
@@ -52,6 +54,8 @@ export class CalendarSyncEngine {
     private readonly db: DataSource,
     private readonly connections: CalendarConnectionService,
     private readonly factories: ProviderFactories,
+    /** Where changes made in the provider to maxOn's own events are applied. */
+    private readonly own: OwnChangeTargets,
     private readonly settings: SyncSettings,
     private readonly logger: Logger,
   ) {}
@@ -148,6 +152,7 @@ export class CalendarSyncEngine {
         result.fullResync ? 'all' : result.changes.map((event) => event.remoteId),
       );
     });
+    await applyOwnChanges(this.db, this.own, connection, user, calendarId, result.changes);
     if (result.cursor) connection.cursors = { ...connection.cursors, [calendarId]: result.cursor };
     else delete connection.cursors[calendarId];
   }
