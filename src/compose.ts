@@ -13,6 +13,7 @@ import type { Logger } from './logger.js';
 import type { AppPubSub } from './pubsub.js';
 import { CalendarFeedService } from './services/calendar-sync/calendar-feed.service.js';
 import { CalendarAccountsService } from './services/calendar-sync/calendar-accounts.service.js';
+import { GOOGLE_PUSH_PATH } from './services/calendar-sync/push-channels.js';
 import { CalendarSyncService } from './services/calendar-sync/calendar-sync.service.js';
 import { CalendarSyncEngine } from './services/calendar-sync/sync-engine.js';
 import { calendarProviderFactories } from './services/calendar-sync/provider-factories.js';
@@ -147,7 +148,12 @@ export function composeServices(
       calendarConnections,
       calendarProviderFactories(config, googleOAuth),
       { events, steps },
-      { intervalMinutes: config.CALENDAR_SYNC_MINUTES, busyDays: config.CALENDAR_BUSY_DAYS },
+      {
+        intervalMinutes: config.CALENDAR_SYNC_MINUTES,
+        busyDays: config.CALENDAR_BUSY_DAYS,
+        // Google calls this when a calendar changes; only with a public address to call.
+        pushAddress: config.PUBLIC_URL ? `${config.PUBLIC_URL}${GOOGLE_PUSH_PATH}` : null,
+      },
       logger,
     ),
     jobs,

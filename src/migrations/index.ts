@@ -8,6 +8,7 @@ import { DefaultReminderMinutes1795310000000 } from './1795310000000-default-rem
 import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-reminders-enabled.js';
 import { WeeklyReview1797700000000 } from './1797700000000-weekly-review.js';
+import { CalendarPushChannels1797820000000 } from './1797820000000-calendar-push-channels.js';
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
 import { RateLimits1797010000000 } from './1797010000000-rate-limits.js';
 import { CalendarConnections1797300000000 } from './1797300000000-calendar-connections.js';
@@ -35,4 +36,5 @@ export const MIGRATIONS: MixedList<Function> = [
   TitleSearch1797500000000,
   AssistantUndo1797500000001,
   WeeklyReview1797700000000,
+  CalendarPushChannels1797820000000,
 ];

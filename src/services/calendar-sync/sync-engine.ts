@@ -17,6 +17,7 @@ import { pushLocalChanges } from './calendar-push.js';
 import { ICS_CALENDAR_ID } from './ics/ics-provider.js';
 import type { CalendarProvider, ExternalEvent } from './provider.js';
 import { applyOwnChanges, type OwnChangeTargets } from './own-changes.js';
+import { renewChannels, stopChannels } from './push-channels.js';
 import { failed, succeeded } from './sync-status.js';
 
 /** What a provider factory gets to build a provider for one connection. */
@@ -38,6 +39,8 @@ export type ProviderFactories = Partial<
 export interface SyncSettings {
   intervalMinutes: number;
   busyDays: number;
+  /** Where providers with push channels (Google) notify us; null: polling only. */
+  pushAddress?: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -98,7 +101,20 @@ export class CalendarSyncEngine {
       if (connection.writeCalendarId) {
         await pushLocalChanges({ db: this.db }, provider, connection, user, now);
       }
-      outcome = succeeded(connection, now, this.settings.intervalMinutes);
+      if (this.settings.pushAddress) {
+        connection.pushChannels = await renewChannels(
+          provider,
+          connection,
+          this.calendarsToPull(connection),
+          this.settings.pushAddress,
+          now,
+          this.logger,
+        );
+      }
+      outcome = {
+        ...succeeded(connection, now, this.settings.intervalMinutes),
+        pushChannels: connection.pushChannels,
+      };
     } catch (error) {
       this.logger.warn({ err: error, connectionId, kind: connection.kind }, 'calendar sync failed');
       outcome = failed(connection, error, now, this.settings.intervalMinutes);
@@ -106,6 +122,16 @@ export class CalendarSyncEngine {
     // `update` of a row deleted meanwhile (disconnected) changes nothing: no resurrection.
     await this.db.getRepository(CalendarConnection).update({ id: connectionId }, outcome);
     return outcome.nextSyncAt ?? null;
+  }
+
+  /** Closes a connection's push channels before it is disconnected; best effort. */
+  async stopChannelsOf(connection: CalendarConnection): Promise<void> {
+    if (Object.keys(connection.pushChannels ?? {}).length === 0) return;
+    try {
+      await stopChannels(await this.providerFor(connection), connection, this.logger);
+    } catch (error) {
+      this.logger.warn({ err: error, connectionId: connection.id }, 'stopping channels failed');
+    }
   }
 
   private calendarsToPull(connection: CalendarConnection): string[] {
