@@ -91,6 +91,21 @@ async function seedUser(app: App, events: number, base: Date): Promise<User> {
   return app.db.getRepository(User).findOneByOrFail({ id: user.id });
 }
 
+/** A CalDAV connection of `user` writing to the memory calendar (`busy`: its busy calendars). */
+async function writingTo(app: App, user: User, busy: string[]) {
+  const connections = app.deps.services.calendarConnections;
+  const connection = await connections.create(user, {
+    kind: CalendarConnectionKind.CALDAV,
+    name: 'Work',
+    url: 'https://caldav.example.com/',
+    credentials: { username: 'u', password: 'p' },
+  });
+  return connections.chooseCalendars(user, connection.id, {
+    busyCalendarIds: busy,
+    writeCalendarId: 'work',
+  });
+}
+
 async function main(): Promise<void> {
   const dbName = `maxon_bench_calsync_${Date.now()}`;
   const dbUrl = new URL(ADMIN_URL);
@@ -125,16 +140,7 @@ async function main(): Promise<void> {
 
     // A user whose 100 events were pushed before; the calendar then has 500 changes.
     const user = await seedUser(app, OWN, base);
-    const connection = await services.calendarConnections.create(user, {
-      kind: CalendarConnectionKind.CALDAV,
-      name: 'Work',
-      url: 'https://caldav.example.com/',
-      credentials: { username: 'u', password: 'p' },
-    });
-    await services.calendarConnections.chooseCalendars(user, connection.id, {
-      busyCalendarIds: ['work'],
-      writeCalendarId: 'work',
-    });
+    const connection = await writingTo(app, user, ['work']);
     await engine.sync(connection.id, now);
     const own = [...calendar.written.values()];
     calendar.changes = [
@@ -170,16 +176,7 @@ async function main(): Promise<void> {
 
     // A first pass writing 500 events to an empty calendar.
     const writer = await seedUser(app, PUSHED, base);
-    const second = await services.calendarConnections.create(writer, {
-      kind: CalendarConnectionKind.CALDAV,
-      name: 'Work',
-      url: 'https://caldav.example.com/',
-      credentials: { username: 'u', password: 'p' },
-    });
-    await services.calendarConnections.chooseCalendars(writer, second.id, {
-      busyCalendarIds: [],
-      writeCalendarId: 'work',
-    });
+    const second = await writingTo(app, writer, []);
     started = performance.now();
     await engine.sync(second.id, now);
     const pushMs = performance.now() - started;

@@ -5,14 +5,14 @@ import {
   CreateEventDocument,
   DisconnectCalendarConnectionDocument,
   EventDocument,
-  GoogleCalendarConnectUrlDocument,
   SyncCalendarConnectionDocument,
 } from '../gql/graphql.js';
-import { seedUser, type TestUser } from '../support/factories.js';
-import { startFakeGoogle, type FakeGoogle } from '../support/fake-google-calendar.js';
+import { seedUser } from '../support/factories.js';
+import { googleEnv, startFakeGoogle, type FakeGoogle } from '../support/fake-google-calendar.js';
 import { executeOperationOk } from '../support/graphql-client.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { freePort } from '../support/radicale.js';
+import { connectGoogle } from '../support/google-connect.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Google push channels end to end: the worker opens a channel after a pass, the fake Google
@@ -34,10 +34,7 @@ beforeAll(async () => {
     WEBHOOK_ALLOW_LOCALHOST: 'true',
     WORKER_ENABLED: 'true',
     JOBS_PROCESS_EVERY_MS: '200',
-    GOOGLE_CLIENT_ID: google.clientId,
-    GOOGLE_CLIENT_SECRET: google.clientSecret,
-    GOOGLE_OAUTH_BASE_URL: google.oauthBaseUrl,
-    GOOGLE_API_BASE_URL: google.apiBaseUrl,
+    ...googleEnv(google),
   });
 });
 
@@ -58,30 +55,13 @@ async function waitFor<T>(what: () => Promise<T> | T, timeoutMs = 15_000): Promi
   }
 }
 
-async function connectGoogle(user: TestUser): Promise<CalendarConnection> {
-  const { googleCalendarConnectUrl } = await executeOperationOk(
-    app,
-    GoogleCalendarConnectUrlDocument,
-    {},
-    user,
-  );
-  const start = await fetch(googleCalendarConnectUrl!, { redirect: 'manual' });
-  const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const consent = new URL(start.headers.get('location')!);
-  const code = google.authorize(consent.searchParams);
-  const query = new URLSearchParams({ state: consent.searchParams.get('state')!, code });
-  const done = await fetch(`${app.url}/oauth/google/callback?${query}`, { headers: { cookie } });
-  expect(done.status).toBe(200);
-  return app.db.getRepository(CalendarConnection).findOneByOrFail({ userId: user.id });
-}
-
 const push = (headers: Record<string, string>) =>
   fetch(`${app.url}/calendar/google/push`, { method: 'POST', headers });
 
 describe('Google push channels', () => {
   it('a change in Google reaches maxOn through the webhook, not the next poll', async () => {
     const user = await seedUser(app);
-    const connection = await connectGoogle(user);
+    const connection = await connectGoogle(app, google, user);
     // The worker's first pass opens a channel on the calendar; the handshake is accepted.
     const [channelId, channel] = await waitFor(() => [...google.channels][0]);
     expect(channel).toMatchObject({

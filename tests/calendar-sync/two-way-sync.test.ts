@@ -9,14 +9,14 @@ import {
   DisconnectCalendarConnectionDocument,
   EventDocument,
   ExternalBusyDocument,
-  GoogleCalendarConnectUrlDocument,
   SyncCalendarConnectionDocument,
   UpdateEventDocument,
 } from '../gql/graphql.js';
 import { seedUser, type TestUser } from '../support/factories.js';
-import { startFakeGoogle, type FakeGoogle } from '../support/fake-google-calendar.js';
+import { googleEnv, startFakeGoogle, type FakeGoogle } from '../support/fake-google-calendar.js';
 import { errorCode, executeOperation, executeOperationOk } from '../support/graphql-client.js';
 import { startRadicale, type Radicale } from '../support/radicale.js';
+import { connectGoogle } from '../support/google-connect.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Two-way sync end to end through the API: a real Radicale and the fake Google over HTTP.
@@ -40,10 +40,7 @@ beforeAll(async () => {
   });
   app = await startTestApp({
     WEBHOOK_ALLOW_LOCALHOST: 'true',
-    GOOGLE_CLIENT_ID: google.clientId,
-    GOOGLE_CLIENT_SECRET: google.clientSecret,
-    GOOGLE_OAUTH_BASE_URL: google.oauthBaseUrl,
-    GOOGLE_API_BASE_URL: google.apiBaseUrl,
+    ...googleEnv(google),
   });
 });
 
@@ -206,28 +203,9 @@ describe('CalDAV (Radicale) through the API', () => {
 });
 
 describe('Google Calendar (fake) through the API', () => {
-  /** The bot's link → consent → callback, as a browser would. */
-  async function connectGoogle(user: TestUser): Promise<CalendarConnection> {
-    const { googleCalendarConnectUrl } = await executeOperationOk(
-      app,
-      GoogleCalendarConnectUrlDocument,
-      {},
-      user,
-    );
-    const link = new URL(googleCalendarConnectUrl!);
-    const start = await fetch(`${app.url}${link.pathname}${link.search}`, { redirect: 'manual' });
-    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const consent = new URL(start.headers.get('location')!);
-    const code = google.authorize(consent.searchParams);
-    const query = new URLSearchParams({ state: consent.searchParams.get('state')!, code });
-    const done = await fetch(`${app.url}/oauth/google/callback?${query}`, { headers: { cookie } });
-    expect(done.status).toBe(200);
-    return app.db.getRepository(CalendarConnection).findOneByOrFail({ userId: user.id });
-  }
-
   it('counts own calendars as busy by default; moves and deletions in Google come back', async () => {
     const user = await seedUser(app);
-    const connection = await connectGoogle(user);
+    const connection = await connectGoogle(app, google, user);
     // Holidays (read-only) do not block the user's days unless chosen.
     expect(connection.busyCalendarIds).toEqual(['alice@example.com']);
     await executeOperationOk(

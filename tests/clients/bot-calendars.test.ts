@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { Like } from 'typeorm';
 import { CalendarConnection } from '../../src/entities/index.js';
 import { labels, newBotUser } from '../support/bot-user.js';
-import { startFakeGoogle, type FakeGoogle } from '../support/fake-google-calendar.js';
+import { googleEnv, startFakeGoogle, type FakeGoogle } from '../support/fake-google-calendar.js';
 import { MemoryBot } from '../support/memory-bot.js';
 import { startRadicale, type Radicale } from '../support/radicale.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -46,10 +46,7 @@ beforeAll(async () => {
   feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/work.ics`;
   app = await startTestApp({
     WEBHOOK_ALLOW_LOCALHOST: 'true',
-    GOOGLE_CLIENT_ID: google.clientId,
-    GOOGLE_CLIENT_SECRET: google.clientSecret,
-    GOOGLE_OAUTH_BASE_URL: google.oauthBaseUrl,
-    GOOGLE_API_BASE_URL: google.apiBaseUrl,
+    ...googleEnv(google),
   });
   bot = new MemoryBot(app);
   await bot.start();

@@ -47,6 +47,14 @@ export interface FakeGoogle {
   stop(): Promise<void>;
 }
 
+/** The settings that point the app at this fake (and switch Google sync on). */
+export const googleEnv = (google: FakeGoogle): Record<string, string> => ({
+  GOOGLE_CLIENT_ID: google.clientId,
+  GOOGLE_CLIENT_SECRET: google.clientSecret,
+  GOOGLE_OAUTH_BASE_URL: google.oauthBaseUrl,
+  GOOGLE_API_BASE_URL: google.apiBaseUrl,
+});
+
 export interface FakeChannel {
   calendarId: string;
   address: string;
