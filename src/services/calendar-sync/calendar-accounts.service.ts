@@ -125,9 +125,10 @@ export class CalendarAccountsService {
     return saved;
   }
 
-  /** Disconnects; a Google grant is revoked at Google first. */
+  /** Disconnects: push channels stopped, then a Google grant revoked (its tokens die with it). */
   async disconnect(user: User, id: string): Promise<CalendarConnection> {
     const connection = await this.connections.get(user, id);
+    await this.sync.engine.stopChannelsOf(connection);
     if (connection.kind === CalendarConnectionKind.GOOGLE) await this.googleOAuth.revoke(id);
     return this.sync.disconnect(user, id);
   }

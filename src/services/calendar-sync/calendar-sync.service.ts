@@ -55,7 +55,6 @@ export class CalendarSyncService {
 
   /** Disconnects: stops the job and removes the connection's busy time and mappings. */
   async disconnect(user: User, id: string): Promise<CalendarConnection> {
-    await this.engine.stopChannelsOf(await this.connections.get(user, id));
     const connection = await this.connections.disconnect(user, id);
     await this.jobs.cancel(calendarSyncJob, { connectionId: id });
     return connection;
