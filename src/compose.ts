@@ -12,6 +12,8 @@ import { wireDomainEventHandlers } from './domain-event-handlers.js';
 import type { Logger } from './logger.js';
 import type { AppPubSub } from './pubsub.js';
 import { CalendarFeedService } from './services/calendar-sync/calendar-feed.service.js';
+import { CalendarAccountsService } from './services/calendar-sync/calendar-accounts.service.js';
+import { GOOGLE_PUSH_PATH } from './services/calendar-sync/push-channels.js';
 import { CalendarSyncService } from './services/calendar-sync/calendar-sync.service.js';
 import { CalendarSyncEngine } from './services/calendar-sync/sync-engine.js';
 import { calendarProviderFactories } from './services/calendar-sync/provider-factories.js';
@@ -137,6 +139,26 @@ export function composeServices(
       : null,
     logger.child({ component: 'google-oauth' }),
   );
+  const outboundPolicy = { allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST };
+  const calendarSync = new CalendarSyncService(
+    db,
+    calendarConnections,
+    new CalendarSyncEngine(
+      db,
+      calendarConnections,
+      calendarProviderFactories(config, googleOAuth),
+      { events, steps },
+      {
+        intervalMinutes: config.CALENDAR_SYNC_MINUTES,
+        busyDays: config.CALENDAR_BUSY_DAYS,
+        // Google calls this when a calendar changes; only with a public address to call.
+        pushAddress: config.PUBLIC_URL ? `${config.PUBLIC_URL}${GOOGLE_PUSH_PATH}` : null,
+      },
+      logger,
+    ),
+    jobs,
+    outboundPolicy,
+  );
   const pictureUrls = new PictureUrlSigner(pictureSecret, config.PICTURE_URL_TTL_SECONDS);
   const rateLimits = new RateLimits(
     {
@@ -188,21 +210,13 @@ export function composeServices(
     jobs,
     autoSchedule: new AutoScheduleService(db, goals, events, domainEvents),
     calendarConnections,
-    calendarSync: new CalendarSyncService(
+    calendarSync,
+    calendarAccounts: new CalendarAccountsService(
       db,
       calendarConnections,
-      new CalendarSyncEngine(
-        db,
-        calendarConnections,
-        calendarProviderFactories(config, googleOAuth),
-        {
-          intervalMinutes: config.CALENDAR_SYNC_MINUTES,
-          busyDays: config.CALENDAR_BUSY_DAYS,
-        },
-        logger,
-      ),
-      jobs,
-      { allowLocalhost: config.WEBHOOK_ALLOW_LOCALHOST },
+      calendarSync,
+      googleOAuth,
+      outboundPolicy,
     ),
     googleOAuth,
     calendarFeeds: new CalendarFeedService(db, publicUrl),

@@ -10,7 +10,15 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     base: { service: 'maxon' },
     serializers: { err: serializeError },
     redact: {
-      paths: ['authorization', '*.authorization', 'headers.authorization', 'token', '*.token'],
+      paths: [
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'token',
+        '*.token',
+        'password',
+        '*.password',
+      ],
       censor: '[redacted]',
     },
   };

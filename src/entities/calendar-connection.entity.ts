@@ -58,6 +58,10 @@ export class CalendarConnection extends EditableUserOwnedRecord {
   @Column({ type: 'jsonb', default: () => `'{}'` })
   cursors: Record<string, string>;
 
+  /** Calendar id → its open push channel (Google), so changes there trigger a pass soon. */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  pushChannels: Record<string, PushChannel>;
+
   @Field(() => [String], { description: 'Calendars whose busy time counts in scheduling' })
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   busyCalendarIds: string[];
@@ -65,6 +69,15 @@ export class CalendarConnection extends EditableUserOwnedRecord {
   @Field(() => String, { nullable: true, description: 'The calendar maxOn writes to, if any' })
   @Column({ type: 'varchar', length: 500, nullable: true })
   writeCalendarId: string | null;
+}
+
+/** A provider's push channel; only the SHA-256 of its token is kept. */
+export interface PushChannel {
+  id: string;
+  tokenHash: string;
+  resourceId: string;
+  /** ISO instant; the channel is renewed a day before. */
+  expiresAt: string;
 }
 
 /**

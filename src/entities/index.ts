@@ -53,6 +53,7 @@ export {
   WebSignInLink,
 };
 export type { NotificationPayload } from './notification.entity.js';
+export type { PushChannel } from './calendar-connection.entity.js';
 export * from './notification-enums.js';
 export { DEFAULT_REMINDER_MINUTES } from './user-settings.embedded.js';
 export * from './enums.js';

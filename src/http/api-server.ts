@@ -13,6 +13,7 @@ import { healthRouter } from './health.js';
 import { metricsRouter } from './metrics.js';
 import { icsFeedRouter } from './ics-feed.js';
 import { googleOAuthRouter } from './google-oauth.js';
+import { googlePushRouter } from './google-push.js';
 import { picturesRouter } from './pictures.js';
 import { playgroundRouter } from './playground.js';
 import { bodyErrorHandler, requestContext } from './request-context.js';
@@ -88,6 +89,7 @@ export async function startApiServer(
   }
   app.use(picturesRouter(deps.services));
   app.use(icsFeedRouter(deps.services));
+  app.use(googlePushRouter(deps.services));
   app.use(googleOAuthRouter(deps.services, config.PUBLIC_URL?.startsWith('https:') ?? false));
   app.use(
     '/graphql',

@@ -49,12 +49,14 @@ export function googleOAuthRouter(services: Services, secureCookies: boolean): R
     try {
       const text = (name: string) =>
         typeof request.query[name] === 'string' ? (request.query[name] as string) : undefined;
-      const { lang } = await services.googleOAuth.complete({
+      const { connection, lang } = await services.googleOAuth.complete({
         state: text('state'),
         code: text('code'),
         error: text('error'),
         browserNonce: nonceOf(request),
       });
+      // Its own calendars count as busy from the start, and the first sync is queued.
+      await services.calendarAccounts.connected(connection);
       response.clearCookie(NONCE_COOKIE, { path: COOKIE_PATH });
       page(response, 200, lang, 'connected');
     } catch (error) {

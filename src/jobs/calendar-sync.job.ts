@@ -10,9 +10,10 @@ export const calendarSyncJob = defineJob({
   // Each pass waits on a provider over the network: a few at a time.
   concurrency: 10,
   burstPerSecond: 50,
-  payload: occurrencePayload.extend({ connectionId: z.string() }),
+  /** `push`: a pass a push notification asked for (it does not queue the next one). */
+  payload: occurrencePayload.extend({ connectionId: z.string(), push: z.boolean().optional() }),
   async handle(payload, context) {
-    await context.services.calendarSync.runPass(payload.connectionId);
+    await context.services.calendarSync.runPass(payload.connectionId, { chain: !payload.push });
   },
 });
 

@@ -9,6 +9,7 @@ import { AddHabits1796616483022 } from './1796616483022-add-habits.js';
 import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-reminders-enabled.js';
 import { WeeklyReview1797700000000 } from './1797700000000-weekly-review.js';
 import { AdminUserSearch1797810000000 } from './1797810000000-admin-user-search.js';
+import { CalendarPushChannels1797820000000 } from './1797820000000-calendar-push-channels.js';
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
 import { RateLimits1797010000000 } from './1797010000000-rate-limits.js';
 import { CalendarConnections1797300000000 } from './1797300000000-calendar-connections.js';
@@ -37,4 +38,5 @@ export const MIGRATIONS: MixedList<Function> = [
   AssistantUndo1797500000001,
   WeeklyReview1797700000000,
   AdminUserSearch1797810000000,
+  CalendarPushChannels1797820000000,
 ];

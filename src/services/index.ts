@@ -1,3 +1,4 @@
+import type { CalendarAccountsService } from './calendar-sync/calendar-accounts.service.js';
 import type { CalendarFeedService } from './calendar-sync/calendar-feed.service.js';
 import type { CalendarSyncService } from './calendar-sync/calendar-sync.service.js';
 import type { CalendarConnectionService } from './calendar-sync/calendar-connection.service.js';
@@ -65,6 +66,7 @@ export interface Services {
   googleOAuth: GoogleOAuthService;
   calendarFeeds: CalendarFeedService;
   calendarSync: CalendarSyncService;
+  calendarAccounts: CalendarAccountsService;
   coach: CoachService;
   conversation: ConversationService;
   /** Null when no model is configured: the offline engine answers, voice is unavailable. */

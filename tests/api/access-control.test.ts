@@ -327,6 +327,11 @@ const USER_OPERATIONS: Record<string, string> = {
     'mutation { subscribeIcsCalendar(url: "https://example.com/cal.ics") { id } }',
   syncCalendarConnection: `mutation { syncCalendarConnection(id: "${NOWHERE}") { id } }`,
   disconnectCalendarConnection: `mutation { disconnectCalendarConnection(id: "${NOWHERE}") }`,
+  connectCalDavCalendar:
+    'mutation { connectCalDavCalendar(input: { url: "https://example.com/", username: "u", password: "p" }) { id } }',
+  googleCalendarConnectUrl: '{ googleCalendarConnectUrl }',
+  connectionCalendars: `{ connectionCalendars(id: "${NOWHERE}") { id } }`,
+  chooseConnectionCalendars: `mutation { chooseConnectionCalendars(id: "${NOWHERE}", busyCalendarIds: []) { id } }`,
 };
 /** Operator operations: FORBIDDEN to everyone but ADMIN_IDS identities and admin tokens. */
 const ADMIN_OPERATIONS: Record<string, string> = {

@@ -3,7 +3,7 @@ import { CalendarConnection, CalendarConnectionKind, User } from '../../src/enti
 import { GoogleOAuthService } from '../../src/services/calendar-sync/google-oauth.service.js';
 import { createLogger } from '../../src/logger.js';
 import { seedUser } from '../support/factories.js';
-import { startFakeGoogle, type FakeGoogle } from '../support/fake-google-calendar.js';
+import { googleEnv, startFakeGoogle, type FakeGoogle } from '../support/fake-google-calendar.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -16,12 +16,7 @@ beforeAll(async () => {
     accessRole: 'owner',
     events: new Map(),
   });
-  app = await startTestApp({
-    GOOGLE_CLIENT_ID: google.clientId,
-    GOOGLE_CLIENT_SECRET: google.clientSecret,
-    GOOGLE_OAUTH_BASE_URL: google.oauthBaseUrl,
-    GOOGLE_API_BASE_URL: google.apiBaseUrl,
-  });
+  app = await startTestApp(googleEnv(google));
 });
 
 afterAll(async () => {

@@ -103,6 +103,17 @@ describe('callback data', () => {
     { a: 'adminDrop' },
     { a: 'adminProgress', broadcastId: ID },
     { a: 'adminStop', broadcastId: ID },
+    { a: 'calendars' },
+    { a: 'calendarConnection', connectionId: ID },
+    { a: 'calendarBusy', connectionId: ID, index: 2 },
+    { a: 'calendarWrite', connectionId: ID, index: 0 },
+    { a: 'calendarSync', connectionId: ID },
+    { a: 'calendarDisconnect', connectionId: ID },
+    { a: 'calendarDisconnectYes', connectionId: ID },
+    { a: 'calendarFeed' },
+    { a: 'calendarFeedNew' },
+    { a: 'calendarCalDav' },
+    { a: 'calendarIcs' },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -206,6 +217,17 @@ describe('callback data', () => {
       'ad',
       `ap:${ID}`,
       `ak:${ID}`,
+      'k',
+      `kc:${ID}`,
+      `kb:${ID}:2`,
+      `kw:${ID}:0`,
+      `ks:${ID}`,
+      `kx:${ID}`,
+      `kxy:${ID}`,
+      'kf',
+      'kfn',
+      'kd',
+      'ki',
     ]);
   });
 

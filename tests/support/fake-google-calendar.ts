@@ -33,6 +33,10 @@ export interface FakeGoogle {
   revokedRefreshTokens: Set<string>;
   /** A change made in Google's UI: bumps the sequence so it shows in the next sync. */
   put(calendarId: string, event: Record<string, unknown>): Record<string, unknown>;
+  /** Open push channels (events.watch) by channel id. */
+  channels: Map<string, FakeChannel>;
+  /** Notifies every channel watching the calendar, as Google does after a change. */
+  notify(calendarId: string): Promise<number[]>;
   requests: Array<{
     method: string;
     path: string;
@@ -41,6 +45,21 @@ export interface FakeGoogle {
   }>;
   unexpected: string[];
   stop(): Promise<void>;
+}
+
+/** The settings that point the app at this fake (and switch Google sync on). */
+export const googleEnv = (google: FakeGoogle): Record<string, string> => ({
+  GOOGLE_CLIENT_ID: google.clientId,
+  GOOGLE_CLIENT_SECRET: google.clientSecret,
+  GOOGLE_OAUTH_BASE_URL: google.oauthBaseUrl,
+  GOOGLE_API_BASE_URL: google.apiBaseUrl,
+});
+
+export interface FakeChannel {
+  calendarId: string;
+  address: string;
+  token: string;
+  resourceId: string;
 }
 
 export interface FakeCalendar {
@@ -69,6 +88,19 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
   const unexpected: string[] = [];
   let sequence = 0;
   let tokenEpoch = 0;
+  const channels = new Map<string, FakeChannel>();
+  const notifyChannel = async (id: string, channel: FakeChannel, state: string) =>
+    (
+      await fetch(channel.address, {
+        method: 'POST',
+        headers: {
+          'x-goog-channel-id': id,
+          'x-goog-channel-token': channel.token,
+          'x-goog-resource-id': channel.resourceId,
+          'x-goog-resource-state': state,
+        },
+      })
+    ).status;
 
   const store = (calendarId: string, event: Record<string, unknown>): StoredEvent => {
     const calendar = calendars.get(calendarId)!;
@@ -206,6 +238,39 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
       });
       return;
     }
+    if (path === '/calendar/v3/channels/stop' && request.method === 'POST') {
+      const { id, resourceId } = JSON.parse(body) as { id: string; resourceId: string };
+      if (channels.get(id)?.resourceId !== resourceId) return apiError(response, 404, 'notFound');
+      channels.delete(id);
+      response.writeHead(204).end();
+      return;
+    }
+    const watch = /^\/calendar\/v3\/calendars\/([^/]+)\/events\/watch$/.exec(path);
+    if (watch && request.method === 'POST') {
+      const channel = JSON.parse(body) as {
+        id: string;
+        address: string;
+        token: string;
+        type: string;
+      };
+      if (channel.type !== 'web_hook') return apiError(response, 400, 'invalid');
+      const stored = {
+        calendarId: decodeURIComponent(watch[1]!),
+        address: channel.address,
+        token: channel.token,
+        resourceId: randomBytes(6).toString('hex'),
+      };
+      channels.set(channel.id, stored);
+      send(response, 200, {
+        kind: 'api#channel',
+        id: channel.id,
+        resourceId: stored.resourceId,
+        expiration: String(Date.now() + 7 * 86_400_000),
+      });
+      // Google's first message on a new channel is a "sync" handshake.
+      setImmediate(() => void notifyChannel(channel.id, stored, 'sync').catch(() => undefined));
+      return;
+    }
     const match = /^\/calendar\/v3\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/.exec(path);
     const calendar = match && calendars.get(decodeURIComponent(match[1]!));
     if (!match || !calendar) {
@@ -330,6 +395,11 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
     },
     expireAccessTokens() {
       for (const token of accessTokens.keys()) accessTokens.set(token, 0);
+    },
+    channels,
+    async notify(calendarId) {
+      const watching = [...channels].filter(([, channel]) => channel.calendarId === calendarId);
+      return Promise.all(watching.map(([id, channel]) => notifyChannel(id, channel, 'exists')));
     },
     put(calendarId, event) {
       return store(calendarId, { status: 'confirmed', ...event } as Record<string, unknown>);

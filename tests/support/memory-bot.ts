@@ -54,6 +54,8 @@ export class MemoryChats {
   readonly messages: ShownMessage[] = [];
   readonly answers = new Map<string, string | undefined>();
   readonly typing: string[] = [];
+  /** Ids of the user's messages the bot deleted (a message with a password). */
+  readonly deleted: string[] = [];
   private nextId = 1;
 
   show(chatId: string, screen: Screen, photo?: Buffer): ShownMessage {
@@ -107,6 +109,10 @@ class MemoryMessenger implements Messenger {
 
   async typing(chatId: string): Promise<void> {
     this.chats.typing.push(chatId);
+  }
+
+  async deleteMessage(_chatId: string, messageId: string): Promise<void> {
+    this.chats.deleted.push(messageId);
   }
 }
 

@@ -104,7 +104,8 @@ async function waitForStart(child: ChildProcess, url: string, stderr: () => stri
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

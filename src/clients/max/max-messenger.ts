@@ -103,4 +103,11 @@ export class MaxMessenger implements Messenger {
       this.api.sendAction(Number(chatId), 'typing_on'),
     );
   }
+
+  /** Best effort: a message MAX no longer lets the bot delete stays as it is. */
+  async deleteMessage(chatId: string, messageId: string): Promise<void> {
+    await this.queue
+      .enqueue({ id: chatId }, () => this.api.deleteMessage(messageId))
+      .catch(() => undefined);
+  }
 }

@@ -68,7 +68,14 @@ function fromMessage(message: Message | undefined, locale: unknown): Incoming | 
       text: link.message.text ?? '',
       buttons: buttonsOf(link.message),
     };
-    return { ...base, kind: 'text', text, ...(replyTo && { replyTo }) };
+    const messageId = message.body?.mid;
+    return {
+      ...base,
+      kind: 'text',
+      text,
+      ...(messageId && { messageId }),
+      ...(replyTo && { replyTo }),
+    };
   }
   const audio = message.body?.attachments?.find((attachment) => attachment.type === 'audio');
   if (audio?.type === 'audio' && audio.payload?.url) {

@@ -21,6 +21,8 @@ export interface Messenger {
   answerCallback(callbackId: string, text?: string): Promise<void>;
   /** "typing…" in the chat. */
   typing(chatId: string): Promise<void>;
+  /** Deletes a user's message (one with a secret in it), where the platform allows; best effort. */
+  deleteMessage?(chatId: string, messageId: string): Promise<void>;
 }
 
 /** A PNG to send as a photo (the API renders pictures; the bot downloads and uploads them). */
@@ -59,7 +61,14 @@ export interface RepliedMessage {
 /** An update, as both adapters hand it to the core. */
 export type Incoming = { chatId: string; user: IncomingUser } & (
   | { kind: 'command'; command: string; args: string }
-  | { kind: 'text'; text: string; replyTo?: RepliedMessage; forwarded?: boolean }
+  | {
+      kind: 'text';
+      text: string;
+      replyTo?: RepliedMessage;
+      forwarded?: boolean;
+      /** The text message's own id, where the platform reports it (to delete a secret). */
+      messageId?: string;
+    }
   | {
       kind: 'callback';
       callbackId: string;

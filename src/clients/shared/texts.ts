@@ -4,6 +4,7 @@ import { GOALS_TEXTS } from './features/goals/goals.texts.js';
 import { HABITS_TEXTS } from './features/habits/habits.texts.js';
 import { PLAN_TEXTS } from './features/plan/plan.texts.js';
 import { CALENDAR_TEXTS } from './features/calendar/calendar.texts.js';
+import { CALENDAR_CONNECTIONS_TEXTS } from './features/calendar/calendar-connections.texts.js';
 import { SETTINGS_TEXTS } from './features/settings/settings.texts.js';
 import { NOTIFICATIONS_TEXTS } from './features/notifications/notifications.texts.js';
 import { ASSISTANT_TEXTS } from './features/assistant/assistant.texts.js';
@@ -87,6 +88,7 @@ const ALL = (lang: Lang) => ({
   ...HABITS_TEXTS[lang],
   ...PLAN_TEXTS[lang],
   ...CALENDAR_TEXTS[lang],
+  ...CALENDAR_CONNECTIONS_TEXTS[lang],
   ...SETTINGS_TEXTS[lang],
   ...NOTIFICATIONS_TEXTS[lang],
   ...ASSISTANT_TEXTS[lang],

@@ -46,6 +46,13 @@ export class Turn {
     return this.settings.timezone;
   }
 
+  /** Deletes the user's text message being answered (it held a secret), where possible. */
+  async forgetIncomingText(): Promise<void> {
+    const incoming = this.incoming;
+    if (incoming.kind !== 'text' || !incoming.messageId) return;
+    await this.messenger.deleteMessage?.(this.chatId, incoming.messageId);
+  }
+
   /** A typed API call acting for this user. */
   api<TResult, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TResult, TVariables>,

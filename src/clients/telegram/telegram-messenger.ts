@@ -96,6 +96,13 @@ export class TelegramMessenger implements Messenger {
     );
   }
 
+  /** Best effort: a message over 48 hours old or already gone stays as it is. */
+  async deleteMessage(chatId: string, messageId: string): Promise<void> {
+    await this.queue
+      .enqueue(telegramChat(chatId), () => this.telegram.deleteMessage(chatId, Number(messageId)))
+      .catch(() => undefined);
+  }
+
   /** Kept in the chat's order, not counted against its limits. */
   async typing(chatId: string): Promise<void> {
     await this.queue.enqueue(telegramChat(chatId, true), () =>

@@ -60,7 +60,8 @@ export function toIncoming(ctx: Context, telegram: Telegram): Incoming | null {
       text: 'text' in replied ? replied.text : '',
       buttons: buttonsOf(replied),
     };
-    return { ...base, kind: 'text', text: message.text, ...(replyTo && { replyTo }) };
+    const messageId = String(message.message_id);
+    return { ...base, kind: 'text', text: message.text, messageId, ...(replyTo && { replyTo }) };
   }
   if ('voice' in message) {
     const fileId = message.voice.file_id;

@@ -14,7 +14,7 @@ export interface PushDeps {
   db: DataSource;
 }
 
-interface LocalItem {
+export interface LocalItem {
   kind: CalendarLocalKind;
   event: OutgoingEvent;
 }
@@ -27,6 +27,39 @@ const MAX_PUSHES_PER_PASS = 500;
 export const contentHash = (event: OutgoingEvent): string =>
   createHash('sha256').update(JSON.stringify(event)).digest('hex');
 
+/** An event as maxOn writes it to a provider. */
+export const eventItem = (event: Event): LocalItem => ({
+  kind: CalendarLocalKind.EVENT,
+  event: {
+    maxonId: event.id,
+    title: event.title,
+    start: event.startsAt,
+    end: new Date(event.startsAt.getTime() + event.durationMinutes * 60_000),
+    allDay: event.allDay,
+    recurrence: event.recurrence,
+    timeZone: event.timezone,
+    description: event.notes,
+  },
+});
+
+/** A planned step (placed, not yet an event) as maxOn writes it to a provider. */
+export const stepItem = (step: Step, user: User): LocalItem => ({
+  kind: CalendarLocalKind.STEP,
+  event: {
+    maxonId: step.id,
+    title: step.title,
+    start: step.plannedStart!,
+    end: new Date(
+      step.plannedStart!.getTime() +
+        (step.plannedDurationMinutes ?? step.estimatedMinutes ?? 30) * 60_000,
+    ),
+    allDay: false,
+    recurrence: null,
+    timeZone: user.settings.timezone,
+    description: step.ifThenCue,
+  },
+});
+
 /** The user's events (from yesterday on, and recurring ones) and planned steps not yet placed as events. */
 export async function localItems(db: DataSource, user: User, now: Date): Promise<LocalItem[]> {
   const since = new Date(now.getTime() - DAY_MS);
@@ -37,39 +70,14 @@ export async function localItems(db: DataSource, user: User, now: Date): Promise
     ],
     order: { startsAt: 'ASC' },
   });
-  const items: LocalItem[] = events.map((event) => ({
-    kind: CalendarLocalKind.EVENT,
-    event: {
-      maxonId: event.id,
-      title: event.title,
-      start: event.startsAt,
-      end: new Date(event.startsAt.getTime() + event.durationMinutes * 60_000),
-      allDay: event.allDay,
-      recurrence: event.recurrence,
-      timeZone: event.timezone,
-      description: event.notes,
-    },
-  }));
+  const items: LocalItem[] = events.map(eventItem);
   const placed = new Set(events.map((event) => event.stepId));
   const steps = await db.getRepository(Step).find({
     where: { goal: { userId: user.id }, plannedStart: MoreThan(since) },
   });
   for (const step of steps) {
     if (placed.has(step.id) || !step.plannedStart) continue;
-    const minutes = step.plannedDurationMinutes ?? step.estimatedMinutes ?? 30;
-    items.push({
-      kind: CalendarLocalKind.STEP,
-      event: {
-        maxonId: step.id,
-        title: step.title,
-        start: step.plannedStart,
-        end: new Date(step.plannedStart.getTime() + minutes * 60_000),
-        allDay: false,
-        recurrence: null,
-        timeZone: user.settings.timezone,
-        description: step.ifThenCue,
-      },
-    });
+    items.push(stepItem(step, user));
   }
   return items;
 }

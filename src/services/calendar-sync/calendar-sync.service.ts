@@ -11,7 +11,11 @@ import { assertOutboundUrl, type OutboundPolicy } from '../../http/outbound-url-
 import { calendarSyncJob } from '../../jobs/calendar-sync.job.js';
 import type { JobQueue } from '../job-queue.js';
 import type { CalendarConnectionService } from './calendar-connection.service.js';
+import { channelTokenMatches, connectionOfChannel } from './push-channels.js';
 import type { CalendarSyncEngine } from './sync-engine.js';
+
+/** A pass asked for by a push notification runs this long after it (bursts collapse). */
+const PUSH_DELAY_MS = 3000;
 
 /**
  * What the API and the job do with external calendars: connect an ICS URL, disconnect,
@@ -56,10 +60,41 @@ export class CalendarSyncService {
     return connection;
   }
 
-  /** One pass now, and the next queued (the sync job's handler). */
-  async runPass(connectionId: string): Promise<void> {
+  /**
+   * One pass now, and the next queued (the sync job's handler). A pass a push notification
+   * asked for does not queue another: the regular chain of passes goes on as it was.
+   */
+  async runPass(connectionId: string, options = { chain: true }): Promise<void> {
     const next = await this.engine.sync(connectionId);
-    if (next) await this.scheduleAt(connectionId, next);
+    if (next && options.chain) await this.scheduleAt(connectionId, next);
+  }
+
+  /**
+   * A provider's push notification (Google's webhook): a channel we opened, with its token,
+   * queues a pass a few seconds later (a burst of notifications makes one pass). Answers
+   * false for a channel we do not know (the caller answers 404: Google stops sending).
+   */
+  async pushReceived(channelId: string, token: string, state: string): Promise<boolean> {
+    const connectionId = connectionOfChannel(channelId);
+    if (!connectionId) return false;
+    const connection = await this.db
+      .getRepository(CalendarConnection)
+      .findOneBy({ id: connectionId });
+    const channel = Object.values(connection?.pushChannels ?? {}).find((c) => c.id === channelId);
+    if (!connection || !channel || !channelTokenMatches(channel, token)) return false;
+    if (state === 'sync') return true; // the handshake when the channel opens
+    const at = new Date(Math.ceil((Date.now() + PUSH_DELAY_MS) / PUSH_DELAY_MS) * PUSH_DELAY_MS);
+    await this.jobs.schedule(
+      calendarSyncJob,
+      {
+        key: `${connectionId}@push@${at.toISOString()}`,
+        dueAt: at.toISOString(),
+        connectionId,
+        push: true,
+      },
+      at,
+    );
+    return true;
   }
 
   /** Queues a pass at `at`. The key keeps one job per connection and due time. */

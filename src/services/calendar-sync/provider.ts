@@ -25,6 +25,25 @@ export interface CalendarProvider {
   ): Promise<PushResult>;
   /** Deletes an event; an event already gone is not an error. */
   deleteEvent(calendarId: string, remoteId: string): Promise<void>;
+  /**
+   * Push notifications (Google's channels): the provider calls `address` when the calendar
+   * changes. Providers without them leave these out; their calendars are polled only.
+   */
+  watch?(calendarId: string, channel: ChannelRequest): Promise<WatchResult>;
+  /** Stops a channel; one already gone is not an error. */
+  stopWatch?(channelId: string, resourceId: string): Promise<void>;
+}
+
+export interface ChannelRequest {
+  id: string;
+  /** A secret the provider sends back with every notification (checked by our webhook). */
+  token: string;
+  address: string;
+}
+
+export interface WatchResult {
+  resourceId: string;
+  expiresAt: Date;
 }
 
 export interface ExternalCalendar {

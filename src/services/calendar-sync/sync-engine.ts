@@ -16,6 +16,8 @@ import type {
 import { pushLocalChanges } from './calendar-push.js';
 import { ICS_CALENDAR_ID } from './ics/ics-provider.js';
 import type { CalendarProvider, ExternalEvent } from './provider.js';
+import { applyOwnChanges, type OwnChangeTargets } from './own-changes.js';
+import { renewChannels, stopChannels } from './push-channels.js';
 import { failed, succeeded } from './sync-status.js';
 
 /** What a provider factory gets to build a provider for one connection. */
@@ -37,6 +39,8 @@ export type ProviderFactories = Partial<
 export interface SyncSettings {
   intervalMinutes: number;
   busyDays: number;
+  /** Where providers with push channels (Google) notify us; null: polling only. */
+  pushAddress?: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -44,7 +48,8 @@ const DAY_MS = 86_400_000;
 /**
  * The one sync engine for every kind of external calendar: pull each chosen calendar's
  * changes through its provider, store busy time (our own events coming back are matched
- * through the mapping table, never counted twice), push our events and planned steps to
+ * through the mapping table, never counted twice), apply changes made there to our own
+ * events (own-changes.ts), push our events and planned steps to
  * the calendar the user chose to write to, and record a status the user sees.
  */
 export class CalendarSyncEngine {
@@ -52,19 +57,28 @@ export class CalendarSyncEngine {
     private readonly db: DataSource,
     private readonly connections: CalendarConnectionService,
     private readonly factories: ProviderFactories,
+    /** Where changes made in the provider to maxOn's own events are applied. */
+    private readonly own: OwnChangeTargets,
     private readonly settings: SyncSettings,
     private readonly logger: Logger,
   ) {}
 
   /** Builds the provider of a connection (also used to list calendars on connect). */
   async providerFor(connection: CalendarConnection): Promise<CalendarProvider> {
+    return this.providerWith(connection, await this.connections.credentialsOf(connection.id));
+  }
+
+  /** A provider over credentials not stored yet (checking a CalDAV login before saving it). */
+  async providerWith(
+    connection: CalendarConnection,
+    credentials: CalendarCredentials | null,
+  ): Promise<CalendarProvider> {
     const factory = this.factories[connection.kind];
     if (!factory) throw new Error(`No provider for ${connection.kind} calendars is configured`);
     return await factory({
       connection,
-      credentials: await this.connections.credentialsOf(connection.id),
-      saveCredentials: (credentials) =>
-        this.connections.storeCredentials(connection.id, credentials),
+      credentials,
+      saveCredentials: (fresh) => this.connections.storeCredentials(connection.id, fresh),
     });
   }
 
@@ -87,7 +101,20 @@ export class CalendarSyncEngine {
       if (connection.writeCalendarId) {
         await pushLocalChanges({ db: this.db }, provider, connection, user, now);
       }
-      outcome = succeeded(connection, now, this.settings.intervalMinutes);
+      if (this.settings.pushAddress) {
+        connection.pushChannels = await renewChannels(
+          provider,
+          connection,
+          this.calendarsToPull(connection),
+          this.settings.pushAddress,
+          now,
+          this.logger,
+        );
+      }
+      outcome = {
+        ...succeeded(connection, now, this.settings.intervalMinutes),
+        pushChannels: connection.pushChannels,
+      };
     } catch (error) {
       this.logger.warn({ err: error, connectionId, kind: connection.kind }, 'calendar sync failed');
       outcome = failed(connection, error, now, this.settings.intervalMinutes);
@@ -95,6 +122,16 @@ export class CalendarSyncEngine {
     // `update` of a row deleted meanwhile (disconnected) changes nothing: no resurrection.
     await this.db.getRepository(CalendarConnection).update({ id: connectionId }, outcome);
     return outcome.nextSyncAt ?? null;
+  }
+
+  /** Closes a connection's push channels before it is disconnected; best effort. */
+  async stopChannelsOf(connection: CalendarConnection): Promise<void> {
+    if (Object.keys(connection.pushChannels ?? {}).length === 0) return;
+    try {
+      await stopChannels(await this.providerFor(connection), connection, this.logger);
+    } catch (error) {
+      this.logger.warn({ err: error, connectionId: connection.id }, 'stopping channels failed');
+    }
   }
 
   private calendarsToPull(connection: CalendarConnection): string[] {
@@ -141,6 +178,7 @@ export class CalendarSyncEngine {
         result.fullResync ? 'all' : result.changes.map((event) => event.remoteId),
       );
     });
+    await applyOwnChanges(this.db, this.own, connection, user, calendarId, result.changes);
     if (result.cursor) connection.cursors = { ...connection.cursors, [calendarId]: result.cursor };
     else delete connection.cursors[calendarId];
   }

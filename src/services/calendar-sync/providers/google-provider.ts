@@ -2,6 +2,8 @@ import { type auth, calendar, type calendar_v3 } from '@googleapis/calendar';
 import {
   CalendarProviderError,
   type CalendarProvider,
+  type ChannelRequest,
+  type WatchResult,
   type ExternalCalendar,
   type OutgoingEvent,
   type PullResult,
@@ -120,6 +122,28 @@ export class GoogleCalendarProvider implements CalendarProvider {
       await call(() => this.api.events.delete({ calendarId, eventId: remoteId }));
     } catch (error) {
       // 404, or 410 for an event already deleted: what we wanted.
+      if (!(error instanceof CalendarProviderError && error.failure === 'gone')) throw error;
+    }
+  }
+
+  async watch(calendarId: string, channel: ChannelRequest): Promise<WatchResult> {
+    const { data } = await call(() =>
+      this.api.events.watch({
+        calendarId,
+        requestBody: { ...channel, type: 'web_hook' },
+      }),
+    );
+    if (!data.resourceId)
+      throw new CalendarProviderError('bad-response', 'A channel without resourceId');
+    // Google answers the expiry in ms since the epoch, as a string; a week when left out.
+    const expiration = Number(data.expiration ?? Date.now() + 7 * 86_400_000);
+    return { resourceId: data.resourceId, expiresAt: new Date(expiration) };
+  }
+
+  async stopWatch(channelId: string, resourceId: string): Promise<void> {
+    try {
+      await call(() => this.api.channels.stop({ requestBody: { id: channelId, resourceId } }));
+    } catch (error) {
       if (!(error instanceof CalendarProviderError && error.failure === 'gone')) throw error;
     }
   }

@@ -15,6 +15,12 @@ import type { Turn } from '../../turn.js';
 import { assistantAnswer } from '../assistant/assistant.feature.js';
 import type { DialogOutcome, Dialogs, Feature } from '../feature.js';
 import {
+  connectionButtons,
+  connectionDialogs,
+  type CalendarConnectionsCallback,
+  type CalendarConnectionsDialog,
+} from './calendar-connections.feature.js';
+import {
   calendarRange,
   calendarScreen,
   eventCard,
@@ -34,20 +40,22 @@ export type CalendarCallback =
   | { a: 'eventReminderToggle'; eventId: string; minutes: ReminderPreset }
   | { a: 'eventReminderNone'; eventId: string }
   | { a: 'newEvent' }
-  | { a: 'eventDeleteYes'; eventId: string };
+  | { a: 'eventDeleteYes'; eventId: string }
+  | CalendarConnectionsCallback;
 
 export type CalendarDialog =
   | { kind: 'eventDate'; eventId: string }
   | { kind: 'eventTime'; eventId: string }
-  | { kind: 'newEvent' };
+  | { kind: 'newEvent' }
+  | CalendarConnectionsDialog;
 
 export async function calendarOf(turn: Turn, mode: CalendarMode, date: string): Promise<Screen> {
   const { from, to } = calendarRange(mode, date, turn.timezone);
-  const { events } = await turn.api(CalendarDocument, {
+  const { events, externalBusy } = await turn.api(CalendarDocument, {
     from: from.toUTC().toISO() ?? '',
     to: to.toUTC().toISO() ?? '',
   });
-  return calendarScreen(turn.t, turn.lang, turn.timezone, mode, date, events);
+  return calendarScreen(turn.t, turn.lang, turn.timezone, mode, date, events, externalBusy);
 }
 
 async function eventScreen(turn: Turn, eventId: string): Promise<Screen> {
@@ -99,6 +107,7 @@ async function moveEvent(
 }
 
 const dialogs: Dialogs<CalendarDialog> = {
+  ...connectionDialogs,
   eventDate: {
     prompt: (t) => t.askEventDate,
     fields: { eventId: uuid },
@@ -120,7 +129,10 @@ const dialogs: Dialogs<CalendarDialog> = {
 const thisWeek = async (turn: Turn) =>
   turn.show(await calendarOf(turn, 'w', todayIn(turn.timezone)));
 
-/** The calendar by day and by week, an event's card, moving and deleting an event. */
+/**
+ * The calendar by day and by week, an event's card, moving and deleting an event, and the
+ * connected calendars (calendar-connections.feature.ts).
+ */
 export const calendarFeature: Feature<
   CalendarCallback,
   CalendarDialog,
@@ -132,6 +144,7 @@ export const calendarFeature: Feature<
     week: thisWeek,
   },
   buttons: {
+    ...connectionButtons,
     calendar: {
       code: 'c',
       fields: { mode: oneOf('d', 'w'), date: isoDate },

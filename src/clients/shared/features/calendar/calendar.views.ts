@@ -8,6 +8,9 @@ import type { Lang, Texts } from '../../texts.js';
 
 export type CalendarMode = 'd' | 'w';
 type Occurrence = CalendarQuery['events'][number];
+type Busy = CalendarQuery['externalBusy'][number];
+/** A line of a day: maxOn's event, or busy time from a connected calendar. */
+type DayLine = { start: string; html: string };
 
 /** [from, to) of the day, or of the Monday-to-Sunday week holding `date`, in `timezone`. */
 export function calendarRange(mode: CalendarMode, date: string, timezone: string) {
@@ -24,13 +27,20 @@ export function calendarScreen(
   mode: CalendarMode,
   date: string,
   occurrences: Occurrence[],
+  busy: Busy[] = [],
 ): Screen {
   const { from, to } = calendarRange(mode, date, timezone);
-  const byDay = new Map<string, Occurrence[]>();
-  for (const occurrence of occurrences) {
-    const day = DateTime.fromISO(occurrence.start, { zone: timezone }).toISODate() ?? '';
-    byDay.set(day, [...(byDay.get(day) ?? []), occurrence]);
+  const byDay = new Map<string, DayLine[]>();
+  const add = (line: DayLine) => {
+    // Busy time that began before the range is shown on its first day.
+    const start = DateTime.max(DateTime.fromISO(line.start, { zone: timezone }), from);
+    const day = start.toISODate() ?? '';
+    byDay.set(day, [...(byDay.get(day) ?? []), line]);
+  };
+  for (const item of occurrences) {
+    add({ start: item.start, html: occurrenceLine(item, lang, timezone) });
   }
+  for (const item of busy) add({ start: item.startsAt, html: busyLine(t, item, timezone) });
   // A week says which one (an empty one too); a day's heading already names it.
   const lines: string[] =
     mode === 'w' ? [markup`📅 <b>${weekTitle(t, lang, from, to)}</b>`, ''] : [];
@@ -38,10 +48,11 @@ export function calendarScreen(
     const items = byDay.get(day.toISODate() ?? '') ?? [];
     if (mode === 'w' && items.length === 0) continue;
     lines.push(markup`<b>${dayHeading(day, t)}</b>`);
-    for (const item of items) lines.push(occurrenceLine(item, lang, timezone));
+    items.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    for (const item of items) lines.push(item.html);
     lines.push('');
   }
-  if (occurrences.length === 0) lines.push(markup`${t.calendarEmpty}`);
+  if (occurrences.length === 0 && busy.length === 0) lines.push(markup`${t.calendarEmpty}`);
 
   const step = mode === 'd' ? { days: 1 } : { weeks: 1 };
   const iso = (value: DateTime) => value.toISODate() ?? date;
@@ -81,6 +92,12 @@ export function weekTitle(t: Texts, lang: Lang, from: DateTime, to: DateTime): s
   }
   const end = sameMonth ? last.toFormat('d') : last.toFormat('MMM d');
   return `${t.calendarWeekOf} ${first.toFormat('MMM d')}–${end}`;
+}
+
+/** "⛔ 10:00–11:30 Планёрка" (or "Занято" when the calendar gives no title). */
+function busyLine(t: Texts, item: Busy, timezone: string): string {
+  const span = `${localTime(item.startsAt, timezone)}–${localTime(item.endsAt, timezone)}`;
+  return markup`⛔ ${span} <i>${item.title || t.busyLabel}</i>`;
 }
 
 function occurrenceLine(item: Occurrence, lang: Lang, timezone: string): string {

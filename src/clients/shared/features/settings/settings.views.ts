@@ -43,6 +43,7 @@ export function settingsScreen(t: Texts, settings: SettingsFieldsFragment): Scre
         button(`🌙 ${t.quietHours}`, { a: 'quietHours' }),
       ],
       [button(`🔔 ${t.defaultReminders}`, { a: 'defaultReminders' })],
+      [button(t.calendarsButton, { a: 'calendars' })],
       [button(t.language, { a: 'language' })],
       [button(t.toMenu, { a: 'menu' })],
     ],
