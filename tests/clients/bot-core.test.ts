@@ -494,6 +494,19 @@ describe('assistant', () => {
     await user.press(reply, /Открыть событие/);
     expect(user.now(reply).text).toContain(`📅 ${events[0].event.title}`);
   });
+
+  it('answers "как прошла неделя?" with the weekly review and its buttons', async () => {
+    const { user } = await started();
+    expect((await user.say('каждое утро зарядка')).text).toContain('Зарядка');
+    const review = await user.say('как прошла неделя?');
+    expect(review.text).toMatch(/^📊 Итоги недели /u);
+    expect(review.text).toContain('• Зарядка: 0/1 ✅');
+    await user.press(review, /🔁 Зарядка/);
+    // The review stays; the habit's card comes as a new message.
+    expect(user.now(review).text).toMatch(/^📊 Итоги недели /u);
+    expect(user.last().text).toContain('🔁 Зарядка');
+    expect(user.last().text).toContain('🔥 0 дней подряд');
+  });
 });
 
 describe('notifications', () => {

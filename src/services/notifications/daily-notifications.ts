@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Lang } from '../../common/texts.js';
 import type { DataSource } from 'typeorm';
 import { Goal, GoalStatus, NotificationKind, Step, User } from '../../entities/index.js';
 import type { DailyJobName } from '../../jobs/daily-job.js';
@@ -14,7 +15,7 @@ import {
   motivationFor,
   textsFor,
 } from './texts.js';
-import { buildWeeklyReview } from './weekly-review.js';
+import { buildWeeklyReview, type WeeklyReview } from './weekly-review.js';
 
 interface Sources {
   db: DataSource;
@@ -42,6 +43,11 @@ export class DailyNotifications {
     const user = await this.sources.db.getRepository(User).findOneBy({ id: userId });
     if (!user || !dailyJobOn(user.settings, name)) return null;
     return { user, drafts: await COMPOSERS[name](user, dueAt, this.sources) };
+  }
+
+  /** The review of the week ending now: the assistant's answer to "how was my week?". */
+  weeklyReview(user: User, now: Date, language?: Lang): Promise<WeeklyReview> {
+    return buildWeeklyReview(this.sources.db, this.sources.events, user, now, language);
   }
 }
 
