@@ -45,28 +45,34 @@ const percentile = (sorted: number[], p: number) =>
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** Users, habits and check-ins in a few set-based statements. */
-async function seed(app: App, today: string): Promise<void> {
-  // Notifications off: reconcile then queues only the day ends (not 4 daily jobs per user).
-  await app.db.query(
-    `INSERT INTO users (timezone, notifications_enabled)
+async function seed(url: string, today: string): Promise<void> {
+  // Its own connection: bulk statements that may outlast the app's statement timeout.
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    // Notifications off: reconcile then queues only the day ends (not 4 daily jobs per user).
+    await db.query(
+      `INSERT INTO users (timezone, notifications_enabled)
      SELECT $1, false FROM generate_series(1, $2::int)`,
-    [TIMEZONE, USERS],
-  );
-  await app.db.query(
-    `INSERT INTO habits (user_id, title, started_on)
-     SELECT u.id, 'Habit ' || h, $1::date FROM users u, generate_series(1, $2::int) AS h`,
-    [addDays(today, -HISTORY_DAYS), HABITS],
-  );
-  // Done every day but the last two: the day-end run finds the day before yesterday missing.
-  // A day at a time, each statement well within the statement timeout.
-  for (let day = -HISTORY_DAYS; day <= -3; day += 1) {
-    await app.db.query(
-      `INSERT INTO habit_check_ins (user_id, habit_id, local_date, status, source)
-       SELECT h.user_id, h.id, $1::date, 'done', 'api' FROM habits h`,
-      [addDays(today, day)],
+      [TIMEZONE, USERS],
     );
+    await db.query(
+      `INSERT INTO habits (user_id, title, started_on)
+     SELECT u.id, 'Habit ' || h, $1::date FROM users u, generate_series(1, $2::int) AS h`,
+      [addDays(today, -HISTORY_DAYS), HABITS],
+    );
+    // Done every day but the last two: the day-end run finds the day before yesterday missing.
+    for (let day = -HISTORY_DAYS; day <= -3; day += 1) {
+      await db.query(
+        `INSERT INTO habit_check_ins (user_id, habit_id, local_date, status, source)
+       SELECT h.user_id, h.id, $1::date, 'done', 'api' FROM habits h`,
+        [addDays(today, day)],
+      );
+    }
+    await db.query(`ANALYZE`);
+  } finally {
+    await db.end();
   }
-  await app.db.query(`ANALYZE`);
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -118,7 +124,7 @@ async function dayEnd(app: App, table: string): Promise<{ seconds: number; peakR
       if (performance.now() - started > TIMEOUT_MS) {
         throw new Error(`timed out: ${missed} missed days, ${next} next day ends`);
       }
-      await delay(200);
+      await delay(500);
     }
   } finally {
     clearInterval(sampler);
@@ -162,7 +168,7 @@ async function main(): Promise<void> {
     app = await startApi(config, createLogger(config.LOG_LEVEL));
     const today = habitDayOf(new Date(), TIMEZONE, '00:00');
     const seeding = performance.now();
-    await seed(app, today);
+    await seed(dbUrl.toString(), today);
     console.log(
       `seeded ${USERS} users × ${HABITS} habits in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
     );

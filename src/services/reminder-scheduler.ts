@@ -26,9 +26,10 @@ export const DAILY_JOBS = {
     enabled: 'deadlineWarningsEnabled',
     time: 'deadlineCheckTime',
   },
+  // The evening nudge: overdue steps and the habits still pending today, each by its switch.
   'overdue-steps': {
     job: overdueStepsJob,
-    enabled: 'overdueStepRemindersEnabled',
+    enabled: ['overdueStepRemindersEnabled', 'habitRemindersEnabled'],
     time: 'eveningNudgeTime',
   },
   // Weekly: Sunday (ISO 7) at the user's evening time.
@@ -42,7 +43,8 @@ export const DAILY_JOBS = {
   DailyJobName,
   {
     job: JobDefinition<DailyJobPayload>;
-    enabled: keyof UserSettings;
+    /** The switch; with several, the job runs while any is on. */
+    enabled: keyof UserSettings | readonly (keyof UserSettings)[];
     time: keyof UserSettings;
     /** Only on this ISO weekday: a weekly job. */
     weekday?: number;
@@ -57,7 +59,8 @@ export const eventRemindersOn = (settings: UserSettings) =>
   settings.notificationsEnabled && settings.eventRemindersEnabled;
 
 export const dailyJobOn = (settings: UserSettings, name: DailyJobName) =>
-  settings.notificationsEnabled && settings[DAILY_JOBS[name].enabled];
+  settings.notificationsEnabled &&
+  [DAILY_JOBS[name].enabled].flat().some((key: keyof UserSettings) => Boolean(settings[key]));
 
 /** The next moment a cron expression fires after `after`, read in `timezone`. */
 export function nextCronRun(cron: string, timezone: string, after: Date): Date {
