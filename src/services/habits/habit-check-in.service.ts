@@ -175,10 +175,12 @@ export class HabitCheckInService {
     };
   }
 
+  /** In id order: the order the day end locks them in, so the two never deadlock. */
   private activeHabits(user: User): Promise<Habit[]> {
     return this.db.getRepository(Habit).find({
       where: { userId: user.id, status: HabitStatus.ACTIVE },
       select: { id: true },
+      order: { id: 'ASC' },
     });
   }
 
