@@ -1,8 +1,11 @@
 /**
- * Habits at scale: the end-of-day job (HabitCheckInService.closeDay, what habit-day-end runs)
- * for many users with 5 daily habits each and 14 days of history (yesterday's and the day
- * before's check-ins missing, so each habit gets a `missed` day written and its stats
- * recomputed), then the picture render (habit heatmap, goal chart PNG) p50/p95.
+ * Habits at scale: the end-of-day job for many users with 5 daily habits each and 14 days of
+ * history (yesterday's and the day before's check-ins missing, so each habit gets a `missed`
+ * day written and its stats recomputed), run by the real worker (Agenda on PostgreSQL): the
+ * worker's reconcile queues one habit-day-end job per user (users read by keyset pages),
+ * the bench brings them all forward to now — every user's day ends at once, as at midnight
+ * in one timezone — and waits until each has run and queued its next. Then the picture
+ * render (habit heatmap, goal chart PNG) p50/p95.
  *
  *   npm run bench:habits
  *   BENCH_USERS=2000 npm run bench:habits
@@ -11,8 +14,8 @@
  *   DATABASE_URL      admin connection; a fresh database maxon_bench_habits_<timestamp> is made
  *                     next to it and dropped at the end (default postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_USERS       users (default 10000), 5 habits each
- *   BENCH_CONCURRENCY day-end runs in flight at once, as the worker would (default 4)
  *   BENCH_RENDERS     pictures rendered per kind (default 100)
+ *   BENCH_TIMEOUT_S   how long the day ends may take (default 1800)
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -25,7 +28,7 @@ import { addDays, habitDayOf } from '../src/services/habits/local-date.js';
 
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const USERS = Number(process.env.BENCH_USERS || 10_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 4);
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S || 1800) * 1000;
 const RENDERS = Number(process.env.BENCH_RENDERS || 100);
 const HABITS = 5;
 const HISTORY_DAYS = 14;
@@ -42,42 +45,91 @@ const percentile = (sorted: number[], p: number) =>
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** Users, habits and check-ins in a few set-based statements. */
-async function seed(app: App, today: string): Promise<void> {
-  await app.db.query(`INSERT INTO users (timezone) SELECT $1 FROM generate_series(1, $2::int)`, [
-    TIMEZONE,
-    USERS,
-  ]);
-  await app.db.query(
-    `INSERT INTO habits (user_id, title, started_on)
+async function seed(url: string, today: string): Promise<void> {
+  // Its own connection: bulk statements that may outlast the app's statement timeout.
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    // Notifications off: reconcile then queues only the day ends (not 4 daily jobs per user).
+    await db.query(
+      `INSERT INTO users (timezone, notifications_enabled)
+     SELECT $1, false FROM generate_series(1, $2::int)`,
+      [TIMEZONE, USERS],
+    );
+    await db.query(
+      `INSERT INTO habits (user_id, title, started_on)
      SELECT u.id, 'Habit ' || h, $1::date FROM users u, generate_series(1, $2::int) AS h`,
-    [addDays(today, -HISTORY_DAYS), HABITS],
-  );
-  // Done every day but the last two: the day-end run finds the day before yesterday missing.
-  await app.db.query(
-    `INSERT INTO habit_check_ins (user_id, habit_id, local_date, status, source)
-     SELECT h.user_id, h.id, d::date, 'done', 'api'
-       FROM habits h, generate_series($1::date, $2::date, interval '1 day') AS d`,
-    [addDays(today, -HISTORY_DAYS), addDays(today, -3)],
-  );
-  await app.db.query(`ANALYZE`);
+      [addDays(today, -HISTORY_DAYS), HABITS],
+    );
+    // Done every day but the last two: the day-end run finds the day before yesterday missing.
+    for (let day = -HISTORY_DAYS; day <= -3; day += 1) {
+      await db.query(
+        `INSERT INTO habit_check_ins (user_id, habit_id, local_date, status, source)
+       SELECT h.user_id, h.id, $1::date, 'done', 'api' FROM habits h`,
+        [addDays(today, day)],
+      );
+    }
+    await db.query(`ANALYZE`);
+  } finally {
+    await db.end();
+  }
 }
 
-async function dayEnd(app: App, userIds: string[]): Promise<number[]> {
-  const { habitCheckIns } = app.deps.services;
-  const latencies: number[] = [];
-  let next = 0;
-  const now = new Date();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < userIds.length) {
-        const id = userIds[next++]!;
-        const started = performance.now();
-        await habitCheckIns.closeDay(id, now);
-        latencies.push(performance.now() - started);
-      }
-    }),
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+async function count(app: App, sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = (await app.db.query(sql, params)) as { n: number }[];
+  return row!.n;
+}
+
+/**
+ * Every user's day end, run by the worker: queued by reconcile, brought forward to now,
+ * done when every user has a missed day per habit and a next day end queued. Returns the
+ * seconds it took and the highest RSS seen meanwhile.
+ */
+async function dayEnd(app: App, table: string): Promise<{ seconds: number; peakRss: number }> {
+  const reconciling = performance.now();
+  await app.deps.services.reminderScheduler.reconcile();
+  const queued = await count(
+    app,
+    `SELECT count(*)::int AS n FROM "${table}" WHERE name = 'habit-day-end'`,
   );
-  return latencies.sort((a, b) => a - b);
+  console.log(
+    `reconcile (keyset pages of users): ${queued} day ends queued in ${((performance.now() - reconciling) / 1000).toFixed(1)} s`,
+  );
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const now = new Date();
+  const started = performance.now();
+  // A new key too: the next day end each queues has the key of the one brought forward.
+  await app.db.query(
+    `UPDATE "${table}"
+        SET next_run_at = $1,
+            data = data || jsonb_build_object('dueAt', $2::text, 'key', (data->>'key') || ':now')
+      WHERE name = 'habit-day-end'`,
+    [now, now.toISOString()],
+  );
+  try {
+    for (;;) {
+      const [missed, next] = await Promise.all([
+        count(app, `SELECT count(*)::int AS n FROM habit_check_ins WHERE status = 'missed'`),
+        count(
+          app,
+          `SELECT count(*)::int AS n FROM "${table}" WHERE name = 'habit-day-end' AND next_run_at > $1`,
+          [new Date(now.getTime() + 60_000)],
+        ),
+      ]);
+      if (missed >= USERS * HABITS && next >= USERS) break;
+      if (performance.now() - started > TIMEOUT_MS) {
+        throw new Error(`timed out: ${missed} missed days, ${next} next day ends`);
+      }
+      await delay(500);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  return { seconds: (performance.now() - started) / 1000, peakRss };
 }
 
 async function renders(label: string, render: () => Promise<Buffer>): Promise<void> {
@@ -111,37 +163,33 @@ async function main(): Promise<void> {
       SERVICE_API_KEY: randomBytes(24).toString('hex'),
       SECRETS_KEY: `k1:${randomBytes(32).toString('base64')}`,
       PLAYGROUND_ENABLED: 'false',
-      WORKER_ENABLED: 'false',
+      WORKER_ENABLED: 'true',
     });
     app = await startApi(config, createLogger(config.LOG_LEVEL));
     const today = habitDayOf(new Date(), TIMEZONE, '00:00');
     const seeding = performance.now();
-    await seed(app, today);
+    await seed(dbUrl.toString(), today);
     console.log(
       `seeded ${USERS} users × ${HABITS} habits in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
     );
-    const users = await app.db.getRepository(User).find({ select: { id: true } });
     const sql = app.db.logger as SqlLogger;
     const queriesBefore = sql.queryCount;
-    const started = performance.now();
-    const latencies = await dayEnd(
-      app,
-      users.map((user) => user.id),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    const rssBefore = process.memoryUsage().rss;
+    const { seconds, peakRss } = await dayEnd(app, config.JOBS_TABLE);
     const queries = sql.queryCount - queriesBefore;
-    const [{ missed }] = await app.db.query(
-      `SELECT count(*)::int AS missed FROM habit_check_ins WHERE status = 'missed'`,
+    const missed = await count(
+      app,
+      `SELECT count(*)::int AS n FROM habit_check_ins WHERE status = 'missed'`,
     );
     console.log(
-      `day end, ${users.length} users × ${HABITS} habits (concurrency ${CONCURRENCY}): ${seconds.toFixed(1)} s, ` +
-        `${(users.length / seconds).toFixed(0)} users/s, per user p50 ${ms(percentile(latencies, 0.5))} p95 ${ms(percentile(latencies, 0.95))}; ` +
-        `${queries} SQL statements (${(queries / users.length).toFixed(1)} per user); ${missed} missed days written`,
+      `day end by the worker, ${USERS} users × ${HABITS} habits: ${seconds.toFixed(1)} s, ` +
+        `${(USERS / seconds).toFixed(0)} users/s; ${queries} SQL statements through TypeORM ` +
+        `(${(queries / USERS).toFixed(1)} per user, the worker's own polling included); ` +
+        `${missed} missed days written; RSS ${mb(rssBefore)} before, peak ${mb(peakRss)} during`,
     );
-    if (missed !== users.length * HABITS)
-      throw new Error(`expected ${users.length * HABITS} missed days`);
+    if (missed !== USERS * HABITS) throw new Error(`expected ${USERS * HABITS} missed days`);
 
-    const user = (await app.db.getRepository(User).findOneBy({ id: users[0]!.id }))!;
+    const user = (await app.db.getRepository(User).findOne({ where: {}, order: { id: 'ASC' } }))!;
     const [habit] = await app.db.query(`SELECT id FROM habits WHERE user_id = $1 LIMIT 1`, [
       user.id,
     ]);

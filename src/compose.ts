@@ -121,6 +121,7 @@ export function composeServices(
     publicUrl,
   });
   const habitCheckIns = new HabitCheckInService(db, habits);
+  const today = new TodayService(db, habits, events);
   const calendarConnections = new CalendarConnectionService(db, secrets);
   const pictureSecret = config.PICTURE_URL_SECRET ?? config.SERVICE_API_KEY ?? null;
   const googleOAuth = new GoogleOAuthService(
@@ -181,7 +182,7 @@ export function composeServices(
     habits,
     habitCheckIns,
     pictures: new PictureService(db, habits, habitCheckIns, goals, pictureUrls),
-    today: new TodayService(db, habits, events),
+    today,
     events,
     apiTokens,
     auth: new AuthService(
@@ -203,7 +204,7 @@ export function composeServices(
     outbox,
     reminderNotifications,
     habitNotifications: new HabitNotifications(db),
-    dailyNotifications: new DailyNotifications({ db, events }),
+    dailyNotifications: new DailyNotifications({ db, events, today }),
     reminderFiring: new ReminderFiring(db),
     missedSummary: new MissedReminderSummary(db, outbox, config.MISSED_SUMMARY_DELAY_SECONDS),
     webhooks,

@@ -72,6 +72,7 @@ export const INTENT_NAMES = [
   'habit_create',
   'habit_check_in',
   'habit_list',
+  'week_review',
   'unknown',
 ] as const satisfies readonly IntentName[];
 
@@ -245,6 +246,11 @@ export interface HabitListIntent extends IntentBase {
   intent: 'habit_list';
 }
 
+/** "как прошла неделя?", "how was my week?": the weekly review, now. */
+export interface WeekReviewIntent extends IntentBase {
+  intent: 'week_review';
+}
+
 export interface UnknownIntent extends IntentBase {
   intent: 'unknown';
   /** With `missing: ['kind']`: the intents asked between, and the message to re-read. */
@@ -268,6 +274,7 @@ export type ParsedIntent =
   | HabitCreateIntent
   | HabitCheckInIntent
   | HabitListIntent
+  | WeekReviewIntent
   | UnknownIntent;
 
 /** What every engine offers; a model engine may answer asynchronously. */

@@ -13,6 +13,11 @@ export type HabitDayEndPayload = z.infer<typeof payload>;
  */
 export const habitDayEndJob = defineJob({
   name: 'habit-day-end',
+  // Every user of a timezone ends their day at the same moment: a few at once (the pool has
+  // 10 connections, reminders due then need theirs) and a bounded number locked ahead, so
+  // 10,000 day ends run in bounded memory; minutes late is fine for a day end.
+  concurrency: 4,
+  burstPerSecond: 400,
   payload,
   async handle({ userId, dueAt }, context) {
     const { habitCheckIns, reminderScheduler } = context.services;

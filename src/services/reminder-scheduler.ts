@@ -13,6 +13,7 @@ import { reminderJob } from '../jobs/reminder.job.js';
 import { weeklyReviewJob } from '../jobs/weekly-review.job.js';
 import { HabitScheduler } from './habits/habit-scheduler.js';
 import type { JobQueue } from './job-queue.js';
+import { forEachBounded, keysetPages } from '../common/batches.js';
 import { isolated, planEventIsolated } from './planning-isolation.js';
 import { nextOccurrenceStart } from './recurrence.js';
 import { nextLocalTime } from './timezone.js';
@@ -25,9 +26,10 @@ export const DAILY_JOBS = {
     enabled: 'deadlineWarningsEnabled',
     time: 'deadlineCheckTime',
   },
+  // The evening nudge: overdue steps and the habits still pending today, each by its switch.
   'overdue-steps': {
     job: overdueStepsJob,
-    enabled: 'overdueStepRemindersEnabled',
+    enabled: ['overdueStepRemindersEnabled', 'habitRemindersEnabled'],
     time: 'eveningNudgeTime',
   },
   // Weekly: Sunday (ISO 7) at the user's evening time.
@@ -41,7 +43,8 @@ export const DAILY_JOBS = {
   DailyJobName,
   {
     job: JobDefinition<DailyJobPayload>;
-    enabled: keyof UserSettings;
+    /** The switch; with several, the job runs while any is on. */
+    enabled: keyof UserSettings | readonly (keyof UserSettings)[];
     time: keyof UserSettings;
     /** Only on this ISO weekday: a weekly job. */
     weekday?: number;
@@ -49,12 +52,15 @@ export const DAILY_JOBS = {
 >;
 
 const DAILY_JOB_NAMES = Object.keys(DAILY_JOBS) as DailyJobName[];
+/** Users whose jobs are queued at once at worker start. */
+const RECONCILE_CONCURRENCY = 8;
 
 export const eventRemindersOn = (settings: UserSettings) =>
   settings.notificationsEnabled && settings.eventRemindersEnabled;
 
 export const dailyJobOn = (settings: UserSettings, name: DailyJobName) =>
-  settings.notificationsEnabled && settings[DAILY_JOBS[name].enabled];
+  settings.notificationsEnabled &&
+  [DAILY_JOBS[name].enabled].flat().some((key: keyof UserSettings) => Boolean(settings[key]));
 
 /** The next moment a cron expression fires after `after`, read in `timezone`. */
 export function nextCronRun(cron: string, timezone: string, after: Date): Date {
@@ -162,13 +168,17 @@ export class ReminderScheduler {
    * every live generic reminder has its job. Existing jobs are kept (keys make it a no-op).
    */
   async reconcile(now = new Date()): Promise<void> {
-    const users = await this.db.getRepository(User).find();
-    const habitPlan = await this.habits.reconcilePlan();
-    for (const user of users) {
-      await isolated(this.logger, { userId: user.id }, async () => {
-        for (const name of DAILY_JOB_NAMES) await this.scheduleDaily(name, user, now);
-        await this.habits.reconcileUser(habitPlan, user, now);
-      });
+    let users = 0;
+    // Users a page at a time (keyset), a few at once: bounded memory for any number of users.
+    for await (const page of keysetPages((after, limit) => this.usersAfter(after, limit), 500)) {
+      const habitPlan = await this.habits.reconcilePlan(page.map((user) => user.id));
+      await forEachBounded(page, RECONCILE_CONCURRENCY, (user) =>
+        isolated(this.logger, { userId: user.id }, async () => {
+          for (const name of DAILY_JOB_NAMES) await this.scheduleDaily(name, user, now);
+          await this.habits.reconcileUser(habitPlan, user, now);
+        }),
+      );
+      users += page.length;
     }
     // One query for every user's upcoming reminded events, not one per user.
     const events = await this.upcomingRemindedEvents(now)
@@ -189,7 +199,16 @@ export class ReminderScheduler {
         this.scheduleReminder(reminder, reminder.nextRunAt ?? now),
       );
     }
-    this.logger.info({ users: users.length, reminders: reminders.length }, 'jobs reconciled');
+    this.logger.info({ users, reminders: reminders.length }, 'jobs reconciled');
+  }
+
+  private usersAfter(after: string | null, limit: number): Promise<User[]> {
+    const query = this.db
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .orderBy('user.id')
+      .limit(limit);
+    return (after ? query.where('user.id > :after', { after }) : query).getMany();
   }
 
   /** Each offset's reminder; an event whose schedule cannot be planned gets them switched off. */

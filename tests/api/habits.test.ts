@@ -356,6 +356,38 @@ describe('the end of a day: markMissedDays', () => {
     const late = await checkInOk(user, id, { date: addDays(today, -1) });
     expect(late.habit).toMatchObject({ currentStreak: 1, doneCount: 3 });
   });
+
+  it('takes as many SQL statements for 6 habits as for 1 (set-based), skipping vacations', async () => {
+    const today = todayOf();
+    const statementsFor = async (habits: number) => {
+      const user = await seedUser(app, { timezone: TZ });
+      const ids = [];
+      for (let i = 0; i < habits; i += 1) {
+        ids.push(await seedHabit(app, user, { startedOn: addDays(today, -5) }));
+      }
+      // Two days of vacation in the middle: neither missed nor counted.
+      await app.db.query(
+        `INSERT INTO vacations (user_id, from_date, to_date) VALUES ($1, $2, $3)`,
+        [user.id, addDays(today, -4), addDays(today, -3)],
+      );
+      const row = await userRow(user);
+      const before = app.sqlQueries();
+      expect(await app.deps.services.habitCheckIns.markMissedDays(row, addDays(today, -2))).toBe(
+        2 * habits,
+      );
+      const statements = app.sqlQueries() - before;
+      const habit = await habitOf(user, ids.at(-1)!);
+      expect(habit.checkIns.map((c) => c.localDate)).toEqual([
+        addDays(today, -5),
+        addDays(today, -2),
+      ]);
+      expect(habit).toMatchObject({ currentStreak: 0, doneCount: 0 });
+      return statements;
+    };
+    const one = await statementsFor(1);
+    expect(await statementsFor(6)).toBe(one);
+    expect(one).toBeLessThanOrEqual(8);
+  });
 });
 
 describe('vacation and day start', () => {

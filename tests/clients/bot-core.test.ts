@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { habitReminderJob } from '../../src/jobs/habit-reminder.job.js';
+import { overdueStepsJob } from '../../src/jobs/overdue-steps.job.js';
 import {
   BotCheckCreateEventDocument,
   BotCheckCreateGoalDocument,
@@ -494,6 +495,19 @@ describe('assistant', () => {
     await user.press(reply, /Открыть событие/);
     expect(user.now(reply).text).toContain(`📅 ${events[0].event.title}`);
   });
+
+  it('answers "как прошла неделя?" with the weekly review and its buttons', async () => {
+    const { user } = await started();
+    expect((await user.say('каждое утро зарядка')).text).toContain('Зарядка');
+    const review = await user.say('как прошла неделя?');
+    expect(review.text).toMatch(/^📊 Итоги недели /u);
+    expect(review.text).toContain('• Зарядка: 0/1 ✅');
+    await user.press(review, /🔁 Зарядка/);
+    // The review stays; the habit's card comes as a new message.
+    expect(user.now(review).text).toMatch(/^📊 Итоги недели /u);
+    expect(user.last().text).toContain('🔁 Зарядка');
+    expect(user.last().text).toContain('🔥 0 дней подряд');
+  });
 });
 
 describe('notifications', () => {
@@ -579,6 +593,32 @@ describe('notifications', () => {
       id: createHabit.id,
     });
     expect(after.habit.doneCount).toBe(0);
+  }, 30_000);
+
+  it('checks habits in from the evening nudge one tap each, the other buttons staying', async () => {
+    const { user } = await started();
+    const ids: string[] = [];
+    for (const title of ['Вода', 'Чтение']) {
+      const { createHabit } = await user.op(BotCheckCreateHabitDocument, {
+        input: { title, schedule: { kind: 'DAILY' } },
+      });
+      ids.push(createHabit.id);
+    }
+    const before = user.messages().length;
+    const at = new Date(Date.now() + 500);
+    const { me } = await user.op(BotCheckMeIdDocument, {});
+    const payload = { key: `test-nudge:${me.id}`, dueAt: at.toISOString(), userId: me.id };
+    await app.deps.services.jobs.schedule(overdueStepsJob, payload, at);
+    const nudge = await bot.waitFor(() => user.messages().length > before && user.last(), 15_000);
+    expect(nudge.text).toContain('⬜ Вода\n⬜ Чтение');
+    expect(labels(nudge)).toEqual(expect.arrayContaining(['✅ Вода', '✅ Чтение']));
+
+    expect(await user.press(nudge, /^✅ Вода$/)).toBe('✅ Отмечено · 🔥 1 день подряд');
+    expect(user.now(nudge).text).toMatch(/\n\n✅ Отмечено · 🔥 1 день подряд: Вода$/);
+    expect(labels(user.now(nudge))).toContain('✅ Чтение');
+    expect(labels(user.now(nudge))).not.toContain('✅ Вода');
+    const { habit } = await user.op(BotCheckHabitDoneDocument, { id: ids[0]! });
+    expect(habit.doneCount).toBe(1);
   }, 30_000);
 });
 

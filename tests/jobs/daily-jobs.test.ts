@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { Language } from '../../src/entities/index.js';
+import { CheckInStatus, HabitStatus, Language } from '../../src/entities/index.js';
 import { createLogger } from '../../src/logger.js';
 import type { OccurrencePayload } from '../../src/jobs/define-job.js';
 import type { JobQueue } from '../../src/services/job-queue.js';
 import { textsFor } from '../../src/services/notifications/texts.js';
 import { DAILY_JOBS, ReminderScheduler } from '../../src/services/reminder-scheduler.js';
-import { buildGoal, buildUser, type TestGoal, type TestUser } from '../support/factories.js';
+import {
+  buildGoal,
+  buildUser,
+  seedHabit,
+  type TestGoal,
+  type TestUser,
+} from '../support/factories.js';
 import {
   CompleteStepDocument,
   CreateEventDocument,
@@ -456,6 +462,115 @@ describe('overdue steps', () => {
     await updateStep(onTrack, upcoming.steps[0].id, { plannedStart: tomorrow.toUTC().toISO() });
     await runDaily('overdue-steps', onTrack);
     expect(await outboxOf(app, onTrack.id)).toEqual([]);
+  });
+});
+
+describe('the evening nudge: habits pending today', () => {
+  it('lists the habits due today not yet checked in, each with a one-tap button (RU)', async () => {
+    const user = await makeUser('Asia/Tokyo');
+    const today = localNow(user).toISODate()!;
+    const since = localNow(user).minus({ days: 3 }).toISODate()!;
+    const water = await seedHabit(app, user, { title: 'Вода', startedOn: since });
+    await seedHabit(app, user, {
+      title: 'Зарядка',
+      startedOn: since,
+      checkIns: { [today]: CheckInStatus.DONE },
+    });
+    await seedHabit(app, user, { title: 'Пауза', startedOn: since, status: HabitStatus.PAUSED });
+    const reading = await seedHabit(app, user, { title: 'Чтение', startedOn: since });
+
+    await runDaily('overdue-steps', user);
+
+    const [nudge, ...rest] = await historyOf(user);
+    expect(rest).toEqual([]);
+    expect(nudge.kind).toBe('OVERDUE_STEPS');
+    expect(nudge.text).toBe(
+      [
+        '🔁 Привычки, ещё не отмеченные сегодня:',
+        '⬜ Вода',
+        '⬜ Чтение',
+        '',
+        'Ещё есть время — отметьте одним нажатием.',
+      ].join('\n'),
+    );
+    expect(nudge.refs).toEqual({
+      stepIds: [],
+      goalIds: [],
+      habitIds: [water, reading],
+      localDate: today,
+    });
+    const [row] = await outboxOf(app, user.id);
+    expect(row!.payload.actions.filter((action) => action.kind === 'check_in_habit')).toEqual([
+      { kind: 'check_in_habit', habitId: water, label: '✅ Вода' },
+      { kind: 'check_in_habit', habitId: reading, label: '✅ Чтение' },
+    ]);
+  });
+
+  it('puts habits under the overdue steps (EN), and says nothing once everything is done', async () => {
+    const user = await makeUser('Europe/London', 'EN');
+    const goal = await buildGoal(app, user, { title: 'Garden', steps: ['Dig'] });
+    const lastWeek = localNow(user).startOf('day').minus({ days: 7 }).set({ hour: 12 });
+    await updateStep(user, goal.steps[0].id, { plannedStart: lastWeek.toUTC().toISO() });
+    const yoga = await seedHabit(app, user, {
+      title: 'Yoga',
+      startedOn: localNow(user).toISODate()!,
+    });
+    await runDaily('overdue-steps', user);
+    const [nudge] = await historyOf(user);
+    expect(nudge.text).toBe(
+      [
+        'Overdue steps:',
+        '',
+        '🎯 Garden',
+        `• Dig (${lastWeek.setLocale('en').toFormat('d MMM')})`,
+        '',
+        'Mark what is done or move it — keep the plan honest.',
+        '',
+        '🔁 Habits not checked off today yet:',
+        '⬜ Yoga',
+        '',
+        'There is still time — one tap each.',
+      ].join('\n'),
+    );
+    expect(nudge.actions.map((action) => action.label).slice(0, 3)).toEqual([
+      '✅ Dig',
+      '✅ Yoga',
+      'Done',
+    ]);
+
+    const allDone = await makeUser('Europe/Moscow');
+    await seedHabit(app, allDone, {
+      title: 'Зарядка',
+      startedOn: localNow(allDone).toISODate()!,
+      checkIns: { [localNow(allDone).toISODate()!]: CheckInStatus.SKIPPED },
+    });
+    await runDaily('overdue-steps', allDone);
+    expect(await outboxOf(app, allDone.id)).toEqual([]);
+    expect(yoga).toBeTruthy();
+  });
+
+  it('runs while either switch is on, and lists only what its switch allows', async () => {
+    const user = await makeUser('Asia/Tokyo');
+    const goal = await buildGoal(app, user, { title: 'Марафон', steps: ['Кроссовки'] });
+    const lastWeek = localNow(user).startOf('day').minus({ days: 7 }).set({ hour: 12 });
+    await updateStep(user, goal.steps[0].id, { plannedStart: lastWeek.toUTC().toISO() });
+    await seedHabit(app, user, { title: 'Вода', startedOn: localNow(user).toISODate()! });
+
+    await updateSettings(user, { overdueStepRemindersEnabled: false });
+    expect(await dailyJobsOf('overdue-steps', user)).toHaveLength(1);
+    await runDaily('overdue-steps', user);
+    const [habitsOnly] = await historyOf(user);
+    expect(habitsOnly.text).toMatch(/^🔁 Привычки, ещё не отмеченные сегодня:\n⬜ Вода\n/u);
+    expect(habitsOnly.text).not.toContain('Кроссовки');
+
+    await updateSettings(user, { habitRemindersEnabled: false });
+    expect(await dailyJobsOf('overdue-steps', user)).toEqual([]);
+    await updateSettings(user, { overdueStepRemindersEnabled: true });
+    expect(await dailyJobsOf('overdue-steps', user)).toHaveLength(1);
+    await runDaily('overdue-steps', user);
+    const [, stepsOnly] = await historyOf(user);
+    expect(stepsOnly.text).toContain('• Кроссовки');
+    expect(stepsOnly.text).not.toContain('Вода');
   });
 });
 

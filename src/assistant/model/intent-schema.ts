@@ -161,6 +161,7 @@ export function toParsedIntent(a: IntentAnswer): ParsedIntent {
         status: a.habitStatus ?? 'done',
       });
     case 'habit_list':
+    case 'week_review':
     case 'unknown':
       return { intent: a.intent, ...base };
   }

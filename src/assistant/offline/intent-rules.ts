@@ -123,9 +123,15 @@ const QUESTION = startsWith(
   "что|какая|какой|какое|какие|кто|сколько|где|почему|зачем|как|what|what['’]s|who|how|where|why|which|is|are|does|do|will",
 );
 
+/** "как прошла неделя?", "итоги недели", "how was my week?", "weekly review". */
+const WEEK_REVIEW = words(
+  "как\\s+(?:у\\s+меня\\s+)?(?:прошла|прошл[аи]?|была)\\s+(?:(?:моя|эта|прошлая|вся)\\s+)?недел\\p{L}*|как\\s+(?:(?:моя|эта)\\s+)?неделя\\s+(?:прошла|была)|как\\s+я\\s+провел\\p{L}*\\s+(?:эту\\s+)?неделю|(?:подвед\\p{L}*|подвест\\p{L}*|покажи|какие)?\\s*итог\\p{L}*\\s+(?:моей\\s+|этой\\s+|прошлой\\s+)?недел\\p{L}*|(?:обзор|сводк\\p{L}*|отч[её]т\\p{L}*|результат\\p{L}*)\\s+(?:за\\s+)?(?:моей\\s+|эту\\s+|этой\\s+|прошлую\\s+)?недел\\p{L}*|(?:недельн\\p{L}*|еженедельн\\p{L}*)\\s+(?:обзор|итог\\p{L}*|отч[её]т|сводк\\p{L}*)|что\\s+я\\s+(?:сделал\\p{L}*|успел\\p{L}*|выполнил\\p{L}*)\\s+за\\s+(?:эту\\s+|прошлую\\s+)?неделю|how\\s+(?:was|did|has|is)\\s+(?:my|the|this|last)\\s+week|how['’]s\\s+(?:my|the|this)\\s+week\\s+been|how\\s+did\\s+i\\s+do\\s+(?:this|last)\\s+week|(?:my\\s+)?week\\s+in\\s+review|weekly\\s+(?:review|summary|recap|report)|(?:review|recap|sum\\s+up|summari[sz]e)\\s+(?:of\\s+)?(?:my|the|this|last)\\s+week|(?:summary|recap)\\s+of\\s+(?:my|the|this|last)\\s+week|what\\s+did\\s+i\\s+(?:do|get\\s+done|accomplish|achieve)\\s+(?:this|last)\\s+week",
+);
+
 /** Decides the intent of a request (small talk is told apart first); the first matching check wins. */
 export function classify(text: string): Classification {
   if (has(DEFINITION, text)) return { intent: 'unknown' };
+  if (has(WEEK_REVIEW, text)) return { intent: 'week_review' };
   // "поставь цель: 10 000 шагов в день" is a goal even though it says "шагов".
   if (has(GOAL_CREATE_FIRST, text)) return { intent: 'goal_create' };
   if (has(PROGRESS, text) && !has(ADD_NOW, text) && !has(DELETE, text)) {

@@ -114,6 +114,8 @@ function build(
       return buildHabitCheckIn(scanner, clock, language);
     case 'habit_list':
       return buildHabitList(language);
+    case 'week_review':
+      return { intent: 'week_review', language, missing: [] };
     case 'unknown':
       if (!classified.choices) return { intent: 'unknown', language, missing: [] };
       return {

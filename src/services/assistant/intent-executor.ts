@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import {
   GoalStatus,
+  NotificationActionKind,
   StepStatus,
   type Event,
   type Goal,
@@ -18,6 +19,7 @@ import type {
   ParsedIntent,
 } from '../../assistant/intent.types.js';
 import { goalProgressLine } from '../notifications/texts.js';
+import type { WeeklyReview } from '../notifications/weekly-review.js';
 import { matches } from '../../assistant/title-match.js';
 import { snapshotOf, undo, type UndoRecord } from './undo.js';
 import { pickBest, type ItemPick, type TitleKind, type TitleSearch } from './title-search.js';
@@ -58,7 +60,14 @@ export class IntentExecutor {
   constructor(
     private readonly services: Pick<
       Services,
-      'events' | 'goals' | 'steps' | 'autoSchedule' | 'habits' | 'habitCheckIns' | 'today'
+      | 'events'
+      | 'goals'
+      | 'steps'
+      | 'autoSchedule'
+      | 'habits'
+      | 'habitCheckIns'
+      | 'today'
+      | 'dailyNotifications'
     >,
     private readonly titles: TitleSearch,
   ) {
@@ -254,6 +263,14 @@ export class IntentExecutor {
       }
       case 'habit_list':
         return done((await this.habits.list(user, say, now)).text);
+      case 'week_review': {
+        const review = await this.services.dailyNotifications.weeklyReview(
+          user,
+          now,
+          intent.language,
+        );
+        return done(review.text, reviewActions(review));
+      }
       case 'unknown':
         return done(say.unknown, [], []);
     }
@@ -428,6 +445,19 @@ export class IntentExecutor {
 const MAX_OPTIONS = 4;
 
 const oneOf = <T>(items: T[]): ItemPick<T> => (items[0] ? { one: items[0] } : { none: true });
+
+/** The review's buttons as the assistant's actions: plan a goal's open steps, open a habit. */
+function reviewActions(review: WeeklyReview): AssistantAction[] {
+  return review.actions.flatMap((action) => {
+    if (action.kind === NotificationActionKind.SCHEDULE_GOAL && action.goalId) {
+      return [{ kind: 'review_plan_goal', entityId: action.goalId, title: action.label }];
+    }
+    if (action.kind === NotificationActionKind.OPEN_HABIT && action.habitId) {
+      return [{ kind: 'review_open_habit', entityId: action.habitId, title: action.label }];
+    }
+    return [];
+  });
+}
 
 /** Each event once, at its first occurrence in the list (a weekly meeting is one choice). */
 function firstPerEvent(occurrences: EventOccurrence[]): EventOccurrence[] {

@@ -1,8 +1,8 @@
 import { Between, LessThanOrEqual, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import {
-  CheckInSource,
-  CheckInStatus,
+  type CheckInSource,
+  type CheckInStatus,
   Habit,
   HabitCheckIn,
   HabitStatus,
@@ -11,8 +11,9 @@ import {
 } from '../../entities/index.js';
 import { withdrawHabitReminders } from '../notifications/habit-notifications.js';
 import type { HabitChange, HabitService } from './habit.service.js';
+import { writeMissedDays } from './habit-day-end.js';
 import { loadHistory } from './habit-history.js';
-import { completionRate, unrecordedMissedDays } from './habit-stats.js';
+import { completionRate } from './habit-stats.js';
 import { addDays, daysBetween, habitDayOf, type LocalDate } from './local-date.js';
 
 export interface CheckInInput {
@@ -121,11 +122,6 @@ export class HabitCheckInService {
   }
 
   /**
-   * Called when the user's `localDate` has ended: writes a `missed` check-in for every due
-   * day up to it that has none, and recomputes the stats. Idempotent: a second call writes
-   * nothing. Returns the number of days written.
-   */
-  /**
    * The end of a habit day, at `at` (the user's `dayStart`): the day before yesterday is now
    * final, so its missed days are written. Returns the user while they still have active
    * habits (the job then queues the next day's end), else null.
@@ -134,41 +130,27 @@ export class HabitCheckInService {
     const user = await this.db.getRepository(User).findOneBy({ id: userId });
     if (!user) return null;
     const today = habitDayOf(at, user.settings.timezone, user.settings.dayStart);
-    await this.markMissedDays(user, addDays(today, -2));
-    return (await this.activeHabits(user)).length > 0 ? user : null;
+    const { active } = await this.closeDays(user, addDays(today, -2));
+    return active > 0 ? user : null;
   }
 
+  /**
+   * Writes a `missed` check-in for every due day up to `localDate` that has none, and
+   * recomputes the stats, for all the user's active habits in one transaction. Idempotent:
+   * a second call writes nothing. Returns the number of days written.
+   */
   async markMissedDays(user: User, localDate: LocalDate): Promise<number> {
-    let written = 0;
-    for (const habit of await this.activeHabits(user)) {
-      const change = await this.db.transaction((transaction) =>
-        this.habits.writeLocked(transaction, user, habit.id, async (locked, today, manager) => {
-          const history = await loadHistory(manager, locked, today);
-          const days = unrecordedMissedDays(history, localDate);
-          if (days.length === 0) return 0;
-          const rows = days.map((day) => ({
-            userId: user.id,
-            habitId: locked.id,
-            localDate: day,
-            status: CheckInStatus.MISSED,
-            source: CheckInSource.SYSTEM,
-          }));
-          const result = await manager
-            .createQueryBuilder()
-            .insert()
-            .into(HabitCheckIn)
-            .values(rows)
-            .orIgnore()
-            .execute();
-          // RETURNING lists only the rows inserted; a day written meanwhile is ignored.
-          return (result.raw as unknown[]).length;
-        }),
-      );
-      // Subscribers hear of a habit only when a day was written (its stats moved).
-      if (change.result > 0) await this.habits.publish(user, change);
-      written += change.result;
-    }
-    return written;
+    return (await this.closeDays(user, localDate)).written;
+  }
+
+  private async closeDays(user: User, upTo: LocalDate) {
+    const now = new Date();
+    const result = await this.db.transaction((manager) =>
+      writeMissedDays(manager, user, upTo, this.habits.today(user, now), now),
+    );
+    // Subscribers hear of a habit only when a day was written (its stats moved).
+    for (const change of result.changes) await this.habits.publish(user, change);
+    return result;
   }
 
   /** Check-ins of one habit over [from, to], oldest first. */
@@ -193,10 +175,12 @@ export class HabitCheckInService {
     };
   }
 
+  /** In id order: the order the day end locks them in, so the two never deadlock. */
   private activeHabits(user: User): Promise<Habit[]> {
     return this.db.getRepository(Habit).find({
       where: { userId: user.id, status: HabitStatus.ACTIVE },
       select: { id: true },
+      order: { id: 'ASC' },
     });
   }
 

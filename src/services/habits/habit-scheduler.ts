@@ -9,7 +9,7 @@ import { nextLocalTime } from '../timezone.js';
 export const habitRemindersOn = (settings: UserSettings) =>
   settings.notificationsEnabled && settings.habitRemindersEnabled;
 
-/** What `reconcile` needs of every user's habits, read in two queries for all users. */
+/** What `reconcile` needs of a page of users' habits, read in two queries. */
 export interface HabitReconcilePlan {
   usersWithActiveHabits: Set<string>;
   remindedHabits: Map<string, Habit[]>;
@@ -80,16 +80,18 @@ export class HabitScheduler {
     for (const habit of habits) await this.planHabit(habit, user, now);
   }
 
-  /** For `reconcile`: every user's active and reminded habits, not one query per user. */
-  async reconcilePlan(): Promise<HabitReconcilePlan> {
+  /** For `reconcile`: the active and reminded habits of a page of users, in two queries. */
+  async reconcilePlan(userIds: string[]): Promise<HabitReconcilePlan> {
     const rows = (await this.db.query(
-      `SELECT DISTINCT user_id AS "userId" FROM habits WHERE status = 'active'`,
+      `SELECT DISTINCT user_id AS "userId" FROM habits WHERE status = 'active' AND user_id = ANY($1)`,
+      [userIds],
     )) as { userId: string }[];
     const remindedHabits = new Map<string, Habit[]>();
     const reminded = await this.db
       .getRepository(Habit)
       .createQueryBuilder('habit')
       .where('habit.status = :active', { active: HabitStatus.ACTIVE })
+      .andWhere('habit.user_id = ANY(:userIds)', { userIds })
       .andWhere("habit.reminder_times <> '{}'")
       .getMany();
     for (const habit of reminded) {

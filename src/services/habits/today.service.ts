@@ -64,7 +64,8 @@ export class TodayService {
     return { date, from, to, habits, steps, events };
   }
 
-  private async dueHabits(user: User, today: LocalDate): Promise<TodayHabit[]> {
+  /** Active habits due on the habit day `today` (or checked in on it), oldest first. */
+  async dueHabits(user: User, today: LocalDate): Promise<TodayHabit[]> {
     const habits = await this.db.getRepository(Habit).find({
       where: { userId: user.id, status: HabitStatus.ACTIVE },
       order: { createdAt: 'ASC', id: 'ASC' },

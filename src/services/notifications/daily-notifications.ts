@@ -1,12 +1,17 @@
 import { DateTime } from 'luxon';
+import type { Lang } from '../../common/texts.js';
 import type { DataSource } from 'typeorm';
 import { Goal, GoalStatus, NotificationKind, Step, User } from '../../entities/index.js';
 import type { DailyJobName } from '../../jobs/daily-job.js';
 import type { EventService } from '../event.service.js';
+import { habitRemindersOn } from '../habits/habit-scheduler.js';
+import { habitDayOf } from '../habits/local-date.js';
+import type { TodayService } from '../habits/today.service.js';
 import { dailyJobOn } from '../reminder-scheduler.js';
 import { localDatePlusDays, startOfLocalDay } from '../timezone.js';
 import type { NotificationDraft } from './outbox.js';
 import {
+  checkInHabitAction,
   completeStepAction,
   doneAndSnoozeActions,
   goalProgressLine,
@@ -14,19 +19,21 @@ import {
   motivationFor,
   textsFor,
 } from './texts.js';
-import { buildWeeklyReview } from './weekly-review.js';
+import { buildWeeklyReview, type WeeklyReview } from './weekly-review.js';
 
 interface Sources {
   db: DataSource;
   events: EventService;
+  today: TodayService;
 }
 
 type Compose = (user: User, dueAt: Date, sources: Sources) => Promise<NotificationDraft[]>;
 
 const DEADLINE_DAYS = [0, 1, 3, 7];
 const MAX_STEP_BUTTONS = 5;
+const MAX_HABIT_BUTTONS = 5;
 
-/** What the daily jobs say: the morning digest, deadline warnings, the overdue-steps nudge, the weekly review. */
+/** What the daily jobs say: the morning digest, deadline warnings, the evening nudge, the weekly review. */
 export class DailyNotifications {
   constructor(private readonly sources: Sources) {}
 
@@ -42,6 +49,11 @@ export class DailyNotifications {
     const user = await this.sources.db.getRepository(User).findOneBy({ id: userId });
     if (!user || !dailyJobOn(user.settings, name)) return null;
     return { user, drafts: await COMPOSERS[name](user, dueAt, this.sources) };
+  }
+
+  /** The review of the week ending now: the assistant's answer to "how was my week?". */
+  weeklyReview(user: User, now: Date, language?: Lang): Promise<WeeklyReview> {
+    return buildWeeklyReview(this.sources.db, this.sources.events, user, now, language);
   }
 }
 
@@ -124,26 +136,25 @@ const deadlineCheck: Compose = async (user, dueAt, { db }) => {
   });
 };
 
-const overdueSteps: Compose = async (user, dueAt, { db }) => {
-  const { timezone, language } = user.settings;
-  const steps = await db
-    .getRepository(Step)
-    .createQueryBuilder('step')
-    .innerJoinAndSelect('step.goal', 'goal')
-    .where('goal.user_id = :userId AND goal.status = :active', {
-      userId: user.id,
-      active: GoalStatus.ACTIVE,
-    })
-    .andWhere("step.status IN ('pending', 'in_progress')")
-    .andWhere('step.planned_start < :today', { today: startOfLocalDay(dueAt, timezone) })
-    .orderBy('goal.created_at', 'ASC')
-    .addOrderBy('step.position', 'ASC')
-    .getMany();
-  if (steps.length === 0) return [];
+/**
+ * The evening nudge: planned steps whose day has passed (with the steps switch) and the
+ * habits due today not yet checked in (with the habit reminders switch), each with a
+ * one-tap button. Nothing when both lists are empty.
+ */
+const eveningNudge: Compose = async (user, dueAt, { db, today }) => {
+  const { timezone, language, dayStart } = user.settings;
+  const day = habitDayOf(dueAt, timezone, dayStart);
+  const [steps, habits] = await Promise.all([
+    user.settings.overdueStepRemindersEnabled ? overdueStepsOf(db, user, dueAt) : [],
+    habitRemindersOn(user.settings) ? today.dueHabits(user, day) : [],
+  ]);
+  const pending = habits.filter((due) => due.checkIn === null).map((due) => due.habit);
+  if (steps.length === 0 && pending.length === 0) return [];
   const texts = textsFor(language);
   const byGoal = new Map<string, Step[]>();
   for (const step of steps) byGoal.set(step.goal.id, [...(byGoal.get(step.goal.id) ?? []), step]);
-  const lines: string[] = [texts.overdueHeader];
+  const lines: string[] = [];
+  if (steps.length) lines.push(texts.overdueHeader);
   for (const goalSteps of byGoal.values()) {
     lines.push('', `🎯 ${goalSteps[0]?.goal.title ?? ''}`);
     for (const step of goalSteps) {
@@ -151,7 +162,12 @@ const overdueSteps: Compose = async (user, dueAt, { db }) => {
       lines.push(`• ${step.title} (${planned.setLocale(language).toFormat('d MMM')})`);
     }
   }
-  lines.push('', texts.overdueFooter);
+  if (steps.length) lines.push('', texts.overdueFooter);
+  if (pending.length) {
+    if (lines.length) lines.push('');
+    lines.push(texts.habitsPendingHeader, ...pending.map((habit) => `⬜ ${habit.title}`));
+    lines.push('', texts.habitsPendingFooter);
+  }
   return [
     {
       user,
@@ -164,13 +180,39 @@ const overdueSteps: Compose = async (user, dueAt, { db }) => {
           ...steps
             .slice(0, MAX_STEP_BUTTONS)
             .map((step) => completeStepAction(language, step.id, step.title)),
+          ...pending
+            .slice(0, MAX_HABIT_BUTTONS)
+            .map((habit) => checkInHabitAction(language, habit.id, habit.title)),
           ...doneAndSnoozeActions(language),
         ],
-        refs: { stepIds: steps.map((step) => step.id), goalIds: [...byGoal.keys()] },
+        refs: {
+          stepIds: steps.map((step) => step.id),
+          goalIds: [...byGoal.keys()],
+          ...(pending.length ? { habitIds: pending.map((habit) => habit.id), localDate: day } : {}),
+        },
       },
     },
   ];
 };
+
+/** Open steps of active goals planned before today (local), oldest goal first. */
+function overdueStepsOf(db: DataSource, user: User, dueAt: Date): Promise<Step[]> {
+  return db
+    .getRepository(Step)
+    .createQueryBuilder('step')
+    .innerJoinAndSelect('step.goal', 'goal')
+    .where('goal.user_id = :userId AND goal.status = :active', {
+      userId: user.id,
+      active: GoalStatus.ACTIVE,
+    })
+    .andWhere("step.status IN ('pending', 'in_progress')")
+    .andWhere('step.planned_start < :today', {
+      today: startOfLocalDay(dueAt, user.settings.timezone),
+    })
+    .orderBy('goal.created_at', 'ASC')
+    .addOrderBy('step.position', 'ASC')
+    .getMany();
+}
 
 const weeklyReview: Compose = async (user, dueAt, { db, events }) => {
   const review = await buildWeeklyReview(db, events, user, dueAt);
@@ -190,6 +232,6 @@ const weeklyReview: Compose = async (user, dueAt, { db, events }) => {
 const COMPOSERS: Record<DailyJobName, Compose> = {
   'morning-digest': morningDigest,
   'deadline-check': deadlineCheck,
-  'overdue-steps': overdueSteps,
+  'overdue-steps': eveningNudge,
   'weekly-review': weeklyReview,
 };

@@ -19,6 +19,8 @@ const TEXTS = defineTexts({
       `Прогресс ${progress}%. ${progress >= 80 ? 'Финишная прямая — дожмите!' : 'Выберите один шаг и сделайте его сегодня.'}`,
     overdueHeader: 'Просроченные шаги:',
     overdueFooter: 'Отметьте сделанное или перенесите — план должен быть честным.',
+    habitsPendingHeader: '🔁 Привычки, ещё не отмеченные сегодня:',
+    habitsPendingFooter: 'Ещё есть время — отметьте одним нажатием.',
     digestHeader: (date: string) => `☀️ Доброе утро! План на ${date}:`,
     digestNoEvents: 'Событий на сегодня нет.',
     digestGoals: 'Цели:',
@@ -58,6 +60,8 @@ const TEXTS = defineTexts({
       `Progress ${progress}%. ${progress >= 80 ? 'The finish line is close — push through!' : 'Pick one step and do it today.'}`,
     overdueHeader: 'Overdue steps:',
     overdueFooter: 'Mark what is done or move it — keep the plan honest.',
+    habitsPendingHeader: '🔁 Habits not checked off today yet:',
+    habitsPendingFooter: 'There is still time — one tap each.',
     digestHeader: (date: string) => `☀️ Good morning! Your plan for ${date}:`,
     digestNoEvents: 'No events today.',
     digestGoals: 'Goals:',
@@ -163,6 +167,16 @@ export function completeStepAction(
 ): NotificationAction {
   const label = textsFor(language).labels.completeStep(title);
   return { kind: NotificationActionKind.COMPLETE_STEP, label: label.slice(0, 64), stepId };
+}
+
+/** The evening nudge's one-tap check-in of a pending habit: "✅ Зарядка". */
+export function checkInHabitAction(
+  language: Language,
+  habitId: string,
+  title: string,
+): NotificationAction {
+  const label = textsFor(language).labels.completeStep(title);
+  return { kind: NotificationActionKind.CHECK_IN_HABIT, label: label.slice(0, 64), habitId };
 }
 
 /** Under a habit reminder: check in, skip today, or the snooze buttons. */

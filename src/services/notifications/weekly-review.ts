@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { type DataSource, In } from 'typeorm';
-import { langOf } from '../../common/texts.js';
+import { langOf, type Lang } from '../../common/texts.js';
 import {
   Goal,
   GoalStatus,
@@ -35,16 +35,18 @@ export interface WeeklyReview {
  * The week ending today (the user's habit day), from real data: each active habit's done
  * days against its due days, streak and strength with its change over the week; steps done
  * in the week against those planned in it; the week's events so far; the planned steps that
- * slipped. Buttons: schedule a goal's open steps, open a habit.
+ * slipped. Buttons: schedule a goal's open steps, open a habit. In the user's language, or in
+ * `language` (the assistant answers in the language it was asked in).
  */
 export async function buildWeeklyReview(
   db: DataSource,
   events: EventService,
   user: User,
   now: Date,
+  language: Lang = langOf(user.settings.language),
 ): Promise<WeeklyReview> {
   const { timezone, dayStart } = user.settings;
-  const texts = WEEKLY_REVIEW_TEXTS[langOf(user.settings.language)];
+  const texts = WEEKLY_REVIEW_TEXTS[language];
   const today = habitDayOf(now, timezone, dayStart);
   const from = addDays(today, -6);
   const weekStart = DateTime.fromISO(from, { zone: timezone }).toJSDate();
@@ -95,8 +97,7 @@ export async function buildWeeklyReview(
   const slipped = planned.filter((step) => open(step) && step.plannedStart! < now);
   const occurrences = await events.occurrences(user, weekStart, weekEnd < now ? weekEnd : now);
 
-  const label = (date: LocalDate) =>
-    DateTime.fromISO(date).setLocale(user.settings.language).toFormat('d MMMM');
+  const label = (date: LocalDate) => DateTime.fromISO(date).setLocale(language).toFormat('d MMMM');
   const lines = [texts.header(label(from), label(today))];
   if (habitLines.length) lines.push('', texts.habitsHeader, ...habitLines);
   if (steps.length) lines.push('', texts.steps(done.length, planned.length));

@@ -45,6 +45,11 @@ export function assistantReplyScreen(t: Texts, reply: AssistantReplyFieldsFragme
       ]);
     } else if (OPENS_EVENT.has(action.kind)) {
       rows.push([button(t.openEvent, { a: 'event', eventId: action.entityId })]);
+    } else if (action.kind === 'review_plan_goal') {
+      // The weekly review asked for: the same buttons as the Sunday message.
+      rows.push([button(action.title ?? t.openGoal, { a: 'reviewPlan', goalId: action.entityId })]);
+    } else if (action.kind === 'review_open_habit') {
+      rows.push([button(action.title ?? '🔁', { a: 'reviewHabit', habitId: action.entityId })]);
     }
   }
   return screen(markup`${text}`, rows);

@@ -19,6 +19,7 @@ export type NotificationsCallback =
   | { a: 'notifyStepDone'; stepId: string }
   | { a: 'notifyHabitDone'; habitId: string }
   | { a: 'notifyHabitSkip'; habitId: string }
+  | { a: 'nudgeHabitDone'; habitId: string }
   | { a: 'reviewHabit'; habitId: string }
   | { a: 'reviewPlan'; goalId: string };
 
@@ -26,6 +27,23 @@ const isStep = (button: Button, stepId: string) =>
   'callback' in button &&
   button.callback.a === 'notifyStepDone' &&
   button.callback.stepId === stepId;
+const isNudgeHabit = (button: Button, habitId: string) =>
+  'callback' in button &&
+  button.callback.a === 'nudgeHabitDone' &&
+  button.callback.habitId === habitId;
+
+/** The nudge stays, for its other items; the pressed one's button goes, its status added. */
+async function finishItem(turn: Turn, pressed: (button: Button) => boolean, status: string) {
+  if (turn.incoming.kind !== 'callback' || !turn.incoming.messageButtons) return;
+  const { messageText } = turn.incoming;
+  const label =
+    turn.shownButtons
+      .flat()
+      .find(pressed)
+      ?.label.replace(/^✅\s*/u, '') ?? '';
+  const rest = turn.shownButtons.map((row) => row.filter((b) => !pressed(b)));
+  await turn.show(handledNotification(messageText, `${status}: ${label}`, rest));
+}
 
 /** Keeps the notification's text, adds how it was handled, removes its buttons. */
 async function finishNotification(turn: Turn, status: string): Promise<void> {
@@ -80,13 +98,7 @@ export const notificationsFeature: Feature<NotificationsCallback> = {
       async press(turn, { stepId }) {
         await turn.api(CompleteStepDocument, { id: stepId });
         await turn.answer(turn.t.stepDone);
-        if (turn.incoming.kind !== 'callback' || !turn.incoming.messageButtons) return;
-        // The nudge stays, for its other steps; the done step's button goes.
-        const { messageText } = turn.incoming;
-        const pressed = turn.shownButtons.flat().find((b) => isStep(b, stepId));
-        const title = pressed?.label.replace(/^✅\s*/u, '') ?? '';
-        const rest = turn.shownButtons.map((row) => row.filter((b) => !isStep(b, stepId)));
-        await turn.show(handledNotification(messageText, `${turn.t.stepDone}: ${title}`, rest));
+        await finishItem(turn, (b) => isStep(b, stepId), turn.t.stepDone);
       },
     },
     notifyHabitDone: {
@@ -98,6 +110,21 @@ export const notificationsFeature: Feature<NotificationsCallback> = {
       code: 'nhs',
       fields: { habitId: uuid },
       press: (turn, { habitId }) => checkInHabit(turn, habitId, 'SKIPPED'),
+    },
+    // The evening nudge's habits: one tap each, the others stay to be pressed.
+    nudgeHabitDone: {
+      code: 'vhd',
+      fields: { habitId: uuid },
+      async press(turn, { habitId }) {
+        const { checkIn } = await turn.api(CheckInFromReminderDocument, {
+          habitId,
+          status: 'DONE',
+        });
+        const status = turn.t.habitCheckedIn(checkIn.habit.currentStreak);
+        await turn.answer(status);
+        await finishItem(turn, (b) => isNudgeHabit(b, habitId), status);
+        if (checkIn.targetReached) await turn.send(targetReachedScreen(turn.t, checkIn.habit));
+      },
     },
     // The weekly review's buttons answer with a new message: the review stays readable.
     reviewHabit: {

@@ -41,6 +41,13 @@ export function notificationScreen(notification: NotificationFieldsFragment, t: 
     if (action.kind === 'COMPLETE_STEP' && action.stepId) {
       rows.push([button(action.label, { a: 'notifyStepDone', stepId: action.stepId })]);
     } else if (
+      action.kind === 'CHECK_IN_HABIT' &&
+      action.habitId &&
+      notification.kind === 'OVERDUE_STEPS'
+    ) {
+      // The evening nudge lists several habits: each button checks in one, the rest stay.
+      rows.push([button(action.label, { a: 'nudgeHabitDone', habitId: action.habitId })]);
+    } else if (
       (action.kind === 'CHECK_IN_HABIT' || action.kind === 'SKIP_HABIT') &&
       action.habitId
     ) {
