@@ -103,3 +103,98 @@ describe('snooze by replying to a reminder in words', () => {
     steps.expectNoApology(user);
   }, 30_000);
 });
+
+describe('say what was done, completely', () => {
+  it('an event confirmation shows the day, start–end and the reminder, with edit and undo', async () => {
+    const { user } = await steps.started();
+    const made = await user.say('Встреча с Олей завтра в 15:00 на час');
+    expect(made.text).toMatch(/✅ Добавил: «Встреча с Олей» — .+, 15:00–16:00\n🔔 Напомню за/);
+    expect(labels(made)).toEqual(
+      expect.arrayContaining(['↩️ Отменить', '✏️ Изменить', '📅 Открыть событие']),
+    );
+    const moved = await user.say('перенеси встречу с Олей на 17:00');
+    expect(moved.text).toMatch(/17:00–18:00\n🔔 Напомню за/);
+    steps.expectNoApology(user);
+  });
+
+  it('"к лету" says which date the goal got', async () => {
+    const { user } = await steps.started();
+    const reply = await user.say('хочу выучить испанский к лету');
+    expect(reply.text).toMatch(/📅 Срок: \d{1,2} [а-я]+ \d{4}/);
+    const english = (await steps.started('en')).user;
+    const en = await english.say('I want to run 10 km by summer');
+    expect(en.text).toMatch(/📅 Deadline: [A-Z][a-z]+ \d{1,2}, \d{4}/);
+  });
+});
+
+describe('edit everything from the cards', () => {
+  it('an event: title, duration, notes and repeat, each confirmed by its card', async () => {
+    const { user } = await steps.started();
+    await user.say('Стоматолог завтра в 11:00');
+    const week = await user.say('/events');
+    await user.press(week, /Стоматолог/);
+    const card = user.now(week);
+    expect(card.text).toMatch(/11:00–12:00/);
+
+    await user.press(card, /Название/);
+    expect((await user.say('Стоматолог, доктор Иванова')).text).toContain(
+      'Стоматолог, доктор Иванова',
+    );
+    await user.press(card, /Длительность/);
+    expect((await user.say('полтора года')).text).toContain('Не понял длительность');
+    const longer = await user.say('1ч 30м');
+    expect(longer.text).toMatch(/11:00–12:30 \(1ч 30м\)/);
+    await user.press(card, /Заметка/);
+    expect((await user.say('Взять снимок')).text).toContain('Взять снимок');
+
+    await user.press(longer, /Повтор/);
+    expect(user.now(longer).text).toContain('Как повторять');
+    await user.press(longer, /Каждую неделю/);
+    const weekday = DateTime.now().setZone('Europe/Moscow').plus({ days: 1 }).setLocale('ru');
+    expect(user.now(longer).text).toContain(`🔁 повторяется: по ${weekday.toFormat('ccc')}`);
+    steps.expectNoApology(user);
+  });
+
+  it('a goal: description; a step: title, estimate, time, delete', async () => {
+    const { user } = await steps.started();
+    const card = await steps.withGoal(user, 'Ремонт кухни');
+    await user.press(card, /Изменить/);
+    await user.press(card, /Шаг/);
+    await user.say('Купить краску');
+    const list = await user.say('/goals');
+    await user.press(list, /Ремонт кухни/);
+    await user.press(list, /Изменить/);
+    await user.press(list, /Описание/);
+    const described = await user.say('Светлые стены');
+    expect(described.text).toContain('Светлые стены');
+
+    await user.press(described, /Изменить/);
+    await user.press(described, /1\. Купить краску/);
+    const step = user.now(described);
+    expect(step.text).toContain('Шаг: Купить краску');
+    await user.press(step, /Название/);
+    expect((await user.say('Купить белую краску')).text).toContain('Шаг: Купить белую краску');
+    await user.press(step, /Оценка/);
+    expect((await user.say('45 мин')).text).toContain('Оценка: 45 мин');
+    await user.press(step, /Когда/);
+    const planned = await user.say('завтра в 10');
+    const tomorrow = DateTime.now().setZone('Europe/Moscow').plus({ days: 1 });
+    expect(planned.text).toContain(`${tomorrow.toFormat('dd.MM')} 10:00`);
+    // The goal card shows when the step is planned.
+    await user.press(planned, /К цели/);
+    expect(user.now(planned).text).toContain(
+      `Купить белую краску · 📅 ${tomorrow.toFormat('dd.MM')} 10:00`,
+    );
+
+    await user.press(planned, /Изменить/);
+    await user.press(planned, /1\. Купить белую/);
+    await user.press(planned, /Удалить/);
+    expect(user.now(planned).text).toContain('Удалить шаг «Купить белую краску»?');
+    const yes = user.dataOf(planned, /Да, удалить/);
+    expect(await user.pressData(planned, yes)).toBe('Шаг удалён.');
+    expect(user.now(planned).text).toContain('Шагов пока нет');
+    // A double tap on the confirmation says what happened.
+    expect(await user.pressData(planned, yes)).toBe('Шаг удалён');
+    steps.expectNoApology(user);
+  });
+});

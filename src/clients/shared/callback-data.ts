@@ -1,6 +1,7 @@
 import type { ButtonSpec, CallbackShape } from './features/feature.js';
 import type { AssistantCallback } from './features/assistant/assistant.feature.js';
 import type { CalendarCallback } from './features/calendar/calendar.feature.js';
+import type { EditCallback } from './features/edit/edit.feature.js';
 import type { GoalsCallback } from './features/goals/goals.feature.js';
 import type { HabitsCallback } from './features/habits/habits.feature.js';
 import type { MenuCallback } from './features/menu/menu.feature.js';
@@ -23,7 +24,8 @@ export type Callback =
   | CalendarCallback
   | SettingsCallback
   | NotificationsCallback
-  | AssistantCallback;
+  | AssistantCallback
+  | EditCallback;
 
 export type Action = Callback['a'];
 

@@ -39,3 +39,8 @@ export function whenLabel(instant: string, timezone: string, t: Texts, lang: Lan
   if (days === 1) return t.whenTomorrow(time);
   return t.whenDay(local.toFormat(lang === 'ru' ? 'ccc dd.MM' : 'ccc MM/dd'), time);
 }
+
+/** "11.12 18:00" where the user is. */
+export function shortWhen(instant: string, timezone: string): string {
+  return DateTime.fromISO(instant, { zone: timezone }).toFormat('dd.MM HH:mm');
+}

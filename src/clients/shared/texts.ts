@@ -8,6 +8,7 @@ import { SETTINGS_TEXTS } from './features/settings/settings.texts.js';
 import { NOTIFICATIONS_TEXTS } from './features/notifications/notifications.texts.js';
 import { ASSISTANT_TEXTS } from './features/assistant/assistant.texts.js';
 import { RECOVERY_TEXTS } from './recovery.texts.js';
+import { EDIT_TEXTS } from './features/edit/edit.texts.js';
 
 export { langOf, type Lang };
 
@@ -90,6 +91,7 @@ const ALL = (lang: Lang) => ({
   ...NOTIFICATIONS_TEXTS[lang],
   ...ASSISTANT_TEXTS[lang],
   ...RECOVERY_TEXTS[lang],
+  ...EDIT_TEXTS[lang],
 });
 
 export type Texts = ReturnType<typeof ALL>;

@@ -3,6 +3,7 @@ import type { ClientState, Dialog } from '../dialog.js';
 import { TEXTS, type PublishedCommand } from '../texts.js';
 import { assistantFeature } from './assistant/assistant.feature.js';
 import { calendarFeature } from './calendar/calendar.feature.js';
+import { editFeature } from './edit/edit.feature.js';
 import type { Buttons, CommandHandler, Dialogs } from './feature.js';
 import { goalsFeature } from './goals/goals.feature.js';
 import { habitsFeature } from './habits/habits.feature.js';
@@ -26,6 +27,7 @@ export const BUTTONS: Buttons<Callback> = {
   ...settingsFeature.buttons,
   ...notificationsFeature.buttons,
   ...assistantFeature.buttons,
+  ...editFeature.buttons,
 };
 
 export const DIALOGS: Dialogs<Dialog> = {
@@ -34,6 +36,7 @@ export const DIALOGS: Dialogs<Dialog> = {
   ...calendarFeature.dialogs,
   ...settingsFeature.dialogs,
   ...planFeature.dialogs,
+  ...editFeature.dialogs,
 };
 
 /**

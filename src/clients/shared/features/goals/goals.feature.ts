@@ -52,12 +52,12 @@ export async function goalsScreen(turn: Turn, offset: number): Promise<Screen> {
 
 export async function goalScreen(turn: Turn, goalId: string): Promise<Screen> {
   const { goal } = await turn.api(GoalCardDocument, { id: goalId });
-  return goalCard(turn.t, goal);
+  return goalCard(turn.t, goal, turn.timezone);
 }
 
 /** The API takes titles of up to 200 characters: say so before asking it. */
 const TITLE_LIMIT = 200;
-function tooLongTitle(turn: Turn, text: string): DialogOutcome | null {
+export function tooLongTitle(turn: Turn, text: string): DialogOutcome | null {
   const length = [...text].length;
   const retry = turn.t.titleTooLong(TITLE_LIMIT, length);
   return length > TITLE_LIMIT ? { retry, keep: true } : null;
@@ -86,7 +86,7 @@ const dialogs: Dialogs<GoalsDialog> = {
         id: goalId,
         input: { title: text },
       });
-      return goalCard(turn.t, updateGoal);
+      return goalCard(turn.t, updateGoal, turn.timezone);
     },
   },
   goalDeadline: {
@@ -99,7 +99,7 @@ const dialogs: Dialogs<GoalsDialog> = {
         id: goalId,
         input: { targetDate },
       });
-      return goalCard(turn.t, updateGoal);
+      return goalCard(turn.t, updateGoal, turn.timezone);
     },
   },
   addStep: {
