@@ -13,7 +13,8 @@ const TEXTS = defineTexts({
     } as Record<string, (n: number) => string>,
     weekdays: 'по будням',
     onDays: (days: string) => `по ${days}`,
-    times: (n: number) => `, ${n} раз`,
+    times: (n: number) =>
+      `, ${n} ${[2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'раза' : 'раз'}`,
   },
   en: {
     days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
