@@ -106,6 +106,8 @@ export class BotCore {
           const spec = DIALOGS[dialog.kind] as Parameters<typeof continueDialog>[1];
           if ((await continueDialog(turn, spec, dialog, incoming.text)) === 'done') return;
         }
+        // Nothing to read (only spaces): say what the bot understands, with the menu.
+        if (!length) return void (await turn.send(notice(turn.t, turn.t.unsupported)));
         return askAssistant(turn, incoming.text);
       }
       case 'callback':

@@ -15,7 +15,7 @@ import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
 import { eventCard } from '../calendar/calendar.views.js';
 import type { Dialogs, Feature } from '../feature.js';
-import { goalScreen, tooLongTitle } from '../goals/goals.feature.js';
+import { goalScreen, titleProblem } from '../goals/goals.feature.js';
 import { goalCard } from '../goals/goals.views.js';
 import {
   REPEATS,
@@ -78,7 +78,7 @@ const dialogs: Dialogs<EditDialog> = {
     prompt: (t) => t.askEventTitle,
     fields: { eventId: uuid },
     answer: async (turn, { eventId }, text) =>
-      tooLongTitle(turn, text) ?? updateEvent(turn, eventId, { title: text }),
+      titleProblem(turn, text) ?? updateEvent(turn, eventId, { title: text }),
   },
   eventDuration: {
     prompt: (t) => t.askDuration,
@@ -113,7 +113,7 @@ const dialogs: Dialogs<EditDialog> = {
     prompt: (t) => t.askStepNewTitle,
     fields: { stepId: uuid },
     answer: async (turn, { stepId }, text) =>
-      tooLongTitle(turn, text) ?? updateStep(turn, stepId, { title: text }),
+      titleProblem(turn, text) ?? updateStep(turn, stepId, { title: text }),
   },
   stepEstimate: {
     prompt: (t) => t.askEstimate,

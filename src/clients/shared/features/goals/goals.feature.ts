@@ -57,10 +57,11 @@ export async function goalScreen(turn: Turn, goalId: string): Promise<Screen> {
 
 /** The API takes titles of up to 200 characters: say so before asking it. */
 const TITLE_LIMIT = 200;
-export function tooLongTitle(turn: Turn, text: string): DialogOutcome | null {
+/** A title the API would refuse or that names nothing (only emoji, blank): ask again, say why. */
+export function titleProblem(turn: Turn, text: string): DialogOutcome | null {
   const length = [...text].length;
-  const retry = turn.t.titleTooLong(TITLE_LIMIT, length);
-  return length > TITLE_LIMIT ? { retry, keep: true } : null;
+  if (length > TITLE_LIMIT) return { retry: turn.t.titleTooLong(TITLE_LIMIT, length), keep: true };
+  return /[\p{L}\p{N}]/u.test(text) ? null : { retry: turn.t.titleNoWords, keep: true };
 }
 
 const dialogs: Dialogs<GoalsDialog> = {
@@ -68,7 +69,7 @@ const dialogs: Dialogs<GoalsDialog> = {
     prompt: (t) => t.askGoalTitle,
     fields: {},
     async answer(turn, _dialog, text) {
-      const long = tooLongTitle(turn, text);
+      const long = titleProblem(turn, text);
       if (long) return long;
       const { createGoal } = await turn.api(CreateGoalDocument, { input: { title: text } });
       // A new goal goes straight to the coach: its SMART review and first question.
@@ -80,7 +81,7 @@ const dialogs: Dialogs<GoalsDialog> = {
     prompt: (t) => t.askNewTitle,
     fields: { goalId: uuid },
     async answer(turn, { goalId }, text) {
-      const long = tooLongTitle(turn, text);
+      const long = titleProblem(turn, text);
       if (long) return long;
       const { updateGoal } = await turn.api(UpdateGoalDocument, {
         id: goalId,
@@ -106,7 +107,7 @@ const dialogs: Dialogs<GoalsDialog> = {
     prompt: (t) => t.askStepTitle,
     fields: { goalId: uuid },
     async answer(turn, { goalId }, text) {
-      const long = tooLongTitle(turn, text);
+      const long = titleProblem(turn, text);
       if (long) return long;
       await turn.api(AddStepDocument, { goalId, input: { title: text } });
       return goalScreen(turn, goalId);

@@ -1,6 +1,7 @@
 import {
   CancelPlanGenerationDocument,
   GeneratePlanDocument,
+  GoalCardDocument,
   PlanProgressDocument,
 } from '../../gql/graphql.js';
 import { fitForEdit } from '../../messenger.js';
@@ -18,6 +19,8 @@ export async function startPlanGeneration(turn: Turn, goalId: string): Promise<v
   const { logger } = turn;
   if (turn.incoming.kind !== 'callback') return;
   const messageId = turn.incoming.messageId;
+  // A button of a goal deleted since: NOT_FOUND here says so, before any progress is shown.
+  await turn.api(GoalCardDocument, { id: goalId });
   await turn.show(planProgressScreen(turn.t, goalId, 0));
   const key = `${turn.chatId}:${goalId}`;
   const editor = new LatestEdit((screen) =>
