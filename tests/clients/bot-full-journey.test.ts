@@ -1,35 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { journeySteps } from '../support/bot-journey.js';
+import { describe, expect, it } from '@jest/globals';
+import { journeyBot } from '../support/bot-journey.js';
 import { labels, type BotUser } from '../support/bot-user.js';
 import type { ShownMessage } from '../support/memory-bot.js';
-import { MemoryBot } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Issue 18, "Done when": the whole journey in each language, as a new user lives it:
 // onboarding → goal → SMART → plan → schedule → reminder → snooze → done.
 
 await useOwnDatabase();
 
-let app: TestApp;
-let bot: MemoryBot;
-let steps: ReturnType<typeof journeySteps>;
-
-beforeAll(async () => {
-  app = await startTestApp({
-    WORKER_ENABLED: 'true',
-    JOBS_PROCESS_EVERY_MS: '200',
-    NOTIFICATION_SWEEP_SECONDS: '1',
-  });
-  bot = new MemoryBot(app);
-  await bot.start();
-  steps = journeySteps(app, bot);
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await app?.stop();
-});
+const context = journeyBot();
 
 const LANGUAGES = {
   ru: {
@@ -72,11 +52,11 @@ const LANGUAGES = {
 
 /** The message as it is shown once `text` appears in it (a screen edited in place). */
 const shownWith = (user: BotUser, message: ShownMessage, text: string) =>
-  bot.waitFor(() => user.now(message).text.includes(text) && user.now(message));
+  context.bot.waitFor(() => user.now(message).text.includes(text) && user.now(message));
 
 describe.each(Object.entries(LANGUAGES))('the full journey in %s', (languageCode, say) => {
   it('onboarding → goal → SMART → plan → schedule → reminder → snooze → done', async () => {
-    const { user, menu } = await steps.started(languageCode);
+    const { user, menu } = await context.steps.started(languageCode);
     expect(user.messages()[0]!.text).toMatch(say.zone);
     expect(labels(menu).length).toBeGreaterThanOrEqual(6);
 
@@ -101,7 +81,7 @@ describe.each(Object.entries(LANGUAGES))('the full journey in %s', (languageCode
     expect(user.now(goal).text).toMatch(/· 📅 \d\d\.\d\d \d\d:\d\d/);
 
     // A reminder comes; a reply in words snoozes it; the next one is done with its button.
-    const reminder = await steps.remindNow(user, say.reminder);
+    const reminder = await context.steps.remindNow(user, say.reminder);
     expect(
       (
         await user
@@ -113,9 +93,9 @@ describe.each(Object.entries(LANGUAGES))('the full journey in %s', (languageCode
           .then(() => user.last())
       ).text,
     ).toMatch(say.snoozed);
-    const next = await steps.remindNow(user, `${say.reminder}!`);
+    const next = await context.steps.remindNow(user, `${say.reminder}!`);
     await user.press(next, say.done);
     expect(user.now(next).text).toContain(say.doneStatus);
-    steps.expectNoApology(user);
+    context.steps.expectNoApology(user);
   }, 60_000);
 });

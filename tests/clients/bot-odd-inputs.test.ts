@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { BotCheckCreateEventDocument, BotCheckTimeSettingsDocument } from '../gql/graphql.js';
-import { journeySteps } from '../support/bot-journey.js';
+import { journeyBot } from '../support/bot-journey.js';
 import { labels, type BotUser, type Update } from '../support/bot-user.js';
-import { MemoryBot } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Issue 18, "Done when": no user-controlled input anywhere leads to the generic apology. A
 // battery of odd inputs goes to the main screen and to every kind of dialog; each gets a
@@ -13,21 +11,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 await useOwnDatabase();
 
-let app: TestApp;
-let bot: MemoryBot;
-let steps: ReturnType<typeof journeySteps>;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  bot = new MemoryBot(app);
-  await bot.start();
-  steps = journeySteps(app, bot);
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await app?.stop();
-});
+const context = journeyBot({});
 
 const INJECTION = '<b>жирно</b> <script>alert(1)</script> & <a href="javascript:x">ссылка</a>';
 
@@ -87,14 +71,14 @@ const dialogKind = async (user: BotUser) =>
 
 describe('odd inputs', () => {
   it('outside any dialog each gets a useful answer', async () => {
-    const { user } = await steps.started();
+    const { user } = await context.steps.started();
     for (const entry of BATTERY) {
       const answer = await oddInput(user, entry);
       if (entry.name === '5,000 characters') expect(answer.text).toMatch(/2000/);
       if (entry.name === 'a sticker') expect(answer.text).toMatch(/текст и кнопки/);
       if (entry.name === 'only emoji') expect(labels(answer)).toContain('🏠 Меню');
     }
-    steps.expectNoApology(user);
+    context.steps.expectNoApology(user);
   }, 60_000);
 
   /** Opens a dialog of each kind; returns what the user then faces. */
@@ -110,7 +94,7 @@ describe('odd inputs', () => {
       await user.press(week, /Длительность/);
     },
     'step estimate': async (user) => {
-      const card = await steps.withGoal(user, 'Ремонт');
+      const card = await context.steps.withGoal(user, 'Ремонт');
       await user.press(card, /Изменить/);
       await user.press(card, /Шаг/);
       const withStep = await user.say('Купить краску');
@@ -126,7 +110,7 @@ describe('odd inputs', () => {
 
   for (const [name, open] of Object.entries(DIALOGS)) {
     it(`inside the ${name} dialog each gets a useful answer and the dialog waits on`, async () => {
-      const { user } = await steps.started();
+      const { user } = await context.steps.started();
       await open(user);
       const kind = await dialogKind(user);
       expect(kind).toBeDefined();
@@ -140,13 +124,13 @@ describe('odd inputs', () => {
         // Reopen what an input rightly ended (a command, a clear new request).
         if ((await dialogKind(user)) !== kind) await open(user);
       }
-      steps.expectNoApology(user);
+      context.steps.expectNoApology(user);
     }, 90_000);
   }
 
   it('buttons of deleted objects, an old format and double presses', async () => {
-    const { user } = await steps.started();
-    const card = await steps.withGoal(user, 'Исчезнет');
+    const { user } = await context.steps.started();
+    const card = await context.steps.withGoal(user, 'Исчезнет');
     const plan = user.dataOf(card, /План/);
     const del = user.dataOf(card, /Удалить/);
     await user.pressData(card, del);
@@ -165,6 +149,6 @@ describe('odd inputs', () => {
     const goals = user.dataOf(menu, /Мои цели/);
     await Promise.all([user.pressData(menu, goals), user.pressData(menu, goals)]);
     expect(user.now(menu).text).toContain('Целей пока нет');
-    steps.expectNoApology(user);
+    context.steps.expectNoApology(user);
   }, 60_000);
 });

@@ -1,37 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { BotCheckNotificationHistoryDocument } from '../gql/graphql.js';
-import { journeySteps } from '../support/bot-journey.js';
+import { journeyBot } from '../support/bot-journey.js';
 import { labels, type BotUser } from '../support/bot-user.js';
 import type { ShownMessage } from '../support/memory-bot.js';
-import { MemoryBot } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Issue 18, "Missing that users expect": what a user does in the chat is confirmed completely,
 // edited from its card, and a reminder is snoozed by replying to it in words.
 
 await useOwnDatabase();
 
-let app: TestApp;
-let bot: MemoryBot;
-let steps: ReturnType<typeof journeySteps>;
-
-beforeAll(async () => {
-  app = await startTestApp({
-    WORKER_ENABLED: 'true',
-    JOBS_PROCESS_EVERY_MS: '200',
-    NOTIFICATION_SWEEP_SECONDS: '1',
-  });
-  bot = new MemoryBot(app);
-  await bot.start();
-  steps = journeySteps(app, bot);
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await app?.stop();
-});
+const context = journeyBot();
 
 /** The user replies to a message in the chat (the messenger reports what it replies to). */
 function reply(user: BotUser, to: ShownMessage, text: string) {
@@ -55,8 +35,8 @@ async function snoozedUntil(user: BotUser): Promise<DateTime> {
 
 describe('snooze by replying to a reminder in words', () => {
   it('"через час" snoozes that notification and says when it comes back', async () => {
-    const { user } = await steps.started();
-    const reminder = await steps.remindNow(user, 'Позвонить маме');
+    const { user } = await context.steps.started();
+    const reminder = await context.steps.remindNow(user, 'Позвонить маме');
     expect(labels(reminder)).toEqual(expect.arrayContaining(['Готово']));
     const before = Date.now();
     const answer = await reply(user, reminder, 'через час');
@@ -68,45 +48,45 @@ describe('snooze by replying to a reminder in words', () => {
     expect(labels(user.now(reminder))).toEqual([]);
     const until = await snoozedUntil(user);
     expect(Math.abs(until.toMillis() - (before + 60 * 60_000))).toBeLessThan(60_000);
-    steps.expectNoApology(user);
+    context.steps.expectNoApology(user);
   }, 30_000);
 
   it('"завтра в 9" and "in 20 min" and "skip this week"', async () => {
-    const { user } = await steps.started();
-    const first = await steps.remindNow(user, 'Полить цветы');
+    const { user } = await context.steps.started();
+    const first = await context.steps.remindNow(user, 'Полить цветы');
     const answer = await reply(user, first, 'завтра в 9');
     expect(answer.text).toContain('напомню завтра в 09:00');
     const until = (await snoozedUntil(user)).setZone('Europe/Moscow');
     const tomorrow = DateTime.now().setZone('Europe/Moscow').plus({ days: 1 });
     expect(until.toFormat('yyyy-MM-dd HH:mm')).toBe(`${tomorrow.toFormat('yyyy-MM-dd')} 09:00`);
 
-    const english = (await steps.started('en')).user;
-    const second = await steps.remindNow(english, 'Stretch');
+    const english = (await context.steps.started('en')).user;
+    const second = await context.steps.remindNow(english, 'Stretch');
     expect((await reply(english, second, 'in 20 min')).text).toMatch(
       /Snoozed: I'll remind you today at \d\d:\d\d|tomorrow at/,
     );
 
-    const third = await steps.remindNow(english, 'Weekly call');
+    const third = await context.steps.remindNow(english, 'Weekly call');
     const skipped = await reply(english, third, 'skip this week');
     expect(skipped.text).toContain('Skipped: only this reminder');
     expect(labels(english.now(third))).toEqual([]);
-    steps.expectNoApology(user);
-    steps.expectNoApology(english);
+    context.steps.expectNoApology(user);
+    context.steps.expectNoApology(english);
   }, 45_000);
 
   it('a reply that is not about time is an ordinary message', async () => {
-    const { user } = await steps.started();
-    const reminder = await steps.remindNow(user, 'Купить хлеб');
+    const { user } = await context.steps.started();
+    const reminder = await context.steps.remindNow(user, 'Купить хлеб');
     const answer = await reply(user, reminder, 'что у меня завтра?');
     expect(answer.text).not.toContain('Отложено');
     expect(labels(user.now(reminder))).toContain('Готово');
-    steps.expectNoApology(user);
+    context.steps.expectNoApology(user);
   }, 30_000);
 });
 
 describe('say what was done, completely', () => {
   it('an event confirmation shows the day, start–end and the reminder, with edit and undo', async () => {
-    const { user } = await steps.started();
+    const { user } = await context.steps.started();
     const made = await user.say('Встреча с Олей завтра в 15:00 на час');
     expect(made.text).toMatch(/✅ Добавил: «Встреча с Олей» — .+, 15:00–16:00\n🔔 Напомню за/);
     expect(labels(made)).toEqual(
@@ -114,14 +94,14 @@ describe('say what was done, completely', () => {
     );
     const moved = await user.say('перенеси встречу с Олей на 17:00');
     expect(moved.text).toMatch(/17:00–18:00\n🔔 Напомню за/);
-    steps.expectNoApology(user);
+    context.steps.expectNoApology(user);
   });
 
   it('"к лету" says which date the goal got', async () => {
-    const { user } = await steps.started();
+    const { user } = await context.steps.started();
     const reply = await user.say('хочу выучить испанский к лету');
     expect(reply.text).toMatch(/📅 Срок: \d{1,2} [а-я]+ \d{4}/);
-    const english = (await steps.started('en')).user;
+    const english = (await context.steps.started('en')).user;
     const en = await english.say('I want to run 10 km by summer');
     expect(en.text).toMatch(/📅 Deadline: [A-Z][a-z]+ \d{1,2}, \d{4}/);
   });
@@ -129,7 +109,7 @@ describe('say what was done, completely', () => {
 
 describe('edit everything from the cards', () => {
   it('an event: title, duration, notes and repeat, each confirmed by its card', async () => {
-    const { user } = await steps.started();
+    const { user } = await context.steps.started();
     await user.say('Стоматолог завтра в 11:00');
     const week = await user.say('/events');
     await user.press(week, /Стоматолог/);
@@ -152,12 +132,12 @@ describe('edit everything from the cards', () => {
     await user.press(longer, /Каждую неделю/);
     const weekday = DateTime.now().setZone('Europe/Moscow').plus({ days: 1 }).setLocale('ru');
     expect(user.now(longer).text).toContain(`🔁 повторяется: по ${weekday.toFormat('ccc')}`);
-    steps.expectNoApology(user);
+    context.steps.expectNoApology(user);
   });
 
   it('a goal: description; a step: title, estimate, time, delete', async () => {
-    const { user } = await steps.started();
-    const card = await steps.withGoal(user, 'Ремонт кухни');
+    const { user } = await context.steps.started();
+    const card = await context.steps.withGoal(user, 'Ремонт кухни');
     await user.press(card, /Изменить/);
     await user.press(card, /Шаг/);
     await user.say('Купить краску');
@@ -195,6 +175,6 @@ describe('edit everything from the cards', () => {
     expect(user.now(planned).text).toContain('Шагов пока нет');
     // A double tap on the confirmation says what happened.
     expect(await user.pressData(planned, yes)).toBe('Шаг удалён');
-    steps.expectNoApology(user);
+    context.steps.expectNoApology(user);
   });
 });

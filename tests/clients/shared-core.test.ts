@@ -90,6 +90,18 @@ describe('callback data', () => {
     { a: 'tryExample', n: 1 },
     { a: 'eventDeleteYes', eventId: ID },
     { a: 'timezoneSet', zone: 'America/Argentina/Rio_Gallegos' },
+    { a: 'eventEditTitle', eventId: ID },
+    { a: 'eventEditDuration', eventId: ID },
+    { a: 'eventEditNotes', eventId: ID },
+    { a: 'eventRepeat', eventId: ID },
+    { a: 'eventRepeatSet', eventId: ID, rule: 'wd' },
+    { a: 'goalEditDescription', goalId: ID },
+    { a: 'step', stepId: ID },
+    { a: 'stepEditTitle', stepId: ID },
+    { a: 'stepEditEstimate', stepId: ID },
+    { a: 'stepEditTime', stepId: ID },
+    { a: 'stepDelete', stepId: ID },
+    { a: 'stepDeleteYes', stepId: ID },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -180,6 +192,18 @@ describe('callback data', () => {
       'ox:1',
       `exy:${ID}`,
       'stzs:America/Argentina/Rio_Gallegos',
+      `uet:${ID}`,
+      `ued:${ID}`,
+      `uen:${ID}`,
+      `uer:${ID}`,
+      `uers:${ID}:wd`,
+      `ugd:${ID}`,
+      `us:${ID}`,
+      `ust:${ID}`,
+      `use:${ID}`,
+      `usp:${ID}`,
+      `usx:${ID}`,
+      `usxy:${ID}`,
     ]);
   });
 

@@ -1,8 +1,8 @@
-import { expect } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { BotCheckCreateReminderDocument } from '../gql/graphql.js';
 import { newBotUser, type BotUser } from './bot-user.js';
-import type { MemoryBot, ShownMessage } from './memory-bot.js';
-import type { TestApp } from './test-app.js';
+import { MemoryBot, type ShownMessage } from './memory-bot.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 /** The generic apology: no user-controlled input may lead to it (issue 18). */
 export const APOLOGY = /что-то пошло не так|something went wrong/;
@@ -40,4 +40,34 @@ export function journeySteps(app: TestApp, bot: MemoryBot) {
       return bot.waitFor(() => user.messages().length > before && user.last(), 15_000);
     },
   };
+}
+
+/** The API with its worker quick enough for reminders to arrive within a test. */
+export const WORKER_ENV = {
+  WORKER_ENABLED: 'true',
+  JOBS_PROCESS_EVERY_MS: '200',
+  NOTIFICATION_SWEEP_SECONDS: '1',
+};
+
+/**
+ * A test file's app and in-memory bot (started before its tests, stopped after) and the
+ * journey steps on them; read the fields inside tests.
+ */
+export function journeyBot(env: Record<string, string> = WORKER_ENV) {
+  const context = {} as {
+    app: TestApp;
+    bot: MemoryBot;
+    steps: ReturnType<typeof journeySteps>;
+  };
+  beforeAll(async () => {
+    context.app = await startTestApp(env);
+    context.bot = new MemoryBot(context.app);
+    await context.bot.start();
+    context.steps = journeySteps(context.app, context.bot);
+  });
+  afterAll(async () => {
+    await context.bot?.stop();
+    await context.app?.stop();
+  });
+  return context;
 }
