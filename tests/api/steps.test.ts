@@ -7,6 +7,7 @@ import {
   DeleteStepDocument,
   GoalDocument,
   ReorderStepsDocument,
+  StepDocument,
   UpdateGoalDocument,
   UpdateStepDocument,
   type NewStepInput,
@@ -79,6 +80,15 @@ describe('steps', () => {
 
     const cleared = await update(step.id, { plannedStart: null, estimatedMinutes: null });
     expect(cleared).toMatchObject({ plannedStart: null, estimatedMinutes: null, position: 0 });
+  });
+
+  it('step reads one of the caller’s steps; another user’s is NOT_FOUND', async () => {
+    const goal = await seedGoal(app, user, { steps: ['Mine'] });
+    const { step } = await run(StepDocument, { id: goal.steps[0].id });
+    expect(step).toMatchObject({ id: goal.steps[0].id, goalId: goal.id, title: 'Mine' });
+    const stranger = await seedUser(app);
+    const result = await attempt(StepDocument, { id: goal.steps[0].id }, stranger);
+    expect(errorCode(result)).toBe('NOT_FOUND');
   });
 
   it('deleteStep removes the step and re-derives the goal', async () => {

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import {
   BotCheckCreateEventDocument,
-  BotCheckCreateReminderDocument,
   BotCheckGoalStepsDocument,
   BotCheckNotificationSettingsDocument,
   BotCheckTimeSettingsDocument,
@@ -15,7 +14,8 @@ import type { NotificationFieldsFragment } from '../../src/clients/shared/gql/gr
 import { textsFor } from '../../src/clients/shared/texts.js';
 import { Language } from '../../src/entities/index.js';
 import { doneAndSnoozeActions } from '../../src/services/notifications/texts.js';
-import { labels, newBotUser } from '../support/bot-user.js';
+import { labels, type BotUser } from '../support/bot-user.js';
+import { journeySteps } from '../support/bot-journey.js';
 import { MemoryBot } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -36,6 +36,7 @@ beforeAll(async () => {
   });
   bot = new MemoryBot(app);
   await bot.start();
+  steps = journeySteps(app, bot);
 });
 
 afterAll(async () => {
@@ -44,29 +45,12 @@ afterAll(async () => {
 });
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
-const APOLOGY = /что-то пошло не так|something went wrong/;
+let steps: ReturnType<typeof journeySteps>;
+const started = (languageCode?: string) => steps.started(languageCode);
+const expectNoApology = (user: BotUser) => steps.expectNoApology(user);
+const withGoal = (user: BotUser, title: string) => steps.withGoal(user, title);
 
-async function started(languageCode = 'ru') {
-  const user = newBotUser(app, bot, languageCode);
-  const menu = await user.say('/start');
-  return { user, menu };
-}
-
-/** No message in the chat, nor any toast, is the generic apology. */
-function expectNoApology(user: ReturnType<typeof newBotUser>) {
-  for (const message of user.messages()) expect(message.text).not.toMatch(APOLOGY);
-  for (const toast of bot.chats.answers.values()) expect(toast ?? '').not.toMatch(APOLOGY);
-}
-
-async function withGoal(user: ReturnType<typeof newBotUser>, title: string) {
-  await user.say('/newgoal');
-  // A new goal opens with the coach's review; its card is one tap away.
-  const review = await user.say(title);
-  await user.press(review, /Открыть цель/);
-  return user.now(review);
-}
-
-async function proposalOn(user: ReturnType<typeof newBotUser>, card: { id: string }) {
+async function proposalOn(user: BotUser, card: { id: string }) {
   return bot.waitFor(() => {
     const now = user.now(card as never);
     return now.text.includes('Предлагаю такие шаги') && now;
@@ -274,13 +258,7 @@ describe('7: settings', () => {
 });
 
 describe('8: reminders', () => {
-  async function remindNow(user: ReturnType<typeof newBotUser>, text: string) {
-    const before = user.messages().length;
-    await user.op(BotCheckCreateReminderDocument, {
-      input: { type: 'ONE_TIME', text, triggerAt: new Date(Date.now() + 500).toISOString() },
-    });
-    return bot.waitFor(() => user.messages().length > before && user.last(), 15_000);
-  }
+  const remindNow = (user: BotUser, text: string) => steps.remindNow(user, text);
 
   it('a snooze keeps the text as it was and puts the status on its own line', async () => {
     const { user } = await started();

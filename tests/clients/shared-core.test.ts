@@ -115,6 +115,18 @@ describe('callback data', () => {
     { a: 'calendarFeedNew' },
     { a: 'calendarCalDav' },
     { a: 'calendarIcs' },
+    { a: 'eventEditTitle', eventId: ID },
+    { a: 'eventEditDuration', eventId: ID },
+    { a: 'eventEditNotes', eventId: ID },
+    { a: 'eventRepeat', eventId: ID },
+    { a: 'eventRepeatSet', eventId: ID, rule: 'wd' },
+    { a: 'goalEditDescription', goalId: ID },
+    { a: 'step', stepId: ID },
+    { a: 'stepEditTitle', stepId: ID },
+    { a: 'stepEditEstimate', stepId: ID },
+    { a: 'stepEditTime', stepId: ID },
+    { a: 'stepDelete', stepId: ID },
+    { a: 'stepDeleteYes', stepId: ID },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -230,6 +242,18 @@ describe('callback data', () => {
       'kfn',
       'kd',
       'ki',
+      `uet:${ID}`,
+      `ued:${ID}`,
+      `uen:${ID}`,
+      `uer:${ID}`,
+      `uers:${ID}:wd`,
+      `ugd:${ID}`,
+      `us:${ID}`,
+      `ust:${ID}`,
+      `use:${ID}`,
+      `usp:${ID}`,
+      `usx:${ID}`,
+      `usxy:${ID}`,
     ]);
   });
 

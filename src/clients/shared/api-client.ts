@@ -96,10 +96,13 @@ export class ApiClient {
       onData(data: TResult): void;
       onError?(error: unknown): void;
       onReconnected?(): void;
+      /** The socket is up and the subscription on its way (a per-user socket only). */
+      onConnected?(): void;
     },
     actingFor?: ChannelIdentity,
   ): () => void {
     const socket = actingFor ? this.socket(actingFor) : this.sharedServiceSocket(handlers);
+    if (actingFor && handlers.onConnected) socket.on('connected', handlers.onConnected);
     const unsubscribe = socket.subscribe<TResult, TVariables>(
       { query: print(document), variables },
       {

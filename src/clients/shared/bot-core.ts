@@ -8,6 +8,7 @@ import { ADMIN_TEXTS } from './features/admin/admin.texts.js';
 import { helpScreen, mainMenu, notice } from './features/menu/menu.views.js';
 import { zoneForLanguageCode } from './features/menu/onboarding.js';
 import { handledNotification } from './features/notifications/notifications.views.js';
+import { answerReminderReply } from './features/notifications/reminder-reply.js';
 import { goneKindOf } from './recovery.texts.js';
 import {
   BUTTONS,
@@ -94,11 +95,19 @@ export class BotCore {
         if (length > TEXT_LIMIT) {
           return void (await turn.send(notice(turn.t, turn.t.tooLong(TEXT_LIMIT, length))));
         }
+        // A reply to a reminder in words ("через час") snoozes it, whatever else is going on.
+        const reminder = incoming.replyTo && {
+          ...incoming.replyTo,
+          buttons: readButtons(incoming.replyTo.buttons),
+        };
+        if (reminder && (await answerReminderReply(turn, reminder, incoming.text))) return;
         const dialog = turn.state.dialog;
         if (dialog) {
           const spec = DIALOGS[dialog.kind] as Parameters<typeof continueDialog>[1];
           if ((await continueDialog(turn, spec, dialog, incoming.text)) === 'done') return;
         }
+        // Nothing to read (only spaces): say what the bot understands, with the menu.
+        if (!length) return void (await turn.send(notice(turn.t, turn.t.unsupported)));
         return askAssistant(turn, incoming.text);
       }
       case 'callback':

@@ -2,6 +2,7 @@ import type { ButtonSpec, CallbackShape } from './features/feature.js';
 import type { AdminCallback } from './features/admin/admin.feature.js';
 import type { AssistantCallback } from './features/assistant/assistant.feature.js';
 import type { CalendarCallback } from './features/calendar/calendar.feature.js';
+import type { EditCallback } from './features/edit/edit.feature.js';
 import type { GoalsCallback } from './features/goals/goals.feature.js';
 import type { HabitsCallback } from './features/habits/habits.feature.js';
 import type { MenuCallback } from './features/menu/menu.feature.js';
@@ -25,7 +26,8 @@ export type Callback =
   | SettingsCallback
   | NotificationsCallback
   | AssistantCallback
-  | AdminCallback;
+  | AdminCallback
+  | EditCallback;
 
 export type Action = Callback['a'];
 

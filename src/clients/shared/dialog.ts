@@ -2,6 +2,7 @@ import { ApiError } from './api-client.js';
 import type { DialogSpec, DialogShape } from './features/feature.js';
 import type { AdminDialog } from './features/admin/admin.feature.js';
 import type { CalendarDialog } from './features/calendar/calendar.feature.js';
+import type { EditDialog } from './features/edit/edit.feature.js';
 import type { GoalsDialog } from './features/goals/goals.feature.js';
 import type { HabitsDialog } from './features/habits/habits.feature.js';
 import type { PlanDialog } from './features/plan/plan.feature.js';
@@ -14,7 +15,13 @@ import type { Turn } from './turn.js';
 
 /** A multi-step edit waiting for the user's next message; each feature declares its own. */
 export type Dialog =
-  GoalsDialog | HabitsDialog | CalendarDialog | SettingsDialog | PlanDialog | AdminDialog;
+  | GoalsDialog
+  | HabitsDialog
+  | CalendarDialog
+  | SettingsDialog
+  | PlanDialog
+  | AdminDialog
+  | EditDialog;
 
 /** What a bot keeps per messenger account, saved through the API (setDialogState). */
 export interface ClientState {

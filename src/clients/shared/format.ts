@@ -28,3 +28,19 @@ export function localTime(instant: string, timezone: string): string {
 export function todayIn(timezone: string): string {
   return DateTime.now().setZone(timezone).toISODate() ?? '';
 }
+
+/** "сегодня в 19:00", "завтра в 09:00", "пт 11.12 в 09:00" / "today at 19:00"… where the user is. */
+export function whenLabel(instant: string, timezone: string, t: Texts, lang: Lang): string {
+  const local = DateTime.fromISO(instant, { zone: timezone }).setLocale(lang);
+  const today = DateTime.now().setZone(timezone).startOf('day');
+  const days = Math.round(local.startOf('day').diff(today, 'days').days);
+  const time = local.toFormat('HH:mm');
+  if (days === 0) return t.whenToday(time);
+  if (days === 1) return t.whenTomorrow(time);
+  return t.whenDay(local.toFormat(lang === 'ru' ? 'ccc dd.MM' : 'ccc MM/dd'), time);
+}
+
+/** "11.12 18:00" where the user is. */
+export function shortWhen(instant: string, timezone: string): string {
+  return DateTime.fromISO(instant, { zone: timezone }).toFormat('dd.MM HH:mm');
+}

@@ -69,3 +69,40 @@ export function parseDate(text: string, timezone: string): string | null {
   }
   return null;
 }
+
+/**
+ * A length of time as people write it → minutes; null when it is not one. "90", "45 мин",
+ * "1ч", "1.5 часа", "1:30", "1ч 30м", "2 hours", "полчаса", "half an hour".
+ */
+export function parseDuration(text: string): number | null {
+  const cleaned = text
+    .trim()
+    .toLowerCase()
+    .replace(/^(на|for)\s+/u, '');
+  if (/^(пол\s*часа|полчаса|half an hour)$/u.test(cleaned)) return 30;
+  const clock = /^(\d{1,2}):([0-5]\d)$/u.exec(cleaned);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  const units =
+    /^(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:ч|час|часа|часов|h|hr|hrs|hours?)\.?)?\s*(?:(\d{1,3})\s*(?:м|мин|минут[аы]?|m|min|mins|minutes?)?\.?)?$/u.exec(
+      cleaned,
+    );
+  if (!units || (!units[1] && !units[2])) return null;
+  const minutes =
+    Math.round(Number((units[1] ?? '0').replace(',', '.')) * 60) + Number(units[2] ?? 0);
+  return minutes > 0 ? minutes : null;
+}
+
+/**
+ * A local date and time → ISO instant in `timezone`; null without both. "завтра в 10",
+ * "11.12 18:00", "пт 9:30", "tomorrow at 4pm".
+ */
+export function parseDateTime(text: string, timezone: string): string | null {
+  const split = /^(.+?)\s+(?:в\s+|во\s+|at\s+)?(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)$/iu.exec(
+    text.trim(),
+  );
+  if (!split) return null;
+  const date = parseDate(split[1]!, timezone);
+  const time = parseTime(split[2]!);
+  if (!date || !time) return null;
+  return DateTime.fromISO(`${date}T${time}`, { zone: timezone }).toISO();
+}

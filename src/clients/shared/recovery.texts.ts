@@ -10,6 +10,8 @@ export const RECOVERY_TEXTS = defineTexts({
       `Слишком длинное сообщение: я читаю до ${limit} символов, а в нём ${length}. Сократите, пожалуйста, или разбейте на части.`,
     titleTooLong: (limit: number, length: number) =>
       `Название длиннее ${limit} символов (${length}). Напишите покороче или /cancel.`,
+    titleNoWords:
+      'В названии нужны слова, например «Выучить испанский». Напишите ещё раз или /cancel.',
     gone: {
       goal: 'Цель удалена',
       event: 'Событие удалено',
@@ -30,6 +32,7 @@ export const RECOVERY_TEXTS = defineTexts({
       `That message is too long: I read up to ${limit} characters, it has ${length}. Please shorten it or split it.`,
     titleTooLong: (limit: number, length: number) =>
       `The title is over ${limit} characters (${length}). Write a shorter one or /cancel.`,
+    titleNoWords: 'A title needs words, e.g. "Learn Spanish". Write it again or /cancel.',
     gone: {
       goal: 'Goal deleted',
       event: 'Event deleted',

@@ -10,6 +10,7 @@ import { NOTIFICATIONS_TEXTS } from './features/notifications/notifications.text
 import { ASSISTANT_TEXTS } from './features/assistant/assistant.texts.js';
 import { RECOVERY_TEXTS } from './recovery.texts.js';
 import { ADMIN_TEXTS } from './features/admin/admin.texts.js';
+import { EDIT_TEXTS } from './features/edit/edit.texts.js';
 
 export { langOf, type Lang };
 
@@ -94,6 +95,7 @@ const ALL = (lang: Lang) => ({
   ...ASSISTANT_TEXTS[lang],
   ...RECOVERY_TEXTS[lang],
   ...ADMIN_TEXTS[lang],
+  ...EDIT_TEXTS[lang],
 });
 
 export type Texts = ReturnType<typeof ALL>;

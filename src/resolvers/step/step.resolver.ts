@@ -1,4 +1,14 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Event, Goal, Step, type User } from '../../entities/index.js';
 import { CurrentUser } from '../../graphql/policies.js';
 import type { Context } from '../../graphql/context.type.js';
@@ -8,6 +18,11 @@ import { UpdateStepInput } from './update-step.input.js';
 @Authorized()
 @Resolver(() => Step)
 export class StepResolver {
+  @Query(() => Step, { description: 'One of the caller’s steps (a step card)' })
+  step(@Arg('id', () => ID) id: string, @CurrentUser() user: User, @Ctx() ctx: Context) {
+    return ctx.services.steps.get(user, id);
+  }
+
   @Mutation(() => Step, { description: 'Appends a step to the goal' })
   addStep(
     @Arg('goalId', () => ID) goalId: string,

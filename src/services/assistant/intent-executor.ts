@@ -9,6 +9,7 @@ import {
   type User,
 } from '../../entities/index.js';
 import { offsetsLabel } from '../../common/reminder-offsets.js';
+import { recurrenceLabel } from '../../common/recurrence-label.js';
 import type { Services } from '../index.js';
 import type { EventOccurrence } from '../event.service.js';
 import type {
@@ -116,9 +117,11 @@ export class IntentExecutor {
           reminderMinutesBefore: intent.reminderMinutesBefore ?? null,
         });
         const onlyReminders = intent.reminderMinutesBefore && !start && !intent.newDurationMinutes;
+        // Everything the event is now: when, how long, and when it reminds.
+        const whenNow = eventWhen(event, user, intent.language);
         const text = onlyReminders
           ? remindersText(event, intent.language)
-          : say.eventMoved(event.title, when(start ?? event.startsAt));
+          : `${start ? say.eventMoved(event.title, whenNow) : say.eventChanged(event.title, whenNow)}\n${remindersText(event, intent.language, false)}`;
         return {
           ...done(
             text,
@@ -179,7 +182,10 @@ export class IntentExecutor {
         });
         return {
           ...done(
-            say.goalCreated(goal.title),
+            // "к лету" says which date it became.
+            goal.targetDate
+              ? say.goalCreatedBy(goal.title, longDate(goal.targetDate, intent.language))
+              : say.goalCreated(goal.title),
             [{ kind: 'goal_created', entityId: goal.id, title: goal.title }],
             [say.quick.plan, say.quick.smart],
           ),
@@ -488,7 +494,7 @@ function createdText(event: Event, intent: EventCreateIntent, user: User, now: D
   const say = repliesIn(intent.language);
   const asked = intent.reminderMinutesBefore;
   const offsets = event.reminderEnabled ? event.reminderMinutesBefore : [];
-  const when = localWhen(event.startsAt, user, intent.language);
+  const when = eventWhen(event, user, intent.language);
   // "напомни через 30 минут…": the reminder is the point, so say when it comes.
   if (!event.recurrence && asked?.length === 1 && asked[0] === 0 && offsets[0] === 0) {
     return say.reminderSet(event.title, dayAndTime(event.startsAt, user, intent.language, now));
@@ -497,12 +503,37 @@ function createdText(event: Event, intent: EventCreateIntent, user: User, now: D
   return say.eventCreated(event.title, when, offsetsLabel(offsets, intent.language));
 }
 
-function remindersText(event: Event, language: AssistantLanguage): string {
+/** The event's reminders: with its title (a change of them alone), or as a line under it. */
+function remindersText(event: Event, language: AssistantLanguage, titled = true): string {
   const say = repliesIn(language);
   const offsets = event.reminderEnabled ? event.reminderMinutesBefore : [];
+  if (!titled)
+    return offsets.length ? say.remindLine(offsetsLabel(offsets, language)) : say.silentLine;
   return offsets.length
     ? say.remindersChanged(event.title, offsetsLabel(offsets, language))
     : say.remindersOff(event.title);
+}
+
+/**
+ * "вт 8 дек., 15:00–16:00", a whole day "вт 8 дек.", and a series says how it repeats
+ * ("· 🔁 по вт"), in the user's timezone.
+ */
+function eventWhen(event: Event, user: User, language: AssistantLanguage): string {
+  const zone = user.settings.timezone;
+  const start = DateTime.fromJSDate(event.startsAt, { zone }).setLocale(language);
+  const day = start.toFormat(language === 'ru' ? 'ccc d MMM' : 'ccc, MMM d');
+  const end = start.plus({ minutes: event.durationMinutes });
+  const when = event.allDay
+    ? day
+    : `${day}, ${start.toFormat('HH:mm')}${event.durationMinutes ? `–${end.toFormat('HH:mm')}` : ''}`;
+  return event.recurrence ? `${when} · 🔁 ${recurrenceLabel(event.recurrence, language)}` : when;
+}
+
+/** "1 июня 2027" / "June 1, 2027" for a goal's date. */
+function longDate(isoDate: string, language: AssistantLanguage): string {
+  return DateTime.fromISO(isoDate)
+    .setLocale(language)
+    .toFormat(language === 'ru' ? 'd MMMM yyyy' : 'MMMM d, yyyy');
 }
 
 /** "сегодня в 17:30", "завтра в 09:00", "пт 11 дек. в 09:00" in the user's timezone. */

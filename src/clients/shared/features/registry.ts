@@ -4,6 +4,7 @@ import { TEXTS, type PublishedCommand } from '../texts.js';
 import { adminFeature } from './admin/admin.feature.js';
 import { assistantFeature } from './assistant/assistant.feature.js';
 import { calendarFeature } from './calendar/calendar.feature.js';
+import { editFeature } from './edit/edit.feature.js';
 import type { Buttons, CommandHandler, Dialogs } from './feature.js';
 import { goalsFeature } from './goals/goals.feature.js';
 import { habitsFeature } from './habits/habits.feature.js';
@@ -28,6 +29,7 @@ export const BUTTONS: Buttons<Callback> = {
   ...notificationsFeature.buttons,
   ...assistantFeature.buttons,
   ...adminFeature.buttons,
+  ...editFeature.buttons,
 };
 
 export const DIALOGS: Dialogs<Dialog> = {
@@ -37,6 +39,7 @@ export const DIALOGS: Dialogs<Dialog> = {
   ...settingsFeature.dialogs,
   ...planFeature.dialogs,
   ...adminFeature.dialogs,
+  ...editFeature.dialogs,
 };
 
 /**

@@ -29,6 +29,10 @@ export function assistantReplyScreen(t: Texts, reply: AssistantReplyFieldsFragme
     .slice(0, 6)
     .map((label, index) => button(truncate(label, 40), { a: 'quickReply', index }));
   for (let index = 0; index < quick.length; index += 2) rows.push(quick.slice(index, index + 2));
+  if (reply.intent === 'small_talk' && !rows.length) {
+    // Small talk ("🎉", "спасибо") still shows where to go on.
+    rows.push([button(t.toMenu, { a: 'menu' }), button(t.menu.help, { a: 'help' })]);
+  }
   if (reply.intent === 'unknown' && !reply.actions.length) {
     // Not understood: never a dead end. The two things people most often want, menu and help.
     rows.push(

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { dayHeading, duration, localDate, localTime, todayIn } from '../../format.js';
 import type { CalendarQuery, EventCardFieldsFragment } from '../../gql/graphql.js';
 import { markup, truncate } from '../../html.js';
+import { recurrenceLabel } from '../../../../common/recurrence-label.js';
 import { reminderPresetRows, remindersLine } from '../../reminder-presets.js';
 import { button, screen, type Button, type Screen } from '../../screen.js';
 import type { Lang, Texts } from '../../texts.js';
@@ -112,14 +113,18 @@ export function eventCard(
   timezone: string,
   event: EventCardFieldsFragment,
 ): Screen {
-  const date = DateTime.fromISO(event.startsAt, { zone: timezone }).toISODate() ?? '';
+  const start = DateTime.fromISO(event.startsAt, { zone: timezone });
+  const date = start.toISODate() ?? '';
+  const end = start.plus({ minutes: event.durationMinutes }).toISO() ?? event.startsAt;
   const lines = [
     markup`📅 <b>${event.title}</b>`,
     event.allDay
       ? markup`${localDate(date)}`
-      : markup`${localDate(date)} ⏰ ${localTime(event.startsAt, timezone)} (${duration(event.durationMinutes, lang)})`,
+      : markup`${localDate(date)} ⏰ ${localTime(event.startsAt, timezone)}–${localTime(end, timezone)} (${duration(event.durationMinutes, lang)})`,
   ];
-  if (event.recurrence) lines.push(markup`${t.eventRecurring}: ${event.recurrence}`);
+  if (event.recurrence) {
+    lines.push(markup`${t.eventRecurring}: ${recurrenceLabel(event.recurrence, lang)}`);
+  }
   lines.push(markup`${remindersLine(remindersOf(event), lang)}`);
   if (event.remindersDisabledReason) lines.push(markup`<i>${event.remindersDisabledReason}</i>`);
   if (event.notes) lines.push(markup`<i>${truncate(event.notes, 500)}</i>`);
@@ -129,7 +134,15 @@ export function eventCard(
       button(t.eventButtons.time, { a: 'eventEditTime', eventId: event.id }),
       button(t.eventButtons.delete, { a: 'eventDelete', eventId: event.id }),
     ],
-    [button(t.eventButtons.reminders, { a: 'eventReminders', eventId: event.id })],
+    [
+      button(t.editButtons.title, { a: 'eventEditTitle', eventId: event.id }),
+      button(t.editButtons.duration, { a: 'eventEditDuration', eventId: event.id }),
+    ],
+    [
+      button(t.eventButtons.reminders, { a: 'eventReminders', eventId: event.id }),
+      button(t.editButtons.repeat, { a: 'eventRepeat', eventId: event.id }),
+    ],
+    [button(t.editButtons.notes, { a: 'eventEditNotes', eventId: event.id })],
     [button(t.back, { a: 'calendar', mode: 'd', date }), button(t.toMenu, { a: 'menu' })],
   ]);
 }

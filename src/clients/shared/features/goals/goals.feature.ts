@@ -52,15 +52,16 @@ export async function goalsScreen(turn: Turn, offset: number): Promise<Screen> {
 
 export async function goalScreen(turn: Turn, goalId: string): Promise<Screen> {
   const { goal } = await turn.api(GoalCardDocument, { id: goalId });
-  return goalCard(turn.t, goal);
+  return goalCard(turn.t, goal, turn.timezone);
 }
 
 /** The API takes titles of up to 200 characters: say so before asking it. */
 const TITLE_LIMIT = 200;
-function tooLongTitle(turn: Turn, text: string): DialogOutcome | null {
+/** A title the API would refuse or that names nothing (only emoji, blank): ask again, say why. */
+export function titleProblem(turn: Turn, text: string): DialogOutcome | null {
   const length = [...text].length;
-  const retry = turn.t.titleTooLong(TITLE_LIMIT, length);
-  return length > TITLE_LIMIT ? { retry, keep: true } : null;
+  if (length > TITLE_LIMIT) return { retry: turn.t.titleTooLong(TITLE_LIMIT, length), keep: true };
+  return /[\p{L}\p{N}]/u.test(text) ? null : { retry: turn.t.titleNoWords, keep: true };
 }
 
 const dialogs: Dialogs<GoalsDialog> = {
@@ -68,7 +69,7 @@ const dialogs: Dialogs<GoalsDialog> = {
     prompt: (t) => t.askGoalTitle,
     fields: {},
     async answer(turn, _dialog, text) {
-      const long = tooLongTitle(turn, text);
+      const long = titleProblem(turn, text);
       if (long) return long;
       const { createGoal } = await turn.api(CreateGoalDocument, { input: { title: text } });
       // A new goal goes straight to the coach: its SMART review and first question.
@@ -80,13 +81,13 @@ const dialogs: Dialogs<GoalsDialog> = {
     prompt: (t) => t.askNewTitle,
     fields: { goalId: uuid },
     async answer(turn, { goalId }, text) {
-      const long = tooLongTitle(turn, text);
+      const long = titleProblem(turn, text);
       if (long) return long;
       const { updateGoal } = await turn.api(UpdateGoalDocument, {
         id: goalId,
         input: { title: text },
       });
-      return goalCard(turn.t, updateGoal);
+      return goalCard(turn.t, updateGoal, turn.timezone);
     },
   },
   goalDeadline: {
@@ -99,14 +100,14 @@ const dialogs: Dialogs<GoalsDialog> = {
         id: goalId,
         input: { targetDate },
       });
-      return goalCard(turn.t, updateGoal);
+      return goalCard(turn.t, updateGoal, turn.timezone);
     },
   },
   addStep: {
     prompt: (t) => t.askStepTitle,
     fields: { goalId: uuid },
     async answer(turn, { goalId }, text) {
-      const long = tooLongTitle(turn, text);
+      const long = titleProblem(turn, text);
       if (long) return long;
       await turn.api(AddStepDocument, { goalId, input: { title: text } });
       return goalScreen(turn, goalId);

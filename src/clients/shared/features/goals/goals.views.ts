@@ -1,5 +1,5 @@
 import { progressBar } from '../../../../common/progress-bar.js';
-import { localDate } from '../../format.js';
+import { localDate, shortWhen } from '../../format.js';
 import type { GoalCardFieldsFragment, GoalListQuery } from '../../gql/graphql.js';
 import { markup, truncate } from '../../html.js';
 import { button, screen, type Button, type Screen } from '../../screen.js';
@@ -53,7 +53,7 @@ const STEP_MARK: Record<string, string> = {
   PENDING: '⬜',
 };
 
-export function goalCard(t: Texts, goal: GoalCardFieldsFragment): Screen {
+export function goalCard(t: Texts, goal: GoalCardFieldsFragment, timezone: string): Screen {
   const lines = [
     markup`🎯 <b>${goal.title}</b>`,
     `${progressBar(goal.progress)} ${goal.progress}% · ${markup`${t.goalStatus[goal.status] ?? goal.status}`}`,
@@ -63,7 +63,9 @@ export function goalCard(t: Texts, goal: GoalCardFieldsFragment): Screen {
   lines.push('', markup`<b>${t.steps}</b>`);
   if (goal.steps.length === 0) lines.push(markup`${t.noSteps}`);
   for (const [index, step] of goal.steps.entries()) {
-    lines.push(markup`${STEP_MARK[step.status] ?? '⬜'} ${index + 1}. ${step.title}`);
+    // A scheduled step says when: the plan's days and times are on the card.
+    const when = step.plannedStart ? ` · 📅 ${shortWhen(step.plannedStart, timezone)}` : '';
+    lines.push(markup`${STEP_MARK[step.status] ?? '⬜'} ${index + 1}. ${step.title}${when}`);
   }
   const open = goal.steps
     .map((step, index) => ({ step, index }))
@@ -92,13 +94,25 @@ export function goalCard(t: Texts, goal: GoalCardFieldsFragment): Screen {
   return screen(lines.join('\n'), rows);
 }
 
-export function goalEditMenu(t: Texts, goal: { id: string; title: string }): Screen {
-  return screen(markup`✏️ <b>${goal.title}</b>`, [
+export function goalEditMenu(t: Texts, goal: GoalCardFieldsFragment): Screen {
+  // Each step opens its own card (title, estimate, time, delete).
+  const steps = goal.steps.slice(0, 8).map((step, index) => [
+    button(`✏️ ${index + 1}. ${truncate(step.title, BUTTON_TITLE_MAX)}`, {
+      a: 'step',
+      stepId: step.id,
+    }),
+  ]);
+  const hint = goal.steps.length ? markup`\n${t.editStepsHint}` : '';
+  return screen(markup`✏️ <b>${goal.title}</b>` + hint, [
     [
       button(t.goalButtons.title, { a: 'goalEditTitle', goalId: goal.id }),
       button(t.goalButtons.deadline, { a: 'goalEditDeadline', goalId: goal.id }),
     ],
-    [button(t.goalButtons.addStep, { a: 'goalAddStep', goalId: goal.id })],
+    [
+      button(t.editButtons.description, { a: 'goalEditDescription', goalId: goal.id }),
+      button(t.goalButtons.addStep, { a: 'goalAddStep', goalId: goal.id }),
+    ],
+    ...steps,
     [button(t.back, { a: 'goal', goalId: goal.id })],
   ]);
 }

@@ -1,6 +1,7 @@
 import {
   CancelPlanGenerationDocument,
   GeneratePlanDocument,
+  GoalCardDocument,
   PlanProgressDocument,
 } from '../../gql/graphql.js';
 import { fitForEdit } from '../../messenger.js';
@@ -18,27 +19,40 @@ export async function startPlanGeneration(turn: Turn, goalId: string): Promise<v
   const { logger } = turn;
   if (turn.incoming.kind !== 'callback') return;
   const messageId = turn.incoming.messageId;
+  // A button of a goal deleted since: NOT_FOUND here says so, before any progress is shown.
+  await turn.api(GoalCardDocument, { id: goalId });
   await turn.show(planProgressScreen(turn.t, goalId, 0));
   const key = `${turn.chatId}:${goalId}`;
   const editor = new LatestEdit((screen) =>
     turn.messenger.edit(turn.chatId, messageId, fitForEdit(turn.messenger, screen)),
   );
   RUNNING.set(key, editor);
-  let shown = 0;
+  let shown = { percent: 0, stage: 'started' };
+  // The stages are published as the API works: listen before asking, or the first are lost
+  // (never waiting long: without them the plan still comes).
+  let connected = () => {};
+  const listening = new Promise<void>((resolve) => {
+    connected = resolve;
+    setTimeout(resolve, LISTEN_WAIT_MS).unref();
+  });
   const unsubscribe = turn.subscribe(
     PlanProgressDocument,
     { goalId },
     {
       onData: ({ planProgress }) => {
-        if (planProgress.percent <= shown || planProgress.percent >= 100 || editor.isClosed) return;
-        shown = planProgress.percent;
-        editor.push(planProgressScreen(turn.t, goalId, shown));
+        const { percent, stage } = planProgress;
+        if (percent <= shown.percent || percent >= 100 || editor.isClosed) return;
+        // Each stage as it comes, edited in place (a later one overtakes an edit in flight).
+        shown = { percent, stage };
+        editor.push(planProgressScreen(turn.t, goalId, percent, stage));
       },
       onError: (error) => logger.warn({ err: error }, 'plan progress subscription failed'),
+      onConnected: () => connected(),
     },
   );
   void (async () => {
     try {
+      await listening;
       const { generatePlan } = await turn.api(GeneratePlanDocument, { goalId });
       if (editor.isClosed) return; // cancelled: the notice stays
       editor.push(
@@ -56,6 +70,8 @@ export async function startPlanGeneration(turn: Turn, goalId: string): Promise<v
     }
   })();
 }
+
+const LISTEN_WAIT_MS = 1000;
 
 /** Plan generations this bot shows, by chat and goal, so a cancel press can end them. */
 const RUNNING = new Map<string, LatestEdit>();

@@ -5,6 +5,7 @@ export const PLAN_TEXTS = defineTexts({
   ru: {
     planning: 'Составляю план',
     planCancel: '✖️ Отменить',
+    planStages: ['Читаю цель и срок', 'Подбираю шаги', 'Проверяю план и сохраняю'],
     planCancelled: 'Составление плана отменено.',
     planProposal: 'Предлагаю такие шаги',
     scheduledTitle: 'Расставил шаги в календаре',
@@ -46,6 +47,11 @@ export const PLAN_TEXTS = defineTexts({
   en: {
     planning: 'Making a plan',
     planCancel: '✖️ Cancel',
+    planStages: [
+      'Reading the goal and its deadline',
+      'Choosing the steps',
+      'Checking and saving the plan',
+    ],
     planCancelled: 'Plan generation cancelled.',
     planProposal: 'Here are the steps I suggest',
     scheduledTitle: 'Your steps are in the calendar',

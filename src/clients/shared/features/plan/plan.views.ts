@@ -4,10 +4,25 @@ import { markup } from '../../html.js';
 import { button, screen, type Screen } from '../../screen.js';
 import type { Lang, Texts } from '../../texts.js';
 
-export function planProgressScreen(t: Texts, goalId: string, percent: number): Screen {
-  return screen(markup`🧠 ${t.planning}… ${progressBar(percent)} ${percent}%`, [
-    [button(t.planCancel, { a: 'planCancel', goalId })],
-  ]);
+/** The API's stages, in order: the steps are chosen (by the model, if any) while analyzing. */
+const STAGES = ['started', 'analyzing', 'validating'];
+
+/** The plan being made: a bar, and each stage ✅ done, ⏳ under way or ⬜ to come. */
+export function planProgressScreen(
+  t: Texts,
+  goalId: string,
+  percent: number,
+  stage = 'started',
+): Screen {
+  const current = Math.max(0, STAGES.indexOf(stage));
+  const lines = t.planStages.map((name, index) => {
+    const mark = index < current ? '✅' : index === current ? '⏳' : '⬜';
+    return markup`${mark} ${name}`;
+  });
+  return screen(
+    [markup`🧠 <b>${t.planning}…</b> ${progressBar(percent)} ${percent}%`, ...lines].join('\n'),
+    [[button(t.planCancel, { a: 'planCancel', goalId })]],
+  );
 }
 
 export interface ProposalView {

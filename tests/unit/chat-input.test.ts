@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
+import { parseDateTime, parseDuration } from '../../src/clients/shared/parse-input.js';
+import { recurrenceLabel } from '../../src/common/recurrence-label.js';
+
+// Issue 18, "Edit everything from the card": lengths, dates and repeats as people say them.
+
+describe('parseDuration', () => {
+  it.each([
+    ['90', 90],
+    ['45 мин', 45],
+    ['1ч', 60],
+    ['1.5 часа', 90],
+    ['1,5 ч', 90],
+    ['1:30', 90],
+    ['1ч 30м', 90],
+    ['2 hours', 120],
+    ['на полчаса', 30],
+    ['half an hour', 30],
+  ])('"%s" is %i minutes', (text, minutes) => expect(parseDuration(text)).toBe(minutes));
+
+  it('is null for anything else', () => {
+    for (const text of ['', 'долго', '0', 'полтора года', '1ч30 лет']) {
+      expect(parseDuration(text)).toBeNull();
+    }
+  });
+});
+
+describe('parseDateTime', () => {
+  const zone = 'Europe/Moscow';
+  it('reads a day and a clock time in the user zone', () => {
+    const tomorrow = DateTime.now().setZone(zone).plus({ days: 1 });
+    const read = (text: string) =>
+      DateTime.fromISO(parseDateTime(text, zone)!, { zone }).toFormat('yyyy-MM-dd HH:mm');
+    expect(read('завтра в 10')).toBe(`${tomorrow.toFormat('yyyy-MM-dd')} 10:00`);
+    expect(read('tomorrow at 4pm')).toBe(`${tomorrow.toFormat('yyyy-MM-dd')} 16:00`);
+    expect(read('2030-03-01 18:30')).toBe('2030-03-01 18:30');
+  });
+
+  it('needs both', () => {
+    for (const text of ['завтра', '10:00', 'когда-нибудь потом']) {
+      expect(parseDateTime(text, zone)).toBeNull();
+    }
+  });
+});
+
+describe('recurrenceLabel', () => {
+  it.each([
+    ['FREQ=DAILY', 'каждый день', 'every day'],
+    ['FREQ=WEEKLY;BYDAY=TU,TH', 'по вт, чт', 'on Tue, Thu'],
+    ['FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', 'по будням', 'every weekday'],
+    ['FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', 'раз в 2 нед., по пн', 'every 2 weeks, on Mon'],
+    ['FREQ=MONTHLY;COUNT=3', 'каждый месяц, 3 раза', 'every month, 3 times'],
+  ])('%s', (rule, ru, en) => {
+    expect(recurrenceLabel(rule, 'ru')).toBe(ru);
+    expect(recurrenceLabel(rule, 'en')).toBe(en);
+  });
+
+  it('keeps a rule it cannot say as written', () => {
+    const rule = 'FREQ=MONTHLY;BYSETPOS=-1;BYDAY=FR';
+    expect(recurrenceLabel(rule, 'ru')).toBe(rule);
+  });
+});
