@@ -23,6 +23,7 @@ import {
   BotCheckProfileDocument,
   BotCheckTimeSettingsDocument,
 } from '../gql/graphql.js';
+import { FAST_WORKER } from '../jobs/job-helpers.js';
 import { MemoryBot } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -40,11 +41,7 @@ let app: TestApp;
 let bot: MemoryBot;
 
 beforeAll(async () => {
-  app = await startTestApp({
-    WORKER_ENABLED: 'true',
-    JOBS_PROCESS_EVERY_MS: '200',
-    NOTIFICATION_SWEEP_SECONDS: '1',
-  });
+  app = await startTestApp(FAST_WORKER);
   bot = new MemoryBot(app);
   await bot.start();
 });

@@ -16,6 +16,7 @@ import { Language } from '../../src/entities/index.js';
 import { doneAndSnoozeActions } from '../../src/services/notifications/texts.js';
 import { labels, type BotUser } from '../support/bot-user.js';
 import { journeySteps } from '../support/bot-journey.js';
+import { FAST_WORKER } from '../jobs/job-helpers.js';
 import { MemoryBot } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -29,11 +30,7 @@ let app: TestApp;
 let bot: MemoryBot;
 
 beforeAll(async () => {
-  app = await startTestApp({
-    WORKER_ENABLED: 'true',
-    JOBS_PROCESS_EVERY_MS: '200',
-    NOTIFICATION_SWEEP_SECONDS: '1',
-  });
+  app = await startTestApp(FAST_WORKER);
   bot = new MemoryBot(app);
   await bot.start();
   steps = journeySteps(app, bot);

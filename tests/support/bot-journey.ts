@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import { BotCheckCreateReminderDocument } from '../gql/graphql.js';
+import { FAST_WORKER } from '../jobs/job-helpers.js';
 import { newBotUser, type BotUser } from './bot-user.js';
 import { MemoryBot, type ShownMessage } from './memory-bot.js';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -42,18 +43,11 @@ export function journeySteps(app: TestApp, bot: MemoryBot) {
   };
 }
 
-/** The API with its worker quick enough for reminders to arrive within a test. */
-export const WORKER_ENV = {
-  WORKER_ENABLED: 'true',
-  JOBS_PROCESS_EVERY_MS: '200',
-  NOTIFICATION_SWEEP_SECONDS: '1',
-};
-
 /**
  * A test file's app and in-memory bot (started before its tests, stopped after) and the
  * journey steps on them; read the fields inside tests.
  */
-export function journeyBot(env: Record<string, string> = WORKER_ENV) {
+export function journeyBot(env: Record<string, string> = FAST_WORKER) {
   const context = {} as {
     app: TestApp;
     bot: MemoryBot;

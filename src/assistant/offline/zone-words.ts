@@ -7,7 +7,7 @@ const MOSCOW =
 
 /** The text without the zone words, and the zone they name (if any). */
 export function takeZoneWords(text: string): { text: string; zone?: string } {
-  if (!MOSCOW.test(text)) return { text };
-  MOSCOW.lastIndex = 0;
-  return { text: text.replace(MOSCOW, ' ').replace(/\s+/gu, ' ').trim(), zone: 'Europe/Moscow' };
+  const without = text.replace(MOSCOW, ' ');
+  if (without === text) return { text };
+  return { text: without.replace(/\s+/gu, ' ').trim(), zone: 'Europe/Moscow' };
 }

@@ -32,10 +32,9 @@ export async function readDoneReport(
   text: string,
   context: ParseContext,
 ): Promise<ParsedIntent | undefined> {
-  REPORTED.lastIndex = 0;
-  if (!REPORTED.test(text)) return undefined;
   // The item is named by the other words: "сходила к юристу" is not «Сходить к диетологу».
   const naming = text.replace(REPORTED, ' ');
+  if (naming === text) return undefined;
   const search = new TitleSearch(db);
   const [habits, steps] = await Promise.all([
     search.find(userId, 'habits', naming, 3),
