@@ -410,6 +410,10 @@ function writeFailures(outcomes: CaseOutcome[], name: string): string {
 export async function runHeldoutBench(name = 'assistant-heldout'): Promise<void> {
   const file = `tests/fixtures/${name}.json`;
   const set = JSON.parse(readFileSync(projectPath(file), 'utf8')) as HeldoutSet;
+  // BENCH_CASES=ru-029,en-202: only those cases (to look at a few while changing the dev set's
+  // failures; the figures are then of those cases only).
+  const only = process.env.BENCH_CASES?.split(',').map((id) => id.trim());
+  if (only) set.cases = set.cases.filter((item) => only.includes(item.id));
   const dbName = `maxon_bench_heldout_${Date.now()}`;
   const dbUrl = new URL(ADMIN_URL);
   dbUrl.pathname = `/${dbName}`;

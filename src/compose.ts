@@ -93,7 +93,7 @@ export function composeServices(
   const apiTokens = new ApiTokenService(db, domainEvents);
   const events = new EventService(db, domainEvents, config.MAX_EVENTS_PER_USER);
   const steps = new StepService(db, goals, domainEvents);
-  const habits = new HabitService(db, goals, domainEvents);
+  const habits = new HabitService(db, goals, domainEvents, options.clock);
   const webhooks = new WebhookService(
     db,
     {

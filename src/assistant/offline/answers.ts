@@ -17,6 +17,7 @@ import {
   todayOf,
 } from './local-time.js';
 import { rewriteSpokenTimes } from './spoken-times.js';
+import { parseMessageAs } from './offline-engine.js';
 import { cleanPhrase } from './titles.js';
 import { Scanner } from './text.js';
 import { correctTypos } from './typos.js';
@@ -201,15 +202,24 @@ export function readAnswer(
   answer: string,
   context: ParseContext,
 ): AnswerRead | undefined {
+  const clock: Clock = { now: context.now, zone: context.timezone };
   if (pending.options?.length) {
     const picked = pickOption(pending.options, answer);
-    if (!picked) return undefined;
+    if (!picked) {
+      // Not one of the buttons: the answer's words name the item ("про квартиру").
+      const named = renamed(pending, answer, context);
+      return named && { intent: named, leftover: '' };
+    }
     const intent = { ...pending, pickedId: picked.id, missing: [] } as ParsedIntent;
+    if (intent.intent === 'habit_check_in') {
+      // "guitar, for yesterday": the pick, and the day said with it.
+      const said = parseMessageAs(answer, context, 'habit_check_in');
+      if (said.intent === 'habit_check_in' && said.date) intent.date = said.date;
+    }
     delete intent.options;
     delete intent.question;
     return { intent, leftover: '' };
   }
-  const clock: Clock = { now: context.now, zone: context.timezone };
   const heard = hear(answer, clock);
   let intent: ParsedIntent | undefined;
   if (pending.intent === 'event_create') intent = answerEventCreate(pending, heard, clock);
@@ -217,6 +227,48 @@ export function readAnswer(
     intent = answerEventChange(pending, heard, clock);
   }
   return intent ? { intent, leftover: heard.leftover } : undefined;
+}
+
+/** Words around a name in an answer: "про квартиру", "из книги", "для немецкого", "the …". */
+const NAME_NOISE =
+  /(?<![\p{L}])(?:про|из|в|во|для|к|ко|от|about|from|in|for|to|the|my|one|цель|цели|шаг|goal|step|привычк\p{L}*|habit)(?![\p{L}])/giu;
+
+/**
+ * The pending request with the item named by the answer's words instead of a button: the
+ * executor looks them up (several close ones are asked again); undefined for a request that
+ * names nothing.
+ */
+function renamed(
+  pending: ParsedIntent,
+  answer: string,
+  context: ParseContext,
+): ParsedIntent | undefined {
+  const base = { ...pending, missing: [] } as ParsedIntent;
+  delete base.options;
+  delete base.question;
+  delete base.pickedId;
+  if (base.intent === 'habit_check_in') {
+    // "бег, в пятницу", "guitar, for yesterday": the habit, and maybe the day.
+    const said = parseMessageAs(answer, context, 'habit_check_in');
+    if (said.intent !== 'habit_check_in' || !said.target) return undefined;
+    return { ...base, target: said.target, ...(said.date ? { date: said.date } : {}) };
+  }
+  const words = cleanPhrase(answer.replace(NAME_NOISE, ' ').replace(/\s+/g, ' '));
+  if (!words) return undefined;
+  switch (base.intent) {
+    case 'goal_delete':
+    case 'goal_progress':
+    case 'step_status':
+    case 'step_delete':
+      return { ...base, target: words };
+    case 'step_add':
+      return { ...base, goalTarget: words };
+    case 'event_update':
+    case 'event_delete':
+      return { ...base, target: { ...base.target, text: words } };
+    default:
+      return undefined;
+  }
 }
 
 const ORDINALS: [RegExp, number][] = [

@@ -5,8 +5,18 @@ import type {
   HabitListIntent,
   HabitScheduleSaid,
 } from '../intent.types.js';
-import { type Clock, addDays, isoDate, isoTime, type LocalTime, todayOf } from './local-time.js';
+import { WEEKDAY, weekdayOf } from './lexicon.js';
+import {
+  type Clock,
+  addDays,
+  isoDate,
+  isoTime,
+  type LocalTime,
+  todayOf,
+  weekdayOfDate,
+} from './local-time.js';
 import { readNumber, NUMBER } from './numbers.js';
+import { questionFor } from './questions.js';
 import { type RecurrenceFound, takeRecurrence } from './recurrence-words.js';
 import { type Scanner, words } from './text.js';
 import { takeTimeOfDay } from './time-of-day.js';
@@ -107,6 +117,8 @@ export function buildHabitCreate(scanner: Scanner, language: AssistantLanguage):
 
 const YESTERDAY = words("(?:за\\s+)?вчера(?:шн\\p{L}*)?|(?:for\\s+)?yesterday(?:['’]s)?");
 const TODAY = words("(?:за\\s+)?сегодня(?:шн\\p{L}*)?|(?:for\\s+)?today(?:['’]s)?");
+/** "в пятницу бегал", "log guitar for saturday": a check-in's day is the latest such day. */
+const PAST_WEEKDAY = words(`(?:(?:в|во|за|on|for|last)\\s+)?${WEEKDAY}`);
 const SKIPPED = words('пропус\\p{L}*|пропущ\\p{L}*|skip(?:ped|ping)?|не\\s+(?:сделал\\p{L}*|буду)');
 const CHECK_IN_FILLERS = [
   'отметь|отметить|отмечаю|mark(?:ed)?|check(?:ed)?\\s*-?\\s*in|log(?:ged)?|чекин',
@@ -123,6 +135,7 @@ export function buildHabitCheckIn(
 ): HabitCheckInIntent {
   const yesterday = scanner.take(YESTERDAY);
   scanner.take(TODAY);
+  const weekday = scanner.take(PAST_WEEKDAY);
   const skipped = scanner.take(SKIPPED);
   takeFillers(scanner, CHECK_IN_FILLERS);
   const target = targetFrom(scanner, { accusative: true });
@@ -133,7 +146,16 @@ export function buildHabitCheckIn(
     missing: [],
   };
   if (yesterday) intent.date = isoDate(addDays(todayOf(clock), -1));
+  const day = weekday?.[1] ? weekdayOf(weekday[1]) : undefined;
+  if (day && !yesterday) {
+    const today = todayOf(clock);
+    intent.date = isoDate(addDays(today, -((weekdayOfDate(today) - day + 7) % 7)));
+  }
   if (target) intent.target = target;
+  else {
+    intent.missing = ['target'];
+    intent.question = questionFor('habit_check_in', 'target', language);
+  }
   return intent;
 }
 

@@ -24,7 +24,9 @@ const GOAL_REFERENCES = [
     '(?:к|в|для)\\s+цел[иь](?:\\s+про)?\\s+(.+?)(?=\\s+(?:добав\\p{L}*|шаг\\p{L}*)|\\s*[:,]|$)',
     'giud',
   ),
-  words('(?:к|для)\\s+(\\p{L}+)(?=\\s+(?:добав\\p{L}*\\s+)?шаг)', 'giud'),
+  words('(?:к|для|в|во)\\s+(\\p{L}+)(?=\\s+(?:добав\\p{L}*\\s+)?шаг)', 'giud'),
+  // "для похудения: купить браслет", "to python: read …": the goal, a colon, the step.
+  words('^\\s*(?:к|для|в|во|to|for|in|into)\\s+([^:]{2,40}?)\\s*:', 'giud'),
   words('(?:to|for|in|into)\\s+(?:my|the)\\s+(.+?)\\s+goal', 'giud'),
   words('(?:to|for)\\s+(?:the\\s+)?goal\\s+(.+?)(?=\\s*[:,]|\\s+add|$)', 'giud'),
 ];

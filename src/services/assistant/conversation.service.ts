@@ -14,7 +14,7 @@ import type {
 import { questionFor } from '../../assistant/offline/questions.js';
 import { readAnswer } from '../../assistant/offline/answers.js';
 import { offlineEngine, parseMessageAs } from '../../assistant/offline/offline-engine.js';
-import { readDoneReport } from './done-reports.js';
+import { isBareDone, readDoneReport } from './done-reports.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
 import { knownNamesOf } from './known-names.js';
 import { repliesIn } from './replies.js';
@@ -101,12 +101,19 @@ export class ConversationService {
       if (answered && !isClearlyNew(intent, pending.intent)) intent = answered.intent;
       else if (!isCompleteNewRequest(intent)) intent = await this.complete(pending, text, context);
     }
-    // "витамины выпила": the rules did not read it, but it names a habit or step as done.
-    if (!pending && intent.intent === 'unknown') {
+    // "витамины выпила", "в пятницу бегал": the rules did not read it (or would ask when),
+    // but it names a habit or step as done; "есть! сделала ✅" alone asks which habit.
+    if (!pending && (intent.intent === 'unknown' || wouldAskWhen(intent) || isBareDone(text))) {
       intent = (await readDoneReport(this.db, user.id, text, context)) ?? intent;
     }
+    if (!pending && isUnnamedDone(intent)) intent = await this.doneWhich(user, intent, text, now);
     // Never "I did not get that": ask what kind of thing it is, with buttons.
     if (intent.intent === 'unknown' && intent.missing.length === 0) intent = askKind(intent);
+    if (intent.missing[0] === 'target' && !intent.options) {
+      // "Which one?" with the user's items as buttons ("одну цель надо удалить").
+      const options = await this.executor.optionsFor(user, intent, now);
+      if (options.length > 0) intent = { ...intent, options };
+    }
     if (intent.missing.length > 0) {
       const question = intent.question ?? repliesIn(intent.language).unknown;
       return this.finish(
@@ -191,6 +198,13 @@ export class ConversationService {
         return { ...intent, start: intent.alternativeStart, missing: intent.missing.slice(1) };
       }
     }
+    if (slot === 'title' && intent.intent === 'step_add') {
+      // "добавь шаг" + "to python: read …": the step, and maybe its goal.
+      const step = parseMessageAs(answer, context, 'step_add');
+      if (step.intent === 'step_add' && step.title) {
+        return { ...intent, ...step, goalTarget: step.goalTarget ?? intent.goalTarget };
+      }
+    }
     if (slot === 'title' && 'title' in intent) {
       return {
         ...intent,
@@ -203,6 +217,37 @@ export class ConversationService {
     const better =
       combined.intent === intent.intent && combined.missing.length < intent.missing.length;
     return better ? combined : intent;
+  }
+
+  /**
+   * "mark it done", "сделано", "есть! ✅": which habit of today (likelier than a step, when
+   * there is one), or which step.
+   */
+  private async doneWhich(
+    user: User,
+    intent: ParsedIntent,
+    text: string,
+    now: Date,
+  ): Promise<ParsedIntent> {
+    const said = parseMessageAs(text, { now, timezone: user.settings.timezone }, 'habit_check_in');
+    const language = intent.language;
+    const asHabit: ParsedIntent = {
+      intent: 'habit_check_in',
+      language,
+      status: 'done',
+      missing: ['target'],
+      question: questionFor('habit_check_in', 'target', language),
+      ...(said.intent === 'habit_check_in' && said.date ? { date: said.date } : {}),
+    };
+    const habits = await this.executor.optionsFor(user, asHabit, now);
+    if (habits.length > 0) return { ...asHabit, options: habits };
+    return {
+      intent: 'step_status',
+      language,
+      status: 'done',
+      missing: ['target'],
+      question: questionFor('step_status', 'target', language),
+    };
   }
 
   private async pendingOf(user: User): Promise<PendingRequest | null> {
@@ -325,6 +370,17 @@ function askKind(intent: ParsedIntent & { intent: 'unknown' }): ParsedIntent {
   };
 }
 
+/** An event whose day or time would be asked: maybe a report of something done instead. */
+const wouldAskWhen = (intent: ParsedIntent) =>
+  intent.intent === 'event_create' && intent.missing.length > 0;
+
+/** A step or habit marked done without saying which ("сделано", "mark it done"). */
+const isUnnamedDone = (intent: ParsedIntent) =>
+  (intent.intent === 'step_status' || intent.intent === 'habit_check_in') &&
+  intent.status === 'done' &&
+  !intent.target &&
+  !intent.pickedId;
+
 /** A complete request that is not about the pending event ("как мои цели?" instead of a time). */
 function isClearlyNew(fresh: ParsedIntent, pending: ParsedIntent): boolean {
   return (
@@ -344,6 +400,7 @@ function isCompleteNewRequest(intent: ParsedIntent): boolean {
 
 function quickRepliesFor(intent: ParsedIntent): string[] {
   const say = repliesIn(intent.language as AssistantLanguage);
+  if (intent.options) return [...intent.options.map((option) => option.label), say.quick.cancel];
   if (intent.missing[0] === 'weekday')
     return [say.quick.thisOne, say.quick.nextOne, say.quick.cancel];
   if (intent.intent === 'unknown' && intent.choices) {

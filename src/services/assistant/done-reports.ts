@@ -17,6 +17,16 @@ const REPORTED = new RegExp(
   'giu',
 );
 
+/** Only words of a report, nothing naming what ("есть! сделала ✅", "выпила!", "done ✔️"). */
+export function isBareDone(text: string): boolean {
+  const naming = text.replace(REPORTED, ' ');
+  return naming !== text && !/\p{L}{2,}/u.test(naming.replace(BARE_EXTRA, ' '));
+}
+
+/** Words that may come with a bare report: "уже", "всё", "just", "today". */
+const BARE_EXTRA =
+  /(?<![\p{L}])(?:уже|вс[её]|я|тоже|сегодня|вчера|just|all|i|it|today|yesterday|also|too|so)(?![\p{L}])/giu;
+
 /** How sure a match must be: a shared stem (full-text rank) or close letters. */
 const MIN_SCORE = 0.45;
 
@@ -35,6 +45,10 @@ export async function readDoneReport(
   // The item is named by the other words: "сходила к юристу" is not «Сходить к диетологу».
   const naming = text.replace(REPORTED, ' ');
   if (naming === text) return undefined;
+  if (isBareDone(text)) {
+    const said = parseMessageAs(text, context, 'habit_check_in');
+    return { ...said, missing: ['target'] } as ParsedIntent;
+  }
   const search = new TitleSearch(db);
   const [habits, steps] = await Promise.all([
     search.find(userId, 'habits', naming, 3),

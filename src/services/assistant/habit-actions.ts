@@ -12,6 +12,7 @@ import type {
   HabitScheduleSaid,
 } from '../../assistant/intent.types.js';
 import { bestMatch } from '../../assistant/title-match.js';
+import { addDays } from '../habits/local-date.js';
 import type { Services } from '../index.js';
 import type { AssistantAction } from './intent-executor.js';
 import type { Replies } from './replies.js';
@@ -71,19 +72,40 @@ export class HabitActions {
     };
   }
 
-  /** The active habit the words name; without words, the only one still pending today. */
-  async find(user: User, words: string | undefined, now: Date): Promise<Habit | undefined> {
-    const view = await this.services.today.view(user, now);
-    if (!words) {
+  /**
+   * The active habit picked (`pickedId`) or named by the words; without either, the only one
+   * still pending today.
+   */
+  async find(
+    user: User,
+    words: string | undefined,
+    now: Date,
+    pickedId?: string,
+  ): Promise<Habit | undefined> {
+    if (!words && !pickedId) {
+      const view = await this.services.today.view(user, now);
       const pending = view.habits.filter((h) => h.checkIn === null);
       return pending.length === 1 ? pending[0]!.habit : undefined;
     }
-    const active = await this.services.habits.list(
+    const active = await this.active(user);
+    if (pickedId) return active.find((habit) => habit.id === pickedId);
+    return bestMatch(active, (habit) => habit.title, words ?? '');
+  }
+
+  /** Active habits, the ones still pending today first (to offer when none was named). */
+  async dueFirst(user: User, now: Date): Promise<Habit[]> {
+    const view = await this.services.today.view(user, now);
+    const pending = new Set(view.habits.filter((h) => h.checkIn === null).map((h) => h.habit.id));
+    const active = await this.active(user);
+    return [...active].sort((a, b) => Number(pending.has(b.id)) - Number(pending.has(a.id)));
+  }
+
+  private active(user: User): Promise<Habit[]> {
+    return this.services.habits.list(
       user,
       { status: HabitStatus.ACTIVE },
       { offset: 0, limit: 100 },
     );
-    return bestMatch(active, (habit) => habit.title, words);
   }
 
   async checkIn(
@@ -91,10 +113,17 @@ export class HabitActions {
     habit: Habit,
     intent: Pick<HabitCheckInIntent, 'date' | 'status'>,
     say: Replies,
+    now: Date,
   ): Promise<HabitReply> {
     const status = intent.status === 'skipped' ? CheckInStatus.SKIPPED : CheckInStatus.DONE;
+    // Days before yesterday are final (the rules): said, not thrown at the user.
+    const today = this.services.habits.today(user, now);
+    if (intent.date && intent.date < addDays(today, -1)) {
+      return { text: say.habitDayFinal(habit.title), actions: [] };
+    }
     const change = await this.services.habitCheckIns.checkIn(user, habit.id, {
-      date: intent.date ?? null,
+      // The day of the conversation's clock (the same as the service's, but for tests' clocks).
+      date: intent.date ?? today,
       status,
       source: CheckInSource.BOT,
     });

@@ -234,7 +234,7 @@ export class IntentExecutor {
         // Not a step of theirs: a habit of theirs, done ("пробежал" for «Пробежка»)?
         const habit = intent.target ? await this.habits.find(user, intent.target, now) : undefined;
         if (!habit || intent.status === 'in_progress') return done(say.stepNotFound);
-        const reply = await this.habits.checkIn(user, habit, { status: intent.status }, say);
+        const reply = await this.habits.checkIn(user, habit, { status: intent.status }, say, now);
         return { ...done(reply.text, reply.actions), performed: 'habit_check_in' };
       }
       case 'step_delete':
@@ -244,9 +244,9 @@ export class IntentExecutor {
         return done(reply.text, reply.actions);
       }
       case 'habit_check_in': {
-        const habit = await this.habits.find(user, intent.target, now);
+        const habit = await this.habits.find(user, intent.target, now, intent.pickedId);
         if (habit) {
-          const reply = await this.habits.checkIn(user, habit, intent, say);
+          const reply = await this.habits.checkIn(user, habit, intent, say, now);
           return done(reply.text, reply.actions);
         }
         // Not a habit of theirs: a step of theirs, done ("купил кроссовки")?
@@ -336,7 +336,8 @@ export class IntentExecutor {
       Object.assign(goal, { label: goal.title }),
     );
     if (intent.pickedId) return oneOf(goals.filter((goal) => goal.id === intent.pickedId));
-    if (!words) return oneOf(goals.slice(0, 1));
+    // A step said without its goal, with several goals: which one is asked, not guessed.
+    if (!words) return goals.length > 1 ? { several: goals } : oneOf(goals);
     return this.ranked(user, 'goals', words, goals);
   }
 
@@ -375,6 +376,32 @@ export class IntentExecutor {
     if ('one' in pick) return { one: byId.get(pick.one.id)! };
     if ('several' in pick) return { several: pick.several.map((c) => byId.get(c.id)!) };
     return pick;
+  }
+
+  /**
+   * The user's items a request without a name could mean ("одну цель надо удалить", "mark it
+   * done", "добавь шаг …" with several goals), offered as buttons with the question.
+   */
+  async optionsFor(user: User, intent: ParsedIntent, now: Date): Promise<ItemOption[]> {
+    const labelled = <T extends { id: string; title: string }>(items: T[]) =>
+      items.slice(0, MAX_OPTIONS).map(({ id, title }) => ({ id, label: title }));
+    switch (intent.intent) {
+      case 'goal_delete':
+      case 'goal_progress':
+      case 'step_add':
+        return labelled(await this.goals(user, GoalStatus.ACTIVE));
+      case 'step_status':
+      case 'step_delete': {
+        const steps = await this.services.steps.ofActiveGoals(user);
+        const open = steps.filter((step) => step.status !== StepStatus.DONE);
+        const wanted = intent.intent === 'step_status' && intent.status === 'done' ? open : steps;
+        return labelled(wanted);
+      }
+      case 'habit_check_in':
+        return labelled(await this.habits.dueFirst(user, now));
+      default:
+        return [];
+    }
   }
 
   /** Puts back what the last action changed (↩️ Undo). */

@@ -52,6 +52,8 @@ export const REPLIES = defineTexts({
     habitCheckedIn: (title: string, streak: number) =>
       `✅ «${title}» отмечено${streak > 1 ? ` · 🔥 ${streak} дн. подряд` : ''}`,
     habitSkipped: (title: string) => `⏭ «${title}»: пропуск отмечен`,
+    habitDayFinal: (title: string) =>
+      `«${title}»: отметить можно только сегодня и вчера — более ранние дни уже закрыты.`,
     habitNotFound:
       'Не нашёл такую привычку. Создать её? Напишите, например: «каждый день зарядка в 7».',
     habitWhich: 'Какую привычку отметить?',
@@ -131,6 +133,8 @@ export const REPLIES = defineTexts({
     habitCheckedIn: (title: string, streak: number) =>
       `✅ “${title}” checked in${streak > 1 ? ` · 🔥 ${streak} days in a row` : ''}`,
     habitSkipped: (title: string) => `⏭ “${title}”: skipped`,
+    habitDayFinal: (title: string) =>
+      `“${title}”: only today and yesterday can be checked off — earlier days are final.`,
     habitNotFound:
       'I did not find that habit. To create it, write for example: “workout every day at 7”.',
     habitWhich: 'Which habit should I check in?',

@@ -55,10 +55,12 @@ export class HabitService {
     private readonly db: DataSource,
     private readonly goals: GoalService,
     private readonly domainEvents: DomainEvents,
+    /** Now: the real clock, except where a benchmark pins it (the assistant's clock). */
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   /** The user's habit day now: the local date, moved back before `settings.dayStart`. */
-  today(user: User, now: Date = new Date()): LocalDate {
+  today(user: User, now: Date = this.clock()): LocalDate {
     return habitDayOf(now, user.settings.timezone, user.settings.dayStart);
   }
 
@@ -198,7 +200,7 @@ export class HabitService {
     write: (habit: Habit, today: LocalDate, manager: EntityManager) => Promise<T> | T,
     date: (result: T) => LocalDate | null = () => null,
   ): Promise<HabitChange<T>> {
-    const now = new Date();
+    const now = this.clock();
     const today = this.today(user, now);
     const habit = await this.lock(user, habitId, manager);
     const previousStatus = habit.status;

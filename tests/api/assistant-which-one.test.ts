@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
+import { SendMessageDocument } from '../gql/graphql.js';
+import { seedGoal, seedHabit, seedUser, type TestUser } from '../support/factories.js';
+import { executeOperationOk } from '../support/graphql-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const MOSCOW = 'Europe/Moscow';
+const day = (offset: number) =>
+  DateTime.now().setZone(MOSCOW).startOf('day').plus({ days: offset }).toISODate()!;
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.stop());
+
+const send = async (user: TestUser, text: string) =>
+  (await executeOperationOk(app, SendMessageDocument, { text }, user)).sendMessage;
+
+const rows = <T>(sql: string, params: unknown[]) => app.db.query<T[]>(sql, params);
+const goalTitles = async (user: TestUser) =>
+  (
+    await rows<{ title: string }>('SELECT title FROM goals WHERE user_id = $1 ORDER BY title', [
+      user.id,
+    ])
+  ).map((row) => row.title);
+
+const stepsOf = (user: TestUser) =>
+  rows<{ goal_id: string; title: string }>(
+    'SELECT s.goal_id, s.title FROM steps s JOIN goals g ON g.id = s.goal_id WHERE g.user_id = $1',
+    [user.id],
+  );
+
+describe('a request that does not name its item asks which one, with the items as buttons', () => {
+  it('"одну цель надо удалить" asks; the answer\'s words name the goal', async () => {
+    const user = await seedUser(app, { timezone: MOSCOW, language: 'RU' });
+    await seedGoal(app, user, { title: 'Купить квартиру' });
+    await seedGoal(app, user, { title: 'Выучить немецкий' });
+    const asked = await send(user, 'одну цель надо удалить');
+    expect(asked.question).toBeTruthy();
+    expect(asked.quickReplies).toEqual(
+      expect.arrayContaining(['Купить квартиру', 'Выучить немецкий']),
+    );
+    expect(await goalTitles(user)).toHaveLength(2);
+    const done = await send(user, 'про квартиру');
+    expect(done.actions).toEqual([expect.objectContaining({ kind: 'goal_deleted' })]);
+    expect(await goalTitles(user)).toEqual(['Выучить немецкий']);
+  });
+
+  it('a step said without its goal, with several goals, asks which goal', async () => {
+    const user = await seedUser(app, { timezone: MOSCOW, language: 'RU' });
+    await seedGoal(app, user, { title: 'Написать книгу' });
+    const german = await seedGoal(app, user, { title: 'Выучить немецкий до B1' });
+    const asked = await send(user, 'добавь шаг посмотреть обучающие видео');
+    expect(asked.question).toBeTruthy();
+    expect(asked.actions).toEqual([]);
+    await send(user, 'для немецкого');
+    const steps = await stepsOf(user);
+    expect(steps).toEqual([{ goal_id: german.id, title: 'Посмотреть обучающие видео' }]);
+  });
+
+  it('"add a step" + "to python: read …" takes the goal from before the colon', async () => {
+    const user = await seedUser(app, { timezone: MOSCOW, language: 'EN' });
+    await seedGoal(app, user, { title: 'Write a novel' });
+    const python = await seedGoal(app, user, { title: 'Learn Python' });
+    await send(user, 'add a step');
+    await send(user, 'to python: read automate the boring stuff');
+    const steps = await stepsOf(user);
+    expect(steps).toEqual([{ goal_id: python.id, title: 'Read automate the boring stuff' }]);
+  });
+
+  it('"mark it done" with habits of today asks which habit; the pick keeps the day said', async () => {
+    const user = await seedUser(app, { timezone: MOSCOW, language: 'EN' });
+    for (const title of ['Guitar practice', 'Vitamins']) {
+      await seedHabit(app, user, { title, startedOn: day(-30) });
+    }
+    const asked = await send(user, 'mark it done');
+    expect(asked.intent).toBe('habit_check_in');
+    expect(asked.quickReplies).toEqual(expect.arrayContaining(['Guitar practice', 'Vitamins']));
+    await send(user, 'guitar, for yesterday');
+    const checkIns = await rows<{ title: string; day: string }>(
+      `SELECT h.title, c.local_date::text AS day FROM habit_check_ins c
+         JOIN habits h ON h.id = c.habit_id WHERE h.user_id = $1`,
+      [user.id],
+    );
+    expect(checkIns).toEqual([{ title: 'Guitar practice', day: day(-1) }]);
+  });
+
+  it('"есть! сделала ✅" alone asks which habit instead of reading it as anything else', async () => {
+    const user = await seedUser(app, { timezone: MOSCOW, language: 'RU' });
+    await seedHabit(app, user, { title: 'Витамины', startedOn: day(-30) });
+    const asked = await send(user, 'есть! сделала ✅');
+    expect(asked).toMatchObject({ intent: 'habit_check_in', actions: [] });
+    expect(asked.quickReplies).toContain('Витамины');
+    expect((await send(user, 'Витамины')).actions).toEqual([
+      expect.objectContaining({ kind: 'habit_checked_in', title: 'Витамины' }),
+    ]);
+  });
+
+  it('a check-in of a day that is already final is explained, not an error', async () => {
+    const user = await seedUser(app, { timezone: MOSCOW, language: 'EN' });
+    await seedHabit(app, user, { title: 'Guitar practice', startedOn: day(-30) });
+    const weekday = DateTime.now().setZone(MOSCOW).minus({ days: 3 }).toFormat('cccc');
+    const reply = await send(user, `log guitar for ${weekday.toLowerCase()}`);
+    expect(reply.text).toMatch(/only today and yesterday/);
+    expect(reply.actions).toEqual([]);
+  });
+});
