@@ -148,9 +148,17 @@ export interface EventUpdateIntent extends IntentBase {
   newDate?: string;
   /** New local time HH:mm (keep the day) when only the time is given. */
   newTime?: string;
+  /** `newTime` was a bare hour ("at 6:30"): morning or evening as the event already is. */
+  newTimeBare?: boolean;
   newDurationMinutes?: number;
   /** Move by this many minutes (negative: earlier). */
   shiftMinutes?: number;
+  /** Longer (shorter: negative) by this many minutes: "на 45 минут дольше". */
+  durationDeltaMinutes?: number;
+  /** A new end, HH:mm local, on the event's day: "продли до 23". */
+  newEndTime?: string;
+  /** A new title: "переименуй планерку в синк с отделом". */
+  newTitle?: string;
   /** New reminder offsets ("напомни за день до стоматолога"); [] switches reminders off. */
   reminderMinutesBefore?: number[];
 }

@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { SendMessageDocument } from '../gql/graphql.js';
 import { seedGoal, seedHabit, seedUser, type TestUser } from '../support/factories.js';
-import { executeOperationOk } from '../support/graphql-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { assistantChat } from '../support/assistant-chat.js';
 
 const MOSCOW = 'Europe/Moscow';
 const TODAY = DateTime.now().setZone(MOSCOW).startOf('day');
 const day = (offset: number) => TODAY.plus({ days: offset }).toISODate()!;
 const STARTED = day(-30);
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.stop());
-
-const send = async (user: TestUser, text: string) =>
-  (await executeOperationOk(app, SendMessageDocument, { text }, user)).sendMessage;
+const chat = assistantChat();
+const { send } = chat;
 
 async function checkInsOf(user: TestUser) {
-  return app.db.query<{ title: string; day: string }[]>(
+  return chat.app().db.query<{ title: string; day: string }[]>(
     `SELECT h.title, c.local_date::text AS day FROM habit_check_ins c JOIN habits h ON h.id = c.habit_id
       WHERE h.user_id = $1 ORDER BY c.local_date`,
     [user.id],
@@ -29,17 +20,17 @@ async function checkInsOf(user: TestUser) {
 }
 
 async function stepStatus(stepId: string): Promise<string> {
-  const [row] = await app.db.query<{ status: string }[]>('SELECT status FROM steps WHERE id = $1', [
-    stepId,
-  ]);
+  const [row] = await chat
+    .app()
+    .db.query<{ status: string }[]>('SELECT status FROM steps WHERE id = $1', [stepId]);
   return row!.status;
 }
 
 describe('a report that something of the user is done, in words the rules do not read', () => {
   it('checks in the habit it names, on the day said', async () => {
-    const user = await seedUser(app, { timezone: MOSCOW, language: 'RU' });
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
     for (const title of ['Витамины', 'Планка', 'Guitar practice']) {
-      await seedHabit(app, user, { title, startedOn: STARTED });
+      await seedHabit(chat.app(), user, { title, startedOn: STARTED });
     }
     expect((await send(user, 'витамины выпила')).intent).toBe('habit_check_in');
     expect((await send(user, 'practiced guitar yesterday')).intent).toBe('habit_check_in');
@@ -50,21 +41,21 @@ describe('a report that something of the user is done, in words the rules do not
   });
 
   it('marks the open step it names done', async () => {
-    const user = await seedUser(app, { timezone: MOSCOW, language: 'EN' });
-    const loan = await seedGoal(app, user, {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    const loan = await seedGoal(chat.app(), user, {
       title: 'Pay off student loan',
       steps: ['Make a budget', 'Sell the old camera'],
     });
-    await seedGoal(app, user, { title: 'Run a 10k', steps: ['Join a running club'] });
+    await seedGoal(chat.app(), user, { title: 'Run a 10k', steps: ['Join a running club'] });
     expect((await send(user, 'sold the camera!')).intent).toBe('step_status');
     expect(await stepStatus(loan.steps[1]!.id)).toBe('done');
     expect(await stepStatus(loan.steps[0]!.id)).toBe('pending');
   });
 
   it('asks instead when nothing of the user fits, and changes nothing', async () => {
-    const user = await seedUser(app, { timezone: MOSCOW, language: 'RU' });
-    await seedHabit(app, user, { title: 'Планка', startedOn: STARTED });
-    await seedGoal(app, user, { title: 'Похудеть', steps: ['Сходить к диетологу'] });
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await seedHabit(chat.app(), user, { title: 'Планка', startedOn: STARTED });
+    await seedGoal(chat.app(), user, { title: 'Похудеть', steps: ['Сходить к диетологу'] });
     const reply = await send(user, 'сходила к юристу');
     expect(reply).toMatchObject({ intent: 'unknown', actions: [] });
     expect(reply.question).toBeTruthy();

@@ -1,37 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { CheckInStatus, Step } from '../../src/entities/index.js';
-import { SendMessageDocument } from '../gql/graphql.js';
-import { seedGoal, seedHabit, seedUser, type TestUser } from '../support/factories.js';
-import { executeOperationOk } from '../support/graphql-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { seedGoal, seedHabit, seedUser } from '../support/factories.js';
+import { assistantChat } from '../support/assistant-chat.js';
 
 const ZONE = 'Asia/Tokyo';
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.stop());
-
-const send = async (user: TestUser, text: string) =>
-  (await executeOperationOk(app, SendMessageDocument, { text }, user)).sendMessage;
+const chat = assistantChat();
+const { send } = chat;
 
 describe('the assistant answers "how was my week?" with the weekly review', () => {
   it('sums up the week from real data, with the review’s buttons as actions', async () => {
-    const user = await seedUser(app, { timezone: ZONE });
+    const user = await seedUser(chat.app(), { timezone: ZONE });
     const today = DateTime.now().setZone(ZONE).startOf('day');
     const day = (offset: number) => today.plus({ days: offset }).toISODate()!;
-    const habitId = await seedHabit(app, user, {
+    const habitId = await seedHabit(chat.app(), user, {
       title: 'Чтение',
       startedOn: day(-13),
       checkIns: Object.fromEntries(
         [-6, -5, -4, -3, -2].map((offset) => [day(offset), CheckInStatus.DONE]),
       ),
     });
-    const goal = await seedGoal(app, user, { title: 'Испанский', steps: ['Учебник'] });
-    await app.db
-      .getRepository(Step)
+    const goal = await seedGoal(chat.app(), user, { title: 'Испанский', steps: ['Учебник'] });
+    await chat
+      .app()
+      .db.getRepository(Step)
       .update(goal.steps[0]!.id, { plannedStart: today.plus({ days: -2, hours: 10 }).toJSDate() });
 
     const reply = await send(user, 'как прошла неделя?');
@@ -54,7 +46,7 @@ describe('the assistant answers "how was my week?" with the weekly review', () =
   });
 
   it('says so when there is nothing to review, and changes nothing', async () => {
-    const user = await seedUser(app, { timezone: ZONE });
+    const user = await seedUser(chat.app(), { timezone: ZONE });
     const reply = await send(user, 'итоги недели');
     expect(reply).toMatchObject({ intent: 'week_review', actions: [] });
     expect(reply.text).toBe(

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { SendMessageDocument } from '../gql/graphql.js';
 import { seedGoal, seedHabit, seedUser, type TestUser } from '../support/factories.js';
-import { executeOperationOk } from '../support/graphql-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { assistantChat } from '../support/assistant-chat.js';
 
 const MOSCOW = 'Europe/Moscow';
 const day = (offset: number) =>
   DateTime.now().setZone(MOSCOW).startOf('day').plus({ days: offset }).toISODate()!;
 
-let app: TestApp;
+const chat = assistantChat();
+const { send } = chat;
 
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.stop());
-
-const send = async (user: TestUser, text: string) =>
-  (await executeOperationOk(app, SendMessageDocument, { text }, user)).sendMessage;
-
-const rows = <T>(sql: string, params: unknown[]) => app.db.query<T[]>(sql, params);
+const rows = <T>(sql: string, params: unknown[]) => chat.app().db.query<T[]>(sql, params);
 const goalTitles = async (user: TestUser) =>
   (
     await rows<{ title: string }>('SELECT title FROM goals WHERE user_id = $1 ORDER BY title', [
@@ -35,9 +26,9 @@ const stepsOf = (user: TestUser) =>
 
 describe('a request that does not name its item asks which one, with the items as buttons', () => {
   it('"одну цель надо удалить" asks; the answer\'s words name the goal', async () => {
-    const user = await seedUser(app, { timezone: MOSCOW, language: 'RU' });
-    await seedGoal(app, user, { title: 'Купить квартиру' });
-    await seedGoal(app, user, { title: 'Выучить немецкий' });
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await seedGoal(chat.app(), user, { title: 'Купить квартиру' });
+    await seedGoal(chat.app(), user, { title: 'Выучить немецкий' });
     const asked = await send(user, 'одну цель надо удалить');
     expect(asked.question).toBeTruthy();
     expect(asked.quickReplies).toEqual(
@@ -50,9 +41,9 @@ describe('a request that does not name its item asks which one, with the items a
   });
 
   it('a step said without its goal, with several goals, asks which goal', async () => {
-    const user = await seedUser(app, { timezone: MOSCOW, language: 'RU' });
-    await seedGoal(app, user, { title: 'Написать книгу' });
-    const german = await seedGoal(app, user, { title: 'Выучить немецкий до B1' });
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await seedGoal(chat.app(), user, { title: 'Написать книгу' });
+    const german = await seedGoal(chat.app(), user, { title: 'Выучить немецкий до B1' });
     const asked = await send(user, 'добавь шаг посмотреть обучающие видео');
     expect(asked.question).toBeTruthy();
     expect(asked.actions).toEqual([]);
@@ -62,9 +53,9 @@ describe('a request that does not name its item asks which one, with the items a
   });
 
   it('"add a step" + "to python: read …" takes the goal from before the colon', async () => {
-    const user = await seedUser(app, { timezone: MOSCOW, language: 'EN' });
-    await seedGoal(app, user, { title: 'Write a novel' });
-    const python = await seedGoal(app, user, { title: 'Learn Python' });
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    await seedGoal(chat.app(), user, { title: 'Write a novel' });
+    const python = await seedGoal(chat.app(), user, { title: 'Learn Python' });
     await send(user, 'add a step');
     await send(user, 'to python: read automate the boring stuff');
     const steps = await stepsOf(user);
@@ -72,9 +63,9 @@ describe('a request that does not name its item asks which one, with the items a
   });
 
   it('"mark it done" with habits of today asks which habit; the pick keeps the day said', async () => {
-    const user = await seedUser(app, { timezone: MOSCOW, language: 'EN' });
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
     for (const title of ['Guitar practice', 'Vitamins']) {
-      await seedHabit(app, user, { title, startedOn: day(-30) });
+      await seedHabit(chat.app(), user, { title, startedOn: day(-30) });
     }
     const asked = await send(user, 'mark it done');
     expect(asked.intent).toBe('habit_check_in');
@@ -89,8 +80,8 @@ describe('a request that does not name its item asks which one, with the items a
   });
 
   it('"есть! сделала ✅" alone asks which habit instead of reading it as anything else', async () => {
-    const user = await seedUser(app, { timezone: MOSCOW, language: 'RU' });
-    await seedHabit(app, user, { title: 'Витамины', startedOn: day(-30) });
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await seedHabit(chat.app(), user, { title: 'Витамины', startedOn: day(-30) });
     const asked = await send(user, 'есть! сделала ✅');
     expect(asked).toMatchObject({ intent: 'habit_check_in', actions: [] });
     expect(asked.quickReplies).toContain('Витамины');
@@ -100,8 +91,8 @@ describe('a request that does not name its item asks which one, with the items a
   });
 
   it('a check-in of a day that is already final is explained, not an error', async () => {
-    const user = await seedUser(app, { timezone: MOSCOW, language: 'EN' });
-    await seedHabit(app, user, { title: 'Guitar practice', startedOn: day(-30) });
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    await seedHabit(chat.app(), user, { title: 'Guitar practice', startedOn: day(-30) });
     const weekday = DateTime.now().setZone(MOSCOW).minus({ days: 3 }).toFormat('cccc');
     const reply = await send(user, `log guitar for ${weekday.toLowerCase()}`);
     expect(reply.text).toMatch(/only today and yesterday/);

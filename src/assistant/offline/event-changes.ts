@@ -5,7 +5,8 @@ import type {
   EventUpdateIntent,
   MissingSlot,
 } from '../intent.types.js';
-import { takeDuration } from './durations.js';
+import { type DurationFound, takeDuration } from './durations.js';
+import { takeAmountChange } from './event-amounts.js';
 import { type Clock, isoDate, isoTime, type LocalDate, toInstant, todayOf } from './local-time.js';
 import { questionFor, weekdayQuestion } from './questions.js';
 import { takeOffsetChange } from './reminders.js';
@@ -22,7 +23,7 @@ const FILLERS = [
   'из\\s+(?:календаря|расписания)|from\\s+(?:my\\s+|the\\s+)?(?:calendar|schedule)',
   '(?:длительность|продолжительность)|(?:the\\s+)?(?:duration|length)\\s+of',
   '(?:событие|напоминание|мероприятие)(?:\\s+(?:про|о|об))?|(?:the\\s+)?reminder(?:\\s+(?:to|about|for))?|event',
-  'пожалуйста|please|у\\s+меня',
+  'пожалуйста|please|у\\s+меня|сделай|давай|pls|plz|пж|плиз|got|was|has\\s+been',
 ];
 const POSTPONE = /отлож|postpone|delay|push\s+back/u;
 
@@ -76,9 +77,13 @@ export function buildEventUpdate(
   clock: Clock,
   language: AssistantLanguage,
 ): EventUpdateIntent {
+  const amount = takeAmountChange(scanner);
   const loose = /длительн|продолжительн|duration|length|long/u.test(scanner.text);
   const postpone = POSTPONE.test(scanner.text);
-  const duration = takeDuration(scanner, { loose, update: true });
+  const duration: DurationFound =
+    Object.keys(amount).length > 0 ? {} : takeDuration(scanner, { loose, update: true });
+  if (amount.durationMinutes) duration.minutes = amount.durationMinutes;
+  if (amount.shiftMinutes) duration.shiftMinutes = amount.shiftMinutes;
   // "отложи на час" / "postpone it an hour": an amount of time moves the event.
   if (postpone && duration.minutes && !loose) {
     duration.shiftMinutes = duration.minutes;
@@ -88,6 +93,9 @@ export function buildEventUpdate(
   const target = targetOf(scanner, clock);
   const intent: EventUpdateIntent = { intent: 'event_update', language, missing: [], target };
   if (duration.minutes) intent.newDurationMinutes = duration.minutes;
+  if (amount.durationDeltaMinutes) intent.durationDeltaMinutes = amount.durationDeltaMinutes;
+  if (amount.endTime) intent.newEndTime = amount.endTime;
+  if (amount.newTitle) intent.newTitle = amount.newTitle;
   if (duration.shiftMinutes) intent.shiftMinutes = duration.shiftMinutes;
 
   let date: LocalDate | undefined = newWhen.date ?? (newWhen.tonight ? todayOf(clock) : undefined);
@@ -101,7 +109,10 @@ export function buildEventUpdate(
   if (newWhen.instant) intent.newStart = newWhen.instant;
   else if (date && time) intent.newStart = toInstant(date, time, clock.zone);
   else if (date) intent.newDate = isoDate(date);
-  else if (time) intent.newTime = isoTime(time);
+  else if (time) {
+    intent.newTime = isoTime(time);
+    if (newWhen.bare) intent.newTimeBare = true;
+  }
 
   const missing: MissingSlot[] = [];
   if (!hasTarget(target)) missing.push('target');
@@ -110,7 +121,10 @@ export function buildEventUpdate(
     intent.newDate ||
     intent.newTime ||
     intent.newDurationMinutes ||
-    intent.shiftMinutes;
+    intent.shiftMinutes ||
+    intent.durationDeltaMinutes ||
+    intent.newEndTime ||
+    intent.newTitle;
   if (!changed) missing.push('change');
   if (alternative && newWhen.weekday) missing.push('weekday');
   intent.missing = missing;

@@ -1,3 +1,4 @@
+import { isRename } from './event-amounts.js';
 import { MONTH } from './lexicon.js';
 import { startsWith, words } from './text.js';
 
@@ -59,6 +60,8 @@ const CHANGE_MORE = words(
     'earlier|later|longer|shorter|extend\\p{L}*|shorten\\p{L}*|rename|instead|bump|pushed|moved\\s+to|is\\s+now|starts?\\s+at\\s+.+\\s+now|same\\s+time|a\\s+full\\s+hour|not\\s+\\d',
   ].join('|'),
 );
+/** "в пятницу, время то же": a new day for an existing event. */
+const SAME_TIME = words('время\\s+(?:то\\s+)?же|same\\s+time');
 /** What a change compares: an amount of time or a clock time. */
 const CHANGE_AMOUNT = /\d|час|минут|недел|день|дня|дней|hour|min|week|day|noon|полдень/iu;
 
@@ -110,7 +113,9 @@ export function isColloquialDelete(text: string): boolean {
 }
 
 export function isChangeOfEvent(text: string): boolean {
-  return has(CHANGE_MORE, text) && CHANGE_AMOUNT.test(text);
+  return (
+    (has(CHANGE_MORE, text) && CHANGE_AMOUNT.test(text)) || isRename(text) || has(SAME_TIME, text)
+  );
 }
 
 /**

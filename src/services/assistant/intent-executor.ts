@@ -111,12 +111,15 @@ export class IntentExecutor {
         const found = pick.one;
         const before = snapshotOf(found.event);
         const start = newStartOf(intent, found, user);
+        const durationMinutes = newDurationOf(intent, found, start, user);
         const event = await this.services.events.update(user, found.event.id, {
           start,
-          durationMinutes: intent.newDurationMinutes ?? null,
+          durationMinutes,
           reminderMinutesBefore: intent.reminderMinutesBefore ?? null,
+          title: intent.newTitle ?? null,
         });
-        const onlyReminders = intent.reminderMinutesBefore && !start && !intent.newDurationMinutes;
+        const onlyReminders =
+          intent.reminderMinutesBefore && !start && !durationMinutes && !intent.newTitle;
         // Everything the event is now: when, how long, and when it reminds.
         const whenNow = eventWhen(event, user, intent.language);
         const text = onlyReminders
@@ -510,10 +513,34 @@ function newStartOf(
     const date = intent.newDate
       ? DateTime.fromISO(intent.newDate, { zone: user.settings.timezone })
       : local;
-    const [hour, minute] = (intent.newTime ?? local.toFormat('HH:mm')).split(':').map(Number);
+    const [said, minute] = (intent.newTime ?? local.toFormat('HH:mm')).split(':').map(Number);
+    // "starts at 6:30 now" of an evening event: 18:30, as the event already is in the evening.
+    const hour = intent.newTimeBare && said! < 12 && local.hour >= 12 ? said! + 12 : said;
     return date.set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
   }
   return null;
+}
+
+/**
+ * The duration a change asks for: a new one, the current one longer or shorter ("на 45 минут
+ * дольше", at least 5 minutes), or up to a new end ("продли до 23"); null keeps it.
+ */
+function newDurationOf(
+  intent: Extract<ParsedIntent, { intent: 'event_update' }>,
+  found: EventOccurrence,
+  start: Date | null,
+  user: User,
+): number | null {
+  if (intent.newDurationMinutes) return intent.newDurationMinutes;
+  const current = found.event.durationMinutes;
+  if (intent.durationDeltaMinutes) return Math.max(5, current + intent.durationDeltaMinutes);
+  if (!intent.newEndTime) return null;
+  const begins = DateTime.fromJSDate(start ?? found.start, { zone: user.settings.timezone });
+  const [hour, minute] = intent.newEndTime.split(':').map(Number);
+  let ends = begins.set({ hour, minute, second: 0, millisecond: 0 });
+  if (ends <= begins) ends = ends.plus({ days: 1 });
+  const minutes = Math.round(ends.diff(begins, 'minutes').minutes);
+  return minutes > 0 && minutes < 1440 ? minutes : null;
 }
 
 /** What was created and when the person will be reminded, completely. */
