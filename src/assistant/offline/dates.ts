@@ -49,8 +49,13 @@ function unitOf(word: string): Unit {
   return 'years';
 }
 
+/** "прям сейчас митинг…", "now: quick sync": opening the message, it starts now. */
+const NOW_OPENING =
+  /^\s*(?:(?:прям|прямо)\s+)?(?:сейчас|right\s+now|now)(?![\p{L}\p{N}])\s*[:,—–-]?/iu;
+
 /** "через 2 часа", "in 3 days": an instant for minutes and hours, a date for longer. */
 export function takeRelative(scanner: Scanner, clock: Clock): DateFound {
+  if (scanner.take(NOW_OPENING)) return { instant: clock.now };
   const m = scanner.take(RELATIVE);
   if (!m) return {};
   if (m[3]) return { instant: new Date(clock.now.getTime() + 30 * 60_000) };

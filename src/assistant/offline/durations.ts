@@ -75,6 +75,20 @@ const RULES: Rule[] = [
     ],
   },
   {
+    // "часа на 2", "минут 40", "минут на сорок": the amount said after its unit (about so much)
+    pattern: words(
+      `(?<!(?<![:.\\d])\\d{1,2}\\s+)(часа|часов|минут)\\s+(?:на\\s+)?(${NUMBER})(?![:.]?\\d)`,
+    ),
+    read: (m) => [amountOf(m[2], m[1] ?? ''), undefined],
+  },
+  {
+    // "quick sync w ops 15 min": minutes said alone (not "за 15 минут", "in 15 min", "15 min later")
+    pattern: words(
+      `(?<!(?:за|через|in|by|every|каждые|кажд\\p{L}*)\\s+)(\\d{1,3})\\s*(${MINUTES})(?!\\s*(?:${SHIFT}|до|before|назад|ago))`,
+    ),
+    read: (m) => [amountOf(m[1], m[2] ?? ''), undefined],
+  },
+  {
     pattern: words(`(${NUMBER})\\s+(${HOURS}|${MINUTES})\\s+long`),
     read: (m) => [amountOf(m[1], m[2] ?? ''), undefined],
   },

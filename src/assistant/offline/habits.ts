@@ -5,7 +5,7 @@ import type {
   HabitListIntent,
   HabitScheduleSaid,
 } from '../intent.types.js';
-import { WEEKDAY, weekdayOf } from './lexicon.js';
+import { WEEKDAY, WEEKDAY_WORD, weekdayOf } from './lexicon.js';
 import {
   type Clock,
   addDays,
@@ -15,6 +15,7 @@ import {
   todayOf,
   weekdayOfDate,
 } from './local-time.js';
+import { takeDuration } from './durations.js';
 import { readNumber, NUMBER } from './numbers.js';
 import { questionFor } from './questions.js';
 import { type RecurrenceFound, takeRecurrence } from './recurrence-words.js';
@@ -30,7 +31,7 @@ import { takeFillers, targetFrom, titleFrom } from './titles.js';
 
 /** Things people keep doing: a repetition of one of these is a habit, not a calendar event. */
 export const HABIT_ACTIVITY = words(
-  'зарядк\\p{L}*|медитац\\p{L}*|медитир\\p{L}*|чтени\\p{L}*|читать|читаю|пробежк\\p{L}*|бегать|бег|йог\\p{L}*|растяжк\\p{L}*|отжиман\\p{L}*|приседан\\p{L}*|планк\\p{L}*|пресс|дневник\\p{L}*|прогулк\\p{L}*|гулять|пить\\s+вод\\p{L}*|вод[уыа]|витамин\\p{L}*|зуб\\p{L}*|слов\\p{L}*|учить|английск\\p{L}*|дуолинго|спорт\\p{L}*|тренир\\p{L}*|workout|exercis\\p{L}*|meditat\\p{L}*|read(?:ing)?|run(?:ning)?|jog(?:ging)?|yoga|stretch\\p{L}*|push-?ups|squats|plank|journal(?:ing)?|walk(?:ing)?|water|vitamins?|floss(?:ing)?|duolingo|words|practice|gym|pages?|страниц\\p{L}*|шаг(?:ов)?|steps|сахар\\p{L}*|sugar|курить|smoking',
+  'зарядк\\p{L}*|медитац\\p{L}*|медитир\\p{L}*|чтени\\p{L}*|читать|читаю|пробежк\\p{L}*|бегать|бег|йог\\p{L}*|растяжк\\p{L}*|отжиман\\p{L}*|приседан\\p{L}*|планк\\p{L}*|пресс|дневник\\p{L}*|прогулк\\p{L}*|гулять|пить\\s+вод\\p{L}*|вод[уыа]|витамин\\p{L}*|зуб\\p{L}*|слов\\p{L}*|учить|английск\\p{L}*|дуолинго|спорт\\p{L}*|тренир\\p{L}*|workout|exercis\\p{L}*|meditat\\p{L}*|read(?:ing)?|run(?:ning)?|jog(?:ging)?|yoga|stretch\\p{L}*|push-?ups|squats|plank|journal(?:ing)?|walk(?:ing)?|water|vitamins?|floss(?:ing)?|duolingo|words|practice|gym|pages?|страниц\\p{L}*|шаг(?:ов)?|steps|сахар\\p{L}*|sugar|курить|smoking|душ|contrast\\s+shower|cold\\s+(?:plunge|shower)|plunge|уборк\\p{L}*|убират\\p{L}*|прибрат\\p{L}*|tidy\\p{L}*|clean(?:ing)?|кроват\\p{L}*|bed|рисова\\p{L}*|рисую|скетч\\p{L}*|sketch\\p{L}*|draw(?:ing)?|гитар\\p{L}*|guitar|пианино|piano|музык\\p{L}*|instrument|испанск\\p{L}*|немецк\\p{L}*|французск\\p{L}*|китайск\\p{L}*|spanish|german|french|язык\\p{L}*|language|вокал\\p{L}*|распевк\\p{L}*|молитв\\p{L}*|pray\\p{L}*|благодарност\\p{L}*|gratitude|skincare|уход\\s+за\\s+кож\\p{L}*|массаж\\p{L}*|велосипед\\p{L}*|bike|cycling|плава\\p{L}*|swim(?:ming)?|пресс\\p{L}*|abs|подтягиван\\p{L}*|pull-?ups|сон|sleep|лечь\\s+до|bedtime|no\\s+phone|без\\s+телефона|соцсет\\p{L}*|social\\s+media|кофе|coffee|алкогол\\p{L}*|alcohol|sweets|сладк\\p{L}*',
 );
 /** "хочу отслеживать", "веди стрик", "track it": a practice to keep count of is a habit. */
 const TRACKING_WORDS =
@@ -44,7 +45,13 @@ export const HABIT_WORD = words(`привычк\\p{L}*|habits?|${TRACKING_WORDS}
 /** "20 страниц в день", "a day", "per day", "3 раза в неделю". */
 const PER_DAY = words('в\\s+день|(?:a|per)\\s+day|ежедневно|daily');
 export const TIMES_PER = words(
-  `(${NUMBER})\\s+(?:раз[а]?|times?)\\s+(?:в|a|per)\\s+(недел\\p{L}*|месяц|week|month)`,
+  `(${NUMBER})\\s*(?:раз[а]?|р\\.?|times?|x|х)\\s*(?:в|a|per|/)\\s*(недел\\p{L}*|нед\\.?|месяц|мес\\.?|week|wk|month)`,
+);
+/** "через день планка", "every other day": every second day. */
+const EVERY_OTHER_DAY = words('через\\s+день|every\\s+other\\s+day|every\\s+second\\s+day');
+/** "sketching tue thu sat", "по пн и ср": two or more weekdays said as a list. */
+export const WEEKDAY_LIST = words(
+  `(?:по\\s+|on\\s+)?${WEEKDAY_WORD}(?:\\s*(?:,|и|and|&|/)?\\s*${WEEKDAY_WORD})+`,
 );
 /** "на 21 день", "for 30 days" */
 const TARGET_DAYS = words(`(?:на|for|в\\s+течение)\\s+(${NUMBER})\\s+(?:дн(?:ей|я)|день|days)`);
@@ -79,10 +86,24 @@ const PART_TIMES: Record<string, LocalTime> = {
   evening: { hour: 20, minute: 0 },
 };
 
+/** The weekdays of a list ("tue thu sat"), taken out; undefined without one. */
+function weekdayList(scanner: Scanner): number[] | undefined {
+  const match = scanner.take(WEEKDAY_LIST);
+  if (!match) return undefined;
+  const days = [...match[0].matchAll(new RegExp(WEEKDAY, 'giu'))]
+    .map((day) => weekdayOf(day[1] ?? ''))
+    .filter((day): day is number => day !== undefined);
+  return [...new Set(days)].sort((a, b) => a - b);
+}
+
 export function buildHabitCreate(scanner: Scanner, language: AssistantLanguage): HabitCreateIntent {
   const times = scanner.take(TIMES_PER);
-  const recurrence = times ? undefined : takeRecurrence(scanner);
+  const everyOther = !times && scanner.take(EVERY_OTHER_DAY);
+  const listed = times || everyOther ? undefined : weekdayList(scanner);
+  const recurrence = times || everyOther || listed ? undefined : takeRecurrence(scanner);
   const timeFound = takeTimeOfDay(scanner);
+  // "tidy the kitchen for 10 min": how long each time is not part of the habit's name.
+  takeDuration(scanner);
   scanner.takeAll(PER_DAY);
   const target = scanner.take(TARGET_DAYS);
   scanner.takeAll(TRACKING);
@@ -90,6 +111,8 @@ export function buildHabitCreate(scanner: Scanner, language: AssistantLanguage):
   const title = titleFrom(scanner);
 
   let schedule = scheduleOf(recurrence);
+  if (everyOther) schedule = { kind: 'every_n_days', count: 2 };
+  if (listed) schedule = { kind: 'weekdays', weekdays: listed };
   if (times) {
     const count = Math.round(readNumber(times[1]) ?? 1);
     const monthly = /^(?:месяц|month)/iu.test(times[2] ?? '');

@@ -1,6 +1,6 @@
 import type { IntentName } from '../intent.types.js';
 import { classifyIntent } from '../nlu/intent-classifier.js';
-import { HABIT_ACTIVITY, HABIT_WORD, TIMES_PER } from './habits.js';
+import { HABIT_ACTIVITY, HABIT_WORD, TIMES_PER, WEEKDAY_LIST } from './habits.js';
 import { takeRecurrence } from './recurrence-words.js';
 import type { Classification } from './intent-rules.js';
 import { Scanner, words } from './text.js';
@@ -30,12 +30,24 @@ const EVENT_LIKE = words(
   'напомни\\p{L}*|remind\\p{L}*|встреч\\p{L}*|созвон\\p{L}*|звон\\p{L}*|планерк\\p{L}*|стендап\\p{L}*|урок\\p{L}*|заняти\\p{L}*|пар[аыу]|лекци\\p{L}*|врач\\p{L}*|meeting|call|standup|class|lesson|lecture|appointment|с\\s+\\p{Lu}\\p{L}*|with\\s+\\p{L}+|таблетк\\p{L}*|pills?|оплат\\p{L}*|pay|студи\\p{L}*|studio|бассейн\\p{L}*|pool|клуб\\p{L}*|club|секци\\p{L}*',
 );
 const LIST_ASK = words(
-  'как|какие|покажи|мои|список|сколько|что\\s+с|how|show|my|list|which|streaks?|status',
+  'как|какие|какой|какая|каков\\p{L}*|покажи|мои|список|сколько|что\\s+с|how|show|my|list|which|streaks?|status',
 );
 const CHECK_IN = words(
   'сделал\\p{L}*|выполнил\\p{L}*|отметь|отметить|готово|пропуска\\p{L}*|пропусти\\p{L}*|done|did|mark|check\\s*-?\\s*in|log|skip\\p{L}*|finished|completed',
 );
 const STEP = words('шаг\\p{L}*|steps?');
+/** "10к шагов", "12 тыщ шагов", "10000 steps": a count of walking steps, not a goal's step. */
+const COUNTED_STEPS = words(
+  '\\d+(?:[.,]\\d+)?\\s*(?:к|k|тыс\\p{L}*|тыщ\\p{L}*|000)?\\.?\\s*(?:шаг(?:ов|а)?|steps)',
+);
+/** "какой стрик по английскому", "what's my streak": a question, not "веди стрик". */
+const STREAK_ASK = words(
+  "(?:какой|какая|каков\\p{L}*|мой|моя|мои|покажи|сколько|what(?:['’]s|\\s+is|\\s+are)?|show(?:\\s+me)?|my)\\s+(?:(?:у\\s+меня|сейчас|current|my)\\s+)*(?:стрик\\p{L}*|streaks?)",
+);
+/** "how consistent have i been with guitar", "сколько раз бегал", "статистика по привычкам". */
+const HABIT_STATUS = words(
+  'how\\s+consistent|consistency|how\\s+(?:many\\s+times|often)\\s+(?:have|did)\\s+i|сколько\\s+раз\\s+(?:я\\s+)?\\p{L}+(?:л|ла|ли|лся|лась)(?![\\p{L}])|статистик\\p{L}*|stats|statistics',
+);
 
 /**
  * A practice said with a repetition ("каждое утро зарядка"), a repetition without a clock time
@@ -44,6 +56,10 @@ const STEP = words('шаг\\p{L}*|steps?');
  */
 export function isHabitLike(text: string): boolean {
   if (has(HABIT_WORD, text)) return true;
+  // "sketching tue thu sat": a practice on listed weekdays, without a clock time.
+  if (has(WEEKDAY_LIST, text) && has(HABIT_ACTIVITY, text) && !has(EVENT_LIKE, text)) {
+    return !mentionsClockTime(text);
+  }
   if (!has(REPEATS, text) || has(EVENT_LIKE, text)) return false;
   if (has(HABIT_ACTIVITY, text)) return true;
   return !mentionsClockTime(text) && (has(TIMES_PER, text) || repetitionIn(text));
@@ -57,10 +73,17 @@ const repetitionIn = (text: string) => takeRecurrence(new Scanner(text)) !== und
  * from recurring events and steps, and the trained classifier for what the rules do not
  * know — asking between the two likeliest when it is not sure either.
  */
-export function decide(rule: Classification, text: string): Decided {
+export function decide(said: Classification, text: string): Decided {
   const activity = has(HABIT_ACTIVITY, text);
   const habitWord = has(HABIT_WORD, text);
-  if (habitWord && !has(STEP, text)) {
+  const stepWord = has(STEP, text.replace(COUNTED_STEPS, ' '));
+  // "ежедневно 10к шагов": the only "step" is a count of them, so the step rules did not apply.
+  const rule: Classification =
+    !stepWord && /^step_/u.test(said.intent) ? { intent: 'unknown' } : said;
+  if ((has(HABIT_STATUS, text) || has(STREAK_ASK, text)) && !has(REPEATS, text)) {
+    return { intent: 'habit_list' };
+  }
+  if (habitWord && !stepWord) {
     if (has(CHECK_IN, text)) return { intent: 'habit_check_in' };
     if (has(LIST_ASK, text) && !has(REPEATS, text)) return { intent: 'habit_list' };
     return { intent: 'habit_create' };
@@ -71,18 +94,20 @@ export function decide(rule: Classification, text: string): Decided {
     (rule.intent === 'event_create' ||
       rule.intent === 'maybe_event' ||
       rule.intent === 'goal_create' ||
-      (rule.intent === 'step_add' && !has(STEP, text)) ||
+      (rule.intent === 'step_add' && !stepWord) ||
       rule.intent === 'unknown')
   ) {
     return { intent: 'habit_create' };
   }
-  if (rule.intent === 'step_status' && activity && !has(STEP, text)) {
+  if (rule.intent === 'step_status' && activity && !stepWord) {
     return { intent: 'habit_check_in' };
   }
   if (rule.intent !== 'unknown' && rule.intent !== 'maybe_event') return rule;
 
   const guess = classifyIntent(text);
   if (guess.intent === 'unknown' || guess.known < 0.5) return rule;
+  // "10к шагов есть!": a count of steps walked is no step of a goal (a report, read later).
+  if (guess.intent.startsWith('step_') && has(COUNTED_STEPS, text)) return rule;
   // A repetition of something that is not a practice is a recurring event ("standup daily").
   if (guess.intent === 'habit_create' && (!activity || has(EVENT_LIKE, text))) {
     return rule.intent === 'maybe_event'

@@ -45,10 +45,39 @@ function numberOf(word: string): number | undefined {
   return value !== undefined && Number.isInteger(value) ? value : undefined;
 }
 
+/** "первого числа", "двадцать пятого числа": the day of the month in digits. */
+const DAY_ORDINALS = [
+  ...RU_ORDINAL_HOURS,
+  'тринадцатого',
+  'четырнадцатого',
+  'пятнадцатого',
+  'шестнадцатого',
+  'семнадцатого',
+  'восемнадцатого',
+  'девятнадцатого',
+  'двадцатого',
+];
+const dayOrdinal = (tens: string | undefined, word: string): number | undefined => {
+  const index = DAY_ORDINALS.findIndex((pattern) => new RegExp(`^${pattern}$`, 'iu').test(word));
+  if (index < 0) return undefined;
+  const base = tens ? (/^двадцать$/iu.test(tens) ? 20 : 30) : 0;
+  return base + index + 1;
+};
+
 const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
+  [
+    new RegExp(
+      `${B}(?:(двадцать|тридцать)\\s+)?(${DAY_ORDINALS.join('|')}|тридцатого)\\s+числа${E}`,
+      'giu',
+    ),
+    (tens, word) => {
+      const day = /^тридцатого$/iu.test(word!) ? 30 : dayOrdinal(tens, word!);
+      return day && day <= 31 ? `${day} числа` : undefined;
+    },
+  ],
   // "полвосьмого", "пол-восьмого", "в полвосьмого": half past the hour before
   [
-    new RegExp(`${B}(в\\s+)?пол-?(${ORDINAL})${E}`, 'giu'),
+    new RegExp(`${B}(в\\s+)?пол[-\\s]?(${ORDINAL})${E}`, 'giu'),
     (_at, hour) => `в ${ordinalHour(hour!) - 1 || 12}:30`,
   ],
   // "без пятнадцати восемь", "без четверти 8", "без 10 семь"

@@ -1,0 +1,73 @@
+import { describe, expect, it } from '@jest/globals';
+import { iso, NOW, parseAs } from './parse-helpers.js';
+
+/** Wednesday 2026-03-04, 12:00 in Moscow (UTC+3), as in every parse test. */
+describe('days, times and durations said colloquially', () => {
+  it('"первого числа каждого месяца в 9" is the 1st of each month', () => {
+    const intent = parseAs('event_create', 'первого числа каждого месяца в 9 оплатить ипотеку');
+    expect(intent).toMatchObject({ title: 'Оплатить ипотеку', missing: [] });
+    expect(intent.recurrence).toBe('FREQ=MONTHLY;BYMONTHDAY=1');
+    expect(iso(intent.start)).toBe('2026-04-01T06:00:00.000Z');
+  });
+
+  it('"пол седьмого вечера" is 18:30', () => {
+    const intent = parseAs('event_create', 'пол седьмого вечера в пятницу йога');
+    expect(iso(intent.start)).toBe('2026-03-06T15:30:00.000Z');
+  });
+
+  it('"часа на 2", "минут 40": the amount after its unit', () => {
+    expect(parseAs('event_create', 'в пятницу в 16:00 встреча часа на 2')).toMatchObject({
+      durationMinutes: 120,
+      title: 'Встреча',
+    });
+    expect(parseAs('event_create', 'завтра в 10 созвон, минут 40')).toMatchObject({
+      durationMinutes: 40,
+    });
+  });
+
+  it('"прям сейчас …", "now: …" start now; "15 min" alone is the duration', () => {
+    const ru = parseAs('event_create', 'прям сейчас митинг с заказчиком, минут 40');
+    expect(ru).toMatchObject({ title: 'Митинг с заказчиком', durationMinutes: 40 });
+    expect(ru.start).toEqual(NOW);
+    const en = parseAs('event_create', 'now: quick sync w ops 15 min');
+    expect(en).toMatchObject({ title: 'Quick sync w ops', durationMinutes: 15 });
+  });
+
+  it('"drop off" is no deletion', () => {
+    expect(parseAs('event_create', 'every weekday at 8:30am school drop off')).toMatchObject({
+      title: 'School drop off',
+      recurrence: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+    });
+  });
+});
+
+describe('habits said colloquially', () => {
+  it.each([
+    ['через день планка', 'Планка', { kind: 'every_n_days', count: 2 }],
+    ['run 4x a week', 'Run', { kind: 'times_per_week', count: 4 }],
+    ['sketching tue thu sat', 'Sketching', { kind: 'weekdays', weekdays: [2, 4, 6] }],
+    ['weekdays at 6am cold plunge', 'Cold plunge', { kind: 'weekdays', weekdays: [1, 2, 3, 4, 5] }],
+    ['every evening at 9:30pm tidy the kitchen for 10 min', 'Tidy the kitchen', { kind: 'daily' }],
+    ['ежедневно 10к шагов', '10к шагов', { kind: 'daily' }],
+  ])('%s', (text, title, schedule) => {
+    expect(parseAs('habit_create', text)).toMatchObject({ title, schedule });
+  });
+
+  it.each([
+    'какой стрик по английскому',
+    'статистика по привычкам',
+    'сколько раз бегал на этой неделе',
+    'how consistent have i been with guitar',
+    "what's my streak",
+  ])('"%s" asks how the habits go', (text) => {
+    parseAs('habit_list', text);
+  });
+
+  it('"хочу стрик по чтению" starts tracking rather than asking', () => {
+    parseAs('habit_create', 'хочу стрик по чтению');
+  });
+
+  it('"hows python going" asks about a goal', () => {
+    expect(parseAs('goal_progress', 'hows python going')).toMatchObject({ target: 'python' });
+  });
+});
