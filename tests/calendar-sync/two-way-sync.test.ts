@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CalendarConnection, CalendarMapping, Step } from '../../src/entities/index.js';
+import { CalendarConnection, Step } from '../../src/entities/index.js';
 import {
   ChooseConnectionCalendarsDocument,
   ConnectCalDavDocument,
   ConnectionCalendarsDocument,
-  CreateEventDocument,
   CreateGoalDocument,
   DisconnectCalendarConnectionDocument,
-  EventDocument,
   ExternalBusyDocument,
-  SyncCalendarConnectionDocument,
   UpdateEventDocument,
 } from '../gql/graphql.js';
 import { seedUser, type TestUser } from '../support/factories.js';
@@ -18,12 +15,12 @@ import { errorCode, executeOperation, executeOperationOk } from '../support/grap
 import { startRadicale, type Radicale } from '../support/radicale.js';
 import { connectGoogle } from '../support/google-connect.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import * as twoWay from '../support/two-way.js';
 
 // Two-way sync end to end through the API: a real Radicale and the fake Google over HTTP.
 let app: TestApp;
 let radicale: Radicale;
 let google: FakeGoogle;
-let calendars = 0;
 
 beforeAll(async () => {
   radicale = await startRadicale();
@@ -51,68 +48,15 @@ afterAll(async () => {
   expect(google.unexpected).toEqual([]);
 });
 
-const syncNow = async (user: TestUser, id: string) =>
-  (await executeOperationOk(app, SyncCalendarConnectionDocument, { id }, user))
-    .syncCalendarConnection;
-const mappingOf = (localId: string) => app.db.getRepository(CalendarMapping).findOneBy({ localId });
-const eventOf = (user: TestUser, id: string) => executeOperation(app, EventDocument, { id }, user);
-
-async function newEvent(user: TestUser, title: string, start: string) {
-  const { createEvent } = await executeOperationOk(
-    app,
-    CreateEventDocument,
-    { input: { title, start, timezone: 'Europe/Berlin', durationMinutes: 60 } },
-    user,
-  );
-  return createEvent;
-}
-
-/** A CalDAV connection to a fresh Radicale calendar, chosen as the one maxOn writes to. */
-async function calDavWriting(user: TestUser) {
-  calendars += 1;
-  const url = await radicale.makeCalendar(`work-${calendars}`, `Работа ${calendars}`);
-  const { connectCalDavCalendar } = await executeOperationOk(
-    app,
-    ConnectCalDavDocument,
-    { input: { url: radicale.url, username: radicale.user, password: radicale.password } },
-    user,
-  );
-  const id = connectCalDavCalendar.id;
-  const { connectionCalendars } = await executeOperationOk(
-    app,
-    ConnectionCalendarsDocument,
-    { id },
-    user,
-  );
-  const work = connectionCalendars.find((calendar) => calendar.id === url);
-  expect(work).toMatchObject({ name: `Работа ${calendars}`, readOnly: false, busy: true });
-  await executeOperationOk(
-    app,
-    ChooseConnectionCalendarsDocument,
-    { id, busyCalendarIds: [url], writeCalendarId: url },
-    user,
-  );
-  return id;
-}
-
-/** The object as Radicale has it, with its start/end rewritten (as a move in another app). */
-async function moveInRadicale(remoteId: string, start: string, end: string): Promise<void> {
-  const text = await (await radicale.request(remoteId)).text();
-  // Only the VEVENT's own times (the VTIMEZONE before it has DTSTARTs too).
-  const at = text.indexOf('BEGIN:VEVENT');
-  const moved =
-    text.slice(0, at) +
-    text
-      .slice(at)
-      .replace(/DTSTART[^:\r\n]*:\d{8}T\d{6}Z?/, `DTSTART:${start}`)
-      .replace(/DTEND[^:\r\n]*:\d{8}T\d{6}Z?/, `DTEND:${end}`);
-  const response = await radicale.request(remoteId, {
-    method: 'PUT',
-    headers: { 'content-type': 'text/calendar' },
-    body: moved,
-  });
-  expect(response.status).toBeLessThan(300);
-}
+const syncNow = (user: TestUser, id: string) => twoWay.syncNow(app, user, id);
+const mappingOf = (localId: string) => twoWay.mappingOf(app, localId);
+const eventOf = (user: TestUser, id: string) => twoWay.eventOf(app, user, id);
+const newEvent = (user: TestUser, title: string, start: string) =>
+  twoWay.newEvent(app, user, title, start);
+const calDavWriting = async (user: TestUser) =>
+  (await twoWay.calDavWriting(app, radicale, user)).id;
+const moveInRadicale = (remoteId: string, start: string, end: string) =>
+  twoWay.moveInRadicale(radicale, remoteId, start, end);
 
 describe('CalDAV (Radicale) through the API', () => {
   it('connects only with a login the server accepts; a refused one stores nothing', async () => {

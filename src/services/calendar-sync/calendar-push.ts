@@ -144,6 +144,27 @@ export async function pushLocalChanges(
   }
 }
 
+/**
+ * The user chose another calendar to write to: our copies in the calendar written before are
+ * deleted there and their mappings dropped (the push that follows creates them in the new
+ * one), so nothing shows twice. Each mapping goes only after its delete succeeded: a failed
+ * pass retries the rest.
+ */
+export async function retireOtherCalendars(
+  deps: PushDeps,
+  provider: CalendarProvider,
+  connection: CalendarConnection,
+): Promise<void> {
+  const repository = deps.db.getRepository(CalendarMapping);
+  const stale = await repository.find({
+    where: { connectionId: connection.id, calendarId: Not(connection.writeCalendarId!) },
+  });
+  for (const mapping of stale) {
+    await provider.deleteEvent(mapping.calendarId, mapping.remoteId);
+    await repository.delete({ id: mapping.id });
+  }
+}
+
 async function stillExists(db: DataSource, mapping: CalendarMapping): Promise<boolean> {
   if (mapping.localKind === CalendarLocalKind.EVENT) {
     return db.getRepository(Event).exists({ where: { id: mapping.localId } });

@@ -140,3 +140,20 @@ export class CalendarProviderError extends Error {
 
 /** Busy time read from external calendars, as the scheduler takes it. */
 export type ExternalBusy = Interval & { title?: string };
+
+/** An event the provider reports deleted (or that a full resync no longer lists). */
+export function goneEvent(remoteId: string, etag: string | null = null): ExternalEvent {
+  return {
+    remoteId,
+    title: '',
+    start: new Date(0),
+    end: new Date(0),
+    allDay: false,
+    recurrence: null,
+    exceptions: [],
+    timeZone: null,
+    maxonId: null,
+    etag,
+    deleted: true,
+  };
+}

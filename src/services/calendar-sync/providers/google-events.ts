@@ -1,6 +1,11 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import { DateTime } from 'luxon';
-import { CalendarProviderError, type ExternalEvent, type OutgoingEvent } from '../provider.js';
+import {
+  CalendarProviderError,
+  goneEvent,
+  type ExternalEvent,
+  type OutgoingEvent,
+} from '../provider.js';
 
 type GoogleEvent = calendar_v3.Schema$Event;
 
@@ -68,19 +73,7 @@ export function fromGoogleEvents(items: GoogleEvent[]): ExternalEvent[] | null {
 function fromGoogleEvent(item: GoogleEvent): ExternalEvent {
   const remoteId = item.id!;
   if (item.status === 'cancelled' || !item.start || !item.end) {
-    return {
-      remoteId,
-      title: '',
-      start: new Date(0),
-      end: new Date(0),
-      allDay: false,
-      recurrence: null,
-      exceptions: [],
-      timeZone: null,
-      maxonId: null,
-      etag: item.etag ?? null,
-      deleted: true,
-    };
+    return goneEvent(remoteId, item.etag ?? null);
   }
   const lines = item.recurrence ?? [];
   const rule = lines.find((line) => line.startsWith('RRULE:'));
