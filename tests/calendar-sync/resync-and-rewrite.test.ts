@@ -1,43 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { CalendarConnection, CalendarMapping } from '../../src/entities/index.js';
 import { ExternalBusyDocument, UpdateEventDocument } from '../gql/graphql.js';
 import { seedUser, type TestUser } from '../support/factories.js';
-import { googleEnv, startFakeGoogle, type FakeGoogle } from '../support/fake-google-calendar.js';
 import { connectGoogle } from '../support/google-connect.js';
 import { errorCode, executeOperationOk } from '../support/graphql-client.js';
-import { startRadicale, type Radicale } from '../support/radicale.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
 import * as twoWay from '../support/two-way.js';
 
 // A full resync (the cursor was lost) treats what the provider no longer has as deleted, and
 // choosing another calendar to write to moves our copies there: both on a real Radicale and
 // on the fake Google.
-let app: TestApp;
-let radicale: Radicale;
-let google: FakeGoogle;
-
-beforeAll(async () => {
-  radicale = await startRadicale();
-  google = await startFakeGoogle();
-  for (const id of ['bob@example.com', 'bob-work@example.com']) {
-    google.calendars.set(id, { summary: id, accessRole: 'owner', events: new Map() });
-  }
-  app = await startTestApp({ WEBHOOK_ALLOW_LOCALHOST: 'true', ...googleEnv(google) });
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await radicale?.stop();
-  await google?.stop();
-  expect(google.unexpected).toEqual([]);
-});
+const world = twoWay.twoWayWorld({ 'bob@example.com': 'owner', 'bob-work@example.com': 'owner' });
 
 const syncOk = async (user: TestUser, id: string) =>
-  expect((await twoWay.syncNow(app, user, id)).status).toBe('OK');
+  expect((await twoWay.syncNow(world.app, user, id)).status).toBe('OK');
 const busyOn = async (user: TestUser, day: string) =>
   (
     await executeOperationOk(
-      app,
+      world.app,
       ExternalBusyDocument,
       { from: `${day}T00:00:00Z`, to: `${day}T23:59:59Z` },
       user,
@@ -47,7 +26,7 @@ const busyOn = async (user: TestUser, day: string) =>
 const daySoon = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const mappingsOf = (connectionId: string) =>
-  app.db.getRepository(CalendarMapping).findBy({ connectionId });
+  world.app.db.getRepository(CalendarMapping).findBy({ connectionId });
 
 /** A foreign (not maxOn's) event stored in Radicale's calendar. */
 async function foreignInRadicale(calendarUrl: string, uid: string, day: string) {
@@ -66,67 +45,67 @@ async function foreignInRadicale(calendarUrl: string, uid: string, day: string) 
     'END:VCALENDAR',
     '',
   ].join('\r\n');
-  await twoWay.putInRadicale(radicale, path, text);
+  await twoWay.putInRadicale(world.radicale, path, text);
   return path;
 }
 
 describe('a full resync detects deletions', () => {
   it('CalDAV: a forgotten sync token → what Radicale no longer has is deleted here', async () => {
-    const user = await seedUser(app);
-    const { id, url } = await twoWay.calDavWriting(app, radicale, user);
-    const event = await twoWay.newEvent(app, user, 'Ретро', '2027-05-10T08:00:00.000Z');
-    const kept = await twoWay.newEvent(app, user, 'Стендап', '2027-05-11T08:00:00.000Z');
+    const user = await seedUser(world.app);
+    const { id, url } = await twoWay.calDavWriting(world.app, world.radicale, user);
+    const event = await twoWay.newEvent(world.app, user, 'Ретро', '2027-05-10T08:00:00.000Z');
+    const kept = await twoWay.newEvent(world.app, user, 'Стендап', '2027-05-11T08:00:00.000Z');
     const soon = daySoon(10);
     const foreign = await foreignInRadicale(url, 'meeting-1', soon.replace(/-/g, ''));
     await syncOk(user, id);
     expect(await busyOn(user, soon)).toHaveLength(1);
 
-    const { remoteId } = (await twoWay.mappingOf(app, event.id))!;
-    expect((await radicale.request(remoteId, { method: 'DELETE' })).status).toBe(200);
-    expect((await radicale.request(foreign, { method: 'DELETE' })).status).toBe(200);
+    const { remoteId } = (await twoWay.mappingOf(world.app, event.id))!;
+    expect((await world.radicale.request(remoteId, { method: 'DELETE' })).status).toBe(200);
+    expect((await world.radicale.request(foreign, { method: 'DELETE' })).status).toBe(200);
     // The server no longer knows our token (expired, the calendar was restored…).
-    await app.db
+    await world.app.db
       .getRepository(CalendarConnection)
       .update({ id }, { cursors: { [url]: 'http://radicale.org/ns/sync/forgotten' } });
     await syncOk(user, id);
 
-    expect(errorCode(await twoWay.eventOf(app, user, event.id))).toBe('NOT_FOUND');
-    expect(await twoWay.mappingOf(app, event.id)).toBeNull();
+    expect(errorCode(await twoWay.eventOf(world.app, user, event.id))).toBe('NOT_FOUND');
+    expect(await twoWay.mappingOf(world.app, event.id)).toBeNull();
     expect(await busyOn(user, soon)).toEqual([]);
     // What is still there stays, mapped.
-    expect((await twoWay.eventOf(app, user, kept.id)).data!.event.title).toBe('Стендап');
-    expect(await twoWay.mappingOf(app, kept.id)).not.toBeNull();
+    expect((await twoWay.eventOf(world.app, user, kept.id)).data!.event.title).toBe('Стендап');
+    expect(await twoWay.mappingOf(world.app, kept.id)).not.toBeNull();
   });
 
   it('Google: after 410 an event deleted meanwhile is deleted here; an unpushed edit wins', async () => {
-    const user = await seedUser(app);
-    const connection = await connectGoogle(app, google, user);
-    await twoWay.chooseWrite(app, user, connection.id, 'bob@example.com');
-    const gone = await twoWay.newEvent(app, user, 'Обед', '2027-06-01T10:00:00.000Z');
-    const edited = await twoWay.newEvent(app, user, 'Ужин', '2027-06-02T17:00:00.000Z');
+    const user = await seedUser(world.app);
+    const connection = await connectGoogle(world.app, world.google, user);
+    await twoWay.chooseWrite(world.app, user, connection.id, 'bob@example.com');
+    const gone = await twoWay.newEvent(world.app, user, 'Обед', '2027-06-01T10:00:00.000Z');
+    const edited = await twoWay.newEvent(world.app, user, 'Ужин', '2027-06-02T17:00:00.000Z');
     await syncOk(user, connection.id);
-    const events = google.calendars.get('bob@example.com')!.events;
-    const goneRemote = (await twoWay.mappingOf(app, gone.id))!.remoteId;
-    const editedRemote = (await twoWay.mappingOf(app, edited.id))!.remoteId;
+    const events = world.google.calendars.get('bob@example.com')!.events;
+    const goneRemote = (await twoWay.mappingOf(world.app, gone.id))!.remoteId;
+    const editedRemote = (await twoWay.mappingOf(world.app, edited.id))!.remoteId;
 
-    google.put('bob@example.com', { id: goneRemote, status: 'cancelled' });
+    world.google.put('bob@example.com', { id: goneRemote, status: 'cancelled' });
     events.delete(editedRemote); // gone for good, not even a cancelled entry
     await executeOperationOk(
-      app,
+      world.app,
       UpdateEventDocument,
       { id: edited.id, input: { title: 'Ужин (перенесён у нас)' } },
       user,
     );
-    google.expireSyncTokens();
+    world.google.expireSyncTokens();
     await syncOk(user, connection.id);
 
-    expect(errorCode(await twoWay.eventOf(app, user, gone.id))).toBe('NOT_FOUND');
-    expect(await twoWay.mappingOf(app, gone.id)).toBeNull();
+    expect(errorCode(await twoWay.eventOf(world.app, user, gone.id))).toBe('NOT_FOUND');
+    expect(await twoWay.mappingOf(world.app, gone.id)).toBeNull();
     // Changed here and not pushed yet: ours wins and is written again.
-    expect((await twoWay.eventOf(app, user, edited.id)).data!.event.title).toBe(
+    expect((await twoWay.eventOf(world.app, user, edited.id)).data!.event.title).toBe(
       'Ужин (перенесён у нас)',
     );
-    const rewritten = (await twoWay.mappingOf(app, edited.id))!.remoteId;
+    const rewritten = (await twoWay.mappingOf(world.app, edited.id))!.remoteId;
     expect(events.get(rewritten)).toMatchObject({
       summary: 'Ужин (перенесён у нас)',
       status: 'confirmed',
@@ -136,21 +115,23 @@ describe('a full resync detects deletions', () => {
 
 describe('choosing another calendar to write to', () => {
   it('CalDAV: our copies leave the old calendar and appear once in the new one', async () => {
-    const user = await seedUser(app);
-    const { id, url: first } = await twoWay.calDavWriting(app, radicale, user);
+    const user = await seedUser(world.app);
+    const { id, url: first } = await twoWay.calDavWriting(world.app, world.radicale, user);
     const day = daySoon(12);
-    const event = await twoWay.newEvent(app, user, 'Планёрка', `${day}T08:00:00.000Z`);
+    const event = await twoWay.newEvent(world.app, user, 'Планёрка', `${day}T08:00:00.000Z`);
     await syncOk(user, id);
-    const before = (await twoWay.mappingOf(app, event.id))!;
+    const before = (await twoWay.mappingOf(world.app, event.id))!;
     expect(before.calendarId).toBe(first);
 
-    const second = await radicale.makeCalendar(`second-${Date.now()}`, 'Второй');
-    await twoWay.chooseWrite(app, user, id, second, [first, second]);
+    const second = await world.radicale.makeCalendar(`second-${Date.now()}`, 'Второй');
+    await twoWay.chooseWrite(world.app, user, id, second, [first, second]);
     await syncOk(user, id);
-    const after = (await twoWay.mappingOf(app, event.id))!;
+    const after = (await twoWay.mappingOf(world.app, event.id))!;
     expect(after.calendarId).toBe(second);
-    expect((await radicale.request(before.remoteId)).status).toBe(404);
-    expect(await (await radicale.request(after.remoteId)).text()).toContain('SUMMARY:Планёрка');
+    expect((await world.radicale.request(before.remoteId)).status).toBe(404);
+    expect(await (await world.radicale.request(after.remoteId)).text()).toContain(
+      'SUMMARY:Планёрка',
+    );
     expect(await mappingsOf(id)).toHaveLength(1);
     // Both calendars count as busy: our event is never busy time over itself.
     expect(await busyOn(user, day)).toEqual([]);
@@ -159,24 +140,24 @@ describe('choosing another calendar to write to', () => {
   });
 
   it('Google: moving writes from one calendar to another leaves no duplicate', async () => {
-    const user = await seedUser(app);
-    const connection = await connectGoogle(app, google, user);
-    await twoWay.chooseWrite(app, user, connection.id, 'bob@example.com');
+    const user = await seedUser(world.app);
+    const connection = await connectGoogle(world.app, world.google, user);
+    await twoWay.chooseWrite(world.app, user, connection.id, 'bob@example.com');
     const day = daySoon(14);
-    const event = await twoWay.newEvent(app, user, 'Созвон', `${day}T07:00:00.000Z`);
+    const event = await twoWay.newEvent(world.app, user, 'Созвон', `${day}T07:00:00.000Z`);
     await syncOk(user, connection.id);
-    const old = (await twoWay.mappingOf(app, event.id))!;
+    const old = (await twoWay.mappingOf(world.app, event.id))!;
 
-    await twoWay.chooseWrite(app, user, connection.id, 'bob-work@example.com', [
+    await twoWay.chooseWrite(world.app, user, connection.id, 'bob-work@example.com', [
       'bob@example.com',
       'bob-work@example.com',
     ]);
     await syncOk(user, connection.id);
-    const oldCopy = google.calendars.get('bob@example.com')!.events.get(old.remoteId);
+    const oldCopy = world.google.calendars.get('bob@example.com')!.events.get(old.remoteId);
     expect(oldCopy?.status).toBe('cancelled');
-    const mapping = (await twoWay.mappingOf(app, event.id))!;
+    const mapping = (await twoWay.mappingOf(world.app, event.id))!;
     expect(mapping.calendarId).toBe('bob-work@example.com');
-    const live = [...google.calendars.get('bob-work@example.com')!.events.values()].filter(
+    const live = [...world.google.calendars.get('bob-work@example.com')!.events.values()].filter(
       (copy) => copy.status !== 'cancelled' && copy.summary === 'Созвон',
     );
     expect(live).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { expect } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { CalendarMapping } from '../../src/entities/index.js';
 import {
   ChooseConnectionCalendarsDocument,
@@ -10,11 +10,50 @@ import {
 } from '../gql/graphql.js';
 import type { TestUser } from './factories.js';
 import { executeOperation, executeOperationOk } from './graphql-client.js';
-import type { Radicale } from './radicale.js';
-import type { TestApp } from './test-app.js';
+import {
+  googleEnv,
+  startFakeGoogle,
+  type FakeCalendar,
+  type FakeGoogle,
+} from './fake-google-calendar.js';
+import { startRadicale, type Radicale } from './radicale.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 // What the two-way sync tests (tests/calendar-sync/) do through the API, against a real
 // Radicale and the fake Google.
+
+export interface TwoWayWorld {
+  app: TestApp;
+  radicale: Radicale;
+  google: FakeGoogle;
+}
+
+/**
+ * For a test file: a real Radicale, the fake Google with `calendars` (id → role), and the
+ * app pointed at both, started before the tests and stopped after (no unexpected request
+ * to Google allowed). The fields are filled in once `beforeAll` ran.
+ */
+export function twoWayWorld(calendars: Record<string, FakeCalendar['accessRole']>): TwoWayWorld {
+  const world = {} as TwoWayWorld;
+  beforeAll(async () => {
+    world.radicale = await startRadicale();
+    world.google = await startFakeGoogle();
+    for (const [id, accessRole] of Object.entries(calendars)) {
+      world.google.calendars.set(id, { summary: id, accessRole, events: new Map() });
+    }
+    world.app = await startTestApp({
+      WEBHOOK_ALLOW_LOCALHOST: 'true',
+      ...googleEnv(world.google),
+    });
+  });
+  afterAll(async () => {
+    await world.app?.stop();
+    await world.radicale?.stop();
+    await world.google?.stop();
+    expect(world.google?.unexpected).toEqual([]);
+  });
+  return world;
+}
 
 export const syncNow = async (app: TestApp, user: TestUser, id: string) =>
   (await executeOperationOk(app, SyncCalendarConnectionDocument, { id }, user))

@@ -37,6 +37,16 @@ export const eventItem = (event: Event): LocalItem => ({
     end: new Date(event.startsAt.getTime() + event.durationMinutes * 60_000),
     allDay: event.allDay,
     recurrence: event.recurrence,
+    // Only when there are some: the hash of every other event stays what it was. In a fixed
+    // key order (jsonb reorders keys), so the hash does not depend on where it was read.
+    ...(event.recurrence && event.exceptions?.length
+      ? {
+          exceptions: event.exceptions.map(({ originalStart, start }) => ({
+            originalStart,
+            start,
+          })),
+        }
+      : {}),
     timeZone: event.timezone,
     description: event.notes,
   },

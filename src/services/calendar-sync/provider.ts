@@ -83,8 +83,16 @@ export interface ExternalEvent {
 
 /** One moved occurrence of a recurring event. */
 export interface ExternalOccurrence {
+  /** Where the rule put it (RECURRENCE-ID, Google's originalStartTime). */
+  originalStart: Date;
   start: Date;
   end: Date;
+}
+
+/** A changed occurrence of a series maxOn writes (ISO instants; `start` null: cancelled). */
+export interface OutgoingException {
+  originalStart: string;
+  start: string | null;
 }
 
 export interface PullResult {
@@ -103,6 +111,8 @@ export interface OutgoingEvent {
   end: Date;
   allDay: boolean;
   recurrence: string | null;
+  /** Changed occurrences of a recurring event; left out when there are none. */
+  exceptions?: OutgoingException[];
   timeZone: string;
   description: string | null;
 }

@@ -1,5 +1,6 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import { DateTime } from 'luxon';
+import { exdateLines } from './icalendar-event.js';
 import {
   CalendarProviderError,
   goneEvent,
@@ -32,7 +33,8 @@ export function toGoogleEvent(event: OutgoingEvent): GoogleEvent {
     description: event.description ?? null,
     start: when(event.start),
     end: when(end),
-    recurrence: event.recurrence ? [`RRULE:${event.recurrence}`] : null,
+    // Cancelled occurrences as EXDATE; moved ones are Google's own instances, left alone.
+    recurrence: event.recurrence ? [`RRULE:${event.recurrence}`, ...exdateLines(event)] : null,
     extendedProperties: { private: { maxonId: event.maxonId } },
   };
 }
@@ -59,9 +61,11 @@ export function fromGoogleEvents(items: GoogleEvent[]): ExternalEvent[] | null {
     if (!parent) return null;
     if (parent.deleted) continue;
     const original = occurrence.originalStartTime;
-    if (original) parent.exceptions.push(instantOf(original));
+    if (!original) continue;
+    parent.exceptions.push(instantOf(original));
     if (occurrence.status !== 'cancelled' && occurrence.start && occurrence.end) {
       (parent.overrides ??= []).push({
+        originalStart: instantOf(original),
         start: instantOf(occurrence.start),
         end: instantOf(occurrence.end),
       });

@@ -44,10 +44,42 @@ export function toICalendar(event: OutgoingEvent, now: Date = new Date()): strin
           end: DateTime.fromJSDate(event.end, { zone: event.timeZone }),
           timezone: event.timeZone,
         }),
-    repeating: event.recurrence ? `RRULE:${event.recurrence}` : null,
+    repeating: event.recurrence
+      ? [`RRULE:${event.recurrence}`, ...exdateLines(event)].join('\n')
+      : null,
     x: [[MAXON_ID_PROPERTY, event.maxonId]],
   });
+  // A moved occurrence: a VEVENT of the same UID whose RECURRENCE-ID is where the rule put it.
+  const duration = event.end.getTime() - event.start.getTime();
+  for (const moved of event.recurrence && !allDay ? (event.exceptions ?? []) : []) {
+    if (!moved.start) continue;
+    const start = new Date(moved.start);
+    calendar.createEvent({
+      id: event.maxonId,
+      stamp: now,
+      summary: event.title,
+      recurrenceId: DateTime.fromISO(moved.originalStart, { zone: event.timeZone }),
+      start: DateTime.fromJSDate(start, { zone: event.timeZone }),
+      end: DateTime.fromJSDate(new Date(start.getTime() + duration), { zone: event.timeZone }),
+      timezone: event.timeZone,
+      x: [[MAXON_ID_PROPERTY, event.maxonId]],
+    });
+  }
   return calendar.toString();
+}
+
+/** EXDATE for each cancelled occurrence (in the event's zone; all-day ones as dates). */
+export function exdateLines(event: OutgoingEvent): string[] {
+  const cancelled = (event.exceptions ?? []).filter((exception) => !exception.start);
+  if (cancelled.length === 0) return [];
+  const local = (iso: string) => DateTime.fromISO(iso, { zone: event.timeZone });
+  if (event.allDay) {
+    return [
+      `EXDATE;VALUE=DATE:${cancelled.map((c) => local(c.originalStart).toFormat('yyyyMMdd')).join(',')}`,
+    ];
+  }
+  const times = cancelled.map((c) => local(c.originalStart).toFormat("yyyyMMdd'T'HHmmss"));
+  return [`EXDATE;TZID=${event.timeZone}:${times.join(',')}`];
 }
 
 /** All-day events are dates in the event's zone; ical-generator writes a Date's UTC date. */
@@ -110,8 +142,9 @@ export function fromICalendar(data: string, remoteId: string, etag: string | nul
     recurrence: event.rrule ? rruleText(event.rrule.toString()) : null,
     exceptions,
     overrides: overrides
-      .filter((moved) => moved.start && moved.status !== 'CANCELLED')
+      .filter((moved) => moved.start && moved.recurrenceid && moved.status !== 'CANCELLED')
       .map((moved) => ({
+        originalStart: new Date(moved.recurrenceid!.getTime()),
         start: new Date(moved.start.getTime()),
         end: new Date((moved.end ?? moved.start).getTime()),
       })),
