@@ -119,6 +119,34 @@ describe('CalDAV (Radicale) through the API', () => {
     expect(there).toContain('SUMMARY:Отчёт (наш)');
     expect(there).not.toContain('20270316T100000Z');
   });
+
+  it('changes come back as one batch: one maxOn cannot take stays ours, the others apply', async () => {
+    const user = await seedUser(world.app);
+    const id = await calDavWriting(user);
+    const kept = await newEvent(user, 'Квартальный', '2027-03-20T08:00:00.000Z');
+    const moved = await newEvent(user, 'Обзор', '2027-03-21T08:00:00.000Z');
+    const deleted = await newEvent(user, 'Лишнее', '2027-03-22T08:00:00.000Z');
+    await syncNow(user, id);
+    const remote = async (eventId: string) => (await mappingOf(eventId))!.remoteId;
+
+    // Year 2150 is outside what maxOn takes (1970–2100).
+    await moveInRadicale(await remote(kept.id), '21500320T080000Z', '21500320T090000Z');
+    await moveInRadicale(await remote(moved.id), '20270321T120000Z', '20270321T123000Z');
+    await world.radicale.request(await remote(deleted.id), { method: 'DELETE' });
+    expect((await syncNow(user, id)).status).toBe('OK');
+
+    expect((await eventOf(user, kept.id)).data!.event.startsAt).toBe('2027-03-20T08:00:00.000Z');
+    expect((await eventOf(user, moved.id)).data!.event).toMatchObject({
+      startsAt: '2027-03-21T12:00:00.000Z',
+      durationMinutes: 30,
+    });
+    expect(errorCode(await eventOf(user, deleted.id))).toBe('NOT_FOUND');
+    expect(await mappingOf(deleted.id)).toBeNull();
+    // The applied change's mapping records it: the next pass writes nothing back.
+    const after = await mappingOf(moved.id);
+    await syncNow(user, id);
+    expect(await mappingOf(moved.id)).toEqual(after);
+  });
 });
 
 describe('Google Calendar (fake) through the API', () => {
