@@ -87,6 +87,14 @@ describe('CalDAV (Radicale): a recurring event changed there', () => {
     expect(text).toMatch(/EXDATE;TZID=Europe\/Berlin:20270315T090000/);
     expect(text).toMatch(/RECURRENCE-ID;TZID=Europe\/Berlin:20270322T090000/);
     expect((await stored(event.id)).exceptions).toHaveLength(2);
+    // Our write coming back in the next pull changes nothing either.
+    const written = await twoWay.mappingOf(world.app, event.id);
+    await syncOk(user, id);
+    expect(await twoWay.mappingOf(world.app, event.id)).toEqual(written);
+    expect(await stored(event.id)).toMatchObject({
+      title: 'Планёрка (новая)',
+      exceptions: series.exceptions,
+    });
   });
 });
 
@@ -154,5 +162,8 @@ describe('Google (fake): a recurring event changed there', () => {
       summary: 'Зарядка утром',
       recurrence: ['RRULE:FREQ=DAILY;COUNT=5', 'EXDATE;TZID=Europe/Berlin:20270506T070000'],
     });
+    const written = await twoWay.mappingOf(world.app, event.id);
+    await syncOk(user, connection.id);
+    expect(await twoWay.mappingOf(world.app, event.id)).toEqual(written);
   });
 });
