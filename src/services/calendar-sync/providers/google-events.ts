@@ -1,6 +1,6 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import { DateTime } from 'luxon';
-import { exdateLines } from './icalendar-event.js';
+import { exdateLines } from '../ics/ics-exceptions.js';
 import {
   CalendarProviderError,
   goneEvent,

@@ -1,6 +1,7 @@
 import icalGenerator from 'ical-generator';
 import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
+import { addMovedOccurrences, exdateLines } from '../ics/ics-exceptions.js';
 import { vtimezone } from '../ics/vtimezone.js';
 import { CalendarProviderError, type ExternalEvent, type OutgoingEvent } from '../provider.js';
 
@@ -49,37 +50,18 @@ export function toICalendar(event: OutgoingEvent, now: Date = new Date()): strin
       : null,
     x: [[MAXON_ID_PROPERTY, event.maxonId]],
   });
-  // A moved occurrence: a VEVENT of the same UID whose RECURRENCE-ID is where the rule put it.
-  const duration = event.end.getTime() - event.start.getTime();
-  for (const moved of event.recurrence && !allDay ? (event.exceptions ?? []) : []) {
-    if (!moved.start) continue;
-    const start = new Date(moved.start);
-    calendar.createEvent({
-      id: event.maxonId,
+  if (!allDay) {
+    addMovedOccurrences(calendar, {
+      uid: event.maxonId,
+      title: event.title,
+      timeZone: event.timeZone,
+      durationMs: event.end.getTime() - event.start.getTime(),
+      exceptions: event.recurrence ? event.exceptions : undefined,
       stamp: now,
-      summary: event.title,
-      recurrenceId: DateTime.fromISO(moved.originalStart, { zone: event.timeZone }),
-      start: DateTime.fromJSDate(start, { zone: event.timeZone }),
-      end: DateTime.fromJSDate(new Date(start.getTime() + duration), { zone: event.timeZone }),
-      timezone: event.timeZone,
       x: [[MAXON_ID_PROPERTY, event.maxonId]],
     });
   }
   return calendar.toString();
-}
-
-/** EXDATE for each cancelled occurrence (in the event's zone; all-day ones as dates). */
-export function exdateLines(event: OutgoingEvent): string[] {
-  const cancelled = (event.exceptions ?? []).filter((exception) => !exception.start);
-  if (cancelled.length === 0) return [];
-  const local = (iso: string) => DateTime.fromISO(iso, { zone: event.timeZone });
-  if (event.allDay) {
-    return [
-      `EXDATE;VALUE=DATE:${cancelled.map((c) => local(c.originalStart).toFormat('yyyyMMdd')).join(',')}`,
-    ];
-  }
-  const times = cancelled.map((c) => local(c.originalStart).toFormat("yyyyMMdd'T'HHmmss"));
-  return [`EXDATE;TZID=${event.timeZone}:${times.join(',')}`];
 }
 
 /** All-day events are dates in the event's zone; ical-generator writes a Date's UTC date. */
