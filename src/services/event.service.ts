@@ -186,6 +186,7 @@ export class EventService {
 
   /** Validates `input` and copies it onto `event`; links must point at the user's own goal/step. */
   private async apply(user: User, event: Event, input: EventFields, manager: EntityManager) {
+    const series = `${event.startsAt?.getTime()}|${event.timezone}|${event.recurrence}`;
     if (input.title != null) event.title = input.title.trim();
     if (input.timezone != null) event.timezone = assertTimezone(input.timezone);
     if (input.start != null) event.startsAt = input.start;
@@ -196,8 +197,13 @@ export class EventService {
       event.recurrence = input.recurrence ? normalizeRecurrence(input.recurrence) : null;
     }
     if (input.exceptions !== undefined) event.exceptions = input.exceptions ?? [];
-    // A one-off event has no occurrences to change.
-    if (!event.recurrence) event.exceptions = [];
+    // A one-off event has no occurrences to change, and a series moved or given another rule
+    // here no longer has the occurrences its exceptions name (as Google drops them too).
+    const seriesChanged =
+      series !== `${event.startsAt?.getTime()}|${event.timezone}|${event.recurrence}`;
+    if (!event.recurrence || (seriesChanged && input.exceptions === undefined)) {
+      event.exceptions = [];
+    }
     if (input.notes !== undefined) event.notes = input.notes;
     if (input.kind != null) event.kind = input.kind;
     if (input.reminderEnabled != null) event.reminderEnabled = input.reminderEnabled;

@@ -165,5 +165,14 @@ describe('Google (fake): a recurring event changed there', () => {
     const written = await twoWay.mappingOf(world.app, event.id);
     await syncOk(user, connection.id);
     expect(await twoWay.mappingOf(world.app, event.id)).toEqual(written);
+
+    // The series moved in maxOn: its exceptions named occurrences it no longer has.
+    await executeOperationOk(
+      world.app,
+      UpdateEventDocument,
+      { id: event.id, input: { start: '2027-05-03T06:00:00.000Z' } },
+      user,
+    );
+    expect((await stored(event.id)).exceptions).toEqual([]);
   });
 });
