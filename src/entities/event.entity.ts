@@ -34,6 +34,14 @@ export class Event extends EditableUserOwnedRecord {
   @Column({ type: 'text', nullable: true })
   recurrence: string | null;
 
+  /**
+   * Occurrences of a recurring event changed one by one (in maxOn's model an exception:
+   * cancelled, or moved to `start`), keyed by the occurrence's original start; they come from
+   * a calendar the event is synced to (EXDATE / RECURRENCE-ID, Google's changed instances).
+   */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  exceptions: EventException[];
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   notes: string | null;
@@ -75,4 +83,12 @@ export class Event extends EditableUserOwnedRecord {
   })
   @Column({ type: 'varchar', length: 300, nullable: true })
   remindersDisabledReason: string | null;
+}
+
+/** One changed occurrence of a recurring event (ISO instants). */
+export interface EventException {
+  /** Where the rule puts the occurrence. */
+  originalStart: string;
+  /** Where it happens instead; null: cancelled. It keeps the series' duration. */
+  start: string | null;
 }

@@ -54,6 +54,7 @@ export {
 };
 export type { NotificationPayload } from './notification.entity.js';
 export type { PushChannel } from './calendar-connection.entity.js';
+export type { EventException } from './event.entity.js';
 export * from './notification-enums.js';
 export { DEFAULT_REMINDER_MINUTES } from './user-settings.embedded.js';
 export * from './enums.js';

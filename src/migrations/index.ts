@@ -10,6 +10,7 @@ import { HabitRemindersEnabled1796700000000 } from './1796700000000-habit-remind
 import { WeeklyReview1797700000000 } from './1797700000000-weekly-review.js';
 import { AdminUserSearch1797810000000 } from './1797810000000-admin-user-search.js';
 import { CalendarPushChannels1797820000000 } from './1797820000000-calendar-push-channels.js';
+import { EventExceptions1797831600000 } from './1797831600000-event-exceptions.js';
 import { WebhookSecretsAtRest1797000000000 } from './1797000000000-webhook-secrets-at-rest.js';
 import { RateLimits1797010000000 } from './1797010000000-rate-limits.js';
 import { CalendarConnections1797300000000 } from './1797300000000-calendar-connections.js';
@@ -39,4 +40,5 @@ export const MIGRATIONS: MixedList<Function> = [
   WeeklyReview1797700000000,
   AdminUserSearch1797810000000,
   CalendarPushChannels1797820000000,
+  EventExceptions1797831600000,
 ];

@@ -1,7 +1,8 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, badInput, notFound } from '../errors/domain-error.js';
-import { Event, EventKind, Goal, Step, type User } from '../entities/index.js';
+import { Event, EventKind, Goal, Step, type EventException, type User } from '../entities/index.js';
 import type { DomainEvents } from './domain-events.js';
+import { forEachBounded } from '../common/batches.js';
 import { flatMapTimeSliced } from '../common/time-sliced.js';
 import { assertEventSchedule } from './event-schedule.js';
 import { normalizeRecurrence, occurrenceStarts } from './recurrence.js';
@@ -23,7 +24,12 @@ export interface EventFields {
   stepId?: string | null;
   reminderMinutesBefore?: number[] | null;
   reminderEnabled?: boolean | null;
+  /** A recurring event's changed occurrences (from a synced calendar); null: none. */
+  exceptions?: EventException[] | null;
 }
+
+/** Events whose reminders are re-planned at once after a batch (the pool has room). */
+const ANNOUNCE_CONCURRENCY = 4;
 
 export interface CreateEventInput extends EventFields {
   title: string;
@@ -98,6 +104,52 @@ export class EventService {
     return saved;
   }
 
+  /**
+   * Several updates inside the caller's transaction: one locking read for all, then each
+   * validated as in `update()`. One maxOn cannot take (a DomainError) is left out, unchanged,
+   * and its id returned in `refused`. Call `announce()` after the commit (reminders).
+   */
+  async updateManyIn(
+    manager: EntityManager,
+    user: User,
+    updates: ReadonlyArray<{ id: string; input: EventFields }>,
+  ): Promise<{ saved: Event[]; refused: string[] }> {
+    if (updates.length === 0) return { saved: [], refused: [] };
+    const events = await manager.find(Event, {
+      where: { id: In(updates.map((update) => update.id)), userId: user.id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const byId = new Map(events.map((event) => [event.id, event]));
+    const saved: Event[] = [];
+    const refused: string[] = [];
+    for (const { id, input } of updates) {
+      const event = byId.get(id);
+      if (!event) continue;
+      try {
+        await this.apply(user, event, input, manager);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        refused.push(id);
+        continue;
+      }
+      if (input.start != null) remindAtStartWhenTooLate(event);
+      saved.push(event);
+    }
+    return { saved: await manager.save(Event, saved, { chunk: 100 }), refused };
+  }
+
+  /** Deletes several of the user's events inside the caller's transaction; `announce()` after. */
+  async deleteManyIn(manager: EntityManager, user: User, ids: string[]): Promise<void> {
+    if (ids.length > 0) await manager.delete(Event, { id: In(ids), userId: user.id });
+  }
+
+  /** After a batch committed: what follows each changed or deleted event (its reminders). */
+  async announce(eventIds: readonly string[]): Promise<void> {
+    await forEachBounded(eventIds, ANNOUNCE_CONCURRENCY, (eventId) =>
+      this.domainEvents.emit('eventChanged', { eventId }),
+    );
+  }
+
   async delete(user: User, eventId: string): Promise<string> {
     const result = await this.db.getRepository(Event).delete({ id: eventId, userId: user.id });
     if (!result.affected) throw notFound('Event');
@@ -134,6 +186,7 @@ export class EventService {
 
   /** Validates `input` and copies it onto `event`; links must point at the user's own goal/step. */
   private async apply(user: User, event: Event, input: EventFields, manager: EntityManager) {
+    const series = `${event.startsAt?.getTime()}|${event.timezone}|${event.recurrence}`;
     if (input.title != null) event.title = input.title.trim();
     if (input.timezone != null) event.timezone = assertTimezone(input.timezone);
     if (input.start != null) event.startsAt = input.start;
@@ -142,6 +195,14 @@ export class EventService {
     else if (input.allDay === true) event.durationMinutes = DAY_MINUTES;
     if (input.recurrence !== undefined) {
       event.recurrence = input.recurrence ? normalizeRecurrence(input.recurrence) : null;
+    }
+    if (input.exceptions !== undefined) event.exceptions = input.exceptions ?? [];
+    // A one-off event has no occurrences to change, and a series moved or given another rule
+    // here no longer has the occurrences its exceptions name (as Google drops them too).
+    const seriesChanged =
+      series !== `${event.startsAt?.getTime()}|${event.timezone}|${event.recurrence}`;
+    if (!event.recurrence || (seriesChanged && input.exceptions === undefined)) {
+      event.exceptions = [];
     }
     if (input.notes !== undefined) event.notes = input.notes;
     if (input.kind != null) event.kind = input.kind;

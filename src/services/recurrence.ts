@@ -1,5 +1,6 @@
 import rrule, { type Options } from 'rrule';
 import { DateTime } from 'luxon';
+import type { EventException } from '../entities/index.js';
 import { badInput } from '../errors/domain-error.js';
 import { cachedZone, instantOfWallClock } from './cached-zone.js';
 import { recurrenceProblems } from './recurrence-limits.js';
@@ -81,6 +82,23 @@ export interface RecurringSpan {
   durationMinutes: number;
   timezone: string;
   recurrence: string | null;
+  /** Occurrences cancelled or moved one by one (a recurring event's exceptions). */
+  exceptions?: EventException[] | null;
+}
+
+/** The rule's starts with the exceptions applied: cancelled ones out, moved ones at their new time. */
+function withExceptions(
+  starts: Date[],
+  exceptions: EventException[],
+  overlaps: (start: Date) => boolean,
+): Date[] {
+  const changed = new Set(exceptions.map((exception) => Date.parse(exception.originalStart)));
+  const moved = exceptions
+    .flatMap((exception) => (exception.start ? [new Date(exception.start)] : []))
+    .filter(overlaps);
+  return [...starts.filter((start) => !changed.has(start.getTime())), ...moved].sort(
+    (a, b) => a.getTime() - b.getTime(),
+  );
 }
 
 /** Start instants of the occurrences of `span` that overlap [from, to). */
@@ -114,7 +132,7 @@ export function occurrenceStarts(span: RecurringSpan, from: Date, to: Date): Dat
     }
     return true;
   });
-  return starts;
+  return span.exceptions?.length ? withExceptions(starts, span.exceptions, overlaps) : starts;
 }
 
 const SEARCH_WINDOWS_DAYS = [2, 40, 400, 4000];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ical, { type VEvent } from 'node-ical';
-import { Step } from '../../src/entities/index.js';
+import { Event, Step } from '../../src/entities/index.js';
 import {
   CalendarFeedDocument,
   CreateCalendarFeedDocument,
@@ -123,6 +123,49 @@ describe('ICS feed out', () => {
     const step = events.find((event) => event.summary === 'Buy running shoes')!;
     expect(step.start.toISOString()).toBe('2027-03-30T15:00:00.000Z');
     expect(step.end!.toISOString()).toBe('2027-03-30T15:45:00.000Z');
+  });
+
+  it("writes a series' exceptions (from a synced calendar) as EXDATE and RECURRENCE-ID", async () => {
+    const user = await seedUser(app);
+    const { createEvent } = await executeOperationOk(
+      app,
+      CreateEventDocument,
+      {
+        input: {
+          title: 'Standup',
+          start: '2027-03-19T09:00:00.000Z',
+          timezone: 'Europe/Berlin',
+          durationMinutes: 30,
+          recurrence: 'FREQ=WEEKLY;COUNT=4',
+        },
+      },
+      user,
+    );
+    // As a pull from Google/CalDAV leaves them: 26 March cancelled, 2 April moved a day later.
+    await app.db.getRepository(Event).update(
+      { id: createEvent.id },
+      {
+        exceptions: [
+          { originalStart: '2027-03-26T09:00:00.000Z', start: null },
+          { originalStart: '2027-04-02T08:00:00.000Z', start: '2027-04-03T12:00:00.000Z' },
+        ],
+      },
+    );
+    const body = await (await fetch((await createFeed(user)).url)).text();
+    expect(body).toContain('EXDATE;TZID=Europe/Berlin:20270326T100000');
+    expect(body).toContain('RECURRENCE-ID;TZID=Europe/Berlin:20270402T100000');
+    const [standup] = vevents(body);
+    const starts = ical
+      .expandRecurringEvent(standup!, {
+        from: new Date('2027-03-01T00:00:00Z'),
+        to: new Date('2027-05-01T00:00:00Z'),
+      })
+      .map((instance) => instance.start.toISOString());
+    expect(starts).toEqual([
+      '2027-03-19T09:00:00.000Z',
+      '2027-04-03T12:00:00.000Z',
+      '2027-04-09T08:00:00.000Z',
+    ]);
   });
 
   it('answers 304 to a conditional GET until something changes', async () => {

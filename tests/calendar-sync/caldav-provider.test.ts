@@ -285,7 +285,11 @@ describe('CalDAV provider against Radicale', () => {
       '2026-03-31T08:00:00.000Z',
     ]);
     expect(standup.overrides).toEqual([
-      { start: new Date('2026-03-31T14:00:00Z'), end: new Date('2026-03-31T14:15:00Z') },
+      {
+        originalStart: new Date('2026-03-31T08:00:00Z'),
+        start: new Date('2026-03-31T14:00:00Z'),
+        end: new Date('2026-03-31T14:15:00Z'),
+      },
     ]);
   });
 

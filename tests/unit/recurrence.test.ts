@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { span, thrownCode } from '../support/recurrence-helpers.js';
 import { DateTime } from 'luxon';
-import { normalizeRecurrence, occurrenceStarts } from '../../src/services/recurrence.js';
+import {
+  nextOccurrenceStart,
+  normalizeRecurrence,
+  occurrenceStarts,
+} from '../../src/services/recurrence.js';
 
 const NY = 'America/New_York';
 
@@ -159,5 +163,29 @@ describe('occurrenceStarts', () => {
     const event = span('2026-06-01T23:00', 'Europe/Berlin', 'FREQ=DAILY', 180); // 21:00Z–00:00Z
     const starts = occurrenceStarts(event, at('2026-06-05T23:30:00Z'), at('2026-06-06T01:00:00Z'));
     expect(iso(starts)).toEqual(['2026-06-05T21:00:00.000Z']);
+  });
+
+  it('leaves out cancelled occurrences and puts moved ones at their new time (exceptions)', () => {
+    // Mondays 09:00 Berlin across the spring DST change (08:00Z, then 07:00Z).
+    const event = {
+      ...span('2027-03-22T09:00', 'Europe/Berlin', 'FREQ=WEEKLY;COUNT=4'),
+      exceptions: [
+        { originalStart: '2027-03-29T07:00:00.000Z', start: null },
+        // Moved from 5 April into the window's last day, and one moved from outside in.
+        { originalStart: '2027-04-05T07:00:00.000Z', start: '2027-04-06T12:00:00.000Z' },
+      ],
+    };
+    expect(iso(occurrenceStarts(event, at('2027-03-01T00:00Z'), at('2027-04-30T00:00Z')))).toEqual([
+      '2027-03-22T08:00:00.000Z',
+      '2027-04-06T12:00:00.000Z',
+      '2027-04-12T07:00:00.000Z',
+    ]);
+    // A moved occurrence counts where it is now, not where the rule put it.
+    expect(iso(occurrenceStarts(event, at('2027-04-05T00:00Z'), at('2027-04-06T00:00Z')))).toEqual(
+      [],
+    );
+    expect(nextOccurrenceStart(event, at('2027-03-23T00:00Z'))).toEqual(
+      at('2027-04-06T12:00:00.000Z'),
+    );
   });
 });

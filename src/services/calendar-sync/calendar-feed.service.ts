@@ -105,6 +105,7 @@ export class CalendarFeedService {
       allDay: event.allDay,
       timezone: event.timezone,
       recurrence: event.recurrence,
+      exceptions: event.exceptions,
       notes: event.notes,
       reminders: event.reminderEnabled ? event.reminderMinutesBefore : [],
       updatedAt: event.updatedAt,

@@ -37,6 +37,16 @@ export const eventItem = (event: Event): LocalItem => ({
     end: new Date(event.startsAt.getTime() + event.durationMinutes * 60_000),
     allDay: event.allDay,
     recurrence: event.recurrence,
+    // Only when there are some: the hash of every other event stays what it was. In a fixed
+    // key order (jsonb reorders keys), so the hash does not depend on where it was read.
+    ...(event.recurrence && event.exceptions?.length
+      ? {
+          exceptions: event.exceptions.map(({ originalStart, start }) => ({
+            originalStart,
+            start,
+          })),
+        }
+      : {}),
     timeZone: event.timezone,
     description: event.notes,
   },
@@ -140,6 +150,27 @@ export async function pushLocalChanges(
     const key = `${mapping.localKind}:${mapping.localId}`;
     if (present.has(key) || (await stillExists(deps.db, mapping))) continue;
     await provider.deleteEvent(calendarId, mapping.remoteId);
+    await repository.delete({ id: mapping.id });
+  }
+}
+
+/**
+ * The user chose another calendar to write to: our copies in the calendar written before are
+ * deleted there and their mappings dropped (the push that follows creates them in the new
+ * one), so nothing shows twice. Each mapping goes only after its delete succeeded: a failed
+ * pass retries the rest.
+ */
+export async function retireOtherCalendars(
+  deps: PushDeps,
+  provider: CalendarProvider,
+  connection: CalendarConnection,
+): Promise<void> {
+  const repository = deps.db.getRepository(CalendarMapping);
+  const stale = await repository.find({
+    where: { connectionId: connection.id, calendarId: Not(connection.writeCalendarId!) },
+  });
+  for (const mapping of stale) {
+    await provider.deleteEvent(mapping.calendarId, mapping.remoteId);
     await repository.delete({ id: mapping.id });
   }
 }

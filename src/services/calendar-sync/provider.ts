@@ -83,8 +83,16 @@ export interface ExternalEvent {
 
 /** One moved occurrence of a recurring event. */
 export interface ExternalOccurrence {
+  /** Where the rule put it (RECURRENCE-ID, Google's originalStartTime). */
+  originalStart: Date;
   start: Date;
   end: Date;
+}
+
+/** A changed occurrence of a series maxOn writes (ISO instants; `start` null: cancelled). */
+export interface OutgoingException {
+  originalStart: string;
+  start: string | null;
 }
 
 export interface PullResult {
@@ -103,6 +111,8 @@ export interface OutgoingEvent {
   end: Date;
   allDay: boolean;
   recurrence: string | null;
+  /** Changed occurrences of a recurring event; left out when there are none. */
+  exceptions?: OutgoingException[];
   timeZone: string;
   description: string | null;
 }
@@ -140,3 +150,20 @@ export class CalendarProviderError extends Error {
 
 /** Busy time read from external calendars, as the scheduler takes it. */
 export type ExternalBusy = Interval & { title?: string };
+
+/** An event the provider reports deleted (or that a full resync no longer lists). */
+export function goneEvent(remoteId: string, etag: string | null = null): ExternalEvent {
+  return {
+    remoteId,
+    title: '',
+    start: new Date(0),
+    end: new Date(0),
+    allDay: false,
+    recurrence: null,
+    exceptions: [],
+    timeZone: null,
+    maxonId: null,
+    etag,
+    deleted: true,
+  };
+}

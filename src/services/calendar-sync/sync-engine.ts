@@ -13,9 +13,9 @@ import type {
   CalendarConnectionService,
   CalendarCredentials,
 } from './calendar-connection.service.js';
-import { pushLocalChanges } from './calendar-push.js';
+import { pushLocalChanges, retireOtherCalendars } from './calendar-push.js';
 import { ICS_CALENDAR_ID } from './ics/ics-provider.js';
-import type { CalendarProvider, ExternalEvent } from './provider.js';
+import { goneEvent, type CalendarProvider, type ExternalEvent } from './provider.js';
 import { applyOwnChanges, type OwnChangeTargets } from './own-changes.js';
 import { renewChannels, stopChannels } from './push-channels.js';
 import { failed, succeeded } from './sync-status.js';
@@ -99,6 +99,7 @@ export class CalendarSyncEngine {
         await this.pullCalendar(provider, connection, user, calendarId, now);
       }
       if (connection.writeCalendarId) {
+        await retireOtherCalendars({ db: this.db }, provider, connection);
         await pushLocalChanges({ db: this.db }, provider, connection, user, now);
       }
       if (this.settings.pushAddress) {
@@ -155,7 +156,7 @@ export class CalendarSyncEngine {
       connection.busyCalendarIds.includes(calendarId);
     const from = new Date(now.getTime() - DAY_MS);
     const to = new Date(now.getTime() + this.settings.busyDays * DAY_MS);
-    await this.db.transaction(async (manager) => {
+    const changes = await this.db.transaction(async (manager) => {
       const mapped = new Set(
         (
           await manager.find(CalendarMapping, {
@@ -177,9 +178,21 @@ export class CalendarSyncEngine {
         rows,
         result.fullResync ? 'all' : result.changes.map((event) => event.remoteId),
       );
+      return result.fullResync ? withMissingAsGone(result.changes, mapped) : result.changes;
     });
-    await applyOwnChanges(this.db, this.own, connection, user, calendarId, result.changes);
+    await applyOwnChanges(this.db, this.own, connection, user, calendarId, changes);
     if (result.cursor) connection.cursors = { ...connection.cursors, [calendarId]: result.cursor };
     else delete connection.cursors[calendarId];
   }
+}
+
+/**
+ * A full resync lists everything the calendar has: an event of ours it no longer lists was
+ * deleted there while our cursor was invalid, and is applied as a deletion (conflict rule
+ * of own-changes.ts: an unpushed edit here still wins and is written back).
+ */
+function withMissingAsGone(changes: ExternalEvent[], mapped: Set<string>): ExternalEvent[] {
+  const listed = new Set(changes.map((change) => change.remoteId));
+  const missing = [...mapped].filter((remoteId) => !listed.has(remoteId));
+  return [...changes, ...missing.map((remoteId) => goneEvent(remoteId))];
 }

@@ -1,5 +1,7 @@
 import { ICalAlarmType, ICalCalendarMethod, default as ical } from 'ical-generator';
 import { DateTime } from 'luxon';
+import type { OutgoingException } from '../provider.js';
+import { addMovedOccurrences, exdateLines } from './ics-exceptions.js';
 import { vtimezone } from './vtimezone.js';
 
 /** One event or planned step as the feed writes it. */
@@ -13,6 +15,8 @@ export interface FeedItem {
   timezone: string;
   /** Canonical RRULE without the prefix (as stored on events). */
   recurrence: string | null;
+  /** Occurrences cancelled or moved one by one (EXDATE, RECURRENCE-ID). */
+  exceptions?: OutgoingException[];
   notes: string | null;
   /** Minutes before the start to alarm (VALARM); empty when reminders are off. */
   reminders: number[];
@@ -76,7 +80,18 @@ export function writeIcs(name: string, items: FeedItem[], now: Date): string {
     } else {
       event.start(start).end(start.plus({ minutes: item.durationMinutes }));
     }
-    if (item.recurrence) event.repeating(feedRule(item));
+    if (item.recurrence) {
+      const series = { ...item, timeZone: item.timezone };
+      event.repeating([`RRULE:${feedRule(item)}`, ...exdateLines(series)].join('\n'));
+      if (!item.allDay) {
+        addMovedOccurrences(calendar, {
+          ...series,
+          uid: item.uid,
+          durationMs: item.durationMinutes * 60_000,
+          stamp: item.updatedAt,
+        });
+      }
+    }
     for (const minutes of item.reminders) {
       event.createAlarm({
         type: ICalAlarmType.display,

@@ -9,6 +9,7 @@ import {
 } from 'tsdav';
 import {
   CalendarProviderError,
+  goneEvent,
   type CalendarProvider,
   type ExternalCalendar,
   type ExternalEvent,
@@ -228,19 +229,7 @@ async function translate<T>(call: () => Promise<T>): Promise<T> {
 }
 
 function deletedEvent(href: string): ExternalEvent {
-  return {
-    remoteId: new URL(href, 'http://x').pathname,
-    title: '',
-    start: new Date(0),
-    end: new Date(0),
-    allDay: false,
-    recurrence: null,
-    exceptions: [],
-    timeZone: null,
-    maxonId: null,
-    etag: null,
-    deleted: true,
-  };
+  return goneEvent(new URL(href, 'http://x').pathname);
 }
 
 function calendarDataOf(answer: DAVResponse): string | null {

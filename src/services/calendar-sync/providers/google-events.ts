@@ -1,6 +1,12 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import { DateTime } from 'luxon';
-import { CalendarProviderError, type ExternalEvent, type OutgoingEvent } from '../provider.js';
+import { exdateLines } from '../ics/ics-exceptions.js';
+import {
+  CalendarProviderError,
+  goneEvent,
+  type ExternalEvent,
+  type OutgoingEvent,
+} from '../provider.js';
 
 type GoogleEvent = calendar_v3.Schema$Event;
 
@@ -27,7 +33,8 @@ export function toGoogleEvent(event: OutgoingEvent): GoogleEvent {
     description: event.description ?? null,
     start: when(event.start),
     end: when(end),
-    recurrence: event.recurrence ? [`RRULE:${event.recurrence}`] : null,
+    // Cancelled occurrences as EXDATE; moved ones are Google's own instances, left alone.
+    recurrence: event.recurrence ? [`RRULE:${event.recurrence}`, ...exdateLines(event)] : null,
     extendedProperties: { private: { maxonId: event.maxonId } },
   };
 }
@@ -54,9 +61,11 @@ export function fromGoogleEvents(items: GoogleEvent[]): ExternalEvent[] | null {
     if (!parent) return null;
     if (parent.deleted) continue;
     const original = occurrence.originalStartTime;
-    if (original) parent.exceptions.push(instantOf(original));
+    if (!original) continue;
+    parent.exceptions.push(instantOf(original));
     if (occurrence.status !== 'cancelled' && occurrence.start && occurrence.end) {
       (parent.overrides ??= []).push({
+        originalStart: instantOf(original),
         start: instantOf(occurrence.start),
         end: instantOf(occurrence.end),
       });
@@ -68,19 +77,7 @@ export function fromGoogleEvents(items: GoogleEvent[]): ExternalEvent[] | null {
 function fromGoogleEvent(item: GoogleEvent): ExternalEvent {
   const remoteId = item.id!;
   if (item.status === 'cancelled' || !item.start || !item.end) {
-    return {
-      remoteId,
-      title: '',
-      start: new Date(0),
-      end: new Date(0),
-      allDay: false,
-      recurrence: null,
-      exceptions: [],
-      timeZone: null,
-      maxonId: null,
-      etag: item.etag ?? null,
-      deleted: true,
-    };
+    return goneEvent(remoteId, item.etag ?? null);
   }
   const lines = item.recurrence ?? [];
   const rule = lines.find((line) => line.startsWith('RRULE:'));

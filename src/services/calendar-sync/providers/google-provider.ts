@@ -71,8 +71,12 @@ export class GoogleCalendarProvider implements CalendarProvider {
       try {
         const incremental = await this.list(calendarId, cursor);
         const changes = fromGoogleEvents(incremental.items);
-        if (changes) return { changes, cursor: incremental.syncToken, fullResync: false };
-        // A changed occurrence whose series did not change: read the whole calendar.
+        // A series comes without its unchanged exceptions (moved or cancelled instances),
+        // and a changed occurrence without its unchanged series: read the whole calendar.
+        const complete = changes?.every((change) => change.deleted || !change.recurrence);
+        if (changes && complete) {
+          return { changes, cursor: incremental.syncToken, fullResync: false };
+        }
       } catch (error) {
         // 410: the sync token expired; Google asks for a full sync.
         if (!(error instanceof CalendarProviderError && error.failure === 'gone')) throw error;

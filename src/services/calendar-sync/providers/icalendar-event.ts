@@ -1,6 +1,7 @@
 import icalGenerator from 'ical-generator';
 import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
+import { addMovedOccurrences, exdateLines } from '../ics/ics-exceptions.js';
 import { vtimezone } from '../ics/vtimezone.js';
 import { CalendarProviderError, type ExternalEvent, type OutgoingEvent } from '../provider.js';
 
@@ -44,9 +45,22 @@ export function toICalendar(event: OutgoingEvent, now: Date = new Date()): strin
           end: DateTime.fromJSDate(event.end, { zone: event.timeZone }),
           timezone: event.timeZone,
         }),
-    repeating: event.recurrence ? `RRULE:${event.recurrence}` : null,
+    repeating: event.recurrence
+      ? [`RRULE:${event.recurrence}`, ...exdateLines(event)].join('\n')
+      : null,
     x: [[MAXON_ID_PROPERTY, event.maxonId]],
   });
+  if (!allDay) {
+    addMovedOccurrences(calendar, {
+      uid: event.maxonId,
+      title: event.title,
+      timeZone: event.timeZone,
+      durationMs: event.end.getTime() - event.start.getTime(),
+      exceptions: event.recurrence ? event.exceptions : undefined,
+      stamp: now,
+      x: [[MAXON_ID_PROPERTY, event.maxonId]],
+    });
+  }
   return calendar.toString();
 }
 
@@ -110,8 +124,9 @@ export function fromICalendar(data: string, remoteId: string, etag: string | nul
     recurrence: event.rrule ? rruleText(event.rrule.toString()) : null,
     exceptions,
     overrides: overrides
-      .filter((moved) => moved.start && moved.status !== 'CANCELLED')
+      .filter((moved) => moved.start && moved.recurrenceid && moved.status !== 'CANCELLED')
       .map((moved) => ({
+        originalStart: new Date(moved.recurrenceid!.getTime()),
         start: new Date(moved.start.getTime()),
         end: new Date((moved.end ?? moved.start).getTime()),
       })),
