@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { parseDateTime, parseDuration } from '../../src/clients/shared/parse-input.js';
+import {
+  parseDateTime,
+  parseDuration,
+  parseReminderOffsets,
+  parseTime,
+} from '../../src/clients/shared/parse-input.js';
+import { parseRepeat } from '../../src/clients/shared/recurrence-input.js';
 import { recurrenceLabel } from '../../src/common/recurrence-label.js';
 
 // Issue 18, "Edit everything from the card": lengths, dates and repeats as people say them.
@@ -60,4 +66,49 @@ describe('recurrenceLabel', () => {
     const rule = 'FREQ=MONTHLY;BYSETPOS=-1;BYDAY=FR';
     expect(recurrenceLabel(rule, 'ru')).toBe(rule);
   });
+});
+
+describe('parseReminderOffsets', () => {
+  it.each([
+    ['за 2 часа и за 10 минут', [120, 10]],
+    ['1 day, 30 min', [1440, 30]],
+    ['за день, за час и в момент начала', [1440, 60, 0]],
+    ['30 minutes before', [30]],
+    ['an hour before and 1 day before', [1440, 60]],
+    ['за 1ч 30м', [90]],
+    ['2 дня', [2880]],
+    ['нет', []],
+    ['none', []],
+  ])('"%s" is %p', (text, minutes) => expect(parseReminderOffsets(text)).toEqual(minutes));
+
+  it('is null when a part is not an offset', () => {
+    for (const text of ['', 'банан', 'за 2 часа и банан', 'завтра']) {
+      expect(parseReminderOffsets(text)).toBeNull();
+    }
+  });
+});
+
+describe('parseRepeat (the assistant’s recurrence words)', () => {
+  it.each([
+    ['каждый вторник', 'FREQ=WEEKLY;BYDAY=TU'],
+    ['every other day', 'FREQ=DAILY;INTERVAL=2'],
+    ['по будням', 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR'],
+    ['раз в две недели', 'FREQ=WEEKLY;INTERVAL=2'],
+    ['every Monday and Wednesday', 'FREQ=WEEKLY;BYDAY=MO,WE'],
+    ['не повторять', null],
+    ['does not repeat', null],
+    ['нет', null],
+  ])('"%s" is %p', (text, rule) => expect(parseRepeat(text)).toEqual({ rule }));
+
+  it('is null for words that are not a repetition', () => {
+    for (const text of ['банан', 'завтра', '']) expect(parseRepeat(text)).toBeNull();
+  });
+});
+
+describe('parseTime as people write it', () => {
+  it.each([
+    ['в 16:30', '16:30'],
+    ['4:30pm', '16:30'],
+    ['16.30', '16:30'],
+  ])('"%s" is %s', (text, time) => expect(parseTime(text)).toBe(time));
 });

@@ -28,6 +28,18 @@ export interface ClientState {
   dialog?: Dialog;
   /** The assistant's last suggested answers; buttons carry only their index. */
   quickReplies?: string[];
+  /** What the user's last text made through the assistant: an edit of that text may redo it. */
+  lastMade?: MadeByMessage;
+  /** The new text of a message the user edited, while its answer's buttons wait. */
+  edited?: { text: string; messageId: string };
+}
+
+/** An event or goal the assistant made from one of the user's messages. */
+export interface MadeByMessage {
+  messageId: string;
+  kind: 'event' | 'goal';
+  id: string;
+  title: string;
 }
 
 /** Enters a dialog: saves it (so a restart keeps it) and asks the question. */

@@ -76,6 +76,25 @@ export function readClientState(raw: Record<string, unknown> | null | undefined)
   if (Array.isArray(raw.quickReplies) && raw.quickReplies.every((x) => typeof x === 'string')) {
     state.quickReplies = raw.quickReplies as string[];
   }
+  const made = raw.lastMade as Record<string, unknown> | undefined;
+  if (
+    made &&
+    typeof made.messageId === 'string' &&
+    (made.kind === 'event' || made.kind === 'goal') &&
+    typeof made.id === 'string' &&
+    typeof made.title === 'string'
+  ) {
+    state.lastMade = {
+      messageId: made.messageId,
+      kind: made.kind,
+      id: made.id,
+      title: made.title,
+    };
+  }
+  const edited = raw.edited as Record<string, unknown> | undefined;
+  if (edited && typeof edited.text === 'string' && typeof edited.messageId === 'string') {
+    state.edited = { text: edited.text, messageId: edited.messageId };
+  }
   const dialog = raw.dialog as Record<string, unknown> | undefined;
   const spec =
     dialog && Object.hasOwn(DIALOGS, String(dialog.kind))
