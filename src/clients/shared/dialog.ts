@@ -8,6 +8,13 @@ import type { HabitsDialog } from './features/habits/habits.feature.js';
 import type { PlanDialog } from './features/plan/plan.feature.js';
 import type { SettingsDialog } from './features/settings/settings.feature.js';
 import { notice } from './features/menu/menu.views.js';
+import { todayIn } from './format.js';
+import {
+  EventCardDocument,
+  GoalCardDocument,
+  HabitCardDocument,
+  StepCardDocument,
+} from './gql/graphql.js';
 import { markup } from './html.js';
 import { goneKindOf } from './recovery.texts.js';
 import { screen } from './screen.js';
@@ -42,12 +49,27 @@ export interface MadeByMessage {
   title: string;
 }
 
+/**
+ * The object a dialog would edit, loaded to see it is still there: a button of a deleted one
+ * must say so at once (NOT_FOUND → "Событие удалено"), not ask a question first.
+ */
+async function assertExists(turn: Turn, dialog: object): Promise<void> {
+  if ('eventId' in dialog) await turn.api(EventCardDocument, { id: String(dialog.eventId) });
+  else if ('stepId' in dialog) await turn.api(StepCardDocument, { id: String(dialog.stepId) });
+  else if ('goalId' in dialog) await turn.api(GoalCardDocument, { id: String(dialog.goalId) });
+  else if ('habitId' in dialog) {
+    const today = todayIn(turn.timezone);
+    await turn.api(HabitCardDocument, { id: String(dialog.habitId), from: today, to: today });
+  }
+}
+
 /** Enters a dialog: saves it (so a restart keeps it) and asks the question. */
 export async function beginDialog<D extends Dialog>(
   turn: Turn,
   spec: DialogSpec<D>,
   dialog: D,
 ): Promise<void> {
+  await assertExists(turn, dialog);
   await turn.saveState({ ...turn.state, dialog });
   await turn.answer();
   await turn.send(screen(markup`${spec.prompt(turn.t)}`));

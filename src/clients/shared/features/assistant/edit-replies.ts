@@ -2,6 +2,7 @@ import { ApiError } from '../../api-client.js';
 import type { ButtonSpec } from '../feature.js';
 import { DeleteEventDocument, DeleteGoalDocument } from '../../gql/graphql.js';
 import { markup } from '../../html.js';
+import { parseCommand } from '../../messenger.js';
 import { button, screen } from '../../screen.js';
 import { answerText } from '../../text-input.js';
 import type { Turn } from '../../turn.js';
@@ -25,7 +26,8 @@ const KEPT_EDIT_LIMIT = 600;
 export async function answerEdit(turn: Turn, text: string, messageId: string): Promise<void> {
   const trimmed = text.trim();
   const made = turn.state.lastMade;
-  if (!trimmed || [...trimmed].length > KEPT_EDIT_LIMIT) {
+  // A command edited in is not sent again from here: it is one tap to send it anew.
+  if (!trimmed || [...trimmed].length > KEPT_EDIT_LIMIT || parseCommand(trimmed)) {
     await turn.saveState({ ...turn.state, edited: undefined });
     await turn.send(notice(turn.t, turn.t.editNotKept));
     return;
