@@ -136,4 +136,23 @@ describe('edit everything from the card: words for reminders and repeats', () =>
     expect((await user.say('every other day')).text).toMatch(/repeats: every 2 days/i);
     context.steps.expectNoApology(user);
   });
+
+  it('times as people write them: a step at "16.30", an event at "4:30pm"', async () => {
+    const { user } = await context.steps.started();
+    const card = await context.steps.withGoal(user, 'Ремонт');
+    await user.press(card, /Изменить/);
+    await user.press(card, /Шаг/);
+    const withStep = await user.say('Купить краску');
+    await user.press(withStep, /Изменить/);
+    await user.press(withStep, /1\. Купить краску/);
+    await user.press(withStep, /Когда/);
+    expect((await user.say('16.30')).text).toMatch(/📅 Когда: .+ 16:30/);
+
+    await user.say('Стоматолог завтра в 11:00');
+    const week = await user.say('/events');
+    await user.press(week, /Стоматолог/);
+    await user.press(week, /Время/);
+    expect((await user.say('4:30pm')).text).toMatch(/16:30–17:30/);
+    context.steps.expectNoApology(user);
+  });
 });

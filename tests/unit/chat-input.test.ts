@@ -5,6 +5,7 @@ import {
   parseDuration,
   parseReminderOffsets,
   parseTime,
+  parseWhen,
 } from '../../src/clients/shared/parse-input.js';
 import { parseRepeat } from '../../src/clients/shared/recurrence-input.js';
 import { recurrenceLabel } from '../../src/common/recurrence-label.js';
@@ -111,4 +112,23 @@ describe('parseTime as people write it', () => {
     ['4:30pm', '16:30'],
     ['16.30', '16:30'],
   ])('"%s" is %s', (text, time) => expect(parseTime(text)).toBe(time));
+});
+
+describe('parseWhen (a step’s planned time)', () => {
+  const zone = 'Europe/Moscow';
+  const now = DateTime.fromISO('2026-12-07T12:00', { zone });
+  it.each([
+    ['в 16:30', '2026-12-07T16:30'],
+    ['4:30pm', '2026-12-07T16:30'],
+    ['16.30', '2026-12-07T16:30'],
+    ['в 9', '2026-12-08T09:00'],
+  ])('"%s" is the next such time: %s', (text, local) => {
+    const when = DateTime.fromISO(parseWhen(text, zone, now)!, { zone });
+    expect(when.toFormat("yyyy-MM-dd'T'HH:mm")).toBe(local);
+  });
+
+  it('keeps a date and time, and refuses what is neither', () => {
+    expect(parseWhen('11.12 18:00', zone, now)).toContain('-12-11T18:00');
+    expect(parseWhen('когда-нибудь', zone, now)).toBeNull();
+  });
 });

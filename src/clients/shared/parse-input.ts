@@ -107,6 +107,24 @@ export function parseDateTime(text: string, timezone: string): string | null {
   return DateTime.fromISO(`${date}T${time}`, { zone: timezone }).toISO();
 }
 
+/**
+ * When to do something: a date and time ("завтра в 10", "11.12 18:00"), or only a time as
+ * people write it ("в 16:30", "4:30pm", "16.30"): its next coming, today or else tomorrow.
+ */
+export function parseWhen(
+  text: string,
+  timezone: string,
+  now: DateTime<boolean> = DateTime.now(),
+): string | null {
+  const dated = parseDateTime(text, timezone);
+  if (dated) return dated;
+  const time = parseTime(text);
+  if (!time) return null;
+  const [hour, minute] = time.split(':').map(Number);
+  const today = now.setZone(timezone).set({ hour, minute, second: 0, millisecond: 0 });
+  return (today > now ? today : today.plus({ days: 1 })).toISO();
+}
+
 const AT_START =
   /^(?:в\s+момент\s+начала|в\s+начале|в\s+момент|сразу|at\s+(?:the\s+)?start|when\s+it\s+starts|0)$/u;
 const DAYS = /^(\d{1,2})?\s*(?:день|дня|дней|сутки|суток|d|days?)$/u;

@@ -8,7 +8,7 @@ import {
   UpdateStepCardDocument,
   type UpdateStepInput,
 } from '../../gql/graphql.js';
-import { meansNone, parseDateTime, parseDuration } from '../../parse-input.js';
+import { meansNone, parseDuration, parseWhen } from '../../parse-input.js';
 import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
 import type { Dialogs, Feature } from '../feature.js';
@@ -129,7 +129,7 @@ const dialogs: Dialogs<EditDialog> = {
     prompt: (t) => t.askPlanned,
     fields: { stepId: uuid },
     async answer(turn, { stepId }, text) {
-      const plannedStart = meansNone(text) ? null : parseDateTime(text, turn.timezone);
+      const plannedStart = meansNone(text) ? null : parseWhen(text, turn.timezone);
       if (plannedStart === null && !meansNone(text)) return { retry: turn.t.badDateTime };
       return updateStep(turn, stepId, { plannedStart });
     },

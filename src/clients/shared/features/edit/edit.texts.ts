@@ -23,7 +23,7 @@ export const EDIT_TEXTS = defineTexts({
     askStepNewTitle: 'Новое название шага (или /cancel).',
     askEstimate: 'Сколько займёт шаг? Например: 30 мин, 2ч — или «нет» (или /cancel).',
     askPlanned:
-      'Когда заняться шагом? Например: «завтра в 10», «11.12 18:00» — или «нет» (или /cancel).',
+      'Когда заняться шагом? Например: «завтра в 10», «11.12 18:00», «в 16:30» — или «нет» (или /cancel).',
     badDateTime: 'Не понял дату и время. Например: «завтра в 10» или «11.12 18:00». Или /cancel.',
     repeatTitle: (title: string) => `🔁 Как повторять «${title}»?`,
     repeatOptions: {
@@ -84,7 +84,7 @@ export const EDIT_TEXTS = defineTexts({
     askStepNewTitle: 'The new title of the step (or /cancel).',
     askEstimate: 'How long will the step take? E.g. 30 min, 2h — or "none" (or /cancel).',
     askPlanned:
-      'When will you do it? E.g. "tomorrow at 10", "12/11 18:00" — or "none" (or /cancel).',
+      'When will you do it? E.g. "tomorrow at 10", "12/11 18:00", "4:30pm" — or "none" (or /cancel).',
     badDateTime: 'I did not get the date and time. E.g. "tomorrow at 10". Or /cancel.',
     repeatTitle: (title: string) => `🔁 How should "${title}" repeat?`,
     repeatOptions: {
