@@ -139,13 +139,8 @@ describe('edit everything from the card: words for reminders and repeats', () =>
 
   it('times as people write them: a step at "16.30", an event at "4:30pm"', async () => {
     const { user } = await context.steps.started();
-    const card = await context.steps.withGoal(user, 'Ремонт');
-    await user.press(card, /Изменить/);
-    await user.press(card, /Шаг/);
-    const withStep = await user.say('Купить краску');
-    await user.press(withStep, /Изменить/);
-    await user.press(withStep, /1\. Купить краску/);
-    await user.press(withStep, /Когда/);
+    const step = await context.steps.withStepCard(user, 'Ремонт', 'Купить краску');
+    await user.press(step, /Когда/);
     expect((await user.say('16.30')).text).toMatch(/📅 Когда: .+ 16:30/);
 
     await user.say('Стоматолог завтра в 11:00');

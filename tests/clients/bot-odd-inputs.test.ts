@@ -137,13 +137,8 @@ describe('odd inputs', () => {
       await user.press(week, /Длительность/);
     },
     'step estimate': async (user) => {
-      const card = await context.steps.withGoal(user, 'Ремонт');
-      await user.press(card, /Изменить/);
-      await user.press(card, /Шаг/);
-      const withStep = await user.say('Купить краску');
-      await user.press(withStep, /Изменить/);
-      await user.press(withStep, /1\. Купить краску/);
-      await user.press(withStep, /Оценка/);
+      const step = await context.steps.withStepCard(user, 'Ремонт', 'Купить краску');
+      await user.press(step, /Оценка/);
     },
     timezone: async (user) => {
       const settings = await user.say('/settings');
