@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { BotCheckEventsBetweenDocument } from '../gql/graphql.js';
+import { BotCheckEventsBetweenDocument, BotCheckGoalTitlesDocument } from '../gql/graphql.js';
 import { journeyBot } from '../support/bot-journey.js';
 import { labels, type BotUser } from '../support/bot-user.js';
 import { useOwnDatabase } from '../support/own-database.js';
@@ -63,6 +63,22 @@ describe('edits of messages sent earlier', () => {
     expect(offer.text).toMatch(/Изменить «.*испанский.*» по новому тексту\? Цель создам заново/i);
     expect(await user.press(offer, /Оставить как есть/)).toBe('Оставил как было.');
     expect(user.now(offer).text).toContain('Оставил как было.');
+    context.steps.expectNoApology(user);
+  });
+
+  it('a goal is redone from the new text; a new text that makes nothing keeps the old', async () => {
+    const { user } = await context.steps.started();
+    const goal = await sendText(user, 'хочу выучить испанский к лету');
+    await user.press(await edit(user, goal, 'хочу выучить итальянский к лету'), /Да, изменить/);
+    expect(user.last().text).toMatch(/заменено по исправленному тексту/);
+    const { goals } = await user.op(BotCheckGoalTitlesDocument, {});
+    expect(goals.items.map((g) => g.title)).toEqual([expect.stringMatching(/итальянский/i)]);
+
+    const event = await sendText(user, 'Встреча с Олей завтра в 15:00 на час');
+    const offer = await edit(user, event, 'Встреча с Олей');
+    await user.press(offer, /Да, изменить/);
+    expect(user.now(offer).text).toContain('«Встреча с Олей» пока осталось как было');
+    expect(await titlesTomorrow(user)).toEqual(['Встреча с Олей 15:00']);
     context.steps.expectNoApology(user);
   });
 
