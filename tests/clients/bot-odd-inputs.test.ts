@@ -22,14 +22,34 @@ const context = journeyBot({});
 
 const INJECTION = '<b>жирно</b> <script>alert(1)</script> & <a href="javascript:x">ссылка</a>';
 
+/** The assistant's "not understood" question (with its buttons: never a dead end). */
+const EVENT_GOAL_OR_HABIT = /событие, цель или привычк|an event, a goal or a habit/;
+
 /**
  * Odd things people send; `keeps` = a dialog in progress must survive it; `says` = what the
- * answer must say (a specific answer, whatever screen or dialog it comes to).
+ * answer must say whatever screen or dialog it comes to; `saysOnScreen` = what it must say
+ * outside a dialog (inside one, a dialog may rightly read it as its answer).
  */
-const BATTERY: { name: string; update: Update; keeps: boolean; says?: RegExp }[] = [
-  { name: 'only emoji', update: { kind: 'text', text: '🎉🔥👍' }, keeps: true },
+const BATTERY: {
+  name: string;
+  update: Update;
+  keeps: boolean;
+  says?: RegExp;
+  saysOnScreen?: RegExp;
+}[] = [
+  {
+    name: 'only emoji',
+    update: { kind: 'text', text: '🎉🔥👍' },
+    keeps: true,
+    saysOnScreen: /Я здесь\. Напишите, что запланировать/,
+  },
   { name: 'a sticker', update: { kind: 'unsupported' }, keeps: true, says: /текст и кнопки/ },
-  { name: 'blank text', update: { kind: 'text', text: '   ' }, keeps: true },
+  {
+    name: 'blank text',
+    update: { kind: 'text', text: '   ' },
+    keeps: true,
+    saysOnScreen: /текст и кнопки/,
+  },
   {
     name: '5,000 characters',
     update: { kind: 'text', text: 'а'.repeat(5000) },
@@ -54,22 +74,35 @@ const BATTERY: { name: string; update: Update; keeps: boolean; says?: RegExp }[]
     keeps: true,
     says: /не перечитываю/,
   },
-  { name: 'HTML injection', update: { kind: 'text', text: INJECTION }, keeps: false },
+  {
+    name: 'HTML injection',
+    update: { kind: 'text', text: INJECTION },
+    keeps: false,
+    saysOnScreen: EVENT_GOAL_OR_HABIT,
+  },
   {
     name: 'markdown',
     update: { kind: 'text', text: '*жирный* _курсив_ `код` [ссылка](http://e.com)' },
     keeps: false,
+    saysOnScreen: EVENT_GOAL_OR_HABIT,
   },
   {
     name: 'a forwarded message',
     update: { kind: 'text', text: 'Привет!', forwarded: true },
     keeps: false,
+    saysOnScreen: /Я maxOn — помогу с целями/,
   },
-  { name: 'a voice note without audio', update: { kind: 'voice', download: null }, keeps: true },
+  {
+    name: 'a voice note without audio',
+    update: { kind: 'voice', download: null },
+    keeps: true,
+    says: /Голосовые сообщения пока не поддерживаются/,
+  },
   {
     name: 'a command with junk arguments',
     update: { kind: 'command', command: 'goals', args: 'мусор %$# 123' },
     keeps: false,
+    says: /Целей пока нет|Ваши цели/,
   },
   {
     name: 'a command with a deep-link payload',
@@ -81,11 +114,15 @@ const BATTERY: { name: string; update: Update; keeps: boolean; says?: RegExp }[]
     name: 'an unknown command',
     update: { kind: 'command', command: 'frobnicate', args: 'x' },
     keeps: false,
+    says: /Что я умею/,
   },
 ];
 
-/** Sends one odd input and checks the answer is specific: never the apology, never silence. */
-async function oddInput(user: BotUser, entry: (typeof BATTERY)[number]) {
+/**
+ * Sends one odd input and checks the answer is specific: never the apology, never silence;
+ * what it says is checked always (`says`) and, `onScreen` (no dialog open), `saysOnScreen`.
+ */
+async function oddInput(user: BotUser, entry: (typeof BATTERY)[number], onScreen = false) {
   const before = user.messages().length;
   await user.update(entry.update);
   const answers = user.messages().slice(before);
@@ -93,10 +130,11 @@ async function oddInput(user: BotUser, entry: (typeof BATTERY)[number]) {
     input: entry.name,
     answered: true,
   });
-  if (entry.says) {
-    expect({ input: entry.name, said: entry.says.test(answers.at(-1)!.text) }).toEqual({
+  const says = entry.says ?? (onScreen ? entry.saysOnScreen : undefined);
+  if (says) {
+    expect({ input: entry.name, said: answers.at(-1)!.text }).toEqual({
       input: entry.name,
-      said: true,
+      said: expect.stringMatching(says),
     });
   }
   for (const answer of answers) {
@@ -118,7 +156,7 @@ describe('odd inputs', () => {
   it('outside any dialog each gets a useful answer', async () => {
     const { user } = await context.steps.started();
     for (const entry of BATTERY) {
-      const answer = await oddInput(user, entry);
+      const answer = await oddInput(user, entry, true);
       if (entry.name === 'only emoji') expect(labels(answer)).toContain('🏠 Меню');
     }
     context.steps.expectNoApology(user);
@@ -281,7 +319,7 @@ describe('odd inputs', () => {
       const menu = await user.say('/menu');
       await open(menu);
       for (const entry of BATTERY) {
-        const answer = await oddInput(user, entry);
+        const answer = await oddInput(user, entry, true);
         expect({ screen: name, input: entry.name, text: answer.text.length > 0 }).toEqual({
           screen: name,
           input: entry.name,
