@@ -97,6 +97,22 @@ describe('edits of messages sent earlier', () => {
     context.steps.expectNoApology(user);
   });
 
+  it('an edited answer to a dialog that set a value is applied again', async () => {
+    const { user } = await context.steps.started();
+    await user.say('Стоматолог завтра в 11:00');
+    const week = await user.say('/events');
+    await user.press(week, /Стоматолог/);
+    await user.press(week, /Время/);
+    const id = await sendText(user, '16:30');
+    expect(user.last().text).toMatch(/16:30–17:30/);
+    const offer = await edit(user, id, '17:30');
+    expect(offer.text).toContain('Вы исправили свой ответ: «17:30». Применить исправление?');
+    await user.press(offer, /Да, изменить/);
+    expect(user.last().text).toMatch(/17:30–18:30/);
+    expect(await titlesTomorrow(user)).toEqual(['Стоматолог 17:30']);
+    context.steps.expectNoApology(user);
+  });
+
   it('in a dialog, the edited answer sent as new answers the dialog (English)', async () => {
     const { user } = await context.steps.started('en');
     await sendText(user, 'Dentist tomorrow at 11am');

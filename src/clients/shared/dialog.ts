@@ -37,6 +37,8 @@ export interface ClientState {
   quickReplies?: string[];
   /** What the user's last text made through the assistant: an edit of that text may redo it. */
   lastMade?: MadeByMessage;
+  /** The dialog the user's last answer set a value in, and that message: an edit re-applies. */
+  lastAnswer?: { messageId: string; dialog: Dialog };
   /** The new text of a message the user edited, while its answer's buttons wait. */
   edited?: { text: string; messageId: string };
 }
@@ -81,6 +83,30 @@ export async function endDialog(turn: Turn): Promise<void> {
 }
 
 /**
+ * Dialogs that set one value of something: answering again with an edited message sets it
+ * again, harmlessly (a new goal or step would be made twice, so those are not here).
+ */
+const REAPPLICABLE: ReadonlySet<string> = new Set<Dialog['kind']>([
+  'eventDate',
+  'eventTime',
+  'eventTitle',
+  'eventDuration',
+  'eventNotes',
+  'eventReminderOffsets',
+  'eventRepeatWords',
+  'goalTitle',
+  'goalDeadline',
+  'goalDescription',
+  'stepTitle',
+  'stepEstimate',
+  'stepTime',
+  'habitTime',
+  'timezone',
+  'quietHours',
+  'dailyTime',
+]);
+
+/**
  * A message that reads as a new request rather than an answer to a short question (a date, a
  * time, a zone): a question, or a sentence. Only asked of answers the dialog could not read.
  */
@@ -97,6 +123,8 @@ export async function continueDialog<D extends DialogShape>(
   spec: DialogSpec<D>,
   dialog: D,
   text: string,
+  /** The answering message's id: kept with a value-setting dialog so an edit re-applies it. */
+  messageId?: string,
 ): Promise<'done' | 'yield'> {
   let outcome;
   try {
@@ -122,7 +150,11 @@ export async function continueDialog<D extends DialogShape>(
     return 'done';
   }
   const next = 'screen' in outcome ? outcome : { screen: outcome, continueWith: undefined };
-  await turn.saveState({ ...turn.state, dialog: next.continueWith });
+  const answered =
+    messageId && REAPPLICABLE.has(dialog.kind)
+      ? { lastAnswer: { messageId, dialog: dialog as unknown as Dialog } }
+      : {};
+  await turn.saveState({ ...turn.state, dialog: next.continueWith, ...answered });
   await turn.send(next.screen);
   return 'done';
 }

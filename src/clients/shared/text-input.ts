@@ -20,7 +20,7 @@ export async function answerText(turn: Turn, text: string, messageId?: string): 
     // Loaded when used: features (edit-replies.ts) call this, and the registry imports them.
     const { DIALOGS } = await import('./features/registry.js');
     const spec = DIALOGS[dialog.kind] as Parameters<typeof continueDialog>[1];
-    if ((await continueDialog(turn, spec, dialog, text)) === 'done') return;
+    if ((await continueDialog(turn, spec, dialog, text, messageId)) === 'done') return;
   }
   // Nothing to read (only spaces): say what the bot understands, with the menu.
   if (!length) return void (await turn.send(notice(turn.t, turn.t.unsupported)));

@@ -69,6 +69,17 @@ const codec = callbackCodec<Callback>(BUTTONS);
 export const packCallback = codec.pack;
 export const unpackCallback = codec.unpack;
 
+/** A saved dialog whose kind and fields still fit this version; undefined otherwise. */
+function readDialog(raw: unknown): Dialog | undefined {
+  const dialog = raw as Record<string, unknown> | undefined;
+  const spec =
+    dialog && Object.hasOwn(DIALOGS, String(dialog.kind))
+      ? DIALOGS[dialog.kind as Dialog['kind']]
+      : undefined;
+  const fields = spec && readFields(dialog!, spec.fields);
+  return fields ? ({ kind: dialog!.kind, ...fields } as Dialog) : undefined;
+}
+
 /** Reads a saved state defensively: one written by an older version may not fit any more. */
 export function readClientState(raw: Record<string, unknown> | null | undefined): ClientState {
   if (!raw) return {};
@@ -95,12 +106,12 @@ export function readClientState(raw: Record<string, unknown> | null | undefined)
   if (edited && typeof edited.text === 'string' && typeof edited.messageId === 'string') {
     state.edited = { text: edited.text, messageId: edited.messageId };
   }
-  const dialog = raw.dialog as Record<string, unknown> | undefined;
-  const spec =
-    dialog && Object.hasOwn(DIALOGS, String(dialog.kind))
-      ? DIALOGS[dialog.kind as Dialog['kind']]
-      : undefined;
-  const fields = spec && readFields(dialog!, spec.fields);
-  if (fields) state.dialog = { kind: dialog!.kind, ...fields } as Dialog;
+  const dialog = readDialog(raw.dialog);
+  if (dialog) state.dialog = dialog;
+  const answered = raw.lastAnswer as Record<string, unknown> | undefined;
+  const answeredDialog = answered && readDialog(answered.dialog);
+  if (answeredDialog && typeof answered.messageId === 'string') {
+    state.lastAnswer = { messageId: answered.messageId, dialog: answeredDialog };
+  }
   return state;
 }

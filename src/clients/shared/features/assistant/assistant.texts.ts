@@ -16,6 +16,8 @@ export const ASSISTANT_TEXTS = defineTexts({
       (kind === 'event'
         ? 'Событие создам заново, а старое удалю.'
         : 'Цель создам заново, а старую (с её шагами) удалю.'),
+    editReapplyAsk: (text: string) =>
+      `✏️ Вы исправили свой ответ: «${text}». Применить исправление?`,
     editNotReread: (text: string) =>
       `✏️ Вы исправили сообщение: «${text}». Исправления я сам не перечитываю — отправить исправленный текст как новое сообщение?`,
     editNotKept:
@@ -40,6 +42,7 @@ export const ASSISTANT_TEXTS = defineTexts({
       (kind === 'event'
         ? 'I will create the event again and delete the old one.'
         : 'I will create the goal again and delete the old one (with its steps).'),
+    editReapplyAsk: (text: string) => `✏️ You corrected your answer: "${text}". Apply it?`,
     editNotReread: (text: string) =>
       `✏️ You edited a message: "${text}". I do not re-read edits by myself — send the corrected text as a new message?`,
     editNotKept: '✏️ I do not re-read edited messages. Please send a new message instead.',

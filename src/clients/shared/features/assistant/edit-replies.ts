@@ -20,8 +20,9 @@ const KEPT_EDIT_LIMIT = 600;
 
 /**
  * A message the user edited. Messengers deliver edits silently, so the edit is never acted on
- * by itself: when it is the message that made an event or goal, the bot offers to redo that
- * from the new text; otherwise it says edits are not re-read and offers to send the new text.
+ * by itself: when it answered a dialog that sets a value (a time, a title), the bot offers to
+ * apply the correction; when it made an event or goal, to redo that from the new text;
+ * otherwise it says edits are not re-read and offers to send the new text.
  */
 export async function answerEdit(turn: Turn, text: string, messageId: string): Promise<void> {
   const trimmed = text.trim();
@@ -33,15 +34,21 @@ export async function answerEdit(turn: Turn, text: string, messageId: string): P
     return;
   }
   await turn.saveState({ ...turn.state, edited: { text: trimmed, messageId } });
-  if (made?.messageId === messageId) {
-    await turn.send(
-      screen(markup`${turn.t.editRedoAsk(made.kind, made.title, trimmed)}`, [
+  const ask = (text: string) =>
+    turn.send(
+      screen(markup`${text}`, [
         [
           button(turn.t.messageEditButtons.redo, { a: 'editRedo' }),
           button(turn.t.messageEditButtons.keep, { a: 'editKeep' }),
         ],
       ]),
     );
+  if (turn.state.lastAnswer?.messageId === messageId) {
+    await ask(turn.t.editReapplyAsk(trimmed));
+    return;
+  }
+  if (made?.messageId === messageId) {
+    await ask(turn.t.editRedoAsk(made.kind, made.title, trimmed));
     return;
   }
   await turn.send(
@@ -77,8 +84,15 @@ export const editReplyButtons: { [A in EditReplyCallback['a']]: ButtonSpec<{ a: 
     fields: {},
     async press(turn) {
       const edited = await keptEdit(turn);
-      const old = turn.state.lastMade;
       if (!edited) return;
+      const answered = turn.state.lastAnswer;
+      if (answered?.messageId === edited.messageId) {
+        // The corrected answer goes to its dialog again, as if it had just been sent.
+        await turn.answer();
+        await turn.saveState({ ...turn.state, edited: undefined, dialog: answered.dialog });
+        return answerText(turn, edited.text, edited.messageId);
+      }
+      const old = turn.state.lastMade;
       if (old?.messageId !== edited.messageId) return turn.answer(turn.t.outdatedButton);
       await turn.answer();
       await turn.saveState({ ...turn.state, edited: undefined });
