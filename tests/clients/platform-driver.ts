@@ -39,7 +39,12 @@ export interface PlatformDriver {
   newUser(languageCode?: string): PlatformUser;
   /** The platform's way to start a chat (Telegram: /start; MAX: the Start button). */
   start(user: PlatformUser): void;
-  sendText(user: PlatformUser, text: string): void;
+  /** Sends a text; returns the user's message id (to edit it later). */
+  sendText(user: PlatformUser, text: string): string;
+  /** A text replying to a bot message (the platform reports what it answers). */
+  replyText(user: PlatformUser, to: PlatformMessage, text: string): void;
+  /** The user edits a message they sent (Telegram edited_message, MAX message_edited). */
+  editText(user: PlatformUser, messageId: string, text: string): void;
   sendVoice(user: PlatformUser): void;
   /** The oldest bot message in the user's chat not yet returned (waits for one). */
   next(user: PlatformUser, timeoutMs?: number): Promise<PlatformMessage>;
@@ -105,7 +110,10 @@ export async function telegramDriver(app: TestApp): Promise<PlatformDriver> {
       return user;
     },
     start: (user) => void fake().sendText(userOf(user), '/start'),
-    sendText: (user, text) => void fake().sendText(userOf(user), text),
+    sendText: (user, text) => String(fake().sendText(userOf(user), text).message_id),
+    replyText: (user, to, text) =>
+      void fake().sendText(userOf(user), text, { replyTo: Number(to.id) }),
+    editText: (user, messageId, text) => fake().editText(userOf(user), Number(messageId), text),
     sendVoice: (user) => void fake().sendVoice(userOf(user), new Uint8Array([1, 2, 3]), 2),
     next: async (user, timeoutMs) => view(await fake().nextMessage(userOf(user).id, timeoutMs)),
     messages: (user) => fake().messages(userOf(user).id).map(view),
@@ -165,6 +173,8 @@ export async function maxDriver(app: TestApp): Promise<PlatformDriver> {
     },
     start: (user) => fake().botStarted(userOf(user)),
     sendText: (user, text) => fake().sendText(userOf(user), text),
+    replyText: (user, to, text) => void fake().sendText(userOf(user), text, { replyTo: to.id }),
+    editText: (user, messageId, text) => fake().editText(userOf(user), messageId, text),
     sendVoice: (user) => fake().sendVoice(userOf(user), new Uint8Array([1, 2, 3])),
     next: async (user, timeoutMs) => view(await fake().nextMessage(chatOf(user), timeoutMs)),
     messages: (user) => fake().messages(chatOf(user)).map(view),

@@ -127,6 +127,11 @@ describe('callback data', () => {
     { a: 'stepEditTime', stepId: ID },
     { a: 'stepDelete', stepId: ID },
     { a: 'stepDeleteYes', stepId: ID },
+    { a: 'editRedo' },
+    { a: 'editKeep' },
+    { a: 'editResend' },
+    { a: 'eventRemindersCustom', eventId: ID },
+    { a: 'eventRepeatCustom', eventId: ID },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -254,6 +259,11 @@ describe('callback data', () => {
       `usp:${ID}`,
       `usx:${ID}`,
       `usxy:${ID}`,
+      'mer',
+      'mek',
+      'mes',
+      `erc:${ID}`,
+      `uerw:${ID}`,
     ]);
   });
 

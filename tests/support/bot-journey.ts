@@ -32,6 +32,17 @@ export function journeySteps(app: TestApp, bot: MemoryBot) {
       return user.now(review);
     },
 
+    /** A goal with one step added through its card, and that step's card opened. */
+    async withStepCard(user: BotUser, goal: string, step: string): Promise<ShownMessage> {
+      const card = await this.withGoal(user, goal);
+      await user.press(card, /Изменить/);
+      await user.press(card, /Шаг/);
+      const withStep = await user.say(step);
+      await user.press(withStep, /Изменить/);
+      await user.press(withStep, new RegExp(`1\\. ${step}`));
+      return user.now(withStep);
+    },
+
     /** A one-time reminder due now, as the bot delivers it. */
     async remindNow(user: BotUser, text: string): Promise<ShownMessage> {
       const before = user.messages().length;

@@ -129,8 +129,10 @@ export interface FakeMaxServer {
   subscriptions(): Subscription[];
   /** Webhook POSTs so far, with the status the bot answered. */
   webhookDeliveries: { url: string; status: number }[];
-  /** A text from the user in their dialog with the bot. */
-  sendText(user: FakeMaxUser, text: string): void;
+  /** A text from the user in their dialog with the bot (a reply to `replyTo`); returns its mid. */
+  sendText(user: FakeMaxUser, text: string, options?: { replyTo?: string }): string;
+  /** The user edits their own message: a `message_edited` update with the new text. */
+  editText(user: FakeMaxUser, mid: string, text: string): void;
   /** A message whose body has `text: null` (a sticker): the library's command/hears break on it. */
   sendTextNull(user: FakeMaxUser): void;
   /** What MAX sends for a native voice note: `message_created` with no `message` at all. */
@@ -229,6 +231,8 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
   const webhookDeliveries: { url: string; status: number }[] = [];
   const log = core.log;
   const byMid = new Map<string, StoredMessage>();
+  /** The users' own messages: mid → sender. */
+  const userMids = new Map<string, number>();
   const users = new Map<number, FakeMaxUser>();
   const actionLog = new Map<number, string[]>();
   const presses = new Map<string, Press>();
@@ -727,8 +731,9 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
     return chatIdOf(user);
   }
 
-  function userMessage(user: FakeMaxUser, body: Payload): void {
+  function userMessage(user: FakeMaxUser, body: Payload, link?: Payload): string {
     const chatId = know(user);
+    const mid = `mid.u${String(++counter).padStart(8, '0')}`;
     pushUpdate({
       update_type: 'message_created',
       timestamp: Date.now(),
@@ -736,10 +741,13 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
         sender: userObject(user),
         recipient: { chat_id: chatId, chat_type: 'dialog', user_id: botInfo.user_id },
         timestamp: Date.now(),
-        body: { mid: `mid.u${String(++counter).padStart(8, '0')}`, seq: counter, ...body },
+        body: { mid, seq: counter, ...body },
+        ...(link && { link }),
       },
       user_locale: user.locale ?? 'ru',
     });
+    userMids.set(mid, user.user_id);
+    return mid;
   }
 
   return {
@@ -757,7 +765,35 @@ export async function startFakeMaxServer(options: FakeMaxOptions = {}): Promise<
     actions: (chatId) => [...(actionLog.get(chatId) ?? [])],
     commands: () => structuredClone(commands),
     subscriptions: () => structuredClone(subscriptions),
-    sendText: (user, text) => userMessage(user, { text }),
+    sendText(user, text, options = {}) {
+      const replied = options.replyTo ? byMid.get(options.replyTo) : undefined;
+      if (options.replyTo && !replied)
+        throw new Error(`fake max: no bot message ${options.replyTo}`);
+      const link = replied && {
+        type: 'reply',
+        sender: { ...botInfo },
+        chat_id: replied.chat_id,
+        message: messageObject(replied).body,
+      };
+      return userMessage(user, { text }, link);
+    },
+    editText(user, mid, text) {
+      if (userMids.get(mid) !== user.user_id) {
+        throw new Error(`fake max: ${user.user_id} sent no message ${mid}`);
+      }
+      const chatId = know(user);
+      pushUpdate({
+        update_type: 'message_edited',
+        timestamp: Date.now(),
+        message: {
+          sender: userObject(user),
+          recipient: { chat_id: chatId, chat_type: 'dialog', user_id: botInfo.user_id },
+          timestamp: Date.now() - 60_000,
+          body: { mid, seq: Number(mid.slice(5)), text },
+        },
+        user_locale: user.locale ?? 'ru',
+      });
+    },
     sendTextNull: (user) =>
       userMessage(user, {
         text: null,

@@ -119,6 +119,8 @@ export interface FakeTelegramServer {
   webhookUrl(): string | undefined;
   /** A text from the user (private chat unless `chatId` names a group); returns the message. */
   sendText(user: FakeUser, text: string, options?: ChatOptions): UserMessage;
+  /** The user edits their own text message: an `edited_message` update with the new text. */
+  editText(user: FakeUser, messageId: number, text: string, options?: ChatOptions): void;
   /** Presses an inline button the bot's message carries; returns the callback query id. */
   pressButton(user: FakeUser, messageId: number, data: string, options?: ChatOptions): string;
   /** A voice note whose bytes getFile + the file URL serve. */
@@ -145,6 +147,8 @@ export interface ChatOptions {
   title?: string;
   /** Press data the message does not (or no longer) carry: an old client or a forged press. */
   force?: boolean;
+  /** A reply to this bot message (its id). */
+  replyTo?: number;
 }
 
 export interface UserMessage {
@@ -796,11 +800,14 @@ export async function startFakeTelegramServer(
     const c = chat(options.chatId ?? user.id, user, options.title);
     const message_id = c.nextMessageId++;
     userByKey.set(key(c.id, message_id), { deleted: false });
+    const replied =
+      options.replyTo === undefined ? undefined : botByKey.get(key(c.id, options.replyTo));
     const message = {
       message_id,
       from: userObject(user),
       chat: chatObject(c),
       date: now(),
+      ...(replied && { reply_to_message: messageObject(replied) }),
       ...content,
     };
     return { message_id, chat_id: c.id, update_id: pushUpdate({ message }) };
@@ -826,6 +833,21 @@ export async function startFakeTelegramServer(
         ? [{ type: 'bot_command', offset: 0, length: command[0].length }]
         : undefined;
       return userMessage(user, options, compact({ text, entities }));
+    },
+    editText(user, messageId, text, options = {}) {
+      const c = chat(options.chatId ?? user.id, user, options.title);
+      if (!userByKey.has(key(c.id, messageId))) {
+        throw new Error(`fake telegram: the user sent no message ${messageId} in chat ${c.id}`);
+      }
+      const edited_message = {
+        message_id: messageId,
+        from: userObject(user),
+        chat: chatObject(c),
+        date: now() - 60,
+        edit_date: now(),
+        text,
+      };
+      pushUpdate({ edited_message });
     },
     pressButton(user, messageId, data, options = {}) {
       const chatId = options.chatId ?? user.id;

@@ -3,7 +3,12 @@ import { parseCommand, type Incoming, type IncomingUser } from '../shared/messen
 import { buttonsOf } from './message-parts.js';
 
 /** The updates the bot asks MAX for. */
-export const UPDATE_TYPES: UpdateType[] = ['message_created', 'message_callback', 'bot_started'];
+export const UPDATE_TYPES: UpdateType[] = [
+  'message_created',
+  'message_edited',
+  'message_callback',
+  'bot_started',
+];
 
 const userOf = (user: User, locale: unknown): IncomingUser => ({
   id: String(user.user_id),
@@ -47,9 +52,26 @@ export function toIncoming(update: Update): Incoming | null {
       return update.message
         ? fromMessage(update.message as Message | undefined, update.user_locale)
         : bareVoice(update as unknown as Record<string, unknown>);
+    case 'message_edited':
+      // The library's type omits `user_locale`, which MAX sends with every message update.
+      return fromEdit(update.message, (update as { user_locale?: unknown }).user_locale);
     default:
       return null;
   }
+}
+
+/** A message the user changed: its new text (empty for an attachment), by its id. */
+function fromEdit(message: Message | undefined, locale: unknown): Incoming | null {
+  const sender = message?.sender;
+  const chatId = message?.recipient?.chat_id;
+  if (!message || !sender || sender.is_bot || chatId == null || !message.body?.mid) return null;
+  return {
+    chatId: String(chatId),
+    user: userOf(sender, locale),
+    kind: 'edited',
+    text: typeof message.body.text === 'string' ? message.body.text : '',
+    messageId: message.body.mid,
+  };
 }
 
 function fromMessage(message: Message | undefined, locale: unknown): Incoming | null {

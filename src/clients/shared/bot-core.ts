@@ -1,26 +1,22 @@
 import { type ApiClient, ApiError, type ChannelIdentity } from './api-client.js';
 import type { BackgroundTasks } from './background.js';
 import type { Callback } from './callback-data.js';
-import { continueDialog, endDialog } from './dialog.js';
+import { endDialog } from './dialog.js';
 import type { ButtonSpec } from './features/feature.js';
-import { askAssistant, askAssistantByVoice } from './features/assistant/assistant.feature.js';
+import { askAssistantByVoice } from './features/assistant/assistant.feature.js';
+import { answerEdit } from './features/assistant/edit-replies.js';
 import { ADMIN_TEXTS } from './features/admin/admin.texts.js';
-import { helpScreen, mainMenu, notice } from './features/menu/menu.views.js';
+import { helpScreen, mainMenu } from './features/menu/menu.views.js';
 import { zoneForLanguageCode } from './features/menu/onboarding.js';
 import { handledNotification } from './features/notifications/notifications.views.js';
 import { answerReminderReply } from './features/notifications/reminder-reply.js';
 import { goneKindOf } from './recovery.texts.js';
-import {
-  BUTTONS,
-  commandHandler,
-  DIALOGS,
-  readClientState,
-  unpackCallback,
-} from './features/registry.js';
+import { BUTTONS, commandHandler, readClientState, unpackCallback } from './features/registry.js';
 import { RegisterChannelAccountDocument, SessionDocument } from './gql/graphql.js';
 import { markup } from './html.js';
 import { platformEnum, type Incoming, type Messenger, type ShownButton } from './messenger.js';
 import { button, screen, type Button } from './screen.js';
+import { answerText } from './text-input.js';
 import { langOf, textsFor } from './texts.js';
 import type { Lang } from '../../common/texts.js';
 import { Turn, type BotLogger } from './turn.js';
@@ -91,25 +87,16 @@ export class BotCore {
         return handler ? handler(turn) : turn.show(helpScreen(turn.t));
       }
       case 'text': {
-        const length = [...incoming.text.trim()].length;
-        if (length > TEXT_LIMIT) {
-          return void (await turn.send(notice(turn.t, turn.t.tooLong(TEXT_LIMIT, length))));
-        }
         // A reply to a reminder in words ("через час") snoozes it, whatever else is going on.
         const reminder = incoming.replyTo && {
           ...incoming.replyTo,
           buttons: readButtons(incoming.replyTo.buttons),
         };
         if (reminder && (await answerReminderReply(turn, reminder, incoming.text))) return;
-        const dialog = turn.state.dialog;
-        if (dialog) {
-          const spec = DIALOGS[dialog.kind] as Parameters<typeof continueDialog>[1];
-          if ((await continueDialog(turn, spec, dialog, incoming.text)) === 'done') return;
-        }
-        // Nothing to read (only spaces): say what the bot understands, with the menu.
-        if (!length) return void (await turn.send(notice(turn.t, turn.t.unsupported)));
-        return askAssistant(turn, incoming.text);
+        return answerText(turn, incoming.text, incoming.forwarded ? undefined : incoming.messageId);
       }
+      case 'edited':
+        return answerEdit(turn, incoming.text, incoming.messageId);
       case 'callback':
         return this.press(turn, incoming.data);
       case 'voice':
@@ -236,9 +223,6 @@ function readButtons(shown: ShownButton[][] = []): Button[][] {
     )
     .filter((row) => row.length > 0);
 }
-
-/** The longest message the assistant reads (the API refuses longer ones). */
-const TEXT_LIMIT = 2000;
 
 /**
  * A button whose object was deleted: a toast and a line saying what is gone, with the menu; under

@@ -79,6 +79,11 @@ export type Incoming = { chatId: string; user: IncomingUser } & (
       /** The pressed message's buttons (data as sent), when the platform reports them. */
       messageButtons?: ShownButton[][];
     }
+  /**
+   * The user changed a message sent earlier (Telegram `edited_message`, MAX `message_edited`):
+   * its new text and id. Never re-read as a new request by itself (edit-replies.ts asks).
+   */
+  | { kind: 'edited'; text: string; messageId: string }
   /** `download` null: a voice note whose audio did not come with the update (MAX). */
   | { kind: 'voice'; download: (() => Promise<{ data: Buffer; filename: string }>) | null }
   | { kind: 'unsupported' }

@@ -106,3 +106,63 @@ export function parseDateTime(text: string, timezone: string): string | null {
   if (!date || !time) return null;
   return DateTime.fromISO(`${date}T${time}`, { zone: timezone }).toISO();
 }
+
+/**
+ * When to do something: a date and time ("завтра в 10", "11.12 18:00"), or only a time as
+ * people write it ("в 16:30", "4:30pm", "16.30"): its next coming, today or else tomorrow.
+ */
+export function parseWhen(
+  text: string,
+  timezone: string,
+  now: DateTime<boolean> = DateTime.now(),
+): string | null {
+  const dated = parseDateTime(text, timezone);
+  if (dated) return dated;
+  const time = parseTime(text);
+  if (!time) return null;
+  const [hour, minute] = time.split(':').map(Number);
+  const today = now.setZone(timezone).set({ hour, minute, second: 0, millisecond: 0 });
+  return (today > now ? today : today.plus({ days: 1 })).toISO();
+}
+
+const AT_START =
+  /^(?:в\s+момент\s+начала|в\s+начале|в\s+момент|сразу|at\s+(?:the\s+)?start|when\s+it\s+starts|0)$/u;
+const DAYS = /^(\d{1,2})?\s*(?:день|дня|дней|сутки|суток|d|days?)$/u;
+const WEEKS = /^(\d)?\s*(?:неделю|недели|недель|нед|w|weeks?)$/u;
+/** "за", "и за" before an offset; "до начала", "before" after it. */
+const OFFSET_FILLER =
+  /^(?:и\s+)?(?:за\s+)?(?:an?\s+)?|\s+(?:до(?:\s+(?:начала|него|неё|нее|события|встречи))?|before(?:\s+(?:it|the\s+start))?|ahead|in\s+advance|prior)$/gu;
+
+/** One offset ("за 2 часа", "1 day", "30 min before", "в момент начала") → minutes; null if not. */
+function parseOffset(part: string): number | null {
+  const cleaned = part.replace(OFFSET_FILLER, '').trim();
+  if (AT_START.test(cleaned)) return 0;
+  const days = DAYS.exec(cleaned);
+  if (days) return Number(days[1] ?? 1) * 1440;
+  const weeks = WEEKS.exec(cleaned);
+  if (weeks) return Number(weeks[1] ?? 1) * 7 * 1440;
+  if (/^(?:час|hour)$/u.test(cleaned)) return 60;
+  return parseDuration(cleaned);
+}
+
+/**
+ * Reminder offsets as people list them → minutes before the start, most distant first; [] for
+ * "нет"/"none"; null when a part is not an offset. "за 2 часа и за 10 минут", "1 day, 30 min",
+ * "за день, за час и в момент начала".
+ */
+export function parseReminderOffsets(text: string): number[] | null {
+  if (meansNone(text)) return [];
+  const parts = text
+    .trim()
+    .toLowerCase()
+    .split(/\s*(?:,|;|\+|&|\s+и\s+|\s+and\s+)\s*/u)
+    .filter(Boolean);
+  if (!parts.length) return null;
+  const minutes: number[] = [];
+  for (const part of parts) {
+    const offset = parseOffset(part);
+    if (offset === null) return null;
+    minutes.push(offset);
+  }
+  return [...new Set(minutes)].sort((a, b) => b - a);
+}

@@ -104,7 +104,13 @@ export class Turn {
   /** Saves through the API, only when it changed (most turns end with nothing to keep). */
   async saveState(state: ClientState): Promise<void> {
     const stored = (value: ClientState) =>
-      !value.dialog && !value.quickReplies?.length ? null : { ...value };
+      !value.dialog &&
+      !value.quickReplies?.length &&
+      !value.lastMade &&
+      !value.lastAnswer &&
+      !value.edited
+        ? null
+        : { ...value };
     const unchanged = JSON.stringify(stored(state)) === JSON.stringify(stored(this.state));
     this.state = state;
     if (!unchanged) await this.api(SetDialogStateDocument, { state: stored(state) });

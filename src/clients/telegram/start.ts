@@ -46,7 +46,7 @@ function telegramAdapter(config: Config, token: string, log: Logger): BotAdapter
       if (appUrl) await setMenuButton(bot, appUrl);
     },
     async start(onUpdate) {
-      bot.on(['message', 'callback_query'], (ctx) => {
+      bot.on(['message', 'edited_message', 'callback_query'], (ctx) => {
         const incoming = toIncoming(ctx, bot.telegram);
         if (incoming) void onUpdate(incoming);
       });

@@ -46,6 +46,19 @@ export function toIncoming(ctx: Context, telegram: Telegram): Incoming | null {
     };
   }
 
+  const edited = ctx.editedMessage;
+  if (edited) {
+    const messageId = String(edited.message_id);
+    return 'text' in edited
+      ? { ...base, kind: 'edited', text: edited.text, messageId }
+      : {
+          ...base,
+          kind: 'edited',
+          text: 'caption' in edited ? (edited.caption ?? '') : '',
+          messageId,
+        };
+  }
+
   const message = ctx.message;
   if (!message) return null;
   if ('text' in message) {

@@ -69,6 +69,17 @@ const codec = callbackCodec<Callback>(BUTTONS);
 export const packCallback = codec.pack;
 export const unpackCallback = codec.unpack;
 
+/** A saved dialog whose kind and fields still fit this version; undefined otherwise. */
+function readDialog(raw: unknown): Dialog | undefined {
+  const dialog = raw as Record<string, unknown> | undefined;
+  const spec =
+    dialog && Object.hasOwn(DIALOGS, String(dialog.kind))
+      ? DIALOGS[dialog.kind as Dialog['kind']]
+      : undefined;
+  const fields = spec && readFields(dialog!, spec.fields);
+  return fields ? ({ kind: dialog!.kind, ...fields } as Dialog) : undefined;
+}
+
 /** Reads a saved state defensively: one written by an older version may not fit any more. */
 export function readClientState(raw: Record<string, unknown> | null | undefined): ClientState {
   if (!raw) return {};
@@ -76,12 +87,31 @@ export function readClientState(raw: Record<string, unknown> | null | undefined)
   if (Array.isArray(raw.quickReplies) && raw.quickReplies.every((x) => typeof x === 'string')) {
     state.quickReplies = raw.quickReplies as string[];
   }
-  const dialog = raw.dialog as Record<string, unknown> | undefined;
-  const spec =
-    dialog && Object.hasOwn(DIALOGS, String(dialog.kind))
-      ? DIALOGS[dialog.kind as Dialog['kind']]
-      : undefined;
-  const fields = spec && readFields(dialog!, spec.fields);
-  if (fields) state.dialog = { kind: dialog!.kind, ...fields } as Dialog;
+  const made = raw.lastMade as Record<string, unknown> | undefined;
+  if (
+    made &&
+    typeof made.messageId === 'string' &&
+    (made.kind === 'event' || made.kind === 'goal') &&
+    typeof made.id === 'string' &&
+    typeof made.title === 'string'
+  ) {
+    state.lastMade = {
+      messageId: made.messageId,
+      kind: made.kind,
+      id: made.id,
+      title: made.title,
+    };
+  }
+  const edited = raw.edited as Record<string, unknown> | undefined;
+  if (edited && typeof edited.text === 'string' && typeof edited.messageId === 'string') {
+    state.edited = { text: edited.text, messageId: edited.messageId };
+  }
+  const dialog = readDialog(raw.dialog);
+  if (dialog) state.dialog = dialog;
+  const answered = raw.lastAnswer as Record<string, unknown> | undefined;
+  const answeredDialog = answered && readDialog(answered.dialog);
+  if (answeredDialog && typeof answered.messageId === 'string') {
+    state.lastAnswer = { messageId: answered.messageId, dialog: answeredDialog };
+  }
   return state;
 }

@@ -7,10 +7,28 @@ import {
 import { markup } from '../../html.js';
 import { screen, type Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
+import type { MadeByMessage } from '../../dialog.js';
 import type { Feature } from '../feature.js';
 import { assistantReplyScreen } from './assistant.views.js';
+import { editReplyButtons, type EditReplyCallback } from './edit-replies.js';
 
-export type AssistantCallback = { a: 'quickReply'; index: number };
+export type AssistantCallback = { a: 'quickReply'; index: number } | EditReplyCallback;
+
+const MADE_KINDS = { event_created: 'event', goal_created: 'goal' } as const;
+
+/** The event or goal an assistant reply created, as made by the user's message `messageId`. */
+export function madeBy(
+  messageId: string,
+  actions: readonly { kind: string; entityId?: string | null; title?: string | null }[],
+): MadeByMessage | undefined {
+  for (const action of actions) {
+    const kind = MADE_KINDS[action.kind as keyof typeof MADE_KINDS];
+    if (kind && action.entityId) {
+      return { messageId, kind, id: action.entityId, title: action.title ?? '' };
+    }
+  }
+  return undefined;
+}
 
 /** Shows "typing…" while `work` runs (the messenger clears it after ~5 s, so it is renewed). */
 async function withTyping<T>(turn: Turn, work: () => Promise<T>): Promise<T> {
@@ -24,16 +42,33 @@ async function withTyping<T>(turn: Turn, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Free text to the assistant; its quick replies are kept so their buttons can carry an index. */
-export async function askAssistant(turn: Turn, text: string): Promise<void> {
-  await turn.send(await assistantAnswer(turn, text));
+/**
+ * Free text to the assistant; its quick replies are kept so their buttons can carry an index.
+ * `messageId` (the user's message) is kept with what it made, so an edit of it can redo it.
+ */
+export async function askAssistant(turn: Turn, text: string, messageId?: string): Promise<void> {
+  await turn.send(await assistantAnswer(turn, text, messageId));
 }
 
 /** The assistant's answer to `text` as a screen (its quick replies kept), not sent yet. */
-export async function assistantAnswer(turn: Turn, text: string): Promise<Screen> {
+export async function assistantAnswer(
+  turn: Turn,
+  text: string,
+  messageId?: string,
+): Promise<Screen> {
+  return assistantReplyScreen(turn.t, await assistantReply(turn, text, messageId));
+}
+
+/** The assistant's reply to `text`; keeps its quick replies and what it made from `messageId`. */
+export async function assistantReply(turn: Turn, text: string, messageId?: string) {
   const { sendMessage } = await withTyping(turn, () => turn.api(SendMessageDocument, { text }));
-  await turn.saveState({ ...turn.state, quickReplies: sendMessage.quickReplies });
-  return assistantReplyScreen(turn.t, sendMessage);
+  const made = messageId ? madeBy(messageId, sendMessage.actions) : undefined;
+  await turn.saveState({
+    ...turn.state,
+    quickReplies: sendMessage.quickReplies,
+    ...(made && { lastMade: made }),
+  });
+  return sendMessage;
 }
 
 /** A voice message, when the API can transcribe it. */
@@ -61,6 +96,7 @@ export async function askAssistantByVoice(
 export const assistantFeature: Feature<AssistantCallback> = {
   commands: {},
   buttons: {
+    ...editReplyButtons,
     quickReply: {
       code: 'qr',
       fields: { index: nonNegativeInt },

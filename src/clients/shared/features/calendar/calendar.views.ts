@@ -168,6 +168,7 @@ export function eventRemindersScreen(t: Texts, lang: Lang, event: EventCardField
         (minutes) => ({ a: 'eventReminderToggle', eventId, minutes }),
         { a: 'eventReminderNone', eventId },
       ),
+      [button(t.customOffsets, { a: 'eventRemindersCustom', eventId })],
       [button(t.back, { a: 'event', eventId }), button(t.toMenu, { a: 'menu' })],
     ],
   );

@@ -4,19 +4,23 @@ import {
   DeleteStepDocument,
   EventCardDocument,
   StepCardDocument,
-  UpdateEventDocument,
   UpdateGoalDocument,
   UpdateStepCardDocument,
-  type UpdateEventInput,
   type UpdateStepInput,
 } from '../../gql/graphql.js';
-import { meansNone, parseDateTime, parseDuration } from '../../parse-input.js';
+import { meansNone, parseDuration, parseWhen } from '../../parse-input.js';
 import type { Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
-import { eventCard } from '../calendar/calendar.views.js';
 import type { Dialogs, Feature } from '../feature.js';
 import { goalScreen, titleProblem } from '../goals/goals.feature.js';
 import { goalCard } from '../goals/goals.views.js';
+import {
+  eventRulesButtons,
+  eventRulesDialogs,
+  updateEvent,
+  type EventRulesCallback,
+  type EventRulesDialog,
+} from './event-rules.js';
 import {
   REPEATS,
   repeatRule,
@@ -38,7 +42,8 @@ export type EditCallback =
   | { a: 'stepEditEstimate'; stepId: string }
   | { a: 'stepEditTime'; stepId: string }
   | { a: 'stepDelete'; stepId: string }
-  | { a: 'stepDeleteYes'; stepId: string };
+  | { a: 'stepDeleteYes'; stepId: string }
+  | EventRulesCallback;
 
 export type EditDialog =
   | { kind: 'eventTitle'; eventId: string }
@@ -47,15 +52,10 @@ export type EditDialog =
   | { kind: 'goalDescription'; goalId: string }
   | { kind: 'stepTitle'; stepId: string }
   | { kind: 'stepEstimate'; stepId: string }
-  | { kind: 'stepTime'; stepId: string };
+  | { kind: 'stepTime'; stepId: string }
+  | EventRulesDialog;
 
 const NOTES_LIMIT = 5000;
-
-/** Saves a change of the event and shows its card: the card is the confirmation. */
-async function updateEvent(turn: Turn, eventId: string, input: UpdateEventInput): Promise<Screen> {
-  const { updateEvent } = await turn.api(UpdateEventDocument, { id: eventId, input });
-  return eventCard(turn.t, turn.lang, turn.timezone, updateEvent);
-}
 
 async function updateStep(turn: Turn, stepId: string, input: UpdateStepInput): Promise<Screen> {
   const { updateStep } = await turn.api(UpdateStepCardDocument, { id: stepId, input });
@@ -74,6 +74,7 @@ function readMinutes(text: string, clearable: boolean): number | null | undefine
 }
 
 const dialogs: Dialogs<EditDialog> = {
+  ...eventRulesDialogs,
   eventTitle: {
     prompt: (t) => t.askEventTitle,
     fields: { eventId: uuid },
@@ -128,7 +129,7 @@ const dialogs: Dialogs<EditDialog> = {
     prompt: (t) => t.askPlanned,
     fields: { stepId: uuid },
     async answer(turn, { stepId }, text) {
-      const plannedStart = meansNone(text) ? null : parseDateTime(text, turn.timezone);
+      const plannedStart = meansNone(text) ? null : parseWhen(text, turn.timezone);
       if (plannedStart === null && !meansNone(text)) return { retry: turn.t.badDateTime };
       return updateStep(turn, stepId, { plannedStart });
     },
@@ -139,6 +140,7 @@ const dialogs: Dialogs<EditDialog> = {
 export const editFeature: Feature<EditCallback, EditDialog> = {
   commands: {},
   buttons: {
+    ...eventRulesButtons,
     eventEditTitle: {
       code: 'uet',
       fields: { eventId: uuid },

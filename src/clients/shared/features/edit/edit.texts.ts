@@ -23,7 +23,7 @@ export const EDIT_TEXTS = defineTexts({
     askStepNewTitle: 'Новое название шага (или /cancel).',
     askEstimate: 'Сколько займёт шаг? Например: 30 мин, 2ч — или «нет» (или /cancel).',
     askPlanned:
-      'Когда заняться шагом? Например: «завтра в 10», «11.12 18:00» — или «нет» (или /cancel).',
+      'Когда заняться шагом? Например: «завтра в 10», «11.12 18:00», «в 16:30» — или «нет» (или /cancel).',
     badDateTime: 'Не понял дату и время. Например: «завтра в 10» или «11.12 18:00». Или /cancel.',
     repeatTitle: (title: string) => `🔁 Как повторять «${title}»?`,
     repeatOptions: {
@@ -49,6 +49,19 @@ export const EDIT_TEXTS = defineTexts({
     confirmDeleteStep: (title: string) => `Удалить шаг «${title}»?`,
     stepDeleted: 'Шаг удалён.',
     saved: '✅ Сохранено',
+    customOffsets: '✏️ Своё время',
+    customRepeat: '✏️ Своими словами',
+    askOffsets:
+      'Когда напомнить? Например: «за 2 часа и за 10 минут», «за день, за 30 мин», «в момент начала» — или «нет» (или /cancel).',
+    badOffsets:
+      'Не понял, когда напомнить. Например: «за 2 часа и за 10 минут» или «1 день, 30 мин». Или /cancel.',
+    tooManyOffsets: (max: number) =>
+      `Можно не больше ${max} напоминаний. Оставьте ${max} или меньше.`,
+    offsetTooFar: 'Раньше чем за 4 недели напомнить не могу. Назовите срок поближе.',
+    askRepeatWords:
+      'Как повторять? Например: «каждый вторник», «через день», «по будням», «раз в две недели» — или «не повторять» (или /cancel).',
+    badRepeat:
+      'Не понял, как повторять. Например: «каждый вторник», «каждые 2 недели» или «не повторять». Или /cancel.',
   },
   en: {
     editButtons: {
@@ -71,7 +84,7 @@ export const EDIT_TEXTS = defineTexts({
     askStepNewTitle: 'The new title of the step (or /cancel).',
     askEstimate: 'How long will the step take? E.g. 30 min, 2h — or "none" (or /cancel).',
     askPlanned:
-      'When will you do it? E.g. "tomorrow at 10", "12/11 18:00" — or "none" (or /cancel).',
+      'When will you do it? E.g. "tomorrow at 10", "12/11 18:00", "4:30pm" — or "none" (or /cancel).',
     badDateTime: 'I did not get the date and time. E.g. "tomorrow at 10". Or /cancel.',
     repeatTitle: (title: string) => `🔁 How should "${title}" repeat?`,
     repeatOptions: {
@@ -97,5 +110,17 @@ export const EDIT_TEXTS = defineTexts({
     confirmDeleteStep: (title: string) => `Delete the step "${title}"?`,
     stepDeleted: 'Step deleted.',
     saved: '✅ Saved',
+    customOffsets: '✏️ Custom',
+    customRepeat: '✏️ In words',
+    askOffsets:
+      'When should I remind you? E.g. "2 hours and 10 min before", "1 day, 30 min", "at the start" — or "none" (or /cancel).',
+    badOffsets:
+      'I did not get when to remind you. E.g. "2 hours and 10 min before" or "1 day, 30 min". Or /cancel.',
+    tooManyOffsets: (max: number) => `At most ${max} reminders. Keep ${max} or fewer.`,
+    offsetTooFar: 'I cannot remind more than 4 weeks ahead. Pick a nearer time.',
+    askRepeatWords:
+      'How should it repeat? E.g. "every Tuesday", "every other day", "on weekdays", "every 2 weeks" — or "does not repeat" (or /cancel).',
+    badRepeat:
+      'I did not get how to repeat it. E.g. "every Tuesday", "every 2 weeks" or "does not repeat". Or /cancel.',
   },
 });

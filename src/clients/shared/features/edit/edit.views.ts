@@ -36,6 +36,7 @@ export function repeatScreen(t: Texts, event: EventCardFieldsFragment): Screen {
     [option('none')],
     [option('d'), option('wd')],
     [option('w'), option('m')],
+    [button(t.customRepeat, { a: 'eventRepeatCustom', eventId })],
     [button(t.back, { a: 'event', eventId })],
   ]);
 }
