@@ -127,6 +127,8 @@ describe('callback data', () => {
     { a: 'stepEditTime', stepId: ID },
     { a: 'stepDelete', stepId: ID },
     { a: 'stepDeleteYes', stepId: ID },
+    { a: 'today' },
+    { a: 'todayCheckIn', habitId: ID },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -254,6 +256,8 @@ describe('callback data', () => {
       `usp:${ID}`,
       `usx:${ID}`,
       `usxy:${ID}`,
+      'td',
+      `tdc:${ID}`,
     ]);
   });
 
