@@ -18,6 +18,7 @@ import { readDoneReport } from './done-reports.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
 import { knownNamesOf } from './known-names.js';
 import { repliesIn } from './replies.js';
+import { weekAsked } from './week-asked.js';
 import type { UndoRecord } from './undo.js';
 
 export interface AssistantReply {
@@ -107,6 +108,9 @@ export class ConversationService {
     }
     // Never "I did not get that": ask what kind of thing it is, with buttons.
     if (intent.intent === 'unknown' && intent.missing.length === 0) intent = askKind(intent);
+    // "как прошла прошлая неделя?" is the previous calendar week, not the last 7 days.
+    if (intent.intent === 'week_review' && !intent.week)
+      intent = { ...intent, week: weekAsked(text) };
     if (intent.missing.length > 0) {
       const question = intent.question ?? repliesIn(intent.language).unknown;
       return this.finish(
