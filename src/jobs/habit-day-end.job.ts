@@ -13,18 +13,18 @@ export type HabitDayEndPayload = z.infer<typeof payload>;
  */
 export const habitDayEndJob = defineJob({
   name: 'habit-day-end',
-  // Every user of a timezone ends their day at the same moment: a few at once (the pool has
-  // 10 connections, reminders due then need theirs) and a bounded number locked ahead, so
-  // 10,000 day ends run in bounded memory; minutes late is fine for a day end.
-  concurrency: 4,
+  // Every user of a timezone ends their day at the same moment. The day ends running together
+  // share one transaction (`context.closeHabitDay` batches them), so many at once cost few
+  // connections; a bounded number locked ahead keeps 10,000 day ends in bounded memory, and
+  // minutes late is fine for a day end.
+  concurrency: 100,
   burstPerSecond: 400,
   payload,
   async handle({ userId, dueAt }, context) {
-    const { habitCheckIns, reminderScheduler } = context.services;
     const due = new Date(dueAt);
-    const user = await habitCheckIns.closeDay(userId, due);
+    const user = await context.closeHabitDay(userId, due);
     if (!user) return;
     const after = new Date(Math.max(Date.now(), due.getTime()));
-    await reminderScheduler.habits.scheduleDayEnd(user, after);
+    await context.services.reminderScheduler.habits.scheduleDayEnd(user, after);
   },
 });
