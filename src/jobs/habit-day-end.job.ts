@@ -17,7 +17,7 @@ export const habitDayEndJob = defineJob({
   // share one transaction (`context.closeHabitDay` batches them), so many at once cost few
   // connections; a bounded number locked ahead keeps 10,000 day ends in bounded memory, and
   // minutes late is fine for a day end.
-  concurrency: 100,
+  concurrency: 50,
   burstPerSecond: 400,
   payload,
   async handle({ userId, dueAt }, context) {
