@@ -21,10 +21,7 @@ export const habitDayEndJob = defineJob({
   burstPerSecond: 400,
   payload,
   async handle({ userId, dueAt }, context) {
-    const due = new Date(dueAt);
-    const user = await context.closeHabitDay(userId, due);
-    if (!user) return;
-    const after = new Date(Math.max(Date.now(), due.getTime()));
-    await context.services.reminderScheduler.habits.scheduleDayEnd(user, after);
+    // Queues tomorrow's too, batched with the day ends running now.
+    await context.closeHabitDay(userId, new Date(dueAt));
   },
 });

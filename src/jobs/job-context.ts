@@ -28,8 +28,9 @@ export interface JobContext {
   /** Records a generic reminder's firing, batched with the others due now (ReminderFiring). */
   fireReminder(occurrence: ReminderOccurrence): Promise<FiredReminder | null>;
   /**
-   * Ends a user's habit day (HabitCheckInService.closeDays), in one transaction with the
-   * other day ends running now; the user while they have active habits, else null.
+   * Ends a user's habit day due at `at` (HabitCheckInService.closeDays) and, while they have
+   * active habits, queues their next one: in one transaction and one insert with the other
+   * day ends running now. The user while they have active habits, else null.
    */
   closeHabitDay(userId: string, at: Date): Promise<User | null>;
 }
@@ -53,11 +54,18 @@ export function jobContext(
   const reminderFirings = new Batcher((occurrences: ReminderOccurrence[]) =>
     reminderFiring.fire(occurrences, new Date(), write),
   );
-  // Every user of a timezone ends their day at the same moment: one transaction per batch.
-  const dayEnds = new Batcher(
-    (ends: { userId: string; at: Date }[]) => services.habitCheckIns.closeDays(ends),
-    DAY_END_BATCH,
-  );
+  // Every user of a timezone ends their day at the same moment: one transaction per batch,
+  // then the next day ends of those still with habits queued in one statement.
+  const dayEnds = new Batcher(async (ends: { userId: string; at: Date }[]) => {
+    const users = await services.habitCheckIns.closeDays(ends);
+    const now = Date.now();
+    const next = ends.flatMap(({ at }, index) => {
+      const user = users[index];
+      return user ? [{ user, after: new Date(Math.max(now, at.getTime())) }] : [];
+    });
+    await services.reminderScheduler.habits.scheduleDayEnds(next);
+    return users;
+  }, DAY_END_BATCH);
   return {
     services,
     logger,
