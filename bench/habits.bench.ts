@@ -132,6 +132,17 @@ async function dayEnd(app: App, table: string): Promise<{ seconds: number; peakR
   return { seconds: (performance.now() - started) / 1000, peakRss };
 }
 
+/**
+ * Committed transactions of the bench's database so far (each statement outside a transaction
+ * is one): everything the worker did, Agenda's bookkeeping included, not only TypeORM's.
+ */
+async function transactions(app: App): Promise<number> {
+  return count(
+    app,
+    `SELECT xact_commit::int AS n FROM pg_stat_database WHERE datname = current_database()`,
+  );
+}
+
 async function renders(label: string, render: () => Promise<Buffer>): Promise<void> {
   for (let i = 0; i < 5; i += 1) await render(); // warm-up: fonts, ECharts
   const latencies: number[] = [];
@@ -174,9 +185,12 @@ async function main(): Promise<void> {
     );
     const sql = app.db.logger as SqlLogger;
     const queriesBefore = sql.queryCount;
+    const xactsBefore = await transactions(app);
     const rssBefore = process.memoryUsage().rss;
     const { seconds, peakRss } = await dayEnd(app, config.JOBS_TABLE);
     const queries = sql.queryCount - queriesBefore;
+    await delay(1500); // the statistics collector reports committed transactions within a second
+    const xacts = (await transactions(app)) - xactsBefore;
     const missed = await count(
       app,
       `SELECT count(*)::int AS n FROM habit_check_ins WHERE status = 'missed'`,
@@ -185,6 +199,7 @@ async function main(): Promise<void> {
       `day end by the worker, ${USERS} users × ${HABITS} habits: ${seconds.toFixed(1)} s, ` +
         `${(USERS / seconds).toFixed(0)} users/s; ${queries} SQL statements through TypeORM ` +
         `(${(queries / USERS).toFixed(1)} per user, the worker's own polling included); ` +
+        `${xacts} transactions in the database, Agenda's included (${(xacts / USERS).toFixed(1)} per user); ` +
         `${missed} missed days written; RSS ${mb(rssBefore)} before, peak ${mb(peakRss)} during`,
     );
     if (missed !== USERS * HABITS) throw new Error(`expected ${USERS * HABITS} missed days`);

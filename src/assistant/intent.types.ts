@@ -257,6 +257,8 @@ export interface HabitListIntent extends IntentBase {
 /** "как прошла неделя?", "how was my week?": the weekly review, now. */
 export interface WeekReviewIntent extends IntentBase {
   intent: 'week_review';
+  /** The calendar week asked about: this one (the default) or last week ("прошлая неделя"). */
+  week?: 'this' | 'last';
 }
 
 export interface UnknownIntent extends IntentBase {

@@ -13,18 +13,15 @@ export type HabitDayEndPayload = z.infer<typeof payload>;
  */
 export const habitDayEndJob = defineJob({
   name: 'habit-day-end',
-  // Every user of a timezone ends their day at the same moment: a few at once (the pool has
-  // 10 connections, reminders due then need theirs) and a bounded number locked ahead, so
-  // 10,000 day ends run in bounded memory; minutes late is fine for a day end.
-  concurrency: 4,
+  // Every user of a timezone ends their day at the same moment. The day ends running together
+  // share one transaction (`context.closeHabitDay` batches them), so many at once cost few
+  // connections; a bounded number locked ahead keeps 10,000 day ends in bounded memory, and
+  // minutes late is fine for a day end.
+  concurrency: 50,
   burstPerSecond: 400,
   payload,
   async handle({ userId, dueAt }, context) {
-    const { habitCheckIns, reminderScheduler } = context.services;
-    const due = new Date(dueAt);
-    const user = await habitCheckIns.closeDay(userId, due);
-    if (!user) return;
-    const after = new Date(Math.max(Date.now(), due.getTime()));
-    await reminderScheduler.habits.scheduleDayEnd(user, after);
+    // Queues tomorrow's too, batched with the day ends running now.
+    await context.closeHabitDay(userId, new Date(dueAt));
   },
 });

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Notification } from '../entities/index.js';
+import type { Notification, User } from '../entities/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
@@ -9,6 +9,9 @@ import type {
   ReminderOccurrence,
 } from '../services/notifications/reminder-firing.js';
 import { Batcher } from './agenda/batcher.js';
+
+/** Day ends per transaction: a few hundred users' habits, check-ins and stats at most. */
+const DAY_END_BATCH = 100;
 
 /** What every job handler gets; built once by the worker. */
 export interface JobContext {
@@ -24,6 +27,12 @@ export interface JobContext {
   fire(drafts: NotificationDraft[], options: { missed: boolean }): Promise<Notification[]>;
   /** Records a generic reminder's firing, batched with the others due now (ReminderFiring). */
   fireReminder(occurrence: ReminderOccurrence): Promise<FiredReminder | null>;
+  /**
+   * Ends a user's habit day due at `at` (HabitCheckInService.closeDays) and, while they have
+   * active habits, queues their next one: in one transaction and one insert with the other
+   * day ends running now. The user while they have active habits, else null.
+   */
+  closeHabitDay(userId: string, at: Date): Promise<User | null>;
 }
 
 /** The handlers' view of this process: services, plus batching of concurrent firings. */
@@ -45,6 +54,18 @@ export function jobContext(
   const reminderFirings = new Batcher((occurrences: ReminderOccurrence[]) =>
     reminderFiring.fire(occurrences, new Date(), write),
   );
+  // Every user of a timezone ends their day at the same moment: one transaction per batch,
+  // then the next day ends of those still with habits queued in one statement.
+  const dayEnds = new Batcher(async (ends: { userId: string; at: Date }[]) => {
+    const users = await services.habitCheckIns.closeDays(ends);
+    const now = Date.now();
+    const next = ends.flatMap(({ at }, index) => {
+      const user = users[index];
+      return user ? [{ user, after: new Date(Math.max(now, at.getTime())) }] : [];
+    });
+    await services.reminderScheduler.habits.scheduleDayEnds(next);
+    return users;
+  }, DAY_END_BATCH);
   return {
     services,
     logger,
@@ -56,5 +77,6 @@ export function jobContext(
       return rows;
     },
     fireReminder: (occurrence) => reminderFirings.add(occurrence),
+    closeHabitDay: (userId, at) => dayEnds.add({ userId, at }),
   };
 }

@@ -11,6 +11,11 @@ export interface JobQueue {
    * kept, not doubled.
    */
   schedule<P extends OccurrencePayload>(job: JobDefinition<P>, payload: P, at: Date): Promise<void>;
+  /** `schedule` for many occurrences of one job at once (one statement where the backend can). */
+  scheduleMany<P extends OccurrencePayload>(
+    job: JobDefinition<P>,
+    items: { payload: P; at: Date }[],
+  ): Promise<void>;
   /** Removes the not-yet-run jobs of `job` whose payload contains `match`. */
   cancel<P>(job: JobDefinition<P>, match: Partial<P>): Promise<number>;
   list(options: { name?: string; limit: number; offset: number }): Promise<ScheduledJob[]>;

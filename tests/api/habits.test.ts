@@ -17,7 +17,7 @@ import {
   UpdateSettingsDocument,
   type CreateHabitInput,
 } from '../gql/graphql.js';
-import { CheckInStatus, HabitScheduleKind, User } from '../../src/entities/index.js';
+import { CheckInStatus, HabitScheduleKind, HabitStatus, User } from '../../src/entities/index.js';
 import { addDays, habitDayOf, isoWeekday } from '../../src/services/habits/local-date.js';
 import { seedEvent, seedGoal, seedHabit, seedUser, type TestUser } from '../support/factories.js';
 import {
@@ -387,6 +387,71 @@ describe('the end of a day: markMissedDays', () => {
     const one = await statementsFor(1);
     expect(await statementsFor(6)).toBe(one);
     expect(one).toBeLessThanOrEqual(8);
+  });
+
+  it('ends the days of users due together in one batch, each by their own zone, day start, vacation and pause', async () => {
+    const at = new Date();
+    const service = app.deps.services.habitCheckIns;
+    const missedOf = async (habitId: string) =>
+      (
+        (await app.db.query(
+          `SELECT to_char(local_date, 'YYYY-MM-DD') AS d FROM habit_check_ins
+            WHERE habit_id = $1 AND status = 'missed' ORDER BY local_date`,
+          [habitId],
+        )) as { d: string }[]
+      ).map((row) => row.d);
+    const withHabit = async (timezone: string, settings = {}, habit = {}) => {
+      const user = await seedUser(app, { timezone, settings });
+      const today = habitDayOf(
+        at,
+        timezone,
+        (settings as { dayStart?: string }).dayStart ?? '00:00',
+      );
+      const habitId = await seedHabit(app, user, { startedOn: addDays(today, -5), ...habit });
+      return { user, habitId, today };
+    };
+    const moscow = await withHabit(TZ);
+    // Another zone whose day starts at 03:00: its own days, however far from Moscow's.
+    const owl = await withHabit('America/Los_Angeles', { dayStart: '03:00' });
+    const away = await withHabit(TZ);
+    await app.db.query(`INSERT INTO vacations (user_id, from_date, to_date) VALUES ($1, $2, $3)`, [
+      away.user.id,
+      addDays(away.today, -4),
+      addDays(away.today, -3),
+    ]);
+    const paused = await withHabit(TZ, {}, { status: HabitStatus.PAUSED });
+    const gone = '00000000-0000-4000-8000-000000000000';
+
+    const before = app.sqlQueries();
+    const closed = await service.closeDays(
+      [moscow, owl, away, paused, moscow]
+        .map(({ user }) => ({ userId: user.id, at }))
+        .concat({ userId: gone, at }),
+    );
+    const statements = app.sqlQueries() - before;
+    expect(closed.map((user) => user?.id ?? null)).toEqual([
+      moscow.user.id,
+      owl.user.id,
+      away.user.id,
+      null, // no active habit: the chain ends
+      moscow.user.id, // twice in a batch: one day end
+      null, // deleted meanwhile
+    ]);
+    const days = (from: string, offsets: number[]) => offsets.map((n) => addDays(from, n));
+    expect(await missedOf(moscow.habitId)).toEqual(days(moscow.today, [-5, -4, -3, -2]));
+    expect(await missedOf(owl.habitId)).toEqual(days(owl.today, [-5, -4, -3, -2]));
+    expect(await missedOf(away.habitId)).toEqual(days(away.today, [-5, -2]));
+    expect(await missedOf(paused.habitId)).toEqual([]);
+    expect((await habitOf(moscow.user, moscow.habitId)).currentStreak).toBe(0);
+
+    // The same statements for one user as for the five: set-based across users too.
+    const single = await withHabit(TZ);
+    const one = app.sqlQueries();
+    await service.closeDays([{ userId: single.user.id, at }]);
+    expect(app.sqlQueries() - one).toBe(statements);
+    // Nothing twice: a batch run again writes nothing.
+    await service.closeDays([moscow, owl, away].map(({ user }) => ({ userId: user.id, at })));
+    expect(await missedOf(moscow.habitId)).toHaveLength(4);
   });
 });
 

@@ -252,8 +252,9 @@ describe('calendar', () => {
       },
     });
     const day = await user.say('/today');
-    expect(day.text).toContain(`, ${today.toFormat('dd.MM')} ━━━`);
-    expect(day.text).toContain('⏰ 15:00 Встреча (2ч)');
+    await user.press(day, /День в календаре/);
+    expect(user.now(day).text).toContain(`, ${today.toFormat('dd.MM')} ━━━`);
+    expect(user.now(day).text).toContain('⏰ 15:00 Встреча (2ч)');
 
     await user.press(day, /▶️/);
     expect(user.now(day).text).toContain(today.plus({ days: 1 }).toFormat('dd.MM'));

@@ -132,6 +132,8 @@ describe('callback data', () => {
     { a: 'editResend' },
     { a: 'eventRemindersCustom', eventId: ID },
     { a: 'eventRepeatCustom', eventId: ID },
+    { a: 'today' },
+    { a: 'todayCheckIn', habitId: ID },
   ];
 
   it.each(every.map((callback) => [callback.a, callback] as const))(
@@ -264,6 +266,8 @@ describe('callback data', () => {
       'mes',
       `erc:${ID}`,
       `uerw:${ID}`,
+      'td',
+      `tdc:${ID}`,
     ]);
   });
 

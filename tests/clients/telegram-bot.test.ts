@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { COMMANDS } from '../../src/clients/shared/features/registry.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { BotCheckCreateHabitDocument, BotCheckHabitDoneDocument } from '../gql/graphql.js';
 import {
+  asTelegramUserOp,
   buttonsOf,
   editedTo,
   newTelegramUser,
@@ -88,5 +90,34 @@ describe('Telegram bot', () => {
     } finally {
       await withApp.stop();
     }
+  });
+
+  it('shows /today with a habit checked in by a tap, the message edited in place', async () => {
+    const user = newTelegramUser('ru');
+    fake().sendText(user, '/start');
+    await fake().nextMessage(user.id);
+    await fake().nextMessage(user.id);
+    const { createHabit } = await asTelegramUserOp(app, user)(BotCheckCreateHabitDocument, {
+      input: { title: 'Вода <2 л>', schedule: { kind: 'DAILY' } },
+    });
+    fake().sendText(user, '/today');
+    const day = await fake().nextMessage(user.id);
+    expect(day.parse_mode).toBe('HTML');
+    expect(day.text).toContain('⬜ Вода &lt;2 л&gt; · 🔥0');
+    const stale = buttonsOf(day).find((b) => b.text.startsWith('⬜ Вода'))!.callback_data!;
+    const first = press(fake(), user, day, /⬜ Вода/);
+    const checked = await editedTo(fake(), day, 1);
+    expect(checked.plainText).toContain('✅ Вода <2 л> · 🔥1');
+    const answerOf = (id: string) =>
+      fake().waitFor(() => fake().callbackAnswers.find((a) => a.callback_query_id === id));
+    expect((await answerOf(first)).text).toBe('✅ Отмечено · 🔥 1');
+    // A double tap: the old keyboard's button arrives again (forced: the fake already shows the
+    // new keyboard). Answered, nothing checked in twice.
+    const second = fake().pressButton(user, day.message_id, stale, { force: true });
+    expect((await answerOf(second)).text).toBe('✅ Уже отмечено');
+    const { habit } = await asTelegramUserOp(app, user)(BotCheckHabitDoneDocument, {
+      id: createHabit.id,
+    });
+    expect(habit?.doneCount).toBe(1);
   });
 });

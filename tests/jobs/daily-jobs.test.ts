@@ -672,6 +672,9 @@ describe('local time of the daily jobs across DST', () => {
       schedule: async (job, data, at) => {
         scheduled.push({ name: job.name, at, data });
       },
+      scheduleMany: async (job, items) => {
+        for (const { payload, at } of items) scheduled.push({ name: job.name, at, data: payload });
+      },
       cancel: async () => 0,
       list: async () => [],
     };

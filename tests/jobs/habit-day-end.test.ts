@@ -12,11 +12,13 @@ import type { TestApp } from '../support/test-app.js';
 import { eventually, scheduledJobs, startWorkerApp } from './job-helpers.js';
 
 const TZ = 'Asia/Yekaterinburg';
+/** Its own jobs table, named here so a test can fail a job in it. */
+const JOBS_TABLE = `habit_day_end_${process.pid}`;
 let app: TestApp;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  app = await startWorkerApp();
+  app = await startWorkerApp({ JOBS_TABLE });
 });
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
@@ -102,5 +104,50 @@ describe('the end of a habit day', () => {
     expect(update?.data?.habitProgress).toMatchObject({ habitId: lapsed, currentStreak: 0 });
     // The fresh habit had nothing to write: no update for it.
     expect(await updates.next(1500)).toBeNull();
+  });
+
+  it('queues the next day ends of a batch in one statement as one by one would: a queued key kept, a failed one revived, each once', async () => {
+    const [kept, failed, fresh] = await Promise.all([1, 2, 3].map(() => seedUser(app)));
+    const at = new Date(Date.now() + 30 * 86_400_000);
+    const later = new Date(at.getTime() + 3_600_000);
+    const item = (user: TestUser, when: Date) => ({
+      payload: { key: `many:${user.id}`, dueAt: when.toISOString(), userId: user.id },
+      at: when,
+    });
+    const { jobs } = app.deps.services;
+    await jobs.schedule(habitDayEndJob, item(kept, at).payload, at);
+    await jobs.schedule(habitDayEndJob, item(failed, at).payload, at);
+    // Failed for good: no next run.
+    await app.db.query(
+      `UPDATE "${JOBS_TABLE}" SET next_run_at = NULL, fail_count = 1 WHERE data->>'key' = $1`,
+      [`many:${failed.id}`],
+    );
+    await jobs.scheduleMany(habitDayEndJob, [
+      item(kept, later),
+      item(failed, later),
+      item(fresh, later),
+      item(fresh, later),
+    ]);
+    const byKey = new Map(
+      (await scheduledJobs(app, 'habit-day-end'))
+        .filter((job) => job.key?.startsWith('many:'))
+        .map((job) => [job.key, job]),
+    );
+    expect(byKey.size).toBe(3);
+    expect(byKey.get(`many:${kept.id}`)?.nextRunAt).toBe(at.toISOString());
+    expect(byKey.get(`many:${failed.id}`)).toMatchObject({
+      nextRunAt: later.toISOString(),
+      failCount: 0,
+    });
+    expect(byKey.get(`many:${fresh.id}`)?.nextRunAt).toBe(later.toISOString());
+    // Queued by the batch, run by the worker like any other: it has the job's payload.
+    await app.db.query(`UPDATE "${JOBS_TABLE}" SET next_run_at = now() WHERE data->>'key' = $1`, [
+      `many:${fresh.id}`,
+    ]);
+    await eventually(async () =>
+      (await scheduledJobs(app, 'habit-day-end')).some((job) => job.key === `many:${fresh.id}`)
+        ? null
+        : true,
+    );
   });
 });

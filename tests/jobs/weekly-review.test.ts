@@ -34,26 +34,38 @@ describe('weekly review', () => {
     );
   });
 
-  it('sums up the week from real data, with buttons to plan a goal and open a habit', async () => {
+  it('sums up this calendar week from real data, with buttons to plan a goal and open a habit', async () => {
     const user = await seedUser(app, { timezone: ZONE });
     const today = DateTime.now().setZone(ZONE).startOf('day');
-    const day = (offset: number) => today.plus({ days: offset }).toISODate()!;
+    const monday = today.startOf('week');
+    const daysBefore = today.diff(monday, 'days').days;
+    // Done every day of the week before today; last week (not reviewed) left empty.
     const habitId = await seedHabit(app, user, {
       title: 'Чтение',
-      startedOn: day(-13),
+      startedOn: monday.minus({ days: 7 }).toISODate()!,
       checkIns: Object.fromEntries(
-        [-6, -5, -4, -3, -2].map((offset) => [day(offset), CheckInStatus.DONE]),
+        Array.from({ length: daysBefore }, (_, i) => [
+          monday.plus({ days: i }).toISODate()!,
+          CheckInStatus.DONE,
+        ]),
       ),
     });
     const goal = await seedGoal(app, user, { title: 'Испанский', steps: ['Учебник', 'Урок 1'] });
-    const at = (offset: number) => today.plus({ days: offset, hours: 10 }).toJSDate();
+    // Today's first minute: in this week and already past, whichever day today is.
+    const start = today.plus({ minutes: 1 }).toJSDate();
     await app.db.getRepository(Step).update(goal.steps[0]!.id, {
-      plannedStart: at(-3),
+      plannedStart: start,
       status: StepStatus.DONE,
-      completedAt: at(-3),
+      completedAt: start,
     });
-    await app.db.getRepository(Step).update(goal.steps[1]!.id, { plannedStart: at(-2) });
-    await seedEvent(app, user, { title: 'Встреча', start: at(-1).toISOString(), timezone: ZONE });
+    await app.db.getRepository(Step).update(goal.steps[1]!.id, { plannedStart: start });
+    await seedEvent(app, user, { title: 'Встреча', start: start.toISOString(), timezone: ZONE });
+    // Last week's event is not this week's.
+    await seedEvent(app, user, {
+      title: 'Старая встреча',
+      start: monday.minus({ hours: 1 }).toISO()!,
+      timezone: ZONE,
+    });
 
     const due = new Date(Date.now() + 500);
     const payload = { key: `test-review:${user.id}`, dueAt: due.toISOString(), userId: user.id };
@@ -65,7 +77,9 @@ describe('weekly review', () => {
     expect(lines[0]).toMatch(/^📊 Итоги недели /);
     expect(lines).toContain('🔁 Привычки:');
     expect(lines.find((line) => line.startsWith('• Чтение'))).toMatch(
-      /^• Чтение: 5\/7 ✅ · 🔥 0 · 💪 \d+% \(\+\d+\)$/,
+      new RegExp(
+        `^• Чтение: ${daysBefore}/${daysBefore + 1} ✅ · 🔥 ${daysBefore} · 💪 \\d+% \\([+-]?\\d+\\)$`,
+      ),
     );
     expect(lines).toContain('🎯 Шаги: сделано 1, по плану на неделю было 2');
     expect(lines).toContain('📅 1 событие за неделю');

@@ -9,6 +9,7 @@ import type { MenuCallback } from './features/menu/menu.feature.js';
 import type { NotificationsCallback } from './features/notifications/notifications.feature.js';
 import type { PlanCallback } from './features/plan/plan.feature.js';
 import type { SettingsCallback } from './features/settings/settings.feature.js';
+import type { TodayCallback } from './features/today/today.feature.js';
 
 /**
  * Typed button payloads. Telegram allows 64 bytes of callback data, so each callback packs to
@@ -27,7 +28,8 @@ export type Callback =
   | NotificationsCallback
   | AssistantCallback
   | AdminCallback
-  | EditCallback;
+  | EditCallback
+  | TodayCallback;
 
 export type Action = Callback['a'];
 

@@ -11,6 +11,7 @@ import { ASSISTANT_TEXTS } from './features/assistant/assistant.texts.js';
 import { RECOVERY_TEXTS } from './recovery.texts.js';
 import { ADMIN_TEXTS } from './features/admin/admin.texts.js';
 import { EDIT_TEXTS } from './features/edit/edit.texts.js';
+import { TODAY_TEXTS } from './features/today/today.texts.js';
 
 export { langOf, type Lang };
 
@@ -96,6 +97,7 @@ const ALL = (lang: Lang) => ({
   ...RECOVERY_TEXTS[lang],
   ...ADMIN_TEXTS[lang],
   ...EDIT_TEXTS[lang],
+  ...TODAY_TEXTS[lang],
 });
 
 export type Texts = ReturnType<typeof ALL>;

@@ -8,6 +8,7 @@ import type { JobQueue, ScheduledJob } from '../../services/job-queue.js';
 import { decideAgendaDebugColorsOnce } from './agenda-debug.js';
 import type { LockMany, RenewLocks } from './agenda-locks.js';
 import { Batcher } from './batcher.js';
+import { insertManyOn, type InsertMany } from './postgres-schedule-many.js';
 import { lockManyOn, renewLocksOn, saveStatesInBatches } from './postgres-batching.js';
 
 export interface AgendaSettings {
@@ -132,13 +133,21 @@ export async function openAgendaQueue(settings: AgendaSettings): Promise<AgendaQ
       await pool.end();
     };
     return {
-      ...queueOf(agenda, scheduler, 'postgresql', settings, close, async (name, key, at) => {
-        await pool.query(
-          `UPDATE "${table}" SET next_run_at = $3, fail_count = 0, failed_at = NULL
-            WHERE name = $1 AND data->>'key' = $2 AND next_run_at IS NULL AND locked_at IS NULL`,
-          [name, key, at],
-        );
-      }),
+      ...queueOf(
+        agenda,
+        scheduler,
+        'postgresql',
+        settings,
+        close,
+        async (name, key, at) => {
+          await pool.query(
+            `UPDATE "${table}" SET next_run_at = $3, fail_count = 0, failed_at = NULL
+              WHERE name = $1 AND data->>'key' = $2 AND next_run_at IS NULL AND locked_at IS NULL`,
+            [name, key, at],
+          );
+        },
+        insertManyOn(pool, table),
+      ),
       lockMany: lockManyOn(workBackend.repository, workPool, table),
       renewLocks: renewLocksOn(workPool, table),
     };
@@ -175,21 +184,31 @@ function queueOf(
   settings: AgendaSettings,
   disconnect: () => Promise<void>,
   revive: ReviveJob,
+  insertMany?: InsertMany,
 ): Omit<AgendaQueue, 'renewLocks'> {
+  const schedule: JobQueue['schedule'] = async (job, payload, at) => {
+    const saved = await scheduler
+      .create(job.name, payload)
+      .schedule(at)
+      .unique({ 'data.key': payload.key }, { insertOnly: true })
+      .save();
+    // The key was taken by a job with no next run: one that failed for good, or (before
+    // retries) failed once. The repair at start-up must bring it back, not skip it.
+    if (!saved.attrs.nextRunAt) await revive(job.name, payload.key, at);
+  };
   return {
     agenda,
     backend,
     lockLifetimeMs: settings.lockLifetimeMs,
+    schedule,
 
-    async schedule(job, payload, at) {
-      const saved = await scheduler
-        .create(job.name, payload)
-        .schedule(at)
-        .unique({ 'data.key': payload.key }, { insertOnly: true })
-        .save();
-      // The key was taken by a job with no next run: one that failed for good, or (before
-      // retries) failed once. The repair at start-up must bring it back, not skip it.
-      if (!saved.attrs.nextRunAt) await revive(job.name, payload.key, at);
+    async scheduleMany(job, items) {
+      if (!insertMany) {
+        for (const { payload, at } of items) await schedule(job, payload, at);
+        return;
+      }
+      const rows = items.map(({ payload, at }) => ({ key: payload.key, data: payload, at }));
+      await insertMany(job.name, rows);
     },
 
     cancel(job, match) {

@@ -18,6 +18,7 @@ import { isBareDone, readDoneReport } from './done-reports.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
 import { knownNamesOf } from './known-names.js';
 import { repliesIn } from './replies.js';
+import { weekAsked } from './week-asked.js';
 import type { UndoRecord } from './undo.js';
 
 export interface AssistantReply {
@@ -114,6 +115,9 @@ export class ConversationService {
       const options = await this.executor.optionsFor(user, intent, now);
       if (options.length > 0) intent = { ...intent, options };
     }
+    // "как прошла прошлая неделя?" is the previous calendar week, not the last 7 days.
+    if (intent.intent === 'week_review' && !intent.week)
+      intent = { ...intent, week: weekAsked(text) };
     if (intent.missing.length > 0) {
       const question = intent.question ?? repliesIn(intent.language).unknown;
       return this.finish(

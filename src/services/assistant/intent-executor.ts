@@ -277,6 +277,7 @@ export class IntentExecutor {
           user,
           now,
           intent.language,
+          intent.week,
         );
         return done(review.text, reviewActions(review));
       }

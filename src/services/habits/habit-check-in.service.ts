@@ -1,4 +1,4 @@
-import { Between, LessThanOrEqual, MoreThanOrEqual, type DataSource } from 'typeorm';
+import { Between, In, LessThanOrEqual, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import {
   type CheckInSource,
@@ -11,7 +11,7 @@ import {
 } from '../../entities/index.js';
 import { withdrawHabitReminders } from '../notifications/habit-notifications.js';
 import type { HabitChange, HabitService } from './habit.service.js';
-import { writeMissedDays } from './habit-day-end.js';
+import { writeMissedDays, type DayEndResult, type DayEndTarget } from './habit-day-end.js';
 import { loadHistory } from './habit-history.js';
 import { completionRate } from './habit-stats.js';
 import { addDays, daysBetween, habitDayOf, type LocalDate } from './local-date.js';
@@ -122,16 +122,27 @@ export class HabitCheckInService {
   }
 
   /**
-   * The end of a habit day, at `at` (the user's `dayStart`): the day before yesterday is now
-   * final, so its missed days are written. Returns the user while they still have active
-   * habits (the job then queues the next day's end), else null.
+   * The ends of habit days that came due together, each at its user's `dayStart`: for each
+   * user the day before yesterday is now final, so its missed days are written — every user
+   * of the batch in one transaction (`writeMissedDays`). Returns, per item, the user while
+   * they still have active habits (the job then queues their next day end), else null.
    */
-  async closeDay(userId: string, at: Date): Promise<User | null> {
-    const user = await this.db.getRepository(User).findOneBy({ id: userId });
-    if (!user) return null;
-    const today = habitDayOf(at, user.settings.timezone, user.settings.dayStart);
-    const { active } = await this.closeDays(user, addDays(today, -2));
-    return active > 0 ? user : null;
+  async closeDays(ends: { userId: string; at: Date }[]): Promise<(User | null)[]> {
+    const ids = [...new Set(ends.map((end) => end.userId))];
+    const users = new Map(
+      (await this.db.getRepository(User).findBy({ id: In(ids) })).map((user) => [user.id, user]),
+    );
+    const targets = new Map<string, DayEndTarget>();
+    for (const { userId, at } of ends) {
+      const user = users.get(userId);
+      if (!user || targets.has(userId)) continue;
+      const today = habitDayOf(at, user.settings.timezone, user.settings.dayStart);
+      targets.set(userId, { user, upTo: addDays(today, -2), today: this.habits.today(user) });
+    }
+    const results = await this.write([...targets.values()]);
+    return ends.map(({ userId }) =>
+      (results.get(userId)?.active ?? 0) > 0 ? users.get(userId)! : null,
+    );
   }
 
   /**
@@ -140,17 +151,20 @@ export class HabitCheckInService {
    * a second call writes nothing. Returns the number of days written.
    */
   async markMissedDays(user: User, localDate: LocalDate): Promise<number> {
-    return (await this.closeDays(user, localDate)).written;
+    const today = this.habits.today(user);
+    const results = await this.write([{ user, upTo: localDate, today }]);
+    return results.get(user.id)!.written;
   }
 
-  private async closeDays(user: User, upTo: LocalDate) {
+  private async write(targets: DayEndTarget[]): Promise<Map<string, DayEndResult>> {
+    if (targets.length === 0) return new Map();
     const now = new Date();
-    const result = await this.db.transaction((manager) =>
-      writeMissedDays(manager, user, upTo, this.habits.today(user, now), now),
-    );
+    const results = await this.db.transaction((manager) => writeMissedDays(manager, targets, now));
     // Subscribers hear of a habit only when a day was written (its stats moved).
-    for (const change of result.changes) await this.habits.publish(user, change);
-    return result;
+    for (const [index, { user }] of targets.entries()) {
+      for (const change of results[index]!.changes) await this.habits.publish(user, change);
+    }
+    return new Map(targets.map(({ user }, index) => [user.id, results[index]!]));
   }
 
   /** Check-ins of one habit over [from, to], oldest first. */

@@ -14,6 +14,13 @@ import type { HabitHistory } from './habit-stats.js';
 import { unrecordedMissedDays } from './habit-stats.js';
 import type { LocalDate } from './local-date.js';
 
+/** One user's day end: their missed days up to `upTo` are written, `today` is their habit day. */
+export interface DayEndTarget {
+  user: User;
+  upTo: LocalDate;
+  today: LocalDate;
+}
+
 export interface DayEndResult {
   /** Missed days written. */
   written: number;
@@ -23,87 +30,119 @@ export interface DayEndResult {
   active: number;
 }
 
+type History = HabitHistory & { checkIns: Map<LocalDate, CheckInStatus> };
+
+/** Rows per INSERT: 5 parameters each, well under PostgreSQL's 65,535. */
+const INSERT_CHUNK = 2000;
+
 /**
- * Writes the missed days up to `upTo` of every active habit of one user and recomputes the
- * stats of the habits that got one, in the caller's transaction. Set-based, so the number of
- * statements does not grow with the habits: the habits locked in one query (in id order, as
- * no other writer locks several in another order), their check-ins and the vacations read
- * once, the missed days inserted in one statement and the stats written in one.
+ * Writes the missed days of every active habit of several users (their day ends that came
+ * due together) and recomputes the stats of the habits that got one, in the caller's
+ * transaction. Set-based, so the number of statements grows with neither the habits nor the
+ * users: the habits locked in one query (in id order, the order every writer that locks
+ * several uses, so no two deadlock), their check-ins and the vacations read once, the missed
+ * days inserted in one statement and the stats written in one. One result per target.
  */
 export async function writeMissedDays(
   manager: EntityManager,
-  user: User,
-  upTo: LocalDate,
-  today: LocalDate,
+  targets: DayEndTarget[],
   now: Date,
-): Promise<DayEndResult> {
+): Promise<DayEndResult[]> {
+  const byUser = new Map(targets.map((target) => [target.user.id, target]));
+  const userIds = [...byUser.keys()];
   const habits = await manager
     .getRepository(Habit)
     .createQueryBuilder('habit')
     .setLock('pessimistic_write')
-    .where('habit.user_id = :userId AND habit.status = :active', {
-      userId: user.id,
+    .where('habit.user_id = ANY(:userIds) AND habit.status = :active', {
+      userIds,
       active: HabitStatus.ACTIVE,
     })
     .orderBy('habit.id')
     .getMany();
-  if (habits.length === 0) return { written: 0, changes: [], active: 0 };
+  const results = new Map(
+    userIds.map((id): [string, DayEndResult] => [id, { written: 0, changes: [], active: 0 }]),
+  );
+  if (habits.length === 0) return targets.map(({ user }) => results.get(user.id)!);
   const [checkIns, vacations] = await Promise.all([
     manager.find(HabitCheckIn, {
       where: { habitId: In(habits.map((habit) => habit.id)) },
       select: { habitId: true, localDate: true, status: true },
     }),
-    manager.find(Vacation, { where: { userId: user.id } }),
+    manager.find(Vacation, { where: { userId: In(userIds) } }),
   ]);
-  const histories = new Map<string, HabitHistory & { checkIns: Map<LocalDate, CheckInStatus> }>(
+  const histories = new Map<string, History>(
     habits.map((habit) => [
       habit.id,
       {
         schedule: habit.schedule,
         startedOn: habit.startedOn,
-        today,
+        today: byUser.get(habit.userId)!.today,
         checkIns: new Map(),
-        isExcluded: isExcludedBy(habit.pauses, vacations),
+        isExcluded: isExcludedBy(
+          habit.pauses,
+          vacations.filter((vacation) => vacation.userId === habit.userId),
+        ),
       },
     ]),
   );
   for (const row of checkIns) histories.get(row.habitId)?.checkIns.set(row.localDate, row.status);
 
   const rows = habits.flatMap((habit) =>
-    unrecordedMissedDays(histories.get(habit.id)!, upTo).map((localDate) => ({
-      userId: user.id,
-      habitId: habit.id,
-      localDate,
-      status: CheckInStatus.MISSED,
-      source: CheckInSource.SYSTEM,
-    })),
+    unrecordedMissedDays(histories.get(habit.id)!, byUser.get(habit.userId)!.upTo).map(
+      (localDate) => ({
+        userId: habit.userId,
+        habitId: habit.id,
+        localDate,
+        status: CheckInStatus.MISSED,
+        source: CheckInSource.SYSTEM,
+      }),
+    ),
   );
-  if (rows.length === 0) return { written: 0, changes: [], active: habits.length };
-  const inserted = await manager
-    .createQueryBuilder()
-    .insert()
-    .into(HabitCheckIn)
-    .values(rows)
-    .orIgnore()
-    .returning(['habitId', 'localDate'])
-    .execute();
-  // RETURNING lists only the rows inserted; a day written meanwhile is ignored.
-  const written = inserted.raw as { habit_id: string; local_date: string }[];
   const perHabit = new Map<string, number>();
-  for (const row of written) {
+  for (const row of await insertMissed(manager, rows)) {
     histories.get(row.habit_id)?.checkIns.set(row.local_date, CheckInStatus.MISSED);
     perHabit.set(row.habit_id, (perHabit.get(row.habit_id) ?? 0) + 1);
   }
-  const changes = habits
-    .filter((habit) => perHabit.has(habit.id))
-    .map((habit): HabitChange<number> => {
+  const changes: HabitChange<number>[] = [];
+  for (const habit of habits) {
+    const result = results.get(habit.userId)!;
+    const written = perHabit.get(habit.id);
+    if (written) {
       const previousStatus = habit.status;
       const targetReached = applyStats(habit, histories.get(habit.id)!, now);
-      return { result: perHabit.get(habit.id)!, habit, targetReached, date: null, previousStatus };
-    });
+      const change = { result: written, habit, targetReached, date: null, previousStatus };
+      changes.push(change);
+      result.changes.push(change);
+      result.written += written;
+    }
+    if (habit.status === HabitStatus.ACTIVE) result.active += 1;
+  }
   await saveStats(manager, changes);
-  const active = habits.filter((habit) => habit.status === HabitStatus.ACTIVE).length;
-  return { written: written.length, changes, active };
+  return targets.map(({ user }) => results.get(user.id)!);
+}
+
+/**
+ * Inserts the missed days, ignoring a day written meanwhile; RETURNING lists only the rows
+ * inserted.
+ */
+async function insertMissed(
+  manager: EntityManager,
+  rows: Partial<HabitCheckIn>[],
+): Promise<{ habit_id: string; local_date: string }[]> {
+  const inserted: { habit_id: string; local_date: string }[] = [];
+  for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(HabitCheckIn)
+      .values(rows.slice(from, from + INSERT_CHUNK))
+      .orIgnore()
+      .returning(['habitId', 'localDate'])
+      .execute();
+    inserted.push(...(result.raw as { habit_id: string; local_date: string }[]));
+  }
+  return inserted;
 }
 
 /** The recomputed stats of several habits in one UPDATE. */

@@ -9,6 +9,13 @@ import { nextLocalTime } from '../timezone.js';
 export const habitRemindersOn = (settings: UserSettings) =>
   settings.notificationsEnabled && settings.habitRemindersEnabled;
 
+/** The day-end job of a user's next `dayStart` after `after`, local time. */
+function dayEndAfter(user: User, after: Date) {
+  const at = nextLocalTime(user.settings.dayStart, user.settings.timezone, after);
+  const key = `habit-day-end:${user.id}@${at.toISOString()}`;
+  return { payload: { key, dueAt: at.toISOString(), userId: user.id }, at };
+}
+
 /** What `reconcile` needs of a page of users' habits, read in two queries. */
 export interface HabitReconcilePlan {
   usersWithActiveHabits: Set<string>;
@@ -28,12 +35,17 @@ export class HabitScheduler {
 
   /** The next end of the user's habit day (at their local `dayStart`). */
   async scheduleDayEnd(user: User, after: Date): Promise<void> {
-    const at = nextLocalTime(user.settings.dayStart, user.settings.timezone, after);
-    const payload = {
-      key: `habit-day-end:${user.id}@${at.toISOString()}`,
-      dueAt: at.toISOString(),
-    };
-    await this.jobs.schedule(habitDayEndJob, { ...payload, userId: user.id }, at);
+    const { payload, at } = dayEndAfter(user, after);
+    await this.jobs.schedule(habitDayEndJob, payload, at);
+  }
+
+  /** `scheduleDayEnd` for the users whose day ends ran together, in one statement. */
+  async scheduleDayEnds(ends: { user: User; after: Date }[]): Promise<void> {
+    if (ends.length === 0) return;
+    await this.jobs.scheduleMany(
+      habitDayEndJob,
+      ends.map(({ user, after }) => dayEndAfter(user, after)),
+    );
   }
 
   /** After habits or the day start changed: one day-end job while any habit is active. */

@@ -19,6 +19,7 @@ import {
   motivationFor,
   textsFor,
 } from './texts.js';
+import type { ReviewWeek } from './review-week.js';
 import { buildWeeklyReview, type WeeklyReview } from './weekly-review.js';
 
 interface Sources {
@@ -51,9 +52,9 @@ export class DailyNotifications {
     return { user, drafts: await COMPOSERS[name](user, dueAt, this.sources) };
   }
 
-  /** The review of the week ending now: the assistant's answer to "how was my week?". */
-  weeklyReview(user: User, now: Date, language?: Lang): Promise<WeeklyReview> {
-    return buildWeeklyReview(this.sources.db, this.sources.events, user, now, language);
+  /** The review of this calendar week so far, or of last week: the assistant's answer to "how was my week?". */
+  weeklyReview(user: User, now: Date, language?: Lang, week?: ReviewWeek): Promise<WeeklyReview> {
+    return buildWeeklyReview(this.sources.db, this.sources.events, user, now, language, week);
   }
 }
 

@@ -5,6 +5,7 @@ import { defineTexts } from '../../common/texts.js';
 export const WEEKLY_REVIEW_TEXTS = defineTexts({
   ru: {
     header: (from: string, to: string) => `📊 Итоги недели ${from} – ${to}`,
+    headerLast: (from: string, to: string) => `📊 Итоги прошлой недели ${from} – ${to}`,
     habitsHeader: '🔁 Привычки:',
     habitLine: (
       title: string,
@@ -27,6 +28,7 @@ export const WEEKLY_REVIEW_TEXTS = defineTexts({
   },
   en: {
     header: (from: string, to: string) => `📊 Your week, ${from} – ${to}`,
+    headerLast: (from: string, to: string) => `📊 Last week, ${from} – ${to}`,
     habitsHeader: '🔁 Habits:',
     habitLine: (
       title: string,

@@ -16,6 +16,7 @@ import type { EventService } from '../event.service.js';
 import { loadHistory } from '../habits/habit-history.js';
 import { classifyDays, computeStats } from '../habits/habit-stats.js';
 import { addDays, habitDayOf, type LocalDate } from '../habits/local-date.js';
+import { reviewWeekRange, type ReviewWeek } from './review-week.js';
 import { WEEKLY_REVIEW_TEXTS } from './weekly-review.texts.js';
 
 const MAX_HABITS = 10;
@@ -32,11 +33,12 @@ export interface WeeklyReview {
 }
 
 /**
- * The week ending today (the user's habit day), from real data: each active habit's done
- * days against its due days, streak and strength with its change over the week; steps done
- * in the week against those planned in it; the week's events so far; the planned steps that
- * slipped. Buttons: schedule a goal's open steps, open a habit. In the user's language, or in
- * `language` (the assistant answers in the language it was asked in).
+ * A calendar week (`reviewWeekRange`: this week up to today, the user's habit day, or last
+ * week), from real data: each active habit's done days against its due days, streak and
+ * strength at the week's end with its change over the week; steps done in the week against
+ * those planned in it; the week's events so far; the planned steps that slipped. Buttons:
+ * schedule a goal's open steps, open a habit. In the user's language, or in `language` (the
+ * assistant answers in the language it was asked in).
  */
 export async function buildWeeklyReview(
   db: DataSource,
@@ -44,13 +46,14 @@ export async function buildWeeklyReview(
   user: User,
   now: Date,
   language: Lang = langOf(user.settings.language),
+  week: ReviewWeek = 'this',
 ): Promise<WeeklyReview> {
   const { timezone, dayStart } = user.settings;
   const texts = WEEKLY_REVIEW_TEXTS[language];
   const today = habitDayOf(now, timezone, dayStart);
-  const from = addDays(today, -6);
-  const weekStart = DateTime.fromISO(from, { zone: timezone }).toJSDate();
-  const weekEnd = DateTime.fromISO(today, { zone: timezone }).plus({ days: 1 }).toJSDate();
+  const { from, to, start: weekStart, end: weekEnd } = reviewWeekRange(today, timezone, week);
+  // Habits are read as of the week's end: for last week, this Monday is "today" (still open).
+  const asOf = addDays(to, 1) > today ? today : addDays(to, 1);
 
   const habits = await db.getRepository(Habit).find({
     where: { userId: user.id, status: In([HabitStatus.ACTIVE, HabitStatus.COMPLETED]) },
@@ -59,14 +62,16 @@ export async function buildWeeklyReview(
   });
   const habitLines: string[] = [];
   for (const habit of habits) {
-    const history = await loadHistory(db.manager, habit, today);
-    const week = classifyDays(history).filter((day) => day.date >= from);
-    const done = week.filter((day) => day.outcome === 'done').length;
-    const due = week.filter((day) => DUE.has(day.outcome)).length;
+    const loaded = await loadHistory(db.manager, habit, today);
+    const upTo = (date: LocalDate) => new Map([...loaded.checkIns].filter(([day]) => day <= date));
+    const history = { ...loaded, today: asOf, checkIns: upTo(to) };
+    const days = classifyDays(history).filter((day) => day.date >= from && day.date <= to);
+    const done = days.filter((day) => day.outcome === 'done').length;
+    const due = days.filter((day) => DUE.has(day.outcome)).length;
     const before = computeStats({
       ...history,
       today: addDays(from, -1),
-      checkIns: new Map([...history.checkIns].filter(([date]) => date < from)),
+      checkIns: upTo(addDays(from, -1)),
     });
     const stats = computeStats(history);
     const strength = Math.round(stats.strength * 100);
@@ -98,7 +103,8 @@ export async function buildWeeklyReview(
   const occurrences = await events.occurrences(user, weekStart, weekEnd < now ? weekEnd : now);
 
   const label = (date: LocalDate) => DateTime.fromISO(date).setLocale(language).toFormat('d MMMM');
-  const lines = [texts.header(label(from), label(today))];
+  const header = week === 'this' ? texts.header : texts.headerLast;
+  const lines = [header(label(from), label(to))];
   if (habitLines.length) lines.push('', texts.habitsHeader, ...habitLines);
   if (steps.length) lines.push('', texts.steps(done.length, planned.length));
   if (occurrences.length) lines.push(texts.events(occurrences.length));

@@ -12,6 +12,7 @@ import { menuFeature } from './menu/menu.feature.js';
 import { notificationsFeature } from './notifications/notifications.feature.js';
 import { planFeature } from './plan/plan.feature.js';
 import { settingsFeature } from './settings/settings.feature.js';
+import { todayFeature } from './today/today.feature.js';
 
 /*
  * The features of the bots, composed: the core dispatches through these tables. Each table is
@@ -30,6 +31,7 @@ export const BUTTONS: Buttons<Callback> = {
   ...assistantFeature.buttons,
   ...adminFeature.buttons,
   ...editFeature.buttons,
+  ...todayFeature.buttons,
 };
 
 export const DIALOGS: Dialogs<Dialog> = {
@@ -50,6 +52,7 @@ export const COMMAND_HANDLERS: Record<PublishedCommand, CommandHandler> = {
   ...menuFeature.commands,
   ...goalsFeature.commands,
   ...habitsFeature.commands,
+  ...todayFeature.commands,
   ...calendarFeature.commands,
   ...settingsFeature.commands,
   // Not published: /admin answers operators only (others get the unknown-command answer).

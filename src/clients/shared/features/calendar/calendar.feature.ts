@@ -133,13 +133,8 @@ const thisWeek = async (turn: Turn) =>
  * The calendar by day and by week, an event's card, moving and deleting an event, and the
  * connected calendars (calendar-connections.feature.ts).
  */
-export const calendarFeature: Feature<
-  CalendarCallback,
-  CalendarDialog,
-  'today' | 'events' | 'week'
-> = {
+export const calendarFeature: Feature<CalendarCallback, CalendarDialog, 'events' | 'week'> = {
   commands: {
-    today: async (turn) => turn.show(await calendarOf(turn, 'd', todayIn(turn.timezone))),
     events: thisWeek,
     week: thisWeek,
   },

@@ -101,7 +101,14 @@ function busyLine(t: Texts, item: Busy, timezone: string): string {
   return markup`⛔ ${span} <i>${item.title || t.busyLabel}</i>`;
 }
 
-function occurrenceLine(item: Occurrence, lang: Lang, timezone: string): string {
+/** "⏰ 15:00 Встреча (2ч)", "📌 День рождения". */
+export function occurrenceLine(
+  item: Pick<Occurrence, 'start'> & {
+    event: Pick<Occurrence['event'], 'allDay' | 'title' | 'durationMinutes'>;
+  },
+  lang: Lang,
+  timezone: string,
+): string {
   if (item.event.allDay) return markup`📌 ${item.event.title}`;
   const length = duration(item.event.durationMinutes, lang);
   return markup`⏰ ${localTime(item.start, timezone)} ${item.event.title} (${length})`;

@@ -63,7 +63,11 @@ export async function cardOf(turn: Turn, habitId: string): Promise<Screen> {
 }
 
 /** Checks today in (done or skipped), says the streak in a toast, celebrates a target. */
-async function checkIn(turn: Turn, habitId: string, status: CheckInStatus): Promise<void> {
+export async function checkInHabit(
+  turn: Turn,
+  habitId: string,
+  status: CheckInStatus,
+): Promise<void> {
   const { checkIn: result } = await turn.api(CheckInHabitDocument, {
     habitId,
     input: { status, source: 'BOT' },
@@ -135,7 +139,7 @@ export const habitsFeature: Feature<HabitsCallback, HabitsDialog, 'habits'> = {
       code: 'hc',
       fields: { habitId: uuid },
       async press(turn, { habitId }) {
-        await checkIn(turn, habitId, 'DONE');
+        await checkInHabit(turn, habitId, 'DONE');
         await turn.show(await cardOf(turn, habitId));
       },
     },
@@ -143,7 +147,7 @@ export const habitsFeature: Feature<HabitsCallback, HabitsDialog, 'habits'> = {
       code: 'hcl',
       fields: { habitId: uuid },
       async press(turn, { habitId }) {
-        await checkIn(turn, habitId, 'DONE');
+        await checkInHabit(turn, habitId, 'DONE');
         await turn.show(await listOf(turn, 0));
       },
     },
@@ -151,7 +155,7 @@ export const habitsFeature: Feature<HabitsCallback, HabitsDialog, 'habits'> = {
       code: 'hk',
       fields: { habitId: uuid },
       async press(turn, { habitId }) {
-        await checkIn(turn, habitId, 'SKIPPED');
+        await checkInHabit(turn, habitId, 'SKIPPED');
         await turn.show(await cardOf(turn, habitId));
       },
     },

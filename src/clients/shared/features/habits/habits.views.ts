@@ -20,7 +20,8 @@ export const SCHEDULE_PRESETS: Record<SchedulePreset, HabitScheduleInput> = {
   n2: { kind: 'EVERY_N_DAYS', count: 2 },
 };
 
-const MARKS: Record<string, string> = { DONE: '✅', SKIPPED: '⏭', MISSED: '✖️' };
+/** A day's mark by its check-in status. */
+export const CHECK_IN_MARKS: Record<string, string> = { DONE: '✅', SKIPPED: '⏭', MISSED: '✖️' };
 
 /** Active habits first with today's ✅/⬜ and the streak; a check-in button for pending ones. */
 export function habitsScreen(t: Texts, data: HabitListQuery, offset: number): Screen {
@@ -30,7 +31,7 @@ export function habitsScreen(t: Texts, data: HabitListQuery, offset: number): Sc
   if (items.length === 0 && offset === 0) lines.push(markup`${t.noHabits}`);
   const rows: Button[][] = items.map((habit) => {
     const due = todayOf.has(habit.id);
-    const mark = MARKS[todayOf.get(habit.id) ?? ''] ?? (due ? '⬜' : '▫️');
+    const mark = CHECK_IN_MARKS[todayOf.get(habit.id) ?? ''] ?? (due ? '⬜' : '▫️');
     const label = `${mark} ${truncate(habit.title, 32)} · 🔥${habit.currentStreak}`;
     const open = button(label, { a: 'habit', habitId: habit.id });
     const pending = due && !todayOf.get(habit.id) && habit.status === 'ACTIVE';
@@ -67,7 +68,7 @@ export function habitCard(
   const first = DateTime.fromISO(today).minus({ days: 29 });
   const marks = Array.from({ length: 30 }, (_, i) => {
     const date = first.plus({ days: i }).toISODate() ?? '';
-    return MARKS[byDate.get(date) ?? ''] ?? '▫️';
+    return CHECK_IN_MARKS[byDate.get(date) ?? ''] ?? '▫️';
   });
   const lines = [
     markup`🔁 <b>${habit.title}</b>`,

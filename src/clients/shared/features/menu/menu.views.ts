@@ -32,10 +32,7 @@ export function mainMenu(
       button(t.menu.calendar, { a: 'calendar', mode: 'w', date: today }),
     ],
     [button(t.menu.newGoal, { a: 'newGoal' }), button(t.menu.newEvent, { a: 'newEvent' })],
-    [
-      button(t.menu.today, { a: 'calendar', mode: 'd', date: today }),
-      button(t.menu.habits, { a: 'habits', offset: 0 }),
-    ],
+    [button(t.menu.today, { a: 'today' }), button(t.menu.habits, { a: 'habits', offset: 0 })],
     [button(t.menu.settings, { a: 'settings' }), button(t.menu.help, { a: 'help' })],
     ...webButton(t, messenger),
   ]);
