@@ -126,6 +126,8 @@ export interface EventCreateIntent extends IntentBase {
   date?: string;
   /** The other reading of an ambiguous weekday (the same time a week later). */
   alternativeStart?: Date;
+  /** Days said as a range ("на этой неделе"): the day asked for is one of them (ISO dates). */
+  within?: { first: string; last: string };
   /** 60 when not said; a whole day for all-day events. */
   durationMinutes: number;
   /** RFC 5545 RRULE text without DTSTART, e.g. "FREQ=WEEKLY;BYDAY=MO". */
@@ -150,6 +152,8 @@ export interface EventUpdateIntent extends IntentBase {
   newTime?: string;
   /** `newTime` was a bare hour ("at 6:30"): morning or evening as the event already is. */
   newTimeBare?: boolean;
+  /** A range said as the new day ("на следующую неделю"): the day asked is one of them. */
+  within?: { first: string; last: string };
   newDurationMinutes?: number;
   /** Move by this many minutes (negative: earlier). */
   shiftMinutes?: number;

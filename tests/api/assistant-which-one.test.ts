@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { seedGoal, seedHabit, seedUser, type TestUser } from '../support/factories.js';
+import { seedEvent, seedGoal, seedHabit, seedUser, type TestUser } from '../support/factories.js';
 import { assistantChat } from '../support/assistant-chat.js';
 
 const MOSCOW = 'Europe/Moscow';
@@ -97,5 +97,48 @@ describe('a request that does not name its item asks which one, with the items a
     const reply = await send(user, `log guitar for ${weekday.toLowerCase()}`);
     expect(reply.text).toMatch(/only today and yesterday/);
     expect(reply.actions).toEqual([]);
+  });
+});
+
+describe('a week said instead of a day asks which day of it', () => {
+  const nextWeekDay = (weekday: number, hour: number) =>
+    DateTime.now()
+      .setZone(MOSCOW)
+      .startOf('week')
+      .plus({ weeks: 1, days: weekday - 1, hours: hour })
+      .toUTC()
+      .toISO({ suppressMilliseconds: true });
+
+  it('"кофе с Аней на следующей неделе" + "в четверг" + "в 10": that week\'s Thursday', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    expect((await send(user, 'кофе с Аней на следующей неделе')).question).toBe('В какой день?');
+    expect((await send(user, 'в четверг')).question).toBeTruthy();
+    await send(user, 'в 10');
+    const events = await rows<{ title: string; starts_at: Date }>(
+      'SELECT title, starts_at FROM events WHERE user_id = $1',
+      [user.id],
+    );
+    expect(
+      events.map((e) => [
+        e.title,
+        DateTime.fromJSDate(e.starts_at).toUTC().toISO({ suppressMilliseconds: true }),
+      ]),
+    ).toEqual([['Кофе с Аней', nextWeekDay(4, 10)]]);
+  });
+
+  it('"move the chiropractor to next week" + "tuesday": next week\'s Tuesday, same time', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    const id = await seedEvent(chat.app(), user, {
+      title: 'Chiropractor',
+      start: DateTime.now().setZone(MOSCOW).startOf('day').plus({ days: 1, hours: 9 }).toISO()!,
+    });
+    expect((await send(user, 'move the chiropractor to next week')).question).toBe('Which day?');
+    await send(user, 'tuesday');
+    const [row] = await rows<{ starts_at: Date }>('SELECT starts_at FROM events WHERE id = $1', [
+      id,
+    ]);
+    expect(DateTime.fromJSDate(row!.starts_at).toUTC().toISO({ suppressMilliseconds: true })).toBe(
+      nextWeekDay(2, 9),
+    );
   });
 });

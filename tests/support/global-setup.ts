@@ -1,4 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 // jest loads this file as CommonJS without the tests' `.js` → `.ts` mapping: a module of
@@ -20,8 +22,20 @@ declare global {
  * on an in-memory embedded PostgreSQL that lives as long as the run (migrated as it starts).
  */
 export default async function globalSetup(): Promise<void> {
+  buildWebClientOnce();
   if (process.env.DATABASE_URL) await createServerDatabase(process.env.DATABASE_URL);
   else await startEmbeddedDatabase();
+}
+
+/**
+ * The browser tests (tests/web) load the built page: on a fresh checkout (the README's
+ * `npm install && npm test`) nothing built it yet, so it is built here, once (a few seconds).
+ */
+function buildWebClientOnce(): void {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  if (existsSync(join(root, 'dist/web/index.html'))) return;
+  const built = spawnSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build:web failed');
 }
 
 /**

@@ -16,6 +16,8 @@ import {
   toInstant,
   todayOf,
 } from './local-time.js';
+import { questionFor } from './questions.js';
+import { dayWithin } from './ranges.js';
 import { rewriteSpokenTimes } from './spoken-times.js';
 import { parseMessageAs } from './offline-engine.js';
 import { cleanPhrase } from './titles.js';
@@ -95,14 +97,16 @@ const parseDate = (iso: string): LocalDate => {
 /** The answer to a question about an event to create, or undefined when it is none. */
 function answerEventCreate(
   pending: EventCreateIntent,
-  heard: Heard,
+  said: Heard,
   clock: Clock,
 ): EventCreateIntent | undefined {
+  let heard = said;
   const [slot, ...rest] = pending.missing;
   const title = pending.title ?? '';
   const done = (start: Date): EventCreateIntent => {
     const answered: EventCreateIntent = { ...pending, start, missing: rest };
     delete answered.alternativeStart;
+    delete answered.within;
     delete answered.date;
     delete answered.question;
     return answered;
@@ -113,6 +117,12 @@ function answerEventCreate(
       ? parseDate(pending.date)
       : undefined;
   const time = timeHeard(heard, title);
+  // "на следующей неделе" + "wed": that week's Wednesday.
+  const inRange =
+    pending.within &&
+    heard.when.weekday &&
+    dayWithin(rangeOf(pending.within), heard.when.weekday.weekday);
+  if (inRange) heard = { ...heard, when: { ...heard.when, date: inRange } };
   if (slot === 'meridiem' && pending.start) {
     if (time)
       return done(toInstant(dateHeard(heard, clock, time) ?? pendingDay!, time, clock.zone));
@@ -143,11 +153,19 @@ function answerEventCreate(
       }
       const answered: EventCreateIntent = { ...pending, date: isoDate(day), missing: ['time'] };
       delete answered.start;
+      delete answered.within;
+      answered.question = questionFor('event_create', 'time', pending.language);
       return answered;
     }
   }
   return undefined;
 }
+
+/** A range kept in a pending question (ISO dates) as days. */
+const rangeOf = (within: { first: string; last: string }) => ({
+  first: parseDate(within.first),
+  last: parseDate(within.last),
+});
 
 const placeTomorrow = (today: LocalDate): LocalDate => {
   const date = new Date(Date.UTC(today.year, today.month - 1, today.day + 1));
@@ -168,9 +186,10 @@ function localTimeOf(instant: Date, clock: Clock): LocalTime {
 /** "перенеси встречу" + "с Артемом на четверг в 15": the target narrowed, the change filled. */
 function answerEventChange<T extends EventUpdateIntent | EventDeleteIntent>(
   pending: T,
-  heard: Heard,
+  said: Heard,
   clock: Clock,
 ): T | undefined {
+  let heard = said;
   const target = { ...pending.target };
   if (heard.leftover) {
     target.text = [target.text, heard.leftover].filter(Boolean).join(' ');
@@ -180,6 +199,12 @@ function answerEventChange<T extends EventUpdateIntent | EventDeleteIntent>(
   const missing = pending.missing.filter((slot) => !(slot === 'target' && heard.leftover));
   if (pending.intent === 'event_update' && hasWhen(heard.when)) {
     const update = answered as EventUpdateIntent;
+    const inRange =
+      update.within &&
+      heard.when.weekday &&
+      dayWithin(rangeOf(update.within), heard.when.weekday.weekday);
+    if (inRange) heard = { ...heard, when: { ...heard.when, date: inRange } };
+    delete update.within;
     const time = timeHeard(heard, target.text ?? '');
     const day = dateHeard(heard, clock, time);
     if (day && time) update.newStart = toInstant(day, time, clock.zone);

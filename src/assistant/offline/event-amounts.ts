@@ -109,7 +109,7 @@ const RULES: [RegExp, Reader][] = [
   // "двигаем ровно на неделю", "got pushed a week", "bump it by 2 days"
   [
     words(
-      `(${MOVE})(?:\\s+(back|up|forward))?(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:(?:ровно|just|exactly)\\s+)?(?:на|by)?\\s*${AMOUNT}`,
+      `(${MOVE})(?:\\s+(back|up|forward))?(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:(?:ровно|just|exactly)\\s+)?(?:на|by)?\\s*(?<!(?:след\\p{L}*|будущ\\p{L}*|эт\\p{L}*|next|this|following)\\s+)${AMOUNT}`,
       'giud',
     ),
     (m) => {

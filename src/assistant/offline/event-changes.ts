@@ -8,7 +8,8 @@ import type {
 import { type DurationFound, takeDuration } from './durations.js';
 import { takeAmountChange } from './event-amounts.js';
 import { type Clock, isoDate, isoTime, type LocalDate, toInstant, todayOf } from './local-time.js';
-import { questionFor, weekdayQuestion } from './questions.js';
+import { dayQuestion, questionFor, weekdayQuestion } from './questions.js';
+import { dayWithin, takeWeekRange } from './ranges.js';
 import { takeOffsetChange } from './reminders.js';
 import type { Scanner } from './text.js';
 import { takeFillers, targetFrom } from './titles.js';
@@ -89,7 +90,14 @@ export function buildEventUpdate(
     duration.shiftMinutes = duration.minutes;
     delete duration.minutes;
   }
+  const range = takeWeekRange(scanner, clock);
   const newWhen = takeNewWhen(scanner, clock) ?? takeWhen(scanner, clock);
+  const rangeDay =
+    range && newWhen.weekday && !newWhen.date && dayWithin(range, newWhen.weekday.weekday);
+  if (rangeDay) {
+    newWhen.date = rangeDay;
+    delete newWhen.weekday;
+  }
   const target = targetOf(scanner, clock);
   const intent: EventUpdateIntent = { intent: 'event_update', language, missing: [], target };
   if (duration.minutes) intent.newDurationMinutes = duration.minutes;
@@ -125,6 +133,15 @@ export function buildEventUpdate(
     intent.durationDeltaMinutes ||
     intent.newEndTime ||
     intent.newTitle;
+  // "перенеси окулиста на следующую неделю": which day of it is asked, the time stays.
+  if (range && !rangeDay && !changed) {
+    intent.within = { first: isoDate(range.first), last: isoDate(range.last) };
+    intent.missing = hasTarget(target) ? ['change'] : ['target', 'change'];
+    intent.question = hasTarget(target)
+      ? dayQuestion(language)
+      : questionFor('event_update', 'target', language);
+    return intent;
+  }
   if (!changed) missing.push('change');
   if (alternative && newWhen.weekday) missing.push('weekday');
   intent.missing = missing;

@@ -11,7 +11,8 @@ import {
   todayOf,
   weekdayOfDate,
 } from './local-time.js';
-import { questionFor, weekdayQuestion } from './questions.js';
+import { dayQuestion, questionFor, weekdayQuestion } from './questions.js';
+import { dayWithin, takeWeekRange } from './ranges.js';
 import { type RecurrenceFound, takeRecurrence, toRRule } from './recurrence-words.js';
 import { type Scanner, startsWith, words } from './text.js';
 import { takeReminder } from './reminders.js';
@@ -124,7 +125,14 @@ export function buildEventCreate(
   const reminder = takeReminder(scanner);
   const recurrence = takeRecurrence(scanner);
   const duration = takeDuration(scanner);
+  const range = takeWeekRange(scanner, clock);
   const when = takeWhen(scanner, clock);
+  // "на следующей неделе во вторник": the Tuesday of that week.
+  const rangeDay = range && when.weekday && !when.date && dayWithin(range, when.weekday.weekday);
+  if (rangeDay) {
+    when.date = rangeDay;
+    delete when.weekday;
+  }
   const accusative = takeFillers(scanner, ACCUSATIVE_FILLERS);
   if (!scanner.takeOpening(REQUEST, true)) scanner.takeOpening(FIRST_WORDS);
   takeFillers(scanner, FILLERS);
@@ -177,6 +185,16 @@ export function buildEventCreate(
       : startOfDate(placed.alternative, clock.zone);
   }
 
+  // "кофе с Аней на этой неделе": which day of the range is asked (then the time).
+  if (range && !rangeDay && !intent.start && !intent.date && !recurrence) {
+    intent.within = { first: isoDate(range.first), last: isoDate(range.last) };
+    intent.missing = title ? ['date'] : ['title', 'date'];
+    intent.question = title
+      ? dayQuestion(language)
+      : questionFor('event_create', 'title', language);
+    if (title) intent.title = title;
+    return intent;
+  }
   const missing: MissingSlot[] = [];
   if (!title) missing.push('title');
   if (placed.alternative) missing.push('weekday');

@@ -83,7 +83,11 @@ function build(
       const event = buildEventCreate(scanner, clock, language);
       // Without a day, a time or a repetition this is not an event, just words.
       const said =
-        event.start || event.date || event.recurrence || event.missing.includes('weekday');
+        event.start ||
+        event.date ||
+        event.recurrence ||
+        event.within ||
+        event.missing.includes('weekday');
       return said && event.title ? event : { intent: 'unknown', language, missing: [] };
     }
     case 'event_update':

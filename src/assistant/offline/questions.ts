@@ -83,6 +83,11 @@ export function weekdayQuestion(
   return language === 'ru' ? `${this_} или ${next} ${name}?` : `This ${en} or next ${en}?`;
 }
 
+/** Which day of a range ("кофе с Аней на этой неделе"): buttons are not needed, a weekday is. */
+export function dayQuestion(language: AssistantLanguage): string {
+  return language === 'ru' ? 'В какой день?' : 'Which day?';
+}
+
 /** The question that asks for `slot` of `intent`, in `language`. */
 export function questionFor(
   intent: IntentName,

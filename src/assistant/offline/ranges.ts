@@ -1,6 +1,7 @@
 import {
   addDays,
   addMonths,
+  compareDates,
   type Clock,
   type LocalDate,
   startOfDate,
@@ -12,7 +13,7 @@ import { type Scanner, words } from './text.js';
 import { placeWeekday, takeWhen } from './when.js';
 
 /** A span of days [first, last] where the user is. */
-interface DayRange {
+export interface DayRange {
   first: LocalDate;
   /** Inclusive. */
   last: LocalDate;
@@ -22,7 +23,7 @@ const THIS_WEEK = words(
   '(?:на|в)\\s+(?:эт(?:ой|у)|текущ(?:ей|ую))\\s+недел[юеи]|(?:на|в)\\s+неделю|(?:for\\s+|during\\s+)?this\\s+week|for\\s+the\\s+week',
 );
 const NEXT_WEEK = words(
-  '(?:на|в)\\s+(?:следующ|будущ)(?:ей|ую)\\s+недел[юеи]|(?:for\\s+)?next\\s+week',
+  '(?:на|в)\\s+(?:(?:следующ|будущ)(?:ей|ую)|след\\.?)\\s+недел[юеи]|(?:for\\s+)?next\\s+week',
 );
 const NEXT_WEEKEND = words('(?:на|в)\\s+следующ(?:их|ие)\\s+выходн(?:ых|ые)|next\\s+weekend');
 const WEEKEND = words(
@@ -36,6 +37,34 @@ function weekendFrom(today: LocalDate): DayRange {
   const saturday = addDays(today, 6 - weekdayOfDate(today));
   return { first: saturday, last: addDays(saturday, 1) };
 }
+
+/** "на этой неделе", "next weekend", "sometime next week": days to pick one from. */
+export function takeWeekRange(scanner: Scanner, clock: Clock): DayRange | undefined {
+  const today = todayOf(clock);
+  const monday = startOfWeek(today);
+  scanner.take(SOMETIME);
+  if (scanner.take(NEXT_WEEK)) return { first: addDays(monday, 7), last: addDays(monday, 13) };
+  if (scanner.take(THIS_WEEK)) return { first: today, last: addDays(monday, 6) };
+  if (scanner.take(NEXT_WEEKEND)) {
+    const weekend = weekendFrom(today);
+    return { first: addDays(weekend.first, 7), last: addDays(weekend.last, 7) };
+  }
+  if (scanner.take(WEEKEND)) return weekendFrom(today);
+  return undefined;
+}
+
+/** The day of `weekday` among a range's days ("на следующей неделе во вторник"), if one is. */
+export function dayWithin(range: DayRange, weekday: number): LocalDate | undefined {
+  for (let day = range.first; compareDates(day, range.last) <= 0; day = addDays(day, 1)) {
+    if (weekdayOfDate(day) === weekday) return day;
+  }
+  return undefined;
+}
+
+/** "sometime", "когда-нибудь на …", "куда-нибудь": no day of the range is meant yet. */
+const SOMETIME = words(
+  '(?:at\\s+)?some\\s*time|some\\s+day|когда-?(?:нибудь|то)|куда-?нибудь|в\\s+какой-?(?:нибудь|то)\\s+день',
+);
 
 function takeDayRange(scanner: Scanner, clock: Clock): DayRange | undefined {
   const today = todayOf(clock);

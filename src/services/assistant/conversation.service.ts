@@ -104,7 +104,12 @@ export class ConversationService {
     }
     // "витамины выпила", "в пятницу бегал": the rules did not read it (or would ask when),
     // but it names a habit or step as done; "есть! сделала ✅" alone asks which habit.
-    if (!pending && (intent.intent === 'unknown' || wouldAskWhen(intent) || isBareDone(text))) {
+    if (
+      !pending &&
+      (intent.intent === 'unknown' ||
+        wouldAskWhen(intent) ||
+        (intent.intent !== 'small_talk' && isBareDone(text)))
+    ) {
       intent = (await readDoneReport(this.db, user.id, text, context)) ?? intent;
     }
     if (!pending && isUnnamedDone(intent)) intent = await this.doneWhich(user, intent, text, now);
