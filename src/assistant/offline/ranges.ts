@@ -38,13 +38,21 @@ function weekendFrom(today: LocalDate): DayRange {
   return { first: saturday, last: addDays(saturday, 1) };
 }
 
-/** "на этой неделе", "next weekend", "sometime next week": days to pick one from. */
-export function takeWeekRange(scanner: Scanner, clock: Clock): DayRange | undefined {
+/**
+ * "на этой неделе", "next weekend", "sometime next week": days to pick one from (this week's
+ * from today on); `wholeWeek` keeps this week's past days too (what was on it).
+ */
+export function takeWeekRange(
+  scanner: Scanner,
+  clock: Clock,
+  wholeWeek = false,
+): DayRange | undefined {
   const today = todayOf(clock);
   const monday = startOfWeek(today);
   scanner.take(SOMETIME);
   if (scanner.take(NEXT_WEEK)) return { first: addDays(monday, 7), last: addDays(monday, 13) };
-  if (scanner.take(THIS_WEEK)) return { first: today, last: addDays(monday, 6) };
+  if (scanner.take(THIS_WEEK))
+    return { first: wholeWeek ? monday : today, last: addDays(monday, 6) };
   if (scanner.take(NEXT_WEEKEND)) {
     const weekend = weekendFrom(today);
     return { first: addDays(weekend.first, 7), last: addDays(weekend.last, 7) };
@@ -67,15 +75,9 @@ const SOMETIME = words(
 );
 
 function takeDayRange(scanner: Scanner, clock: Clock): DayRange | undefined {
+  const week = takeWeekRange(scanner, clock, true);
+  if (week) return week;
   const today = todayOf(clock);
-  const monday = startOfWeek(today);
-  if (scanner.take(NEXT_WEEK)) return { first: addDays(monday, 7), last: addDays(monday, 13) };
-  if (scanner.take(THIS_WEEK)) return { first: monday, last: addDays(monday, 6) };
-  if (scanner.take(NEXT_WEEKEND)) {
-    const weekend = weekendFrom(today);
-    return { first: addDays(weekend.first, 7), last: addDays(weekend.last, 7) };
-  }
-  if (scanner.take(WEEKEND)) return weekendFrom(today);
   const firstOfMonth = { ...today, day: 1 };
   if (scanner.take(NEXT_MONTH)) {
     const first = addMonths(firstOfMonth, 1);
