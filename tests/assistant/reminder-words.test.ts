@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { intentAnswerSchema, toParsedIntent } from '../../src/assistant/model/intent-schema.js';
-import { iso, parseAs } from './parse-helpers.js';
+import { iso, NOW, parseAs } from './parse-helpers.js';
 
 /** Now is Wednesday 2026-03-04 12:00 in Moscow (09:00 UTC). */
 describe('reminder requests: remind at the time said', () => {
@@ -84,5 +84,22 @@ describe('the model engine carries the same reminder slot', () => {
       reminderMinutesBefore: [50_000],
     });
     expect(result.success).toBe(false);
+  });
+});
+
+describe('reminder nouns are requests, not titles', () => {
+  it.each([
+    ['напоминай каждый вечер в 21:45 проверять дз у сына', 'Проверять дз у сына'],
+    ['напоминалку каждый понедельник в 9 сдавать отчет', 'Сдавать отчет'],
+    ['reminder on the 30th at noon: renew car registration', 'Renew car registration'],
+    ['set a reminder for 7:45am tomorrow to take out the trash', 'Take out the trash'],
+    ['in an hour and a half remind me to feed the fish', 'Feed the fish'],
+  ])('%s', (text, title) => {
+    expect(parseAs('event_create', text)).toMatchObject({ title, reminderMinutesBefore: [0] });
+  });
+
+  it('"in an hour and a half" is 90 minutes from now', () => {
+    const intent = parseAs('event_create', 'in an hour and a half remind me to feed the fish');
+    expect(intent.start?.getTime()).toBe(NOW.getTime() + 90 * 60_000);
   });
 });

@@ -42,6 +42,8 @@ export interface AnswerRead {
 }
 
 interface Heard {
+  /** The answer as written. */
+  said: string;
   when: WhenFound;
   meridiem?: 'am' | 'pm';
   leftover: string;
@@ -63,7 +65,14 @@ function hear(answer: string, clock: Clock): Heard {
       )
       .replace(/\s+/g, ' '),
   );
-  return { when, ...(meridiem ? { meridiem } : {}), leftover };
+  return { said: answer, when, ...(meridiem ? { meridiem } : {}), leftover };
+}
+
+/** "с директором": the preposition the answer said before the words (cleaning took it). */
+function withPreposition(words: string, said: string): string {
+  const first = words.split(' ')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = new RegExp(`(?<![\\p{L}])(с|со|у|для|with|for)\\s+${first}`, 'iu').exec(said);
+  return before ? `${before[1]!.toLowerCase()} ${words}` : words;
 }
 
 /** The clock time of the answer, with its morning or evening word applied. */
@@ -103,8 +112,14 @@ function answerEventCreate(
   let heard = said;
   const [slot, ...rest] = pending.missing;
   const title = pending.title ?? '';
+  // "поставь встречу" + "с директором послезавтра в 16:30": the answer says whose meeting.
+  const fuller =
+    title && !title.includes(' ') && heard.leftover
+      ? `${title} ${withPreposition(heard.leftover, heard.said)}`
+      : title;
   const done = (start: Date): EventCreateIntent => {
     const answered: EventCreateIntent = { ...pending, start, missing: rest };
+    if (fuller) answered.title = fuller;
     delete answered.alternativeStart;
     delete answered.within;
     delete answered.date;

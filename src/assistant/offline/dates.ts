@@ -33,7 +33,7 @@ export interface DateFound {
 const PREP = '(?:(?:в|во|на|к|до|с|со|по|от|on|by|until|till|from|to|for|at)\\s+)?';
 
 const RELATIVE = words(
-  `(?:через|in)\\s+(?:(${NUMBER}|half\\s+an)\\s+)?(минут[уы]?|мин|часа|часов|час|дня|дней|день|недел[юиь]|месяца|месяцев|месяц|года|год|лет|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|(?:через|in)\\s+(полчаса|half\\s+an\\s+hour)`,
+  `(?:через|in)\\s+(?:(${NUMBER}|half\\s+an)\\s+)?(минут[уы]?|мин|часа|часов|час|дня|дней|день|недел[юиь]|месяца|месяцев|месяц|года|год|лет|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(\\s+and\\s+a\\s+half)?|(?:через|in)\\s+(полчаса|half\\s+an\\s+hour)`,
 );
 
 const MAX_RELATIVE = 1000;
@@ -58,8 +58,10 @@ export function takeRelative(scanner: Scanner, clock: Clock): DateFound {
   if (scanner.take(NOW_OPENING)) return { instant: clock.now };
   const m = scanner.take(RELATIVE);
   if (!m) return {};
-  if (m[3]) return { instant: new Date(clock.now.getTime() + 30 * 60_000) };
-  const count = m[1] === undefined ? 1 : /^half/u.test(m[1]) ? 0.5 : readNumber(m[1]);
+  if (m[4]) return { instant: new Date(clock.now.getTime() + 30 * 60_000) };
+  const said = m[1] === undefined ? 1 : /^half/u.test(m[1]) ? 0.5 : readNumber(m[1]);
+  // "in an hour and a half"
+  const count = said === undefined ? undefined : said + (m[3] ? 0.5 : 0);
   const unit = unitOf(m[2] ?? '');
   // Far-off amounts ("in 1000000 years") are not plans; luxon cannot even hold some of them.
   if (count === undefined || count > MAX_RELATIVE) return {};

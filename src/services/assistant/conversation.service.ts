@@ -100,7 +100,9 @@ export class ConversationService {
       // The answer to what was asked first; a request of its own only when it clearly is one.
       const answered = readAnswer(pending.intent, text, context);
       if (answered && !isClearlyNew(intent, pending.intent)) intent = answered.intent;
-      else if (!isCompleteNewRequest(intent)) intent = await this.complete(pending, text, context);
+      else if (!isCompleteNewRequest(intent) || namesWhatWasAsked(intent, pending.intent)) {
+        intent = await this.complete(pending, text, context);
+      }
     }
     // "витамины выпила", "в пятницу бегал": the rules did not read it (or would ask when),
     // but it names a habit or step as done; "есть! сделала ✅" alone asks which habit.
@@ -213,6 +215,11 @@ export class ConversationService {
       if (step.intent === 'step_add' && step.title) {
         return { ...intent, ...step, goalTarget: step.goalTarget ?? intent.goalTarget };
       }
+    }
+    if (slot === 'title' && intent.intent === 'event_create') {
+      // "поставь напоминалку" + "через 15 минут выключить суп": the request read whole.
+      const event = parseMessageAs(`${pending.text} ${answer}`, context, 'event_create');
+      if (event.intent === 'event_create' && event.title) return event;
     }
     if (slot === 'title' && 'title' in intent) {
       return {
@@ -389,6 +396,10 @@ const isUnnamedDone = (intent: ParsedIntent) =>
   intent.status === 'done' &&
   !intent.target &&
   !intent.pickedId;
+
+/** "поставь напоминалку" + "через 15 минут выключить суп": the name asked for, said whole. */
+const namesWhatWasAsked = (fresh: ParsedIntent, pending: ParsedIntent) =>
+  pending.missing[0] === 'title' && fresh.intent === pending.intent;
 
 /** A complete request that is not about the pending event ("как мои цели?" instead of a time). */
 function isClearlyNew(fresh: ParsedIntent, pending: ParsedIntent): boolean {

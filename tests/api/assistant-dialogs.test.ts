@@ -142,3 +142,27 @@ describe('a week said instead of a day asks which day of it', () => {
     );
   });
 });
+
+describe('an answer to "what is it called?" or "when?" that says more', () => {
+  it('"поставь напоминалку" + "через 15 минут выключить суп": a reminder at that time', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await send(user, 'поставь напоминалку');
+    const reply = await send(user, 'через 15 минут выключить суп');
+    expect(reply.text).toMatch(/Напомню .*Выключить суп/);
+    const [event] = await rows<{ title: string; reminder_minutes_before: number[] }>(
+      'SELECT title, reminder_minutes_before FROM events WHERE user_id = $1',
+      [user.id],
+    );
+    expect(event).toEqual({ title: 'Выключить суп', reminder_minutes_before: [0] });
+  });
+
+  it('"поставь встречу" + "с директором послезавтра в 16:30": whose meeting joins the title', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await send(user, 'поставь встречу');
+    await send(user, 'с директором послезавтра в 16:30');
+    const titles = await rows<{ title: string }>('SELECT title FROM events WHERE user_id = $1', [
+      user.id,
+    ]);
+    expect(titles).toEqual([{ title: 'Встреча с директором' }]);
+  });
+});
