@@ -432,6 +432,10 @@ export async function runHeldoutBench(name = 'assistant-heldout'): Promise<void>
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // `… assistant-heldout.bench.js dev` runs the dev set only; no argument: dev, then held-out.
   const only = process.argv[2];
-  if (only !== 'heldout') await runHeldoutBench('assistant-dev');
-  if (only !== 'dev') await runHeldoutBench('assistant-heldout');
+  // Another fixture by name: `… assistant-heldout.bench.js assistant-dev2`.
+  if (only?.startsWith('assistant-')) await runHeldoutBench(only);
+  else {
+    if (only !== 'heldout') await runHeldoutBench('assistant-dev');
+    if (only !== 'dev') await runHeldoutBench('assistant-heldout');
+  }
 }
