@@ -71,3 +71,23 @@ describe('habits said colloquially', () => {
     expect(parseAs('goal_progress', 'hows python going')).toMatchObject({ target: 'python' });
   });
 });
+
+describe('appointments, practices and questions said without a day', () => {
+  it.each(['созвон с мамой', "brunch with lily's parents", 'забронируй корт для тенниса'])(
+    '"%s" is an event whose day and time are asked',
+    (text) => {
+      expect(parseAs('event_create', text).missing).toEqual(['start']);
+    },
+  );
+
+  it('"медитация" alone asks what it is rather than checking a habit in', () => {
+    expect(parseAs('unknown', 'медитация')).toMatchObject({ missing: ['kind'] });
+  });
+
+  it.each([
+    ['покажи все на следующую неделю', 'event_search'],
+    ['busy this weekend?', 'event_search'],
+  ] as const)('"%s" is a question about the schedule, not an event', (text, intent) => {
+    parseAs(intent, text);
+  });
+});

@@ -36,6 +36,14 @@ const CHECK_IN = words(
   'сделал\\p{L}*|выполнил\\p{L}*|отметь|отметить|готово|пропуска\\p{L}*|пропусти\\p{L}*|done|did|mark|check\\s*-?\\s*in|log|skip\\p{L}*|finished|completed',
 );
 const STEP = words('шаг\\p{L}*|steps?');
+/** Things done at a time, with someone or somewhere: appointments, meals out, bookings. */
+const APPOINTMENT = words(
+  "созвон\\p{L}*|звонок|встреч[аиу]|митинг\\p{L}*|ужин\\p{L}*|обед\\p{L}*|завтрак\\p{L}*|бранч\\p{L}*|кофе\\s+с|брон\\p{L}*|забронир\\p{L}*|корт\\p{L}*|стрижк\\p{L}*|парикмахер\\p{L}*|барбер\\p{L}*|стоматолог\\p{L}*|дантист\\p{L}*|врач\\p{L}*|приём|прием|свидани\\p{L}*|кино|концерт\\p{L}*|театр\\p{L}*|вечеринк\\p{L}*|собеседовани\\p{L}*|(?:с|со)\\s+\\p{Lu}\\p{L}+|(?:с|со)\\s+(?:мам|пап|бабушк|дедушк|сестр|брат|друз|коллег|начальник|директор)\\p{L}*|call\\s+with|meeting|brunch|dinner|lunch|breakfast|coffee\\s+with|drinks|appointment|interview|haircut|barber|dentist|doctor|book\\s+(?:a|the)|reserve|court|movie|concert|party|date\\s+with|with\\s+(?:my\\s+)?\\p{L}+['’]s|with\\s+(?:mom|dad|my|the)",
+);
+/** A verb in the past: "бегал", "сделала", "practiced". */
+const PAST_VERB = words(
+  '\\p{L}{2,}(?:ал|ял|ил|ел|ыл|ул)(?:а|и|ся|ась|ись)?|\\p{L}{3,}ed|did|ran|went|read|done',
+);
 /** "10к шагов", "12 тыщ шагов", "10000 steps": a count of walking steps, not a goal's step. */
 const COUNTED_STEPS = words(
   '\\d+(?:[.,]\\d+)?\\s*(?:к|k|тыс\\p{L}*|тыщ\\p{L}*|000)?\\.?\\s*(?:шаг(?:ов|а)?|steps)',
@@ -103,9 +111,18 @@ export function decide(said: Classification, text: string): Decided {
     return { intent: 'habit_check_in' };
   }
   if (rule.intent !== 'unknown' && rule.intent !== 'maybe_event') return rule;
+  // "созвон с мамой", "brunch with lily's parents", "забронируй корт": an appointment whose
+  // day and time are asked, not "an event, a goal or a habit?".
+  if (rule.intent === 'maybe_event' && has(APPOINTMENT, text) && !activity && !text.includes('?')) {
+    return { intent: 'event_create' };
+  }
 
   const guess = classifyIntent(text);
   if (guess.intent === 'unknown' || guess.known < 0.5) return rule;
+  // "медитация" alone names a practice but says nothing done: ask what it is.
+  if (guess.intent === 'habit_check_in' && !has(CHECK_IN, text) && !has(PAST_VERB, text)) {
+    return { intent: 'unknown', choices: ['habit_create', 'event_create', 'goal_create'] };
+  }
   // "10к шагов есть!": a count of steps walked is no step of a goal (a report, read later).
   if (guess.intent.startsWith('step_') && has(COUNTED_STEPS, text)) return rule;
   // A repetition of something that is not a practice is a recurring event ("standup daily").

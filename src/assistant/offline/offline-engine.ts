@@ -86,7 +86,7 @@ function build(
         event.start ||
         event.date ||
         event.recurrence ||
-        event.within ||
+        (event.within && !ASKING.test(scanner.text)) ||
         event.missing.includes('weekday');
       return said && event.title ? event : { intent: 'unknown', language, missing: [] };
     }
@@ -131,6 +131,10 @@ function build(
       };
   }
 }
+
+/** A question about the schedule, not an event: "busy this weekend?", "покажи все на …". */
+const ASKING =
+  /\?|^\s*(?:покажи|показать|что|есть|какие|busy|any|anything|what|show|got\s+time|do\s+i|am\s+i)(?![\p{L}])/iu;
 
 /** The offline engine behind the common interface. */
 export const offlineEngine: IntentEngine = { name: 'offline', parseMessage };
