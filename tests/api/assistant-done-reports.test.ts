@@ -62,3 +62,30 @@ describe('a report that something of the user is done, in words the rules do not
     expect(await checkInsOf(user)).toEqual([]);
   });
 });
+
+describe('a step named where an event was looked for', () => {
+  it('"на курсы записался" marks the step done rather than adding one', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    const german = await seedGoal(chat.app(), user, {
+      title: 'Выучить немецкий до B1',
+      steps: ['Записаться на курсы', 'Скачать Anki'],
+    });
+    await seedGoal(chat.app(), user, { title: 'Написать книгу', steps: ['Составить план глав'] });
+    expect((await send(user, 'на курсы записался')).intent).toBe('step_status');
+    expect(await stepStatus(german.steps[0]!.id)).toBe('done');
+  });
+
+  it('"scrap \'outline the plot\'" deletes the step when no event has that name', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    const novel = await seedGoal(chat.app(), user, {
+      title: 'Write a novel',
+      steps: ['Outline the plot', 'Write the first chapter'],
+    });
+    const reply = await send(user, "scrap 'outline the plot', i'm a pantser");
+    expect(reply.actions).toEqual([expect.objectContaining({ kind: 'step_deleted' })]);
+    const left = await chat
+      .app()
+      .db.query<{ id: string }[]>('SELECT id FROM steps WHERE goal_id = $1', [novel.id]);
+    expect(left.map((row) => row.id)).toEqual([novel.steps[1]!.id]);
+  });
+});

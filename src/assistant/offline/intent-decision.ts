@@ -125,6 +125,8 @@ export function decide(said: Classification, text: string): Decided {
   }
   // "10к шагов есть!": a count of steps walked is no step of a goal (a report, read later).
   if (guess.intent.startsWith('step_') && has(COUNTED_STEPS, text)) return rule;
+  // "на курсы записался": something done, not a step to add (a report, read later).
+  if (guess.intent === 'step_add' && !stepWord && has(PAST_VERB, text)) return rule;
   // A repetition of something that is not a practice is a recurring event ("standup daily").
   if (guess.intent === 'habit_create' && (!activity || has(EVENT_LIKE, text))) {
     return rule.intent === 'maybe_event'

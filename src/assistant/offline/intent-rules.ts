@@ -74,7 +74,7 @@ export function smallTalk(text: string): SmallTalkKind | undefined {
 const STEP = words('шаг\\p{L}*|подзадач\\p{L}*|steps?');
 const GOAL = words('цел(?:ь|и|ей|ью|ям|ями|ях)|goals?');
 const DELETE = words(
-  'удали\\p{L}*|удалить|убери|убрать|уберите|сотри|delete|remove|drop(?!\\s+(?:off|by|in))|erase|get\\s+rid\\s+of',
+  'удали\\p{L}*|удалить|убери|убрать|уберите|сотри|delete|remove|drop(?!\\s+(?:off|by|in))|erase|get\\s+rid\\s+of|выкин\\p{L}*|выброс\\p{L}*|scrap|ditch',
 );
 const CANCEL = words('отмени\\p{L}*|cancel');
 const STEP_STATUS = words(

@@ -137,7 +137,19 @@ export class IntentExecutor {
       case 'event_delete': {
         const pick = await this.findEvent(user, intent, now);
         if ('several' in pick) return this.askWhich(intent, pick.several, say.whichEvent);
-        if ('none' in pick) return done(say.eventNotFound);
+        if ('none' in pick) {
+          // "scrap 'outline the plot'": no event of that name, but a step of theirs is.
+          const step = intent.target.text
+            ? await this.findStep(user, intent.target.text)
+            : undefined;
+          if (!step) return done(say.eventNotFound);
+          const deleted = await this.changeStep(
+            user,
+            { intent: 'step_delete', language: intent.language, missing: [], target: step.title },
+            say,
+          );
+          return deleted ? { ...deleted, performed: 'step_delete' } : done(say.eventNotFound);
+        }
         const found = pick.one;
         await this.services.events.delete(user, found.event.id);
         const { id, title } = found.event;
