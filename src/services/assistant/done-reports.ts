@@ -17,6 +17,34 @@ const REPORTED = new RegExp(
   'giu',
 );
 
+/** The one habit or open step the words name clearly enough, if there is one. */
+async function bestDone(
+  search: TitleSearch,
+  userId: string,
+  words: string,
+  kinds: ('habits' | 'openSteps')[] = ['habits', 'openSteps'],
+) {
+  if (!/\p{L}{3,}/u.test(words)) return undefined;
+  const found = await Promise.all(
+    kinds.map(async (kind) =>
+      (await search.find(userId, kind, words, 3)).map((item) => ({
+        ...item,
+        kind: kind === 'habits' ? ('habit' as const) : ('step' as const),
+      })),
+    ),
+  );
+  const ranked = found.flat().sort((a, b) => b.score - a.score);
+  const pick = pickBest(ranked, (item: TitleCandidate) => item.score);
+  return 'one' in pick && pick.one.score >= MIN_SCORE ? pick.one : undefined;
+}
+
+/** A verb in the past ("бегал", "не заходил", "played"): a report more than a plan. */
+export function saysPast(text: string): boolean {
+  return PAST.test(text);
+}
+const PAST =
+  /(?<![\p{L}])(?:\p{L}{2,}(?:ал|ял|ил|ел|ыл|ул)(?:а|и|ся|ась|ись)?|\p{L}{3,}ed|did|ran|went|played)(?![\p{L}])/iu;
+
 /** Only words of a report, nothing naming what ("есть! сделала ✅", "выпила!", "done ✔️"). */
 export function isBareDone(text: string): boolean {
   const naming = text.replace(REPORTED, ' ');
@@ -45,23 +73,18 @@ export async function readDoneReport(
   // The item is named by the other words: "сходила к юристу" is not «Сходить к диетологу».
   const naming = text.replace(REPORTED, ' ');
   if (naming === text) return undefined;
-  if (isBareDone(text)) {
-    const said = parseMessageAs(text, context, 'habit_check_in');
-    return { ...said, missing: ['target'] } as ParsedIntent;
-  }
   const search = new TitleSearch(db);
-  const [habits, steps] = await Promise.all([
-    search.find(userId, 'habits', naming, 3),
-    search.find(userId, 'openSteps', naming, 3),
-  ]);
-  const ranked = [
-    ...habits.map((item) => ({ ...item, kind: 'habit' as const })),
-    ...steps.map((item) => ({ ...item, kind: 'step' as const })),
-  ].sort((a, b) => b.score - a.score);
-  const pick = pickBest(ranked, (item: TitleCandidate) => item.score);
-  if (!('one' in pick) || pick.one.score < MIN_SCORE) return undefined;
-  const { kind, title } = pick.one;
   const said = parseMessageAs(text, context, 'habit_check_in');
+  // "meditated ✅", "вчера читала": the verb itself names the practice (same stem).
+  const found =
+    (await bestDone(search, userId, naming)) ?? (await bestDone(search, userId, text, ['habits']));
+  if (!found) {
+    if (!isBareDone(text)) return undefined;
+    const asked = { ...said, missing: ['target'] } as ParsedIntent & { target?: string };
+    delete asked.target;
+    return asked;
+  }
+  const { kind, title } = found;
   const language = said.language;
   if (kind === 'step') {
     return { intent: 'step_status', language, missing: [], target: title, status: 'done' };
