@@ -91,3 +91,42 @@ describe('appointments, practices and questions said without a day', () => {
     parseAs(intent, text);
   });
 });
+
+describe('speech as typed by voice and chat shorthand', () => {
+  it('"зав", "ща", "в 19 30", "кароч", "hey so can you add um"', () => {
+    expect(parseAs('event_create', 'зав в 14 созвон с юристом')).toMatchObject({
+      title: 'Созвон с юристом',
+    });
+    expect(parseAs('event_create', 'ща созвон с командой на полчаса').start).toEqual(NOW);
+    expect(iso(parseAs('event_create', 'кароч в пт в 19 30 бар с однокурсниками').start)).toBe(
+      '2026-03-06T16:30:00.000Z',
+    );
+    expect(
+      parseAs(
+        'event_create',
+        'hey so can you add um a meeting with the contractor on friday at 10:30',
+      ),
+    ).toMatchObject({ title: 'Meeting with the contractor' });
+  });
+
+  it.each([
+    ['стоматолога перекинь на четверг', 'стоматолога', { newDate: '2026-03-05' }],
+    ['театр не в пятницу а в субботу', 'театр', { newDate: '2026-03-07' }],
+  ])('changes: %s', (text, target, change) => {
+    expect(parseAs('event_update', text)).toMatchObject({ target: { text: target }, ...change });
+  });
+
+  it('"remind me in 45 min to move the laundry" is a reminder, not a move', () => {
+    expect(parseAs('event_create', 'remind me in 45 min to move the laundry')).toMatchObject({
+      title: 'Move the laundry',
+      reminderMinutesBefore: [0],
+    });
+  });
+
+  it('colloquial deletes and small talk', () => {
+    parseAs('event_delete', 'кирилл слился, созвона не будет');
+    expect(parseAs('goal_delete', 'kill the 10k goal, hurt my knee').target).toMatch(/^10k/);
+    parseAs('small_talk', 'а что ты умеешь?');
+    parseAs('small_talk', 'cheers mate');
+  });
+});

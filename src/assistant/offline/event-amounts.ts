@@ -86,7 +86,7 @@ const RULES: [RegExp, Reader][] = [
   // "shorten the review to 90 min", "хватит 15 минут", "пусть будет 3 часа", "сделай на 30 минут"
   [
     words(
-      `(?:(?:${SHORTEN}|${EXTEND}|make)(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:to|до)|хватит|пусть\\s+будет|пусть\\s+длится|сделай\\s+на|make\\s+it)\\s+${AMOUNT}(?!\\s+(?:${LATER}|${EARLIER}|${LONGER}|${SHORTER}))`,
+      `(?:(?:${SHORTEN}|${EXTEND}|make)(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:to|до)|хватит|займ[её]т|пусть\\s+будет|пусть\\s+длится|сделай\\s+на|make\\s+it)\\s+${AMOUNT}(?!\\s+(?:${LATER}|${EARLIER}|${LONGER}|${SHORTER}))`,
       'giud',
     ),
     (m) => {

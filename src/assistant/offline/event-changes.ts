@@ -11,12 +11,12 @@ import { type Clock, isoDate, isoTime, type LocalDate, toInstant, todayOf } from
 import { dayQuestion, questionFor, weekdayQuestion } from './questions.js';
 import { dayWithin, takeWeekRange } from './ranges.js';
 import { takeOffsetChange } from './reminders.js';
-import type { Scanner } from './text.js';
+import { type Scanner, words } from './text.js';
 import { takeFillers, targetFrom } from './titles.js';
 import { hasWhen, placeWeekday, takeWhen, timeOfWhen, type WhenFound } from './when.js';
 
 const VERBS = [
-  'перенеси\\p{L}*|перенести|передвинь|сдвинь|сдвинуть|подвинь|измени\\p{L}*|поменя\\p{L}*|отложи',
+  'перенеси\\p{L}*|перенести|перекин\\p{L}*|передвинь|сдвинь|сдвинуть|подвинь|измени\\p{L}*|поменя\\p{L}*|отложи',
   'удали\\p{L}*|удалить|отмени\\p{L}*|убери\\p{L}*|убрать|сотри',
   'move|reschedule|push(?:\\s+back)?|postpone|shift|change|delay|bring\\s+forward|make|delete|cancel|remove|drop|erase',
 ];
@@ -24,9 +24,13 @@ const FILLERS = [
   'из\\s+(?:календаря|расписания)|from\\s+(?:my\\s+|the\\s+)?(?:calendar|schedule)',
   '(?:длительность|продолжительность)|(?:the\\s+)?(?:duration|length)\\s+of',
   '(?:событие|напоминание|мероприятие)(?:\\s+(?:про|о|об))?|(?:the\\s+)?reminder(?:\\s+(?:to|about|for))?|event',
-  'пожалуйста|please|у\\s+меня|сделай|давай|pls|plz|пж|плиз|got|was|has\\s+been',
+  'не\\s+будет|отменяется|пожалуйста|please|у\\s+меня|сделай|давай|pls|plz|пж|плиз|got|was|has\\s+been',
 ];
 const POSTPONE = /отлож|postpone|delay|push\s+back/u;
+
+const NOT_THIS = words(
+  '(?:а\\s+)?не\\s+(?:в|во|на|к)\\s+[\\p{L}\\d:.]+|(?:and\\s+)?not\\s+(?:on\\s+|at\\s+)?(?:\\d{1,2}(?::\\d{2})?(?:\\s*[ap]m)?|mon\\p{L}*|tue\\p{L}*|wed\\p{L}*|thu\\p{L}*|fri\\p{L}*|sat\\p{L}*|sun\\p{L}*)',
+);
 
 /** Words that say "an event" without saying which one. */
 const GENERIC =
@@ -78,6 +82,8 @@ export function buildEventUpdate(
   clock: Clock,
   language: AssistantLanguage,
 ): EventUpdateIntent {
+  // "не в пятницу, а в субботу", "not 6": the old value said alongside the new one.
+  scanner.takeAll(NOT_THIS);
   const amount = takeAmountChange(scanner);
   const loose = /длительн|продолжительн|duration|length|long/u.test(scanner.text);
   const postpone = POSTPONE.test(scanner.text);

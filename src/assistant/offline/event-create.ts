@@ -38,12 +38,19 @@ const REQUEST = startsWith(
 const FIRST_WORDS = startsWith(
   `(?:please\\s+)?(?:book|put|arrange)\\s+(?:an?|the|my)${EVENT_NOUN}`,
 );
+/** Words of speech, not of the event: "кароч", "слушай", "hey so can you add um …". */
+const SPEECH = [
+  '^\\s*(?:кароч\\p{L}*|короче|слушай|слышь|так|ну|hey|so|ok(?:ay)?)(?:\\s*,)?(?:\\s+(?:so|then))?',
+  '(?<![\\p{L}])(?:эм+|э+м|um+|uh+|erm)(?![\\p{L}])',
+  'can\\s+you|could\\s+you|would\\s+you|можешь|можете',
+];
 const FILLERS = [
   'напомни(?:те)?(?:\\s+мне)?(?:\\s+пожалуйста)?(?:\\s+(?:о|об|что|чтобы))?',
   // "напоминай каждый вечер…", "поставь напоминалку…", "set a reminder for … to …"
   '(?:поставь|создай|сделай|добавь)?\\s*(?:напоминай(?:те)?|напоминалк\\p{L}*|напоминани[ея])(?:\\s+мне)?(?:\\s+(?:о|об|про|что|чтобы))?',
   '(?:(?:please\\s+)?(?:set|make|add|create)\\s+(?:me\\s+)?an?\\s+)?reminder(?:\\s+(?:to|about|for|of|that))?',
   'мне\\s+(?:нужно|надо)|нужно|надо|не\\s+забыть|пожалуйста|у\\s+меня(?:\\s+будет)?',
+  'пингани(?:\\s+меня)?|ping\\s+me(?:\\s+(?:to|about))?|later(?:\\s+on)?(?=\\s+to\\s)',
   '(?:please\\s+)?remind\\s+me(?:\\s+(?:to|about|of|that))?',
   "(?:ping|nudge|alert)\\s+me(?:\\s+(?:to|about))?|не\\s+забудь(?:те)?|don['’]?t\\s+let\\s+me\\s+forget(?:\\s+to)?",
   "i\\s+(?:need|have|want)\\s+to|i\\s+have(?:\\s+(?:an?|the))?|don['’]?t\\s+(?:let\\s+me\\s+)?forget\\s+to|please",
@@ -137,6 +144,7 @@ export function buildEventCreate(
     delete when.weekday;
   }
   const accusative = takeFillers(scanner, ACCUSATIVE_FILLERS);
+  takeFillers(scanner, SPEECH);
   if (!scanner.takeOpening(REQUEST, true)) scanner.takeOpening(FIRST_WORDS);
   takeFillers(scanner, FILLERS);
   const said = titleFrom(scanner, { accusative });

@@ -63,7 +63,7 @@ export function buildGoalSearch(scanner: Scanner, language: AssistantLanguage): 
 const PROGRESS_FILLERS = [
   'как(?:ой|ов)?\\s+(?:у\\s+меня\\s+)?(?:мой\\s+)?прогресс|прогресс\\p{L}*|как\\s+продвига\\p{L}*|насколько\\s+я\\s+продвинул\\p{L}*|продвинул\\p{L}*|продвига\\p{L}*',
   'сколько\\s+(?:мне\\s+)?осталось(?:\\s+до)?|покажи|как\\s+(?:там\\s+)?(?:дела|успехи)(?:\\s+(?:с|по))?|(?:что|че|чё|чо)\\s+(?:там\\s+)?(?:с|по)|как\\s+там(?:\\s+(?:с|по))?|сколько\\s+процентов|процент\\p{L}*|выполнено',
-  "how\\s+am\\s+i\\s+doing|how\\s+far\\s+along\\s+am\\s+i|how\\s+far\\s+am\\s+i|how\\s+much(?:\\s+of)?|how['’]s|how\\s+is|how\\s+are|going|what\\s+percent(?:age)?(?:\\s+of)?|is\\s+done|done|what['’]?s\\s+up\\s+with|(?:the\\s+)?status\\s+of",
+  "how\\s+am\\s+i\\s+doing|how\\s+far\\s+along\\s+am\\s+i|how\\s+far\\s+am\\s+i|how\\s+much(?:\\s+of)?|how['’]s|how\\s+is|how\\s+are|going|what\\s+percent(?:age)?(?:\\s+of)?|is\\s+done|done|coming\\s+along|what['’]?s\\s+up\\s+with|(?:the\\s+)?status\\s+of",
   "(?:what['’]?s|what\\s+is|show(?:\\s+me)?)\\s+my\\s+progress|my\\s+progress|progress",
   GOAL_WORD,
 ];
@@ -82,7 +82,7 @@ export function buildGoalProgress(
 }
 
 const DELETE_FILLERS = [
-  'удали\\p{L}*|удалить|убери\\p{L}*|убрать|отмени\\p{L}*|сотри|delete|remove|drop|cancel|erase|get\\s+rid\\s+of',
+  'удали\\p{L}*|удалить|убери\\p{L}*|убрать|отмени\\p{L}*|сотри|снеси|сноси|снести|выкин\\p{L}*|delete|remove|drop|cancel|erase|kill|scrap|ditch|get\\s+rid\\s+of',
   GOAL_WORD,
 ];
 

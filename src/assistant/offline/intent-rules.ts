@@ -25,7 +25,7 @@ const SMALL_TALK: [SmallTalkKind, RegExp][] = [
       '(?:что|чем)\\s+ты\\s+(?:умеешь|можешь)|помощь|помоги|справка|как\\s+(?:тобой|этим|тут)\\s+пользоваться|что\\s+ты\\s+такое|/?help|/?start|what\\s+can\\s+you\\s+do|ты\\s+кто|кто\\s+ты|who\\s+are\\s+you|what\\s+are\\s+you|how\\s+(?:do\\s+i\\s+use\\s+(?:you|this|it)|does\\s+this\\s+work)|commands|ты\\s+бот|ты\\s+(?:вообще\\s+)?(?:для\\s+чего|зачем)\\s+нуж\\p{L}*|как\\s+тебя\\s+зовут|кто\\s+тебя\\s+(?:сделал|создал|написал)|are\\s+you\\s+a\\s+bot|who\\s+(?:made|built|created)\\s+you|what.?s\\s+your\\s+name',
     ),
   ],
-  ['thanks', words('спасибо|благодарю|спс|thank\\s+you|thanks|thx|ty')],
+  ['thanks', words('спасибо|благодарю|спс|thank\\s+you|thanks|thx|ty|cheers|ta')],
   [
     'farewell',
     words(
@@ -52,7 +52,7 @@ const REACTION =
 
 /** Words that may come with small talk without making it a request. */
 const SMALL_TALK_FILLER = words(
-  "большое|огромное|очень|тебе|вам|бот|там|друг|ты\\s+(?:лучший|супер|молодец|топ)|молодец|круто|супер|отлично|you['’]?re\\s+(?:the\\s+best|great|awesome)|great|awesome|cool|помог\\p{L}*|выручил\\p{L}*|(?:that|it|you)\\s+helped|helpful|you|so|much|very|there|bot|a|lot|friend|again|ещ[её]|раз",
+  "а|ну|и|mate|man|dude|buddy|большое|огромное|очень|тебе|вам|бот|там|друг|ты\\s+(?:лучший|супер|молодец|топ)|молодец|круто|супер|отлично|you['’]?re\\s+(?:the\\s+best|great|awesome)|great|awesome|cool|помог\\p{L}*|выручил\\p{L}*|(?:that|it|you)\\s+helped|helpful|you|so|much|very|there|bot|a|lot|friend|again|ещ[её]|раз",
 );
 
 /** The kind of small talk when the message is nothing else ("спасибо!", "hi there"). */
@@ -86,7 +86,7 @@ const STATUS_SUFFIX = /[-—–:]\s*(?:готово|сделано|выполн�
 const MARK_AS = words('(?:отметь|отметить|mark)\\s+.+\\s+(?:как|as)\\s+\\p{L}+');
 const ADD = words('добав\\p{L}*|нов(?:ый|ая|ую|ое)|созда\\p{L}*|add|new|create');
 const PROGRESS = words(
-  "прогресс\\p{L}*|продвига\\p{L}*|продвинул\\p{L}*|сколько\\s+осталось|как\\s+(?:там\\s+)?(?:дела|успехи)\\s+(?:с|по)|сколько\\s+процентов|процент\\p{L}*|how\\s+am\\s+i\\s+doing|how\\s+far|progress|percent(?:age)?|how\\s+much\\s+of|how(?:['’]s|\\s+is|\\s+are)\\s+.+\\s+going|что\\s+(?:там\\s+)?с\\s+цел\\p{L}*|как\\s+там\\s+цель|what['’]?s\\s+up\\s+with|status\\s+of|сколько\\s+(?:уже\\s+)?(?:сделано|осталось|прошл\\p{L}*)|сколько\\s+шагов\\s+осталось|движемся|двигаюсь|продвигаюсь|сводк\\p{L}*|tracking|how\\s+much\\s+is\\s+left|(?:че|чо|что)\\s+там\\s+с",
+  "прогресс\\p{L}*|продвига\\p{L}*|продвинул\\p{L}*|сколько\\s+осталось|как\\s+(?:там\\s+)?(?:дела|успехи)\\s+(?:с|по)|сколько\\s+процентов|процент\\p{L}*|how\\s+am\\s+i\\s+doing|how\\s+far|progress|percent(?:age)?|how\\s+much\\s+of|how(?:['’]s|\\s+is|\\s+are)\\s+.+\\s+(?:going|coming\\s+along)|что\\s+(?:там\\s+)?с\\s+цел\\p{L}*|как\\s+там\\s+цель|what['’]?s\\s+up\\s+with|status\\s+of|сколько\\s+(?:уже\\s+)?(?:сделано|осталось|прошл\\p{L}*)|сколько\\s+шагов\\s+осталось|движемся|двигаюсь|продвигаюсь|сводк\\p{L}*|tracking|how\\s+much\\s+is\\s+left|(?:че|чо|что)\\s+там\\s+с",
 );
 const GOAL_CREATE = words(
   'нов(?:ая|ую)\\s+цель|(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)\\s+(?:мне\\s+)?(?:новую\\s+)?цель|мо[яю]\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:',
@@ -97,11 +97,14 @@ const DESIRE = startsWith(
 const FREE = words(
   'свобод(?:ен|на|ны|но|ное|ного|ные|ных|ный|ным)|окн[оа]|окошк\\p{L}*|есть\\s+(?:ли\\s+)?время|найди\\s+(?:мне\\s+)?время|free|available|availability|slot|slots|do\\s+i\\s+have\\s+time|когда\\s+(?:можно|получится|смогу|я\\s+могу)\\s+(?:поставить|запланировать|назначить|вписать|втиснуть)|when\\s+(?:could|can)\\s+i\\s+(?:fit|schedule|squeeze|put)',
 );
+const REMIND_FIRST = startsWith(
+  '(?:please\\s+)?(?:remind\\s+me|напомни(?:те)?(?:\\s+мне)?|пингани\\s+меня|ping\\s+me)(?!\\s+(?:за|\\d|an?\\s+(?:hour|day|week)|(?:one|two|\\d+)\\s+\\p{L}+\\s+before))',
+);
 const UPDATE = words(
-  'перенес\\p{L}*|перенос\\p{L}*|сдвин\\p{L}*|передвин\\p{L}*|подвин\\p{L}*|измени\\p{L}*|поменя\\p{L}*|отложи|move|reschedule|push|postpone|shift|change|delay|bring\\s+forward|make\\s+(?:it|the|my|this)',
+  'перенес\\p{L}*|перенос\\p{L}*|перекин\\p{L}*|перекинуть|сдвин\\p{L}*|передвин\\p{L}*|подвин\\p{L}*|измени\\p{L}*|поменя\\p{L}*|отложи|move|reschedule|push|postpone|shift|change|delay|bring\\s+forward|make\\s+(?:it|the|my|this)',
 );
 const SEARCH = words(
-  "что\\s+(?:у\\s+меня|запланировано|в\\s+планах|по\\s+планам)|как(?:ие|ой|ая)\\s+(?:у\\s+меня\\s+)?(?:планы|встречи|события|дела|мероприятия)|покажи\\s+(?:мне\\s+)?(?:мо[йиё]\\s+|мою\\s+)?(?:календар|расписан|событи|встреч|план|дела)\\p{L}*|расписание|когда\\s+у\\s+меня|what['’]?s\\s+(?:on|planned|up|happening|scheduled)|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|meetings|events|is\\s+on)|what['’]ve\\s+i\\s+got|show\\s+(?:me\\s+)?(?:my\\s+|the\\s+)?(?:calendar|schedule|events|meetings|agenda|plans)|agenda|anything\\s+on|am\\s+i\\s+busy|when\\s+is\\s+my|when['’]s\\s+my|my\\s+(?:schedule|calendar|events|meetings|plans)|show\\s+me\\s+(?:today|tomorrow|this\\s+week|next\\s+week)|(?:что|какие)\\s+(?:в|на)\\s+(?:календаре|расписании)|мо[иё]\\s+(?:встречи|события|дела|планы)|покажи\\s+(?:мне\\s+)?(?:сегодня|завтра|неделю)",
+  "что\\s+(?:у\\s+меня|запланировано|в\\s+планах|по\\s+планам)|как(?:ие|ой|ая)\\s+(?:у\\s+меня\\s+)?(?:планы|встречи|события|дела|мероприятия)|покажи\\s+(?:мне\\s+)?(?:мо[йиё]\\s+|мою\\s+)?(?:календар|расписан|событи|встреч|план|дела)\\p{L}*|расписание|когда\\s+у\\s+меня|what['’]?s\\s+(?:on|planned|up|happening|scheduled)|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|meetings|events|is\\s+on)|what['’]ve\\s+i\\s+got|show\\s+(?:me\\s+)?(?:my\\s+|the\\s+)?(?:calendar|schedule|events|meetings|agenda|plans)|agenda|(?:rundown|overview)\\s+of\\s+my|anything\\s+on|am\\s+i\\s+busy|when\\s+is\\s+my|when['’]s\\s+my|my\\s+(?:schedule|calendar|events|meetings|plans)|show\\s+me\\s+(?:today|tomorrow|this\\s+week|next\\s+week)|(?:что|какие)\\s+(?:в|на)\\s+(?:календаре|расписании)|мо[иё]\\s+(?:встречи|события|дела|планы)|покажи\\s+(?:мне\\s+)?(?:сегодня|завтра|неделю)",
 );
 const CREATE = words(
   'напомни\\p{L}*|не\\s+забыть|не\\s+забудь\\p{L}*|(?:ping|nudge|alert)\\s+me|запланируй|запланировать|добавь|добавить|создай|назначь|поставь|запиши|remind|schedule|add|book|set\\s+up|plan|create|put',
@@ -131,6 +134,8 @@ const WEEK_REVIEW = words(
 /** Decides the intent of a request (small talk is told apart first); the first matching check wins. */
 export function classify(text: string): Classification {
   if (has(DEFINITION, text)) return { intent: 'unknown' };
+  // "remind me in 45 min to move the laundry": a reminder, whatever verbs follow.
+  if (has(REMIND_FIRST, text)) return { intent: 'event_create' };
   if (has(WEEK_REVIEW, text)) return { intent: 'week_review' };
   // "поставь цель: 10 000 шагов в день" is a goal even though it says "шагов".
   if (has(GOAL_CREATE_FIRST, text)) return { intent: 'goal_create' };
@@ -147,7 +152,9 @@ export function classify(text: string): Classification {
     return { intent: 'step_status' };
   }
   if (has(GOAL, text)) {
-    if (has(DELETE, text) || has(CANCEL, text)) return { intent: 'goal_delete' };
+    if (has(DELETE, text) || has(CANCEL, text) || isColloquialDelete(text)) {
+      return { intent: 'goal_delete' };
+    }
     if (has(PROGRESS, text)) return { intent: 'goal_progress' };
     if (has(GOAL_CREATE, text) || (has(ADD, text) && !has(SEARCH, text))) {
       return { intent: 'goal_create' };

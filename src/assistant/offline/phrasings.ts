@@ -48,7 +48,7 @@ const FREE_MORE = words(
 
 /** Deleting said colloquially: "вычеркни", "снеси", "scratch date night". */
 const DELETE_MORE = words(
-  'вычеркн\\p{L}*|снеси|сноси|снести|scratch|scrap|nix|axe|call\\s+off|cross\\s+off',
+  'вычеркн\\p{L}*|снеси|сноси|снести|не\\s+будет|отменяется|отменил\\p{L}*|scratch|scrap|nix|axe|kill|call\\s+off|cross\\s+off|is\\s+off|(?:got|is|been)\\s+cancel+ed',
 );
 
 /** Changing an event said as a comparison or a new property. */
@@ -56,12 +56,16 @@ const CHANGE_MORE = words(
   [
     'раньше|позже|дольше|короче|подольше|покороче|продли\\p{L}*|сократи\\p{L}*|укороти\\p{L}*|удлини\\p{L}*',
     'переименуй\\p{L}*|назови|вместо|а\\s+не\\s+в|двига\\p{L}*|двинь|перенесли|пусть\\s+(?:начн\\p{L}*|будет|закончит\\p{L}*)|время\\s+то\\s+же',
-    'хватит\\s+\\d+|сделай\\s+на',
+    'хватит\\s+\\d+|сделай\\s+на|займ[её]т|не\\s+в\\s+\\p{L}+\\s+а\\s+в',
     'earlier|later|longer|shorter|extend\\p{L}*|shorten\\p{L}*|rename|instead|bump|pushed|moved\\s+to|is\\s+now|starts?\\s+at\\s+.+\\s+now|same\\s+time|a\\s+full\\s+hour|not\\s+\\d',
   ].join('|'),
 );
 /** "в пятницу, время то же": a new day for an existing event. */
 const SAME_TIME = words('время\\s+(?:то\\s+)?же|same\\s+time');
+/** "театр не в пятницу а в субботу": the old day and the new one. */
+const NOT_THIS_BUT = words(
+  'не\\s+(?:в|во|на)\\s+\\p{L}+,?\\s+а\\s+(?:в|во|на)|not\\s+(?:on\\s+)?\\p{L}+,?\\s+but',
+);
 /** What a change compares: an amount of time or a clock time. */
 const CHANGE_AMOUNT = /\d|час|минут|недел|день|дня|дней|hour|min|week|day|noon|полдень/iu;
 
@@ -114,7 +118,10 @@ export function isColloquialDelete(text: string): boolean {
 
 export function isChangeOfEvent(text: string): boolean {
   return (
-    (has(CHANGE_MORE, text) && CHANGE_AMOUNT.test(text)) || isRename(text) || has(SAME_TIME, text)
+    (has(CHANGE_MORE, text) && CHANGE_AMOUNT.test(text)) ||
+    isRename(text) ||
+    has(SAME_TIME, text) ||
+    has(NOT_THIS_BUT, text)
   );
 }
 

@@ -65,6 +65,14 @@ const dayOrdinal = (tens: string | undefined, word: string): number | undefined 
 };
 
 const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
+  // "в 19 30" (typed by voice): 19:30
+  [
+    new RegExp(
+      `${B}(в|во|at|к)\\s+([01]?\\d|2[0-3])\\s+([0-5]\\d)${E}(?!\\s*(?:мин|мину|min|руб|км|kg|кг|%))`,
+      'giu',
+    ),
+    (at, hour, minute) => `${at} ${hour}:${minute}`,
+  ],
   [
     new RegExp(
       `${B}(?:(двадцать|тридцать)\\s+)?(${DAY_ORDINALS.join('|')}|тридцатого)\\s+числа${E}`,
