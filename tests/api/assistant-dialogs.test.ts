@@ -166,3 +166,25 @@ describe('an answer to "what is it called?" or "when?" that says more', () => {
     expect(titles).toEqual([{ title: 'Встреча с директором' }]);
   });
 });
+
+describe('the answer to "an event, a goal or a habit?"', () => {
+  it('"habit, 4x a week" keeps the schedule; "it\'s a goal - …" sets the goal', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    await send(user, 'guitar');
+    await send(user, 'habit, 4x a week');
+    const habits = await rows<{ title: string; schedule_kind: string; schedule_count: number }>(
+      'SELECT title, schedule_kind, schedule_count FROM habits WHERE user_id = $1',
+      [user.id],
+    );
+    expect(habits).toEqual([
+      expect.objectContaining({
+        title: 'Guitar',
+        schedule_kind: 'times_per_week',
+        schedule_count: 4,
+      }),
+    ]);
+    await send(user, 'spanish');
+    await send(user, "it's a goal - reach B1 by september");
+    expect(await goalTitles(user)).toHaveLength(1);
+  });
+});

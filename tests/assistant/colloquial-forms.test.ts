@@ -130,3 +130,30 @@ describe('speech as typed by voice and chat shorthand', () => {
     parseAs('small_talk', 'cheers mate');
   });
 });
+
+describe('more ways people say it', () => {
+  it('"same time next week" moves by a week', () => {
+    expect(parseAs('event_update', 'board meeting same time next week')).toMatchObject({
+      target: { text: 'board meeting' },
+      shiftMinutes: 7 * 1440,
+    });
+    expect(parseAs('event_update', 'встречу с ольгой на след неделю в это же время')).toMatchObject(
+      { shiftMinutes: 7 * 1440 },
+    );
+  });
+
+  it('"remind me what I have…" asks about the schedule', () => {
+    parseAs('event_search', 'remind me what i have on wednesday');
+    parseAs('event_search', 'напомни плиз, что там в субботу запланировано');
+  });
+
+  it('"займёт часа три" is the duration, not part of the title', () => {
+    expect(
+      parseAs('event_create', 'Завтра к 10:00 на ТО автомобиля, займёт часа три'),
+    ).toMatchObject({ title: 'ТО автомобиля', durationMinutes: 180 });
+  });
+
+  it('"check off my habit" asks which habit', () => {
+    expect(parseAs('habit_check_in', 'check off my habit').missing).toEqual(['target']);
+  });
+});

@@ -17,6 +17,8 @@ export interface AmountChange {
   shiftMinutes?: number;
   /** The new title: "переименуй планерку в синк с отделом". */
   newTitle?: string;
+  /** "в это же время", "same time": the time stays (with a week said: the same weekday too). */
+  sameTime?: boolean;
 }
 
 const UNIT =
@@ -139,12 +141,12 @@ export function isRename(text: string): boolean {
 
 /** "время то же", "same time": the day changes, the time stays (the default anyway). */
 const SAME_TIME = words(
-  '(?:а\\s+)?время\\s+(?:то\\s+)?же(?:\\s+самое)?|same\\s+time|keep\\s+the\\s+time',
+  '(?:а\\s+)?время\\s+(?:то\\s+)?же(?:\\s+самое)?|(?:в\\s+)?(?:это|то)\\s+же\\s+(?:самое\\s+)?время|(?:at\\s+)?(?:the\\s+)?same\\s+time|keep\\s+the\\s+time',
 );
 
 /** Takes an amount change (and the words of a rename's new title) out of the message. */
 export function takeAmountChange(scanner: Scanner): AmountChange {
-  scanner.take(SAME_TIME);
+  const sameTime = scanner.take(SAME_TIME) !== null;
   for (const pattern of RENAME) {
     const match = scanner.peek(pattern);
     const [name, title] = [match?.indices?.[1], match?.indices?.[2]];
@@ -172,5 +174,5 @@ export function takeAmountChange(scanner: Scanner): AmountChange {
     } else scanner.blank(match.index, end);
     return change;
   }
-  return {};
+  return sameTime ? { sameTime } : {};
 }

@@ -7,7 +7,15 @@ import type {
 } from '../intent.types.js';
 import { type DurationFound, takeDuration } from './durations.js';
 import { takeAmountChange } from './event-amounts.js';
-import { type Clock, isoDate, isoTime, type LocalDate, toInstant, todayOf } from './local-time.js';
+import {
+  type Clock,
+  isoDate,
+  isoTime,
+  type LocalDate,
+  startOfWeek,
+  toInstant,
+  todayOf,
+} from './local-time.js';
 import { dayQuestion, questionFor, weekdayQuestion } from './questions.js';
 import { dayWithin, takeWeekRange } from './ranges.js';
 import { takeOffsetChange } from './reminders.js';
@@ -31,6 +39,12 @@ const POSTPONE = /отлож|postpone|delay|push\s+back/u;
 const NOT_THIS = words(
   '(?:а\\s+)?не\\s+(?:в|во|на|к)\\s+[\\p{L}\\d:.]+|(?:and\\s+)?not\\s+(?:on\\s+|at\\s+)?(?:\\d{1,2}(?::\\d{2})?(?:\\s*[ap]m)?|mon\\p{L}*|tue\\p{L}*|wed\\p{L}*|thu\\p{L}*|fri\\p{L}*|sat\\p{L}*|sun\\p{L}*)',
 );
+
+/** Whole days from `a` to `b`. */
+const daysBetween = (a: LocalDate, b: LocalDate) =>
+  Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
+  );
 
 /** Words that say "an event" without saying which one. */
 const GENERIC =
@@ -87,8 +101,9 @@ export function buildEventUpdate(
   const amount = takeAmountChange(scanner);
   const loose = /длительн|продолжительн|duration|length|long/u.test(scanner.text);
   const postpone = POSTPONE.test(scanner.text);
+  const { sameTime, ...change } = amount;
   const duration: DurationFound =
-    Object.keys(amount).length > 0 ? {} : takeDuration(scanner, { loose, update: true });
+    Object.keys(change).length > 0 ? {} : takeDuration(scanner, { loose, update: true });
   if (amount.durationMinutes) duration.minutes = amount.durationMinutes;
   if (amount.shiftMinutes) duration.shiftMinutes = amount.shiftMinutes;
   // "отложи на час" / "postpone it an hour": an amount of time moves the event.
@@ -139,6 +154,16 @@ export function buildEventUpdate(
     intent.durationDeltaMinutes ||
     intent.newEndTime ||
     intent.newTitle;
+  // "same time next week": the same weekday and time, that week.
+  if (range && !rangeDay && !changed && sameTime) {
+    const weeks = daysBetween(startOfWeek(todayOf(clock)), startOfWeek(range.first));
+    if (weeks > 0) {
+      intent.shiftMinutes = weeks * 1440;
+      intent.missing = hasTarget(target) ? [] : ['target'];
+      if (intent.missing[0]) intent.question = questionFor('event_update', 'target', language);
+      return intent;
+    }
+  }
   // "перенеси окулиста на следующую неделю": which day of it is asked, the time stays.
   if (range && !rangeDay && !changed) {
     intent.within = { first: isoDate(range.first), last: isoDate(range.last) };

@@ -50,7 +50,7 @@ const FILLERS = [
   '(?:поставь|создай|сделай|добавь)?\\s*(?:напоминай(?:те)?|напоминалк\\p{L}*|напоминани[ея])(?:\\s+мне)?(?:\\s+(?:о|об|про|что|чтобы))?',
   '(?:(?:please\\s+)?(?:set|make|add|create)\\s+(?:me\\s+)?an?\\s+)?reminder(?:\\s+(?:to|about|for|of|that))?',
   'мне\\s+(?:нужно|надо)|нужно|надо|не\\s+забыть|пожалуйста|у\\s+меня(?:\\s+будет)?',
-  'пингани(?:\\s+меня)?|ping\\s+me(?:\\s+(?:to|about))?|later(?:\\s+on)?(?=\\s+to\\s)',
+  ',?\\s*(?:займ[её]т|will\\s+take)(?=\\s*$)|пингани(?:\\s+меня)?|ping\\s+me(?:\\s+(?:to|about))?|later(?:\\s+on)?(?=\\s+to\\s)',
   '(?:please\\s+)?remind\\s+me(?:\\s+(?:to|about|of|that))?',
   "(?:ping|nudge|alert)\\s+me(?:\\s+(?:to|about))?|не\\s+забудь(?:те)?|don['’]?t\\s+let\\s+me\\s+forget(?:\\s+to)?",
   "i\\s+(?:need|have|want)\\s+to|i\\s+have(?:\\s+(?:an?|the))?|don['’]?t\\s+(?:let\\s+me\\s+)?forget\\s+to|please",

@@ -144,7 +144,7 @@ const TODAY = words("(?:за\\s+)?сегодня(?:шн\\p{L}*)?|(?:for\\s+)?tod
 const PAST_WEEKDAY = words(`(?:(?:в|во|за|on|for|last)\\s+)?${WEEKDAY}`);
 const SKIPPED = words('пропус\\p{L}*|пропущ\\p{L}*|skip(?:ped|ping)?|не\\s+(?:сделал\\p{L}*|буду)');
 const CHECK_IN_FILLERS = [
-  'отметь|отметить|отмечаю|mark(?:ed)?|check(?:ed)?\\s*-?\\s*in|log(?:ged)?|чекин',
+  'отметь|отметить|отмечаю|mark(?:ed)?|check(?:ed)?\\s*-?\\s*in|(?:check|tick)(?:ed)?\\s+off|log(?:ged)?|чекин',
   'сделал\\p{L}*|выполнил\\p{L}*|сделан\\p{L}*|готов[оа]?|есть|done|did|finished|completed?|had',
   'привычк\\p{L}*|habits?|(?:как|as)\\s+(?:сделан\\p{L}*|выполнен\\p{L}*|done)',
   "я|мою|мой|мое|моё|свою|свой|my|i|i['’]ve|with|today|сегодня|уже|already|also|тоже|just|только\\s+что",

@@ -33,12 +33,12 @@ const LIST_ASK = words(
   'как|какие|какой|какая|каков\\p{L}*|покажи|мои|список|сколько|что\\s+с|how|show|my|list|which|streaks?|status',
 );
 const CHECK_IN = words(
-  'сделал\\p{L}*|выполнил\\p{L}*|отметь|отметить|готово|пропуска\\p{L}*|пропусти\\p{L}*|done|did|mark|check\\s*-?\\s*in|log|skip\\p{L}*|finished|completed',
+  'сделал\\p{L}*|выполнил\\p{L}*|отметь|отметить|готово|check\\s+off|tick\\s+off|пропуска\\p{L}*|пропусти\\p{L}*|done|did|mark|check\\s*-?\\s*in|log|skip\\p{L}*|finished|completed',
 );
 const STEP = words('шаг\\p{L}*|steps?');
 /** Things done at a time, with someone or somewhere: appointments, meals out, bookings. */
 const APPOINTMENT = words(
-  "созвон\\p{L}*|звонок|встреч[аиу]|митинг\\p{L}*|ужин\\p{L}*|обед\\p{L}*|завтрак\\p{L}*|бранч\\p{L}*|кофе\\s+с|брон\\p{L}*|забронир\\p{L}*|корт\\p{L}*|стрижк\\p{L}*|парикмахер\\p{L}*|барбер\\p{L}*|стоматолог\\p{L}*|дантист\\p{L}*|врач\\p{L}*|приём|прием|свидани\\p{L}*|кино|концерт\\p{L}*|театр\\p{L}*|вечеринк\\p{L}*|собеседовани\\p{L}*|(?:с|со)\\s+\\p{Lu}\\p{L}+|(?:с|со)\\s+(?:мам|пап|бабушк|дедушк|сестр|брат|друз|коллег|начальник|директор)\\p{L}*|call\\s+with|meeting|brunch|dinner|lunch|breakfast|coffee\\s+with|drinks|appointment|interview|haircut|barber|dentist|doctor|book\\s+(?:a|the)|reserve|court|movie|concert|party|date\\s+with|with\\s+(?:my\\s+)?\\p{L}+['’]s|with\\s+(?:mom|dad|my|the)",
+  "созвон\\p{L}*|звонок|др|днюх\\p{L}*|день\\s+рождени\\p{L}*|birthday|bday|встреч[аиу]|митинг\\p{L}*|ужин\\p{L}*|обед\\p{L}*|завтрак\\p{L}*|бранч\\p{L}*|кофе\\s+с|брон\\p{L}*|забронир\\p{L}*|корт\\p{L}*|стрижк\\p{L}*|парикмахер\\p{L}*|барбер\\p{L}*|стоматолог\\p{L}*|дантист\\p{L}*|врач\\p{L}*|приём|прием|свидани\\p{L}*|кино|концерт\\p{L}*|театр\\p{L}*|вечеринк\\p{L}*|собеседовани\\p{L}*|(?:с|со)\\s+\\p{Lu}\\p{L}+|(?:с|со)\\s+(?:мам|пап|бабушк|дедушк|сестр|брат|друз|коллег|начальник|директор)\\p{L}*|call\\s+with|meeting|brunch|dinner|lunch|breakfast|coffee\\s+with|drinks|appointment|interview|haircut|barber|dentist|doctor|book\\s+(?:a|the)|reserve|court|movie|concert|party|date\\s+with|with\\s+(?:my\\s+)?\\p{L}+['’]s|with\\s+(?:mom|dad|my|the)",
 );
 /** A verb in the past: "бегал", "сделала", "practiced". */
 const PAST_VERB = words(

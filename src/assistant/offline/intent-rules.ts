@@ -98,7 +98,7 @@ const FREE = words(
   'свобод(?:ен|на|ны|но|ное|ного|ные|ных|ный|ным)|окн[оа]|окошк\\p{L}*|есть\\s+(?:ли\\s+)?время|найди\\s+(?:мне\\s+)?время|free|available|availability|slot|slots|do\\s+i\\s+have\\s+time|когда\\s+(?:можно|получится|смогу|я\\s+могу)\\s+(?:поставить|запланировать|назначить|вписать|втиснуть)|when\\s+(?:could|can)\\s+i\\s+(?:fit|schedule|squeeze|put)',
 );
 const REMIND_FIRST = startsWith(
-  '(?:please\\s+)?(?:remind\\s+me|напомни(?:те)?(?:\\s+мне)?|пингани\\s+меня|ping\\s+me)(?!\\s+(?:за|\\d|an?\\s+(?:hour|day|week)|(?:one|two|\\d+)\\s+\\p{L}+\\s+before))',
+  '(?:please\\s+)?(?:remind\\s+me|напомни(?:те)?(?:\\s+мне)?(?:\\s+(?:плиз|пж|пожалуйста))?,?|пингани\\s+меня|ping\\s+me)(?![^.!?]{0,12}?(?:^|[\\s,])(?:what|when|which|что|какие|когда|во\\s+сколько)(?![\\p{L}]))(?!\\s+(?:за|\\d|an?\\s+(?:hour|day|week)|(?:one|two|\\d+)\\s+\\p{L}+\\s+before))',
 );
 const UPDATE = words(
   'перенес\\p{L}*|перенос\\p{L}*|перекин\\p{L}*|перекинуть|сдвин\\p{L}*|передвин\\p{L}*|подвин\\p{L}*|измени\\p{L}*|поменя\\p{L}*|отложи|move|reschedule|push|postpone|shift|change|delay|bring\\s+forward|make\\s+(?:it|the|my|this)',

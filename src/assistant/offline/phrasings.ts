@@ -56,12 +56,12 @@ const CHANGE_MORE = words(
   [
     'раньше|позже|дольше|короче|подольше|покороче|продли\\p{L}*|сократи\\p{L}*|укороти\\p{L}*|удлини\\p{L}*',
     'переименуй\\p{L}*|назови|вместо|а\\s+не\\s+в|двига\\p{L}*|двинь|перенесли|пусть\\s+(?:начн\\p{L}*|будет|закончит\\p{L}*)|время\\s+то\\s+же',
-    'хватит\\s+\\d+|сделай\\s+на|займ[её]т|не\\s+в\\s+\\p{L}+\\s+а\\s+в',
+    'хватит\\s+\\d+|сделай\\s+на|займ[её]т\\s+.+\\s+а\\s+не|не\\s+в\\s+\\p{L}+\\s+а\\s+в',
     'earlier|later|longer|shorter|extend\\p{L}*|shorten\\p{L}*|rename|instead|bump|pushed|moved\\s+to|is\\s+now|starts?\\s+at\\s+.+\\s+now|same\\s+time|a\\s+full\\s+hour|not\\s+\\d',
   ].join('|'),
 );
 /** "в пятницу, время то же": a new day for an existing event. */
-const SAME_TIME = words('время\\s+(?:то\\s+)?же|same\\s+time');
+const SAME_TIME = words('время\\s+(?:то\\s+)?же|(?:это|то)\\s+же\\s+время|same\\s+time');
 /** "театр не в пятницу а в субботу": the old day and the new one. */
 const NOT_THIS_BUT = words(
   'не\\s+(?:в|во|на)\\s+\\p{L}+,?\\s+а\\s+(?:в|во|на)|not\\s+(?:on\\s+)?\\p{L}+,?\\s+but',

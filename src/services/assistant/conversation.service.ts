@@ -49,7 +49,7 @@ const KIND_ANSWERS: [RegExp, 'event_create' | 'goal_create' | 'habit_create'][] 
 ];
 /** Words around the kind in an answer: "это цель -", "it's a habit,". */
 const KIND_NOISE =
-  /(?<![\p{L}])(?:это|it['’]?s|its|a|an)(?![\p{L}])|^[\s,.:;!—–-]+|[\s,.:;!—–-]+$/giu;
+  /^(?:[\s,.:;!—–-]*(?:это|it['’]?s|its|a|an)(?![\p{L}]))+|^[\s,.:;!—–-]+|[\s,.:;!—–-]+$/giu;
 const NEXT_ONE = /следующ|next/iu;
 /** The ↩️ button, or said: "отмени последнее", "верни как было", "undo". */
 const UNDO =
@@ -99,7 +99,11 @@ export class ConversationService {
     if (pending) {
       // The answer to what was asked first; a request of its own only when it clearly is one.
       const answered = readAnswer(pending.intent, text, context);
-      if (answered && !isClearlyNew(intent, pending.intent)) intent = answered.intent;
+      // "it's a goal - reach B1 by september": the kind asked for, whatever else it reads as.
+      const saysKind =
+        pending.intent.missing[0] === 'kind' && KIND_ANSWERS.some(([p]) => p.test(text));
+      if (saysKind) intent = await this.complete(pending, text, context);
+      else if (answered && !isClearlyNew(intent, pending.intent)) intent = answered.intent;
       else if (!isCompleteNewRequest(intent) || namesWhatWasAsked(intent, pending.intent)) {
         intent = await this.complete(pending, text, context);
       }
