@@ -188,3 +188,58 @@ describe('the answer to "an event, a goal or a habit?"', () => {
     expect(await goalTitles(user)).toHaveLength(1);
   });
 });
+
+describe('answers that also read as requests', () => {
+  it('"check off my habit" + "flossing" picks the habit, it does not create one', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    await seedHabit(chat.app(), user, { title: 'Flossing', startedOn: day(-30) });
+    await seedHabit(chat.app(), user, { title: 'Guitar practice', startedOn: day(-30) });
+    await send(user, 'check off my habit');
+    const reply = await send(user, 'flossing');
+    expect(reply.actions).toEqual([expect.objectContaining({ kind: 'habit_checked_in' })]);
+    const habits = await rows<{ title: string }>('SELECT title FROM habits WHERE user_id = $1', [
+      user.id,
+    ]);
+    expect(habits).toHaveLength(2);
+  });
+
+  it('"dinner with the in-laws sat" + "wait make it sunday at 7": Sunday 19:00', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    await send(user, 'dinner with the in-laws sat');
+    await send(user, 'wait make it sunday at 7');
+    const [event] = await rows<{ title: string; starts_at: Date }>(
+      'SELECT title, starts_at FROM events WHERE user_id = $1',
+      [user.id],
+    );
+    const local = DateTime.fromJSDate(event!.starts_at).setZone(MOSCOW);
+    expect([event!.title, local.weekday, local.toFormat('HH:mm')]).toEqual([
+      'Dinner with the in-laws',
+      7,
+      '19:00',
+    ]);
+  });
+
+  it('"др у коллеги" + "в этот чт": an all-day birthday, no time asked', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await send(user, 'др у коллеги');
+    const reply = await send(user, 'в четверг');
+    expect(reply.actions).toEqual([expect.objectContaining({ kind: 'event_created' })]);
+    const [event] = await rows<{ all_day: boolean }>(
+      'SELECT all_day FROM events WHERE user_id = $1',
+      [user.id],
+    );
+    expect(event).toEqual({ all_day: true });
+  });
+});
+
+describe('a new request instead of the answer', () => {
+  it('"delete one of my goals" + "actually how am i doing on the 10k" deletes nothing', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    await seedGoal(chat.app(), user, { title: 'Run a 10k' });
+    await seedGoal(chat.app(), user, { title: 'Write a novel' });
+    await send(user, 'delete one of my goals');
+    const reply = await send(user, 'actually how am i doing on the 10k');
+    expect(reply.intent).toBe('goal_progress');
+    expect(await goalTitles(user)).toHaveLength(2);
+  });
+});

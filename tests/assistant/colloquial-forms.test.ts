@@ -157,3 +157,10 @@ describe('more ways people say it', () => {
     expect(parseAs('habit_check_in', 'check off my habit').missing).toEqual(['target']);
   });
 });
+
+it('"twice a week" is a habit twice a week', () => {
+  expect(parseAs('habit_create', 'swimming twice a week')).toMatchObject({
+    title: 'Swimming',
+    schedule: { kind: 'times_per_week', count: 2 },
+  });
+});

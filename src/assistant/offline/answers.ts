@@ -13,6 +13,7 @@ import {
   isoTime,
   type LocalDate,
   type LocalTime,
+  startOfDate,
   toInstant,
   todayOf,
 } from './local-time.js';
@@ -20,10 +21,11 @@ import { questionFor } from './questions.js';
 import { dayWithin } from './ranges.js';
 import { rewriteSpokenTimes } from './spoken-times.js';
 import { parseMessageAs } from './offline-engine.js';
+import { ALL_DAY_TITLE } from './event-create.js';
 import { cleanPhrase } from './titles.js';
 import { Scanner } from './text.js';
 import { correctTypos } from './typos.js';
-import { hasWhen, placeWeekday, takeWhen, type WhenFound } from './when.js';
+import { hasWhen, placeWeekday, rangeMinutesOf, takeWhen, type WhenFound } from './when.js';
 
 /**
  * Slot filling: the message after a question is read as the answer to what was asked
@@ -120,6 +122,9 @@ function answerEventCreate(
   const done = (start: Date): EventCreateIntent => {
     const answered: EventCreateIntent = { ...pending, start, missing: rest };
     if (fuller) answered.title = fuller;
+    // "завтра с 19 до 20:30": the range says how long.
+    const minutes = rangeMinutesOf(heard.when);
+    if (minutes) answered.durationMinutes = minutes;
     delete answered.alternativeStart;
     delete answered.within;
     delete answered.date;
@@ -159,6 +164,10 @@ function answerEventCreate(
     if (slot === 'past' && heard.meridiem === 'pm' && pending.start) {
       const start = new Date(pending.start.getTime() + 12 * 3_600_000);
       if (dayOf(pending.start, clock).day === dayOf(start, clock).day) return done(start);
+    }
+    if (heardDay && !time && ALL_DAY_TITLE.test(title.toLowerCase())) {
+      // "др у коллеги" + "в этот чт": a birthday needs a day, not a time.
+      return { ...done(startOfDate(heardDay, clock.zone)), allDay: true, durationMinutes: 1440 };
     }
     if (heardDay) {
       const day = heardDay;

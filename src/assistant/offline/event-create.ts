@@ -57,7 +57,7 @@ const FILLERS = [
 ];
 
 /** Titles of events that take the whole day. */
-const ALL_DAY_TITLE = words(
+export const ALL_DAY_TITLE = words(
   'день\\s+рождения|др|днюх\\p{L}*|годовщин\\p{L}*|праздник\\p{L}*|отпуск\\p{L}*|выходной|свадьб\\p{L}*|командировк\\p{L}*|поездк\\p{L}*|путешестви\\p{L}*|бизнес-?трип\\p{L}*|birthday|b-?day|anniversary|holiday|vacation|day\\s+off|wedding|trip|road\\s+trip|offsite|off-site|conference|festival|фестивал\\p{L}*|конференци\\p{L}*',
   'iu',
 );

@@ -45,8 +45,10 @@ export const HABIT_WORD = words(`привычк\\p{L}*|habits?|${TRACKING_WORDS}
 /** "20 страниц в день", "a day", "per day", "3 раза в неделю". */
 const PER_DAY = words('в\\s+день|(?:a|per)\\s+day|ежедневно|daily');
 export const TIMES_PER = words(
-  `(${NUMBER})\\s*(?:раз[а]?|р\\.?|times?|x|х)\\s*(?:в|a|per|/)\\s*(недел\\p{L}*|нед\\.?|месяц|мес\\.?|week|wk|month)`,
+  `(?:(${NUMBER})\\s*(?:раз[а]?|р\\.?|times?|x|х)|(twice|дважды|thrice|трижды|once))\\s*(?:в|a|per|/)\\s*(недел\\p{L}*|нед\\.?|месяц|мес\\.?|week|wk|month)`,
 );
+/** "twice a week": the count said as a word. */
+const COUNT_WORDS: Record<string, number> = { once: 1, twice: 2, дважды: 2, thrice: 3, трижды: 3 };
 /** "через день планка", "every other day": every second day. */
 const EVERY_OTHER_DAY = words('через\\s+день|every\\s+other\\s+day|every\\s+second\\s+day');
 /** "sketching tue thu sat", "по пн и ср": two or more weekdays said as a list. */
@@ -114,8 +116,9 @@ export function buildHabitCreate(scanner: Scanner, language: AssistantLanguage):
   if (everyOther) schedule = { kind: 'every_n_days', count: 2 };
   if (listed) schedule = { kind: 'weekdays', weekdays: listed };
   if (times) {
-    const count = Math.round(readNumber(times[1]) ?? 1);
-    const monthly = /^(?:месяц|month)/iu.test(times[2] ?? '');
+    const said = times[1] ? readNumber(times[1]) : COUNT_WORDS[times[2]?.toLowerCase() ?? ''];
+    const count = Math.round(said ?? 1);
+    const monthly = /^(?:месяц|мес|month)/iu.test(times[3] ?? '');
     schedule = monthly
       ? { kind: 'times_per_month', count: Math.min(Math.max(count, 1), 31) }
       : count >= 7

@@ -103,8 +103,13 @@ export class ConversationService {
       const saysKind =
         pending.intent.missing[0] === 'kind' && KIND_ANSWERS.some(([p]) => p.test(text));
       if (saysKind) intent = await this.complete(pending, text, context);
-      else if (answered && !isClearlyNew(intent, pending.intent)) intent = answered.intent;
-      else if (!isCompleteNewRequest(intent) || namesWhatWasAsked(intent, pending.intent)) {
+      // A pick among the offered items is an answer, even if it reads as a request too.
+      else if (
+        answered &&
+        (isShortPick(answered.intent, text) || !isClearlyNew(intent, pending.intent))
+      ) {
+        intent = answered.intent;
+      } else if (!isCompleteNewRequest(intent) || namesWhatWasAsked(intent, pending.intent)) {
         intent = await this.complete(pending, text, context);
       }
     }
@@ -394,6 +399,10 @@ function askKind(intent: ParsedIntent & { intent: 'unknown' }): ParsedIntent {
 /** An event whose day or time would be asked: maybe a report of something done instead. */
 const wouldAskWhen = (intent: ParsedIntent) =>
   intent.intent === 'event_create' && intent.missing.length > 0;
+
+/** "flossing" after "which habit?": a few words picking an offered item are an answer. */
+const isShortPick = (answered: ParsedIntent, text: string) =>
+  Boolean(answered.pickedId) && text.trim().split(/\s+/).length <= 3;
 
 /** A step or habit marked done without saying which ("сделано", "mark it done"). */
 const isUnnamedDone = (intent: ParsedIntent) =>
