@@ -109,7 +109,7 @@ export interface EventTarget {
 
 /** `chat`: an acknowledgement, a mood or an emoji ("норм", "устал", "😂"): nothing to do. */
 export type SmallTalkKind = 'greeting' | 'thanks' | 'help' | 'farewell' | 'chat';
-export type StepStatusValue = 'done' | 'skipped' | 'in_progress';
+export type StepStatusValue = 'done' | 'skipped' | 'in_progress' | 'todo';
 export type GoalStatusFilter = 'active' | 'paused' | 'completed' | 'archived';
 
 export interface SmallTalkIntent extends IntentBase {

@@ -89,3 +89,20 @@ describe('a step named where an event was looked for', () => {
     expect(left.map((row) => row.id)).toEqual([novel.steps[1]!.id]);
   });
 });
+
+describe('a step marked done by mistake', () => {
+  it('"сними галочку" and "uncheck …" put the step back to not done', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    const goal = await seedGoal(chat.app(), user, {
+      title: 'Похудеть на 8 кг',
+      steps: ['Купить весы', 'Buy running shoes'],
+    });
+    for (const step of goal.steps) {
+      await chat.app().db.query(`UPDATE steps SET status = 'done' WHERE id = $1`, [step.id]);
+    }
+    await send(user, 'с весами я поторопилась, сними галочку');
+    expect(await stepStatus(goal.steps[0]!.id)).toBe('pending');
+    await send(user, 'uncheck buy running shoes, returned them');
+    expect(await stepStatus(goal.steps[1]!.id)).toBe('pending');
+  });
+});

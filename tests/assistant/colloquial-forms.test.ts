@@ -164,3 +164,11 @@ it('"twice a week" is a habit twice a week', () => {
     schedule: { kind: 'times_per_week', count: 2 },
   });
 });
+
+it.each([
+  ['список книг еще не готов, сними галочку', 'список книг'],
+  ['uncheck buy running shoes, returned them', 'buy running shoes'],
+  ['mark the heart rate monitor step as not done, it broke', 'heart rate monitor'],
+])('"%s" puts a step back to not done', (text, target) => {
+  expect(parseAs('step_status', text)).toMatchObject({ status: 'todo', target });
+});

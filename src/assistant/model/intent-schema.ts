@@ -60,7 +60,7 @@ export const intentAnswerSchema = z.object({
   deadline: localDate,
   goalTarget: text,
   goalStatus: z.enum(['active', 'paused', 'completed', 'archived']).nullable(),
-  stepStatus: z.enum(['done', 'skipped', 'in_progress']).nullable(),
+  stepStatus: z.enum(['done', 'skipped', 'in_progress', 'todo']).nullable(),
   habitSchedule: z
     .enum(['daily', 'weekdays', 'times_per_week', 'times_per_month', 'every_n_days'])
     .nullable(),

@@ -2,6 +2,7 @@ import type { IntentName } from '../intent.types.js';
 import { classifyIntent } from '../nlu/intent-classifier.js';
 import { HABIT_ACTIVITY, HABIT_WORD, TIMES_PER, WEEKDAY_LIST } from './habits.js';
 import { takeRecurrence } from './recurrence-words.js';
+import { UNDONE } from './steps.js';
 import type { Classification } from './intent-rules.js';
 import { Scanner, words } from './text.js';
 import { mentionsClockTime } from './time-of-day.js';
@@ -36,6 +37,7 @@ const CHECK_IN = words(
   'сделал\\p{L}*|выполнил\\p{L}*|отметь|отметить|готово|check\\s+off|tick\\s+off|пропуска\\p{L}*|пропусти\\p{L}*|done|did|mark|check\\s*-?\\s*in|log|skip\\p{L}*|finished|completed',
 );
 const STEP = words('шаг\\p{L}*|steps?');
+const UNDONE_WORDS = words(UNDONE);
 /** Things done at a time, with someone or somewhere: appointments, meals out, bookings. */
 const APPOINTMENT = words(
   "созвон\\p{L}*|звонок|др|днюх\\p{L}*|день\\s+рождени\\p{L}*|birthday|bday|встреч[аиу]|митинг\\p{L}*|ужин\\p{L}*|обед\\p{L}*|завтрак\\p{L}*|бранч\\p{L}*|кофе\\s+с|брон\\p{L}*|забронир\\p{L}*|корт\\p{L}*|стрижк\\p{L}*|парикмахер\\p{L}*|барбер\\p{L}*|стоматолог\\p{L}*|дантист\\p{L}*|врач\\p{L}*|приём|прием|свидани\\p{L}*|кино|концерт\\p{L}*|театр\\p{L}*|вечеринк\\p{L}*|собеседовани\\p{L}*|(?:с|со)\\s+\\p{Lu}\\p{L}+|(?:с|со)\\s+(?:мам|пап|бабушк|дедушк|сестр|брат|друз|коллег|начальник|директор)\\p{L}*|call\\s+with|meeting|brunch|dinner|lunch|breakfast|coffee\\s+with|drinks|appointment|interview|haircut|barber|dentist|doctor|book\\s+(?:a|the)|reserve|court|movie|concert|party|date\\s+with|with\\s+(?:my\\s+)?\\p{L}+['’]s|with\\s+(?:mom|dad|my|the)",
@@ -87,7 +89,9 @@ export function decide(said: Classification, text: string): Decided {
   const stepWord = has(STEP, text.replace(COUNTED_STEPS, ' '));
   // "ежедневно 10к шагов": the only "step" is a count of them, so the step rules did not apply.
   const rule: Classification =
-    !stepWord && /^step_/u.test(said.intent) ? { intent: 'unknown' } : said;
+    !stepWord && has(COUNTED_STEPS, text) && /^step_/u.test(said.intent)
+      ? { intent: 'unknown' }
+      : said;
   if ((has(HABIT_STATUS, text) || has(STREAK_ASK, text)) && !has(REPEATS, text)) {
     return { intent: 'habit_list' };
   }
@@ -107,7 +111,7 @@ export function decide(said: Classification, text: string): Decided {
   ) {
     return { intent: 'habit_create' };
   }
-  if (rule.intent === 'step_status' && activity && !stepWord) {
+  if (rule.intent === 'step_status' && activity && !stepWord && !has(UNDONE_WORDS, text)) {
     return { intent: 'habit_check_in' };
   }
   if (rule.intent !== 'unknown' && rule.intent !== 'maybe_event') return rule;

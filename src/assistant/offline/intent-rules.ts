@@ -8,6 +8,7 @@ import {
   isScheduleQuestion,
   isWhenIsQuestion,
 } from './phrasings.js';
+import { UNDONE } from './steps.js';
 import { startsWith, words } from './text.js';
 
 /** What the keyword rules say; `maybe_event` is decided by whether a date or time is found. */
@@ -77,6 +78,7 @@ const DELETE = words(
   'удали\\p{L}*|удалить|убери|убрать|уберите|сотри|delete|remove|drop(?!\\s+(?:off|by|in))|erase|get\\s+rid\\s+of|выкин\\p{L}*|выброс\\p{L}*|scrap|ditch',
 );
 const CANCEL = words('отмени\\p{L}*|cancel');
+const UNDONE_WORDS = words(UNDONE);
 const STEP_STATUS = words(
   'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|готов[оа]?|закончил\\p{L}*|заверш\\p{L}*|пропус\\p{L}*|пропущ\\p{L}*|начал\\p{L}*|в\\s+процессе|в\\s+работе|done|completed?|finished|did|skip\\p{L}*|in\\s+progress|started|working\\s+on|mark(?:ed)?|отметь|отметить',
 );
@@ -148,6 +150,7 @@ export function classify(text: string): Classification {
     if (has(STEP_STATUS, text)) return { intent: 'step_status' };
     return { intent: 'step_add' };
   }
+  if (has(UNDONE_WORDS, text)) return { intent: 'step_status' };
   if (has(STATUS_PREFIX, text) || has(STATUS_SUFFIX, text) || has(MARK_AS, text)) {
     return { intent: 'step_status' };
   }

@@ -60,7 +60,12 @@ export function buildStepAdd(scanner: Scanner, language: AssistantLanguage): Ste
   return intent;
 }
 
+/** "сними галочку", "ещё не записался", "uncheck", "not done": back to not done. */
+export const UNDONE =
+  'сними\\s+(?:галочк\\p{L}*|галк\\p{L}*|отметк\\p{L}*)|ещ[её]\\s+не\\s+\\p{L}+|не\\s+(?:сделан\\p{L}*|готов\\p{L}*|выполнен\\p{L}*)|верни\\s+(?:в\\s+работу|обратно)|uncheck(?:ed)?|un-?mark|unmark|(?:as\\s+)?not\\s+(?:done|finished|complete[d]?)|reopen';
+
 const STATUS_WORDS: [StepStatusValue, string][] = [
+  ['todo', UNDONE],
   ['skipped', 'пропус\\p{L}*|пропущ\\p{L}*|skip(?:ped)?'],
   [
     'in_progress',
@@ -71,7 +76,11 @@ const STATUS_WORDS: [StepStatusValue, string][] = [
     'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|готов[оа]?|закончил\\p{L}*|заверш\\p{L}*|done|completed?|finished|did',
   ],
 ];
-const STATUS_FILLERS = ['отметь|отметить|mark(?:ed)?', "как|as|is|я|i['’]m|i\\s+am|i", STEP_WORD];
+const STATUS_FILLERS = [
+  'отметь|отметить|mark(?:ed)?|верни\\s+как\\s+было|на\\s+самом\\s+деле|it\\s+broke|returned\\s+them|returned\\s+it',
+  "как|as|is|я|i['’]m|i\\s+am|i",
+  STEP_WORD,
+];
 
 /** "отметь шаг купить кроссовки как выполненный", "skip the step sign up for the gym". */
 export function buildStepStatus(scanner: Scanner, language: AssistantLanguage): StepStatusIntent {

@@ -248,7 +248,9 @@ export class IntentExecutor {
         if (changed) return changed;
         // Not a step of theirs: a habit of theirs, done ("пробежал" for «Пробежка»)?
         const habit = intent.target ? await this.habits.find(user, intent.target, now) : undefined;
-        if (!habit || intent.status === 'in_progress') return done(say.stepNotFound);
+        if (!habit || intent.status === 'in_progress' || intent.status === 'todo') {
+          return done(say.stepNotFound);
+        }
         const reply = await this.habits.checkIn(user, habit, { status: intent.status }, say, now);
         return { ...done(reply.text, reply.actions), performed: 'habit_check_in' };
       }
@@ -319,6 +321,7 @@ export class IntentExecutor {
       done: StepStatus.DONE,
       skipped: StepStatus.SKIPPED,
       in_progress: StepStatus.IN_PROGRESS,
+      todo: StepStatus.PENDING,
     }[intent.status];
     const before = step.status;
     await this.services.steps.update(user, step.id, { status });
@@ -410,7 +413,9 @@ export class IntentExecutor {
       case 'step_delete': {
         const steps = await this.services.steps.ofActiveGoals(user);
         const open = steps.filter((step) => step.status !== StepStatus.DONE);
-        const wanted = intent.intent === 'step_status' && intent.status === 'done' ? open : steps;
+        const status = intent.intent === 'step_status' ? intent.status : undefined;
+        const finished = steps.filter((step) => step.status === StepStatus.DONE);
+        const wanted = status === 'done' ? open : status === 'todo' ? finished : steps;
         return labelled(wanted);
       }
       case 'habit_check_in':
