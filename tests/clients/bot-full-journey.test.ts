@@ -3,6 +3,7 @@ import { journeyBot } from '../support/bot-journey.js';
 import { labels, type BotUser } from '../support/bot-user.js';
 import type { ShownMessage } from '../support/memory-bot.js';
 import { useOwnDatabase } from '../support/own-database.js';
+import { JOURNEY_EN, JOURNEY_RU } from './journey-words.js';
 
 // Issue 18, "Done when": the whole journey in each language, as a new user lives it:
 // onboarding → goal → SMART → plan → schedule → reminder → snooze → done.
@@ -11,44 +12,7 @@ await useOwnDatabase();
 
 const context = journeyBot();
 
-const LANGUAGES = {
-  ru: {
-    zone: /Часовой пояс: Europe\/Moscow/,
-    goal: 'хочу пробежать 10 км к маю',
-    deadline: /📅 Срок: \d{1,2} мая \d{4}/,
-    smart: /Проверить по SMART/,
-    plan: /Разбить на шаги/,
-    proposal: 'Предлагаю такие шаги',
-    accept: /Принять план/,
-    accepted: /План принят: \d+ шаг/,
-    toCalendar: /В календарь/,
-    scheduled: 'Расставил шаги в календаре',
-    back: /Назад/,
-    reminder: 'Пробежка 3 км',
-    snooze: 'через 20 минут',
-    snoozed: /⏰ Отложено: напомню (сегодня|завтра) в \d\d:\d\d/,
-    done: /^Готово$/,
-    doneStatus: '✅ Готово',
-  },
-  en: {
-    zone: /Timezone: UTC/,
-    goal: 'I want to run 10 km by May',
-    deadline: /📅 Deadline: May \d{1,2}, \d{4}/,
-    smart: /Check SMART/,
-    plan: /Break into steps/,
-    proposal: 'Here are the steps I suggest',
-    accept: /Accept plan/,
-    accepted: /Plan accepted: \d+ step/,
-    toCalendar: /To calendar/,
-    scheduled: 'Your steps are in the calendar',
-    back: /Back/,
-    reminder: 'Run 3 km',
-    snooze: 'in 20 min',
-    snoozed: /⏰ Snoozed: I'll remind you (today|tomorrow) at \d\d:\d\d/,
-    done: /^Done$/,
-    doneStatus: '✅ Done',
-  },
-};
+const LANGUAGES = { ru: JOURNEY_RU, en: JOURNEY_EN };
 
 /** The message as it is shown once `text` appears in it (a screen edited in place). */
 const shownWith = (user: BotUser, message: ShownMessage, text: string) =>

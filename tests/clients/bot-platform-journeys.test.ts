@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BotCheckCreateReminderDocument, BotCheckEventsBetweenDocument } from '../gql/graphql.js';
 import { APOLOGY } from '../support/bot-journey.js';
 import { useOwnDatabase } from '../support/own-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import {
   maxDriver,
   press,
@@ -11,6 +11,8 @@ import {
   type PlatformMessage,
   type PlatformUser,
 } from './platform-driver.js';
+import { JOURNEY_EN, JOURNEY_RU } from './journey-words.js';
+import { startWorkerApp } from '../jobs/job-helpers.js';
 
 // Issue 18, "Done when": the full journey end to end through each messenger's fake (the real
 // library, adapter, send queue and API): onboarding → goal → SMART → plan → schedule →
@@ -23,11 +25,7 @@ await useOwnDatabase();
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startTestApp({
-    WORKER_ENABLED: 'true',
-    JOBS_PROCESS_EVERY_MS: '200',
-    NOTIFICATION_SWEEP_SECONDS: '1',
-  });
+  app = await startWorkerApp();
 });
 
 afterAll(async () => {
@@ -35,22 +33,7 @@ afterAll(async () => {
 });
 
 const RU = {
-  zone: /Часовой пояс: Europe\/Moscow/,
-  goal: 'хочу пробежать 10 км к маю',
-  deadline: /📅 Срок: \d{1,2} мая \d{4}/,
-  smart: /Проверить по SMART/,
-  plan: /Разбить на шаги/,
-  proposal: 'Предлагаю такие шаги',
-  accept: /Принять план/,
-  accepted: /План принят: \d+ шаг/,
-  toCalendar: /В календарь/,
-  scheduled: 'Расставил шаги в календаре',
-  back: /Назад/,
-  reminder: 'Пробежка 3 км',
-  snooze: 'через 20 минут',
-  snoozed: /⏰ Отложено: напомню (сегодня|завтра) в \d\d:\d\d/,
-  done: /^Готово$/,
-  doneStatus: '✅ Готово',
+  ...JOURNEY_RU,
   event: (hour: number) => `Встреча с Олей завтра в ${hour}:00 на час`,
   eventTitle: 'Встреча с Олей',
   redoAsk: 'Изменить «Встреча с Олей» по новому тексту?',
@@ -68,22 +51,7 @@ const RU = {
 };
 
 const EN: typeof RU = {
-  zone: /Timezone: UTC/,
-  goal: 'I want to run 10 km by May',
-  deadline: /📅 Deadline: May \d{1,2}, \d{4}/,
-  smart: /Check SMART/,
-  plan: /Break into steps/,
-  proposal: 'Here are the steps I suggest',
-  accept: /Accept plan/,
-  accepted: /Plan accepted: \d+ step/,
-  toCalendar: /To calendar/,
-  scheduled: 'Your steps are in the calendar',
-  back: /Back/,
-  reminder: 'Run 3 km',
-  snooze: 'in 20 min',
-  snoozed: /⏰ Snoozed: I'll remind you (today|tomorrow) at \d\d:\d\d/,
-  done: /^Done$/,
-  doneStatus: '✅ Done',
+  ...JOURNEY_EN,
   event: (hour: number) => `Meeting with Olya tomorrow at ${hour}pm for an hour`,
   eventTitle: 'Meeting with Olya',
   redoAsk: 'Change "Meeting with Olya" to match the new text?',

@@ -11,7 +11,7 @@ import {
 } from '../gql/graphql.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { useOwnDatabase } from '../support/own-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { eventsTomorrow } from './events-tomorrow.js';
 import {
   maxDriver,
@@ -20,6 +20,7 @@ import {
   type PlatformDriver,
   type PlatformUser,
 } from './platform-driver.js';
+import { startWorkerApp } from '../jobs/job-helpers.js';
 
 // The scenarios both messengers share, end to end: the real bot (library, adapter, core, send
 // queue at fast limits) against the platform's fake server and the real API. Each feature's
@@ -36,11 +37,7 @@ let app: TestApp;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 beforeAll(async () => {
-  app = await startTestApp({
-    WORKER_ENABLED: 'true',
-    JOBS_PROCESS_EVERY_MS: '200',
-    NOTIFICATION_SWEEP_SECONDS: '1',
-  });
+  app = await startWorkerApp();
 });
 
 afterAll(async () => {

@@ -47,26 +47,28 @@ const EXTEND = 'продли\\p{L}*|продлить|удлини\\p{L}*|extend\
 const SHORTEN = 'сократи\\p{L}*|укороти\\p{L}*|shorten\\p{L}*|cut';
 const MOVE = 'двига\\p{L}*|двинь|сдвин\\p{L}*|перенес\\p{L}*|push(?:ed)?|bump(?:ed)?|moved?';
 
+/** `minutes`, negative when the word said is one of `negative` ("короче", "earlier"). */
+function signed(minutes: number | undefined, said: string | undefined, negative: string) {
+  if (!minutes) return undefined;
+  return new RegExp(`^(?:${negative})$`, 'iu').test(said ?? '') ? -minutes : minutes;
+}
+
 type Reader = (m: RegExpExecArray) => AmountChange | undefined;
 const RULES: [RegExp, Reader][] = [
   // "на 45 минут дольше", "полчаса короче", "30 minutes longer"
   [
     words(`(?:на\\s+|by\\s+)?(?:${AMOUNT}|(${HALF_HOUR}))\\s+(${LONGER}|${SHORTER})`),
     (m) => {
-      const minutes = m[4] ? 30 : minutesOf(m[1], m[2] ?? '', m[3]);
-      if (!minutes) return undefined;
-      const sign = new RegExp(`^(?:${SHORTER})$`, 'iu').test(m[5] ?? '') ? -1 : 1;
-      return { durationDeltaMinutes: sign * minutes };
+      const delta = signed(m[4] ? 30 : minutesOf(m[1], m[2] ?? '', m[3]), m[5], SHORTER);
+      return delta ? { durationDeltaMinutes: delta } : undefined;
     },
   ],
   // "extend sprint planning by 20 min", "сократи на 15 минут"
   [
     words(`(${EXTEND}|${SHORTEN})(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:на|by)\\s+${AMOUNT}`, 'giud'),
     (m) => {
-      const minutes = minutesOf(m[3], m[4] ?? '', m[5]);
-      if (!minutes) return undefined;
-      const sign = new RegExp(`^(?:${SHORTEN})$`, 'iu').test(m[1] ?? '') ? -1 : 1;
-      return { durationDeltaMinutes: sign * minutes };
+      const delta = signed(minutesOf(m[3], m[4] ?? '', m[5]), m[1], SHORTEN);
+      return delta ? { durationDeltaMinutes: delta } : undefined;
     },
   ],
   // "продли до 23", "extend it until 4pm": the new end
@@ -102,10 +104,8 @@ const RULES: [RegExp, Reader][] = [
   [
     words(`(?:на\\s+|by\\s+)?${AMOUNT}\\s+(${LATER}|${EARLIER})`),
     (m) => {
-      const minutes = minutesOf(m[1], m[2] ?? '', m[3]);
-      if (!minutes) return undefined;
-      const sign = new RegExp(`^(?:${EARLIER})$`, 'iu').test(m[4] ?? '') ? -1 : 1;
-      return { shiftMinutes: sign * minutes };
+      const shift = signed(minutesOf(m[1], m[2] ?? '', m[3]), m[4], EARLIER);
+      return shift ? { shiftMinutes: shift } : undefined;
     },
   ],
   // "двигаем ровно на неделю", "got pushed a week", "bump it by 2 days"
@@ -116,9 +116,9 @@ const RULES: [RegExp, Reader][] = [
     ),
     (m) => {
       const minutes = minutesOf(m[4], m[5] ?? '', m[6]);
-      if (!minutes || minutes < 1440) return undefined;
-      const sign = /^(?:up|forward)$/iu.test(m[2] ?? '') ? -1 : 1;
-      return { shiftMinutes: sign * minutes };
+      // Only days or weeks: a move by minutes or hours is said with "позже" (the rule above).
+      const shift = minutes && minutes >= 1440 ? signed(minutes, m[2], 'up|forward') : undefined;
+      return shift ? { shiftMinutes: shift } : undefined;
     },
   ],
 ];

@@ -12,6 +12,7 @@ import {
   isoDate,
   isoTime,
   type LocalDate,
+  daysBetween,
   startOfWeek,
   toInstant,
   todayOf,
@@ -39,12 +40,6 @@ const POSTPONE = /отлож|postpone|delay|push\s+back/u;
 const NOT_THIS = words(
   '(?:а\\s+)?не\\s+(?:в|во|на|к)\\s+[\\p{L}\\d:.]+|(?:and\\s+)?not\\s+(?:on\\s+|at\\s+)?(?:\\d{1,2}(?::\\d{2})?(?:\\s*[ap]m)?|mon\\p{L}*|tue\\p{L}*|wed\\p{L}*|thu\\p{L}*|fri\\p{L}*|sat\\p{L}*|sun\\p{L}*)',
 );
-
-/** Whole days from `a` to `b`. */
-const daysBetween = (a: LocalDate, b: LocalDate) =>
-  Math.round(
-    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
-  );
 
 /** Words that say "an event" without saying which one. */
 const GENERIC =

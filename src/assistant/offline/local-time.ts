@@ -46,6 +46,12 @@ export function weekdayOfDate(date: LocalDate): number {
   return DateTime.fromObject(date, { zone: 'UTC' }).weekday;
 }
 
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  const utc = (date: LocalDate) => Date.UTC(date.year, date.month - 1, date.day);
+  return Math.round((utc(b) - utc(a)) / 86_400_000);
+}
+
 export function compareDates(a: LocalDate, b: LocalDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }

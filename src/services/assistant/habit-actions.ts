@@ -12,7 +12,7 @@ import type {
   HabitScheduleSaid,
 } from '../../assistant/intent.types.js';
 import { bestMatch } from '../../assistant/title-match.js';
-import { addDays } from '../habits/local-date.js';
+import { isFinalDay } from '../habits/local-date.js';
 import type { Services } from '../index.js';
 import type { AssistantAction } from './intent-executor.js';
 import type { Replies } from './replies.js';
@@ -118,7 +118,7 @@ export class HabitActions {
     const status = intent.status === 'skipped' ? CheckInStatus.SKIPPED : CheckInStatus.DONE;
     // Days before yesterday are final (the rules): said, not thrown at the user.
     const today = this.services.habits.today(user, now);
-    if (intent.date && intent.date < addDays(today, -1)) {
+    if (intent.date && isFinalDay(intent.date, today)) {
       return { text: say.habitDayFinal(habit.title), actions: [] };
     }
     const change = await this.services.habitCheckIns.checkIn(user, habit.id, {

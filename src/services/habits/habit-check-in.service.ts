@@ -14,7 +14,7 @@ import type { HabitChange, HabitService } from './habit.service.js';
 import { writeMissedDays, type DayEndResult, type DayEndTarget } from './habit-day-end.js';
 import { loadHistory } from './habit-history.js';
 import { completionRate } from './habit-stats.js';
-import { addDays, daysBetween, habitDayOf, type LocalDate } from './local-date.js';
+import { addDays, daysBetween, habitDayOf, isFinalDay, type LocalDate } from './local-date.js';
 
 export interface CheckInInput {
   /** The habit day; today by default. Yesterday stays open until today ends. */
@@ -97,7 +97,7 @@ export class HabitCheckInService {
   /** Days off for every habit, from a day not yet final (yesterday at the earliest). */
   async setVacation(user: User, fromDate: string, toDate: string): Promise<Vacation> {
     const today = this.habits.today(user);
-    if (fromDate < addDays(today, -1)) {
+    if (isFinalDay(fromDate, today)) {
       throw badInput('A vacation starts yesterday at the earliest: earlier days are final', {
         field: 'from',
       });
@@ -201,7 +201,7 @@ export class HabitCheckInService {
   /** Today and yesterday are open; earlier days are final, later ones not there yet. */
   private async assertOpenDay(user: User, habit: Habit, date: LocalDate, today: LocalDate) {
     if (date > today) throw badInput('That day has not come yet', { field: 'date' });
-    if (date < addDays(today, -1)) {
+    if (isFinalDay(date, today)) {
       throw badInput('Only today and yesterday can be changed; earlier days are final', {
         field: 'date',
       });

@@ -41,3 +41,8 @@ export function habitDayOf(instant: Date, timezone: string, dayStart: string): L
   const date = local.toISODate() ?? '';
   return local.hour * 60 + local.minute < minutesOfDay(dayStart) ? addDays(date, -1) : date;
 }
+
+/** Days before yesterday are final: no check-in, undo or vacation changes them any more. */
+export function isFinalDay(date: LocalDate, today: LocalDate): boolean {
+  return date < addDays(today, -1);
+}
