@@ -9,7 +9,7 @@ import { screen, type Screen } from '../../screen.js';
 import type { Turn } from '../../turn.js';
 import type { MadeByMessage } from '../../dialog.js';
 import type { Feature } from '../feature.js';
-import { assistantReplyScreen } from './assistant.views.js';
+import { assistantReplyScreen, quickReplyLabel } from './assistant.views.js';
 import { editReplyButtons, type EditReplyCallback } from './edit-replies.js';
 
 export type AssistantCallback = { a: 'quickReply'; index: number } | EditReplyCallback;
@@ -93,6 +93,18 @@ export async function askAssistantByVoice(
 }
 
 /** The assistant: free text and voice (outside a dialog), and its quick-reply buttons. */
+/**
+ * The quick replies kept are those of the newest reply: a second tap on an older reply's button
+ * (same index, another label: "Купить квартиру" then "↩️ Отменить") must not send the new one.
+ * Where the platform does not report the pressed message's buttons, the index is trusted.
+ */
+function isStillShown(turn: Turn, index: number, text: string): boolean {
+  const pressed = turn.shownButtons
+    .flat()
+    .find((b) => 'callback' in b && b.callback.a === 'quickReply' && b.callback.index === index);
+  return !pressed || pressed.label === quickReplyLabel(text);
+}
+
 export const assistantFeature: Feature<AssistantCallback> = {
   commands: {},
   buttons: {
@@ -102,7 +114,7 @@ export const assistantFeature: Feature<AssistantCallback> = {
       fields: { index: nonNegativeInt },
       async press(turn, { index }) {
         const text = turn.state.quickReplies?.[index];
-        if (!text) return turn.answer(turn.t.outdatedButton);
+        if (!text || !isStillShown(turn, index, text)) return turn.answer(turn.t.outdatedButton);
         await turn.answer();
         await askAssistant(turn, text);
       },

@@ -27,7 +27,7 @@ export function assistantReplyScreen(t: Texts, reply: AssistantReplyFieldsFragme
   }
   const quick = reply.quickReplies
     .slice(0, 6)
-    .map((label, index) => button(truncate(label, 40), { a: 'quickReply', index }));
+    .map((label, index) => button(quickReplyLabel(label), { a: 'quickReply', index }));
   for (let index = 0; index < quick.length; index += 2) rows.push(quick.slice(index, index + 2));
   if (reply.intent === 'small_talk' && !rows.length) {
     // Small talk ("🎉", "спасибо") still shows where to go on.
@@ -57,4 +57,9 @@ export function assistantReplyScreen(t: Texts, reply: AssistantReplyFieldsFragme
     }
   }
   return screen(markup`${text}`, rows);
+}
+
+/** A quick reply's button label (the reply's text, cut to fit a button). */
+export function quickReplyLabel(text: string): string {
+  return truncate(text, 40);
 }
