@@ -33,6 +33,28 @@ describe('days, times and durations said colloquially', () => {
     expect(en).toMatchObject({ title: 'Quick sync w ops', durationMinutes: 15 });
   });
 
+  it.each([
+    ['в пятницу в десять тридцать встреча', '2026-03-06T07:30:00.000Z', 'Встреча'],
+    ['meeting on friday at ten thirty', '2026-03-06T07:30:00.000Z', 'Meeting'],
+    ['встреча в пятницу к одиннадцати часам', '2026-03-06T08:00:00.000Z', 'Встреча'],
+    ['встреча в пятницу к 11 часам', '2026-03-06T08:00:00.000Z', 'Встреча'],
+    ['запиши на пятницу на одиннадцать часов стрижку', '2026-03-06T08:00:00.000Z', 'Стрижка'],
+    ['friday at seven fifteen call with bob', '2026-03-06T16:15:00.000Z', 'Call with bob'],
+  ])('hours and minutes said as words: %s', (text, start, title) => {
+    const intent = parseAs('event_create', text);
+    expect(intent).toMatchObject({ title, missing: [] });
+    expect(iso(intent.start)).toBe(start);
+  });
+
+  it('"с восьми до десяти" is a range; "на 12 часов с 8" keeps twelve hours from 8', () => {
+    const range = parseAs('event_create', 'в субботу с восьми до десяти уборка');
+    expect(range).toMatchObject({ title: 'Уборка', durationMinutes: 120 });
+    expect(iso(range.start)).toBe('2026-03-07T05:00:00.000Z');
+    const shift = parseAs('event_create', 'смена в пятницу на 12 часов с 8');
+    expect(shift).toMatchObject({ title: 'Смена', durationMinutes: 720 });
+    expect(iso(shift.start)).toBe('2026-03-06T05:00:00.000Z');
+  });
+
   it('"drop off" is no deletion', () => {
     expect(parseAs('event_create', 'every weekday at 8:30am school drop off')).toMatchObject({
       title: 'School drop off',

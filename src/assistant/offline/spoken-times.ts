@@ -1,4 +1,4 @@
-import { readNumber } from './numbers.js';
+import { HOUR_NUMBER, readNumber } from './numbers.js';
 
 /**
  * Times said the way people say them, rewritten into the digits the time extractor reads:
@@ -64,6 +64,53 @@ const dayOrdinal = (tens: string | undefined, word: string): number | undefined 
   return base + index + 1;
 };
 
+/** "к одиннадцати", "с восьми до десяти": an hour in the genitive or dative, after its preposition. */
+const OBLIQUE_HOURS: Record<string, number> = {
+  часу: 1,
+  двух: 2,
+  трех: 3,
+  четырех: 4,
+  пяти: 5,
+  шести: 6,
+  семи: 7,
+  восьми: 8,
+  девяти: 9,
+  десяти: 10,
+  одиннадцати: 11,
+  двенадцати: 12,
+};
+const OBLIQUE = Object.keys(OBLIQUE_HOURS).join('|').replace(/е/gu, '[её]');
+const obliqueHour = (word: string) => OBLIQUE_HOURS[word.toLowerCase().replace(/ё/gu, 'е')];
+/** Words after which "до пяти" is a count, not a time. */
+const COUNTED = '\\s+(?:раз|человек|минут|км|дней|недель|месяцев|лет|кг|штук|страниц|процент)';
+
+/** Minutes said as a word after the hour: "десять тридцать", "seven fifteen". */
+const MINUTE_WORDS: Record<string, number> = {
+  пять: 5,
+  десять: 10,
+  пятнадцать: 15,
+  двадцать: 20,
+  'двадцать пять': 25,
+  тридцать: 30,
+  'тридцать пять': 35,
+  сорок: 40,
+  'сорок пять': 45,
+  пятьдесят: 50,
+  'oh five': 5,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  'twenty five': 25,
+  thirty: 30,
+  forty: 40,
+  'forty five': 45,
+  'forty-five': 45,
+  fifty: 50,
+};
+const MINUTE_WORD = Object.keys(MINUTE_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
 const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
   // "в 19 30" (typed by voice): 19:30
   [
@@ -82,6 +129,27 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
       const day = /^тридцатого$/iu.test(word!) ? 30 : dayOrdinal(tens, word!);
       return day && day <= 31 ? `${day} числа` : undefined;
     },
+  ],
+  // "в десять тридцать", "at ten thirty", "at 7 fifteen": hour and minutes said as words
+  [
+    new RegExp(
+      `${B}(в|во|к|на|с|до|at|by|from|to|till|until)\\s+(${HOUR_NUMBER}|1[3-9]|2[0-3])\\s+(${MINUTE_WORD})${E}(?!\\s*(?:мин|min|руб|км|%))`,
+      'giu',
+    ),
+    (at, hour, minutes) => {
+      const h = numberOf(hour!);
+      const m = MINUTE_WORDS[minutes!.toLowerCase()];
+      if (h === undefined || m === undefined || h > 23) return undefined;
+      return `${at} ${h}:${pad(m)}`;
+    },
+  ],
+  // "к одиннадцати (часам)", "с восьми до десяти": the hour in digits
+  [
+    new RegExp(
+      `${B}(с|со|до|к|от|после|около)\\s+(${OBLIQUE})(?:\\s+час(?:ам|ов|а)?)?${E}(?!${COUNTED})`,
+      'giu',
+    ),
+    (at, hour) => `${at} ${obliqueHour(hour!)}`,
   ],
   // "полвосьмого", "пол-восьмого", "в полвосьмого": half past the hour before
   [
@@ -125,9 +193,26 @@ export function rewriteSpokenTimes(text: string): string {
   for (const [pattern, rewrite] of REWRITES) {
     out = out.replace(pattern, (whole, ...groups: string[]) => rewrite(...groups) ?? whole);
   }
+  out = hoursAsClockTime(out);
   // "23го", "23-го" without "числа": the day of the month.
   return out.replace(
     /(?<![\p{L}\p{N}_:.])(\d{1,2})-?(?:го|ого)(?![\p{L}\p{N}_])(?!\s+числа)/giu,
     '$1 числа',
   );
+}
+
+/** A clock time already said elsewhere ("в 10", "at 7pm", "15:30"). */
+const CLOCK_SAID = /\d:\d\d|(?:^|\s)(?:в|во|at|к|с|со|from)\s+\d|\d\s*(?:am|pm)\b/iu;
+/** "на одиннадцать часов": nobody books nine to twelve hours with "на", so it is the hour. */
+const LATE_HOURS = new RegExp(
+  `${B}на\\s+(девять|десять|одиннадцать|двенадцать|9|10|11|12)\\s+час(?:ов|а)?${E}(?!\\s*(?:дня|утра|вечера|ночи|позже|раньше|вперед|назад))`,
+  'iu',
+);
+
+function hoursAsClockTime(text: string): string {
+  const match = LATE_HOURS.exec(text);
+  if (!match) return text;
+  const rest = text.slice(0, match.index) + text.slice(match.index + match[0].length);
+  if (CLOCK_SAID.test(rest)) return text;
+  return text.replace(LATE_HOURS, (_whole, hour: string) => `в ${numberOf(hour)}:00`);
 }

@@ -88,12 +88,19 @@ const SINGLES: [RegExp, (m: RegExpExecArray) => [string?, string?, string?]][] =
   ],
   // "в 10", "в 9 часов", "at 7", "at 7 o'clock"
   [
-    words(`(?:в|во|к|at|by|around)\\s+${H}(?:\\s*(?:час(?:а|ов)?|o['’]?clock))?${NOT_A_UNIT}`),
+    words(`(?:в|во|к|at|by|around)\\s+${H}(?:\\s*(?:час(?:а|ов|ам)?|o['’]?clock))?${NOT_A_UNIT}`),
     (m) => [m[1], undefined, undefined],
   ],
   [words('(?:в\\s+)?час\\s+(дня|ночи)|в\\s+час'), (m) => ['1', undefined, m[1] ?? 'дня']],
   [words('(?:в\\s+)?полдень|(?:at\\s+)?(?:noon|midday)'), () => ['12', '00', 'дня']],
   [words('(?:в\\s+)?полночь|(?:at\\s+)?midnight'), () => ['0', '00', 'утра']],
+  // "смена с 8", "from 9": a start said without its end
+  [
+    words(
+      `(?:с|со|from)\\s+${H}(?::(\\d{2}))?(?:\\s*час(?:а|ов)?)?${NOT_A_UNIT}(?!\\s*(?:-?(?:го|е|th|st|nd|rd)|[./]\\d))`,
+    ),
+    (m) => [m[1], m[2], undefined],
+  ],
 ];
 
 // A bare "night" is left alone ("date night"); "at night", "tomorrow night" are a time.
@@ -131,7 +138,7 @@ export function takeTimeOfDay(scanner: Scanner): TimeFound {
     const time = timeOf(hour, minute, meridiem, hint);
     if (!time) continue;
     scanner.take(pattern);
-    const raw = Number(hour);
+    const raw = readNumber(hour) ?? NaN;
     const bare = !meridiem && !hint && raw >= 1 && raw <= 12 && !hour?.startsWith('0');
     return { ...found, time, ...(bare ? { bare } : {}) };
   }
