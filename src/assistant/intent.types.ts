@@ -217,13 +217,21 @@ export interface StepAddIntent extends IntentBase {
   title?: string;
 }
 
-export interface StepStatusIntent extends IntentBase {
+/** "первый шаг в марафоне", "the last step of the cooking goal": a step by its place. */
+export interface StepByPlace {
+  /** 1-based place in the goal's list; -1 is the last one. */
+  stepNumber?: number;
+  /** Words naming the goal whose list is meant; absent means the only or newest goal. */
+  goalTarget?: string;
+}
+
+export interface StepStatusIntent extends IntentBase, StepByPlace {
   intent: 'step_status';
   target?: string;
   status: StepStatusValue;
 }
 
-export interface StepDeleteIntent extends IntentBase {
+export interface StepDeleteIntent extends IntentBase, StepByPlace {
   intent: 'step_delete';
   target?: string;
 }

@@ -106,3 +106,41 @@ describe('a step marked done by mistake', () => {
     expect(await stepStatus(goal.steps[1]!.id)).toBe('pending');
   });
 });
+
+describe('a step named by its place in the goal', () => {
+  it('"второй шаг в …", "the last step of the … goal": that place in that goal', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    const run = await seedGoal(chat.app(), user, {
+      title: 'Пробежать полумарафон',
+      steps: ['Купить кроссовки', 'Найти план', 'Записаться на забег'],
+    });
+    const cook = await seedGoal(chat.app(), user, {
+      title: 'Learn to cook',
+      steps: ["Buy a chef's knife", 'Cook 10 dinners'],
+    });
+    expect((await send(user, 'отметь второй шаг в полумарафоне выполненным')).intent).toBe(
+      'step_status',
+    );
+    expect(await stepStatus(run.steps[1]!.id)).toBe('done');
+    expect(await stepStatus(run.steps[0]!.id)).toBe('pending');
+    const removed = await send(user, 'remove the last step of the cooking goal');
+    expect(removed.actions).toEqual([expect.objectContaining({ kind: 'step_deleted' })]);
+    const left = await chat
+      .app()
+      .db.query<{ id: string }[]>('SELECT id FROM steps WHERE goal_id = $1', [cook.id]);
+    expect(left.map((row) => row.id)).toEqual([cook.steps[0]!.id]);
+  });
+
+  it('asks which goal when the place is said without one, then marks that goal’s step', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    const run = await seedGoal(chat.app(), user, { title: 'Марафон', steps: ['Кроссовки'] });
+    const book = await seedGoal(chat.app(), user, { title: 'Книга', steps: ['План глав'] });
+    const asked = await send(user, 'первый шаг сделан');
+    expect(asked.question).toBeTruthy();
+    expect(asked.quickReplies).toEqual(expect.arrayContaining(['Марафон', 'Книга']));
+    expect(await stepStatus(book.steps[0]!.id)).toBe('pending');
+    await send(user, 'Книга');
+    expect(await stepStatus(book.steps[0]!.id)).toBe('done');
+    expect(await stepStatus(run.steps[0]!.id)).toBe('pending');
+  });
+});

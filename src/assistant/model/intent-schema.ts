@@ -61,6 +61,8 @@ export const intentAnswerSchema = z.object({
   goalTarget: text,
   goalStatus: z.enum(['active', 'paused', 'completed', 'archived']).nullable(),
   stepStatus: z.enum(['done', 'skipped', 'in_progress', 'todo']).nullable(),
+  /** A step by its place in the goal's list: 1-based, -1 the last. */
+  stepNumber: z.int().min(-1).max(100).nullable(),
   habitSchedule: z
     .enum(['daily', 'weekdays', 'times_per_week', 'times_per_month', 'every_n_days'])
     .nullable(),
@@ -80,6 +82,12 @@ export type IntentAnswer = z.infer<typeof intentAnswerSchema>;
 export const INTENT_JSON_SCHEMA = toStrictJsonSchema(intentAnswerSchema);
 
 const DAY_MINUTES = 24 * 60;
+
+/** "the first step of X": the place and the goal, when the model named a step by its place. */
+const stepPlace = (a: IntentAnswer) =>
+  a.stepNumber === null || a.stepNumber === 0
+    ? {}
+    : compact({ stepNumber: a.stepNumber, goalTarget: a.goalTarget });
 
 /** The model's answer as the engines' common contract (null slots dropped, dates parsed). */
 export function toParsedIntent(a: IntentAnswer): ParsedIntent {
@@ -128,8 +136,9 @@ export function toParsedIntent(a: IntentAnswer): ParsedIntent {
       return compact({ intent: a.intent, ...base, status: a.goalStatus });
     case 'goal_progress':
     case 'goal_delete':
-    case 'step_delete':
       return compact({ intent: a.intent, ...base, target: a.target });
+    case 'step_delete':
+      return compact({ intent: a.intent, ...base, target: a.target, ...stepPlace(a) });
     case 'step_add':
       return compact({ intent: a.intent, ...base, goalTarget: a.goalTarget, title: a.title });
     case 'step_status':
@@ -138,6 +147,7 @@ export function toParsedIntent(a: IntentAnswer): ParsedIntent {
         ...base,
         target: a.target,
         status: required(a.stepStatus, a.intent, 'stepStatus'),
+        ...stepPlace(a),
       });
     case 'habit_create':
       return compact({

@@ -1,10 +1,12 @@
 import type {
   AssistantLanguage,
   StepAddIntent,
+  StepByPlace,
   StepDeleteIntent,
   StepStatusIntent,
   StepStatusValue,
 } from '../intent.types.js';
+import { readOrdinal } from './numbers.js';
 import { questionFor } from './questions.js';
 import { capitalize, type Scanner, words } from './text.js';
 import {
@@ -82,6 +84,31 @@ const STATUS_FILLERS = [
   STEP_WORD,
 ];
 
+const PLACE_WORD =
+  '(перв|втор|трет|четв[её]рт|пят|последн)\\p{L}*|(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)';
+const STEP_BY_PLACE = words(
+  `(?:(?:the|my)\\s+)?(?:${PLACE_WORD})\\s+(?:шаг\\p{L}*|пункт\\p{L}*|step|item|task)`,
+);
+/** What is left around the goal's name once the place is taken: "в цели", "of the … goal". */
+const GOAL_NAME_FILLERS = [
+  'в|во|по|из|для|к|of|in|from|for|on|on\\s+the|in\\s+my|of\\s+my|of\\s+the|in\\s+the|from\\s+the|from\\s+my',
+  'цел\\p{L}*|goal|my|the|мо\\p{L}*',
+];
+
+/** "первый шаг в полумарафоне", "the last step of the cooking goal": the place and the goal. */
+function takeStepByPlace(scanner: Scanner, fillers: string[]): StepByPlace | undefined {
+  const match = scanner.take(STEP_BY_PLACE);
+  if (!match) return undefined;
+  const stepNumber = readOrdinal(match[1] ?? match[2] ?? '') ?? placeOf(match[2] ?? '');
+  if (stepNumber === undefined) return undefined;
+  takeFillers(scanner, [...fillers, ...GOAL_NAME_FILLERS]);
+  const goalTarget = targetFrom(scanner);
+  return goalTarget ? { stepNumber, goalTarget } : { stepNumber };
+}
+
+const placeOf = (word: string) =>
+  ({ fifth: 5, '5th': 5, пят: 5 })[word.toLowerCase()] as number | undefined;
+
 /** "отметь шаг купить кроссовки как выполненный", "skip the step sign up for the gym". */
 export function buildStepStatus(scanner: Scanner, language: AssistantLanguage): StepStatusIntent {
   const quoted = takeQuoted(scanner);
@@ -93,9 +120,11 @@ export function buildStepStatus(scanner: Scanner, language: AssistantLanguage): 
     }
   }
   for (const [, pattern] of STATUS_WORDS) scanner.takeAll(words(pattern));
+  const intent: StepStatusIntent = { intent: 'step_status', language, status, missing: [] };
+  const place = quoted ? undefined : takeStepByPlace(scanner, STATUS_FILLERS);
+  if (place) return { ...intent, ...place };
   takeFillers(scanner, STATUS_FILLERS);
   const target = quoted ?? targetFrom(scanner);
-  const intent: StepStatusIntent = { intent: 'step_status', language, status, missing: [] };
   if (target) intent.target = target;
   else {
     intent.missing = ['target'];
@@ -112,5 +141,7 @@ const DELETE_FILLERS = [
 
 /** "удали шаг купить кроссовки", "remove the step find a tutor from the Spanish goal". */
 export function buildStepDelete(scanner: Scanner, language: AssistantLanguage): StepDeleteIntent {
+  const place = takeStepByPlace(scanner, DELETE_FILLERS.slice(1));
+  if (place) return { intent: 'step_delete', language, missing: [], ...place };
   return buildDeleteByName('step_delete', scanner, language, DELETE_FILLERS);
 }

@@ -409,7 +409,8 @@ const isUnnamedDone = (intent: ParsedIntent) =>
   (intent.intent === 'step_status' || intent.intent === 'habit_check_in') &&
   intent.status === 'done' &&
   !intent.target &&
-  !intent.pickedId;
+  !intent.pickedId &&
+  !(intent.intent === 'step_status' && intent.stepNumber !== undefined);
 
 /** "поставь напоминалку" + "через 15 минут выключить суп": the name asked for, said whole. */
 const namesWhatWasAsked = (fresh: ParsedIntent, pending: ParsedIntent) =>

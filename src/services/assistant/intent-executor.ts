@@ -305,10 +305,34 @@ export class IntentExecutor {
     intent: Extract<ParsedIntent, { intent: 'step_status' | 'step_delete' }>,
     say: Replies,
   ): Promise<ExecutionResult | undefined> {
+    if (intent.stepNumber !== undefined) {
+      const goal = await this.pickGoal(user, intent, intent.goalTarget);
+      if ('several' in goal) return this.askWhich(intent, goal.several, say.whichGoal);
+      const placed = 'one' in goal ? await this.stepAt(user, goal.one.id, intent.stepNumber) : null;
+      if (placed) return this.applyToStep(user, intent, placed, say);
+      const missing = 'one' in goal ? say.stepNotFound : say.goalNotFound;
+      return { text: missing, actions: [], quickReplies: [] };
+    }
     const pick = await this.pickStep(user, intent, intent.target);
     if ('several' in pick) return this.askWhich(intent, pick.several, say.whichStep);
     if ('none' in pick) return undefined;
-    const step = pick.one;
+    return this.applyToStep(user, intent, pick.one, say);
+  }
+
+  /** The goal's step at a place in its list (1-based; -1 is the last). */
+  private async stepAt(user: User, goalId: string, place: number): Promise<Step | undefined> {
+    const steps = (await this.services.steps.ofActiveGoals(user)).filter(
+      (step) => step.goalId === goalId,
+    );
+    return place < 0 ? steps.at(place) : steps[place - 1];
+  }
+
+  private async applyToStep(
+    user: User,
+    intent: Extract<ParsedIntent, { intent: 'step_status' | 'step_delete' }>,
+    step: Step,
+    say: Replies,
+  ): Promise<ExecutionResult> {
     if (intent.intent === 'step_delete') {
       await this.services.steps.delete(user, step.id);
       return {
