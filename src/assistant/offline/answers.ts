@@ -265,6 +265,11 @@ export function readAnswer(
       const said = parseMessageAs(answer, context, 'habit_check_in');
       if (said.intent === 'habit_check_in' && said.date) intent.date = said.date;
     }
+    if (intent.intent === 'step_add' && !intent.title) {
+      // "to the 10k goal: buy a foam roller": the goal picked, and the step said with it.
+      const said = parseMessageAs(answer, context, 'step_add');
+      if (said.intent === 'step_add' && said.goalTarget && said.title) intent.title = said.title;
+    }
     delete intent.options;
     delete intent.question;
     return { intent, leftover: '' };
@@ -310,8 +315,14 @@ function renamed(
     case 'step_status':
     case 'step_delete':
       return { ...base, target: words };
-    case 'step_add':
+    case 'step_add': {
+      // "to the 10k goal: buy a foam roller": the goal, and maybe the step too.
+      const said = parseMessageAs(answer, context, 'step_add');
+      if (said.intent === 'step_add' && said.goalTarget && said.title && !base.title) {
+        return { ...base, goalTarget: said.goalTarget, title: said.title };
+      }
       return { ...base, goalTarget: words };
+    }
     case 'event_update':
     case 'event_delete':
       return { ...base, target: { ...base.target, text: words } };

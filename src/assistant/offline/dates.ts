@@ -52,10 +52,13 @@ function unitOf(word: string): Unit {
 /** "прям сейчас митинг…", "now: quick sync": opening the message, it starts now. */
 const NOW_OPENING =
   /^\s*(?:(?:прям|прямо)\s+)?(?:сейчас|right\s+now|now)(?![\p{L}\p{N}])\s*[:,—–-]?/iu;
+/** "quick sync with design now, 15 min", "созвон с Петей прямо сейчас": said after the name. */
+const NOW_AFTER_NAME =
+  /(?<=\p{L}\s+)(?:(?:прям|прямо)\s+сейчас|ща|(?:right\s+)?now)(?=\s*(?:[,.!;—–-]|$|\d+\s*(?:min|мин|h\b|ч\b)|for\s))/iu;
 
 /** "через 2 часа", "in 3 days": an instant for minutes and hours, a date for longer. */
 export function takeRelative(scanner: Scanner, clock: Clock): DateFound {
-  if (scanner.take(NOW_OPENING)) return { instant: clock.now };
+  if (scanner.take(NOW_OPENING) || scanner.take(NOW_AFTER_NAME)) return { instant: clock.now };
   const m = scanner.take(RELATIVE);
   if (!m) return {};
   if (m[4]) return { instant: new Date(clock.now.getTime() + 30 * 60_000) };

@@ -96,6 +96,8 @@ export function decide(said: Classification, text: string): Decided {
     return { intent: 'habit_list' };
   }
   if (habitWord && !stepWord) {
+    // "подведи итоги недели по привычкам": the habits' week, not a new habit.
+    if (said.intent === 'week_review') return { intent: 'habit_list' };
     if (has(CHECK_IN, text)) return { intent: 'habit_check_in' };
     if (has(LIST_ASK, text) && !has(REPEATS, text)) return { intent: 'habit_list' };
     return { intent: 'habit_create' };

@@ -1,4 +1,5 @@
 import type { IntentName, SmallTalkKind } from '../intent.types.js';
+import { WEEKDAY_WORD } from './lexicon.js';
 import { mentionsClockTime } from './time-of-day.js';
 import {
   isBareGoal,
@@ -133,9 +134,18 @@ const WEEK_REVIEW = words(
   "как\\s+(?:у\\s+меня\\s+)?(?:прошла|прошл[аи]?|была)\\s+(?:(?:моя|эта|прошлая|вся)\\s+)?недел\\p{L}*|как\\s+(?:(?:моя|эта)\\s+)?неделя\\s+(?:прошла|была)|как\\s+я\\s+провел\\p{L}*\\s+(?:эту\\s+)?неделю|(?:подвед\\p{L}*|подвест\\p{L}*|покажи|какие)?\\s*итог\\p{L}*\\s+(?:моей\\s+|этой\\s+|прошлой\\s+)?недел\\p{L}*|(?:обзор|сводк\\p{L}*|отч[её]т\\p{L}*|результат\\p{L}*)\\s+(?:за\\s+)?(?:моей\\s+|эту\\s+|этой\\s+|прошлую\\s+)?недел\\p{L}*|(?:недельн\\p{L}*|еженедельн\\p{L}*)\\s+(?:обзор|итог\\p{L}*|отч[её]т|сводк\\p{L}*)|что\\s+я\\s+(?:сделал\\p{L}*|успел\\p{L}*|выполнил\\p{L}*)\\s+за\\s+(?:эту\\s+|прошлую\\s+)?неделю|how\\s+(?:was|did|has|is)\\s+(?:my|the|this|last)\\s+week|how['’]s\\s+(?:my|the|this)\\s+week\\s+been|how\\s+did\\s+i\\s+do\\s+(?:this|last)\\s+week|(?:my\\s+)?week\\s+in\\s+review|weekly\\s+(?:review|summary|recap|report)|(?:review|recap|sum\\s+up|summari[sz]e)\\s+(?:of\\s+)?(?:my|the|this|last)\\s+week|(?:summary|recap)\\s+of\\s+(?:my|the|this|last)\\s+week|what\\s+did\\s+i\\s+(?:do|get\\s+done|accomplish|achieve)\\s+(?:this|last)\\s+week",
 );
 
+/**
+ * "add 'write launch tweet' to side project": a quoted thing added to something that is not
+ * a day or the calendar is a step of the goal named.
+ */
+const ADD_QUOTED_TO = startsWith(
+  `(?:please\\s+)?(?:add|put|добавь\\p{L}*|закинь)\\s+(?:«[^»]+»|"[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’)\\s+(?:to|into|under|в|во|к)\\s+(?!(?:my\\s+|the\\s+|мой\\s+)?(?:calendar|schedule|agenda|list|календар|расписани|список|today|tomorrow|tonight|сегодня|завтра|${WEEKDAY_WORD}|\\d))\\p{L}+`,
+);
+
 /** Decides the intent of a request (small talk is told apart first); the first matching check wins. */
 export function classify(text: string): Classification {
   if (has(DEFINITION, text)) return { intent: 'unknown' };
+  if (has(ADD_QUOTED_TO, text)) return { intent: 'step_add' };
   // "remind me in 45 min to move the laundry": a reminder, whatever verbs follow.
   if (has(REMIND_FIRST, text)) return { intent: 'event_create' };
   if (has(WEEK_REVIEW, text)) return { intent: 'week_review' };

@@ -106,7 +106,9 @@ export class ConversationService {
       // A pick among the offered items is an answer, even if it reads as a request too.
       else if (
         answered &&
-        (isShortPick(answered.intent, text) || !isClearlyNew(intent, pending.intent))
+        (isShortPick(answered.intent, text) ||
+          namesGoalAndStep(answered.intent, pending.intent) ||
+          !isClearlyNew(intent, pending.intent))
       ) {
         intent = answered.intent;
       } else if (!isCompleteNewRequest(intent) || namesWhatWasAsked(intent, pending.intent)) {
@@ -403,6 +405,13 @@ const wouldAskWhen = (intent: ParsedIntent) =>
 /** "flossing" after "which habit?": a few words picking an offered item are an answer. */
 const isShortPick = (answered: ParsedIntent, text: string) =>
   Boolean(answered.pickedId) && text.trim().split(/\s+/).length <= 3;
+
+/** "which goal?" for a new step, answered "to the 10k goal: buy a foam roller". */
+const namesGoalAndStep = (answered: ParsedIntent, pending: ParsedIntent) =>
+  pending.intent === 'step_add' &&
+  answered.intent === 'step_add' &&
+  !pending.title &&
+  Boolean(answered.title);
 
 /** A step or habit marked done without saying which ("сделано", "mark it done"). */
 const isUnnamedDone = (intent: ParsedIntent) =>
