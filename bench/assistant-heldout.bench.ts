@@ -1,12 +1,13 @@
 /**
- * Scores the assistant on the held-out set (tests/fixtures/assistant-heldout.json, written
- * without seeing the code): per case a fresh user with the case's timezone and language and
- * its setup rows, each turn sent as `sendMessage` over HTTP at the case's `now`, then the
+ * Scores the assistant on sets of chat messages written by people who never saw the code:
+ * tuning sets (assistant-dev, -dev2, -dev3) and held-out sets never tuned on
+ * (assistant-heldout, -heldout2). Per case a fresh user with the case's timezone and language
+ * and its setup rows, each turn sent as `sendMessage` over HTTP at the case's `now`, then the
  * user's rows compared with the expected effect. Prints the figures per language next to the
- * targets and writes every failing case to bench/results/assistant-heldout.json.
+ * targets and writes every failing case to bench/results/<set>.json.
  *
- *   npm run bench:assistant           # the training-corpus table, then this one
- *   node dist/bench/assistant-heldout.bench.js
+ *   npm run bench:assistant                               # the corpus table, then every set
+ *   node dist/bench/assistant-heldout.bench.js heldout    # dev | heldout | assistant-dev3
  *
  * Runs the offline engine unless MODEL_API_KEY or MODEL_BASE_URL is set.
  */
@@ -403,9 +404,14 @@ function writeFailures(outcomes: CaseOutcome[], name: string): string {
   return path;
 }
 
+/** Sets written by people who never read the engine: the first three are tuned on. */
+const TUNING_SETS = ['assistant-dev', 'assistant-dev2', 'assistant-dev3'];
+/** Never opened or tuned on: only their figures are looked at. */
+const HELDOUT_SETS = ['assistant-heldout', 'assistant-heldout2'];
+
 /**
  * Creates a throwaway database, runs the set, prints the figures, drops the database.
- * `name` is the fixture: assistant-heldout (never tuned on) or assistant-dev (for tuning).
+ * `name` is the fixture: one of TUNING_SETS or HELDOUT_SETS.
  */
 export async function runHeldoutBench(name = 'assistant-heldout'): Promise<void> {
   const file = `tests/fixtures/${name}.json`;
@@ -421,7 +427,9 @@ export async function runHeldoutBench(name = 'assistant-heldout'): Promise<void>
   try {
     const latencies: number[] = [];
     const outcomes = await runCases(set, dbUrl.toString(), latencies);
-    const label = name === 'assistant-dev' ? `dev set (${file})` : `held-out set (${file})`;
+    const label = HELDOUT_SETS.includes(name)
+      ? `held-out set, never tuned on (${file})`
+      : `tuning set (${file})`;
     console.log(report(outcomes, latencies, label));
     console.log(`\nfailing cases written to ${writeFailures(outcomes, name)}`);
   } finally {
@@ -430,12 +438,11 @@ export async function runHeldoutBench(name = 'assistant-heldout'): Promise<void>
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  // `… assistant-heldout.bench.js dev` runs the dev set only; no argument: dev, then held-out.
+  // `… dev` runs the tuning sets, `… heldout` the held-out ones, `… assistant-dev2` one set by
+  // name; no argument: all of them, tuning sets first.
   const only = process.argv[2];
-  // Another fixture by name: `… assistant-heldout.bench.js assistant-dev2`.
-  if (only?.startsWith('assistant-')) await runHeldoutBench(only);
-  else {
-    if (only !== 'heldout') await runHeldoutBench('assistant-dev');
-    if (only !== 'dev') await runHeldoutBench('assistant-heldout');
-  }
+  const names = only?.startsWith('assistant-')
+    ? [only]
+    : [...(only === 'heldout' ? [] : TUNING_SETS), ...(only === 'dev' ? [] : HELDOUT_SETS)];
+  for (const name of names) await runHeldoutBench(name);
 }
