@@ -47,6 +47,8 @@ export function feedRule(item: Pick<FeedItem, 'recurrence' | 'allDay' | 'timezon
   });
 }
 
+const startOfYear = (ms: number) => new Date(Date.UTC(new Date(ms).getUTCFullYear(), 0, 1));
+
 /**
  * Writes an iCalendar feed with ical-generator: events with their RRULEs as RRULE, DTSTART
  * in the event's own zone with a VTIMEZONE for each zone used, all-day events as DATE
@@ -55,8 +57,9 @@ export function feedRule(item: Pick<FeedItem, 'recurrence' | 'allDay' | 'timezon
  */
 export function writeIcs(name: string, items: FeedItem[], now: Date): string {
   const earliest = Math.min(now.getTime(), ...items.map((item) => item.start.getTime()));
-  const zoneFrom = new Date(earliest - YEAR_MS);
-  const zoneTo = new Date(now.getTime() + 5 * YEAR_MS);
+  // Whole years, so the VTIMEZONEs (and the ETag) stay the same from one request to the next.
+  const zoneFrom = startOfYear(earliest - YEAR_MS);
+  const zoneTo = startOfYear(now.getTime() + 6 * YEAR_MS);
   const calendar = ical({
     name,
     prodId: { company: 'maxOn', product: 'maxOn', language: 'RU' },
