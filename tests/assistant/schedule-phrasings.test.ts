@@ -94,3 +94,15 @@ describe('appointments said without a day', () => {
     },
   );
 });
+
+describe('what these phrasings do not take', () => {
+  it('"план на неделю: …" states a plan, it is no schedule question', () => {
+    expect(parseAs('event_create', 'план на неделю: бег и чтение').intent).toBe('event_create');
+  });
+
+  it('"make X for 2 hours" is no change of length', () => {
+    expect(parseAs('event_create', 'make dinner reservation for 2 hours').intent).toBe(
+      'event_create',
+    );
+  });
+});
