@@ -11,6 +11,7 @@ describe('changes of an event said in everyday words', () => {
     ['с юристом засидимся, пусть встреча будет до пяти', { newEndTime: '05:00' }],
     ['собрание жильцов теперь в пятницу', { newDate: '2026-03-06' }],
     ['dentist moved to 4', { newTime: '16:00', newTimeBare: true }],
+    ['dentist pushed to 5', { target: { text: 'dentist' }, newTime: '17:00' }],
     ['перенеси стоматолога на 11', { newTime: '11:00', newTimeBare: true }],
     ['the sync needs to slide to friday', { newDate: '2026-03-06' }],
   ])('%s', (text, change) => {
@@ -50,6 +51,11 @@ describe('deletes said in everyday words', () => {
     const intent = parseAs('event_delete', 'в пятницу не успеваю, отмени что-нибудь одно');
     expect(intent.target).toEqual({ date: '2026-03-06' });
   });
+
+  it('"cancel whatever is on friday at 3" names the event by its day and time', () => {
+    const intent = parseAs('event_delete', 'cancel whatever is on friday at 3');
+    expect(intent.target).toEqual({ date: '2026-03-06', time: '15:00' });
+  });
 });
 
 describe('schedule questions', () => {
@@ -69,6 +75,7 @@ describe('schedule questions', () => {
   it.each([
     ['концерт во сколько начинается', 'концерт'],
     ["what time's the dentist", 'dentist'],
+    ['what time does the dentist start', 'dentist'],
   ])('asks about one event: %s', (text, query) => {
     expect(parseAs('event_search', text).query).toBe(query);
   });
@@ -81,6 +88,7 @@ describe('free-time questions', () => {
     'friday morning — any room for a call?',
     'next week when am i not booked',
     'got any open time sunday?',
+    'any openings thursday?',
   ])('%s', (text) => {
     parseAs('free_slots', text);
   });

@@ -27,7 +27,7 @@ import { hasWhen, placeWeekday, takeWhen, timeOfWhen, type WhenFound } from './w
 const VERBS = [
   'перенеси\\p{L}*|перенести|перекин\\p{L}*|передвинь|сдвинь|сдвинуть|подвинь|измени\\p{L}*|поменя\\p{L}*|отложи',
   'удали\\p{L}*|удаля\\p{L}*|удалить|отмени\\p{L}*|убери\\p{L}*|убрать|сотри',
-  'move[ds]?|reschedule|push(?:\\s+back)?|postpone|shift|change|delay|bring\\s+forward|make|delete|cancel|remove|drop|erase|slide|needs?\\s+to',
+  'move[ds]?|reschedule|push(?:ed)?(?:\\s+back)?|postpone|shift|change|delay|bring\\s+forward|make|delete|cancel|remove|drop|erase|slide|needs?\\s+to',
 ];
 const FILLERS = [
   'из\\s+(?:календаря|расписания)|from\\s+(?:my\\s+|the\\s+)?(?:calendar|schedule)',
@@ -36,7 +36,7 @@ const FILLERS = [
   'не\\s+будет|отменяется|пожалуйста|please|у\\s+меня|сделай|давай|pls|plz|пж|плиз|got|was|has\\s+been|теперь|будет',
   'needs?\\s+(?:a\\s+)?(?:new|different)\\s+(?:time|day|date)|(?:нужно\\s+)?(?:другое|новое)\\s+время',
   // "которая в среду": the answer to "which one?" names it by its day
-  'который|которая|которое|которую|the\\s+one',
+  'который|которая|которое|которую|the\\s+one|whatever(?:\\s+(?:is|i\\s+have))?',
   // "не успеваю, отмени что-нибудь одно": a reason and "any one of them" name no event.
   'не\\s+успева\\p{L}*|не\\s+успею|что-?(?:нибудь|то)(?:\\s+одно)?|одно\\s+из\\s+(?:них|двух)|something|one\\s+of\\s+them',
 ];

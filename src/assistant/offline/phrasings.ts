@@ -58,7 +58,7 @@ const FREE_MORE = words(
   [
     'вписать|втиснуть|впихнуть|gaps?|open\\s*\\??$|(?:an?\\s+)?\\d+\\s*h(?:ours?)?\\s+block|block\\s+of\\s+time',
     // "есть просвет?", "куда воткнуть?", "any room for a call?", "when am i not booked"
-    'просвет\\p{L}*|воткнуть|any\\s+room|not\\s+booked|open\\s+(?:time|slots?)',
+    'просвет\\p{L}*|воткнуть|any\\s+room|not\\s+booked|open\\s+(?:time|slots?)|openings?',
   ].join('|'),
 );
 
