@@ -68,3 +68,58 @@ describe('an event changed by an amount, an end or a name keeps everything else'
     );
   });
 });
+
+describe('changes said in everyday words, through the real database', () => {
+  it('"пусть встреча будет до пяти" of a meeting at 15:00 ends it at 17:00', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    const start = START.set({ hour: 15, minute: 0 });
+    const id = await seedEvent(chat.app(), user, {
+      title: 'Встреча с юристом',
+      start: start.toISO()!,
+      durationMinutes: 60,
+    });
+    await send(user, 'с юристом засидимся, пусть встреча будет до пяти');
+    expect(await eventOf(id)).toMatchObject({ start: at(start), minutes: 120 });
+  });
+
+  it('"which one?" answered by day and time deletes that one', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    const first = await seedEvent(chat.app(), user, {
+      title: 'Встреча с юристом',
+      start: START.set({ hour: 15, minute: 0 }).toISO()!,
+    });
+    const second = await seedEvent(chat.app(), user, {
+      title: 'Встреча с врачом',
+      start: START.plus({ days: 1 }).set({ hour: 11, minute: 0 }).toISO()!,
+    });
+    const asked = await send(user, 'встречу убрать надо');
+    expect(asked.question).toBeTruthy();
+    const weekday = [
+      '',
+      'в понедельник',
+      'во вторник',
+      'в среду',
+      'в четверг',
+      'в пятницу',
+      'в субботу',
+      'в воскресенье',
+    ][START.weekday];
+    await send(user, `которая ${weekday} в три`);
+    const left = await chat
+      .app()
+      .db.query<{ id: string }[]>('SELECT id FROM events WHERE user_id = $1', [user.id]);
+    expect(left.map((row) => row.id)).toEqual([second]);
+    expect(left.map((row) => row.id)).not.toContain(first);
+  });
+
+  it('"стоп, сначала покажи …" instead of an answer lists that day and writes nothing', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await send(user, 'надо записаться на маникюр');
+    const listed = await send(user, 'стоп, сначала покажи завтра, что там уже есть');
+    expect(listed.intent).toBe('event_search');
+    const events = await chat
+      .app()
+      .db.query<{ id: string }[]>('SELECT id FROM events WHERE user_id = $1', [user.id]);
+    expect(events).toEqual([]);
+  });
+});

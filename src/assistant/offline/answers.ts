@@ -324,8 +324,13 @@ function renamed(
       return { ...base, goalTarget: words };
     }
     case 'event_update':
-    case 'event_delete':
-      return { ...base, target: { ...base.target, text: words } };
+    case 'event_delete': {
+      // "которая в среду в три", "the one on friday": the day and time name the event too.
+      const said = parseMessageAs(answer, context, 'event_delete');
+      const when = said.intent === 'event_delete' ? said.target : {};
+      if (!when.date && !when.time) return { ...base, target: { ...base.target, text: words } };
+      return { ...base, target: { ...base.target, ...when, text: when.text ?? base.target.text } };
+    }
     default:
       return undefined;
   }

@@ -30,7 +30,7 @@ const UNIT_MINUTES: [RegExp, number][] = [
   [/^(?:недел|week)/u, 10080],
 ];
 const AMOUNT = `(?:(${NUMBER}|an?|one)\\s+)?(${UNIT})(\\s+and\\s+a\\s+half)?`;
-const HALF_HOUR = 'полчаса|half\\s+an\\s+hour';
+const HALF_HOUR = 'полчас(?:а|ика)|half\\s+an\\s+hour';
 
 function minutesOf(count: string | undefined, unit: string, half?: string): number | undefined {
   const value = !count || /^(?:an?|one)$/iu.test(count) ? 1 : readNumber(count);
@@ -74,7 +74,7 @@ const RULES: [RegExp, Reader][] = [
   // "продли до 23", "extend it until 4pm": the new end
   [
     words(
-      `(?:${EXTEND}|пусть\\s+(?:идет|идёт|длится|закончится)|(?:run|go)\\s+(?:until|till|to))(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:до|until|till|to)\\s+(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?`,
+      `(?:${EXTEND}|пусть|(?:run|go)\\s+(?:until|till|to))(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:(?:идет|идёт|длится|закончится|будет)\\s+)?(?:до|until|till|to)\\s+(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?`,
       'giud',
     ),
     (m) => {
@@ -90,11 +90,11 @@ const RULES: [RegExp, Reader][] = [
   // "shorten the review to 90 min", "хватит 15 минут", "пусть будет 3 часа", "сделай на 30 минут"
   [
     words(
-      `(?:(?:${SHORTEN}|${EXTEND}|make)(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:to|до)|хватит|займ[её]т|пусть\\s+будет|пусть\\s+длится|сделай\\s+на|make\\s+it)\\s+${AMOUNT}(?!\\s+(?:${LATER}|${EARLIER}|${LONGER}|${SHORTER}))`,
+      `(?:(?:${SHORTEN}|${EXTEND}|make)(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:to|до)|make(?<named>(?:\\s+\\S+){1,4}?)|хватит|займ[её]т|пусть\\s+будет|пусть\\s+длится|сделай\\s+на|make\\s+it)\\s+${AMOUNT}(?!\\s+(?:${LATER}|${EARLIER}|${LONGER}|${SHORTER}))`,
       'giud',
     ),
     (m) => {
-      const minutes = minutesOf(m[2], m[3] ?? '', m[4]);
+      const minutes = minutesOf(m[3], m[4] ?? '', m[5]);
       return minutes && minutes < 1440 ? { durationMinutes: minutes } : undefined;
     },
   ],
@@ -102,10 +102,19 @@ const RULES: [RegExp, Reader][] = [
   [words('(?:a\\s+)?full\\s+hour|целый\\s+час'), () => ({ durationMinutes: 60 })],
   // "на 2 дня позже", "a week earlier", "30 min later"
   [
-    words(`(?:на\\s+|by\\s+)?${AMOUNT}\\s+(${LATER}|${EARLIER})`),
+    words(`(?:на\\s+|by\\s+)?(?:${AMOUNT}|(${HALF_HOUR}))\\s+(${LATER}|${EARLIER})`),
     (m) => {
-      const shift = signed(minutesOf(m[1], m[2] ?? '', m[3]), m[4], EARLIER);
+      const shift = signed(m[4] ? 30 : minutesOf(m[1], m[2] ?? '', m[3]), m[5], EARLIER);
       return shift ? { shiftMinutes: shift } : undefined;
+    },
+  ],
+  // "не три часа, а два", "not 3 hours but 2": the old length and the new one
+  [
+    words(`не\\s+${AMOUNT}\\s*,?\\s+а\\s+(${NUMBER})|not\\s+${AMOUNT}\\s*,?\\s+but\\s+(${NUMBER})`),
+    (m) => {
+      const [count, unit] = m[4] ? [m[4], m[2]] : [m[8], m[6]];
+      const minutes = minutesOf(count, unit ?? '');
+      return minutes && minutes < 1440 ? { durationMinutes: minutes } : undefined;
     },
   ],
   // "двигаем ровно на неделю", "got pushed a week", "bump it by 2 days"
@@ -128,6 +137,8 @@ const RENAME = [
   words('(?:переименуй\\p{L}*|переименовать)\\s+(.+?)\\s+(?:в|на)\\s+(.+)$', 'iud'),
   words('(?:назови|название)\\s+(.+?)\\s*[«"“](.+?)[»"”]', 'iud'),
   words('rename\\s+(.+?)\\s+(?:to|as)\\s+(.+)$', 'iud'),
+  // "у встречи с бухгалтером поменяй название на сверка по налогам": the name said first
+  words('(?:у\\s+)?(.+?)\\s+(?:поменяй|измени|смени)\\s+название\\s+на\\s+(.+)$', 'iud'),
   words('(?:change\\s+the\\s+(?:name|title)\\s+of)\\s+(.+?)\\s+to\\s+(.+)$', 'iud'),
 ];
 
@@ -166,7 +177,7 @@ export function takeAmountChange(scanner: Scanner): AmountChange {
     const change = match && read(match);
     if (!match || !change) continue;
     // Words between the verb and the amount name the event ("extend sprint planning by 20").
-    const keep = match.indices?.groups?.keep;
+    const keep = match.indices?.groups?.keep ?? match.indices?.groups?.named;
     const end = match.index + match[0].length;
     if (keep && keep[1] > keep[0]) {
       scanner.blank(match.index, keep[0]);

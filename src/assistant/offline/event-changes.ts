@@ -26,24 +26,29 @@ import { hasWhen, placeWeekday, takeWhen, timeOfWhen, type WhenFound } from './w
 
 const VERBS = [
   'перенеси\\p{L}*|перенести|перекин\\p{L}*|передвинь|сдвинь|сдвинуть|подвинь|измени\\p{L}*|поменя\\p{L}*|отложи',
-  'удали\\p{L}*|удалить|отмени\\p{L}*|убери\\p{L}*|убрать|сотри',
-  'move|reschedule|push(?:\\s+back)?|postpone|shift|change|delay|bring\\s+forward|make|delete|cancel|remove|drop|erase',
+  'удали\\p{L}*|удаля\\p{L}*|удалить|отмени\\p{L}*|убери\\p{L}*|убрать|сотри',
+  'move[ds]?|reschedule|push(?:ed)?(?:\\s+back)?|postpone|shift|change|delay|bring\\s+forward|make|delete|cancel|remove|drop|erase|slide|needs?\\s+to',
 ];
 const FILLERS = [
   'из\\s+(?:календаря|расписания)|from\\s+(?:my\\s+|the\\s+)?(?:calendar|schedule)',
   '(?:длительность|продолжительность)|(?:the\\s+)?(?:duration|length)\\s+of',
   '(?:событие|напоминание|мероприятие)(?:\\s+(?:про|о|об))?|(?:the\\s+)?reminder(?:\\s+(?:to|about|for))?|event',
-  'не\\s+будет|отменяется|пожалуйста|please|у\\s+меня|сделай|давай|pls|plz|пж|плиз|got|was|has\\s+been',
+  'не\\s+будет|отменяется|пожалуйста|please|у\\s+меня|сделай|давай|pls|plz|пж|плиз|got|was|has\\s+been|теперь|будет',
+  'needs?\\s+(?:a\\s+)?(?:new|different)\\s+(?:time|day|date)|(?:нужно\\s+)?(?:другое|новое)\\s+время',
+  // "которая в среду": the answer to "which one?" names it by its day
+  'который|которая|которое|которую|the\\s+one|whatever(?:\\s+(?:is|i\\s+have))?',
+  // "не успеваю, отмени что-нибудь одно": a reason and "any one of them" name no event.
+  'не\\s+успева\\p{L}*|не\\s+успею|что-?(?:нибудь|то)(?:\\s+одно)?|одно\\s+из\\s+(?:них|двух)|something|one\\s+of\\s+them',
 ];
 const POSTPONE = /отлож|postpone|delay|push\s+back/u;
 
 const NOT_THIS = words(
-  '(?:а\\s+)?не\\s+(?:в|во|на|к)\\s+[\\p{L}\\d:.]+|(?:and\\s+)?not\\s+(?:on\\s+|at\\s+)?(?:\\d{1,2}(?::\\d{2})?(?:\\s*[ap]m)?|mon\\p{L}*|tue\\p{L}*|wed\\p{L}*|thu\\p{L}*|fri\\p{L}*|sat\\p{L}*|sun\\p{L}*)',
+  '(?:а\\s+)?не\\s+(?:в|во|на|к)\\s+[\\p{L}\\d:.]+|(?:and\\s+)?not\\s+(?:on\\s+|at\\s+)?(?:\\d{1,2}(?::\\d{2})?(?:\\s*[ap]m)?(?!\\s*(?:hours?|hrs?|minutes?|mins?)(?![\\p{L}]))|mon\\p{L}*|tue\\p{L}*|wed\\p{L}*|thu\\p{L}*|fri\\p{L}*|sat\\p{L}*|sun\\p{L}*)',
 );
 
 /** Words that say "an event" without saying which one. */
 const GENERIC =
-  /^(?:событие|мероприятие|напоминание|его|ее|её|это|it|this|that|one|events?|reminder)$/iu;
+  /^(?:событие|мероприятие|напоминание|его|ее|её|это|то,?\s+что|it|this|that|one|events?|reminder|thing|the\s+thing)$/iu;
 
 function targetOf(scanner: Scanner, clock: Clock): EventTarget {
   const when = takeWhen(scanner, clock);
@@ -73,13 +78,30 @@ export function buildEventDelete(
   return intent;
 }
 
+/** "сдвинь на 11", "moved to 4": a bare hour ending the message is the new time. */
+const BARE_NEW_HOUR = /^\s*(?:на|to)\s+(\d{1,2})(?:[:.](\d{2}))?[\s.,;!]*$/u;
+
+function bareNewHour(text: string): WhenFound | undefined {
+  const m = BARE_NEW_HOUR.exec(text);
+  if (!m) return undefined;
+  const hour = Number(m[1]);
+  const minute = Number(m[2] ?? 0);
+  if (hour > 23 || minute > 59) return undefined;
+  // Like "в 3": 1–5 o'clock is the afternoon; 1–12 is read from the event by the executor.
+  const bare = hour >= 1 && hour <= 12 && !m[1]!.startsWith('0');
+  return { time: { hour: hour <= 5 && bare ? hour + 12 : hour, minute }, bare };
+}
+
 /** Splits "перенеси X на пятницу" / "move X to Friday" before the new time. */
 function takeNewWhen(scanner: Scanner, clock: Clock): WhenFound | undefined {
   const separators = [...scanner.text.matchAll(/(?<=^|\s)(?:на|to|until|till|for)(?=\s)/gu)];
   for (const separator of separators.reverse()) {
     const saved = scanner.text.slice(separator.index);
-    const when = takeWhen(scanner.cutFrom(separator.index), clock);
+    const tail = scanner.cutFrom(separator.index);
+    const when = takeWhen(tail, clock);
     if (hasWhen(when)) return when;
+    const hour = bareNewHour(tail.text);
+    if (hour) return hour;
     scanner.restore(separator.index, saved);
   }
   return undefined;
@@ -107,7 +129,11 @@ export function buildEventUpdate(
     delete duration.minutes;
   }
   const range = takeWeekRange(scanner, clock);
-  const newWhen = takeNewWhen(scanner, clock) ?? takeWhen(scanner, clock);
+  // "make tmrw's thing 2.5 hours": with a new length or name, a day said without "на"/"to"
+  // names the event, it is no new day.
+  const sized = Boolean(duration.minutes || amount.durationDeltaMinutes || amount.endTime);
+  const newWhen =
+    takeNewWhen(scanner, clock) ?? (sized || amount.newTitle ? {} : takeWhen(scanner, clock));
   const rangeDay =
     range && newWhen.weekday && !newWhen.date && dayWithin(range, newWhen.weekday.weekday);
   if (rangeDay) {

@@ -55,7 +55,13 @@ type Decision = Decided;
 export function parseMessageAs(
   said: string,
   context: ParseContext,
-  intent: 'event_create' | 'goal_create' | 'habit_create' | 'habit_check_in' | 'step_add',
+  intent:
+    | 'event_create'
+    | 'event_delete'
+    | 'goal_create'
+    | 'habit_create'
+    | 'habit_check_in'
+    | 'step_add',
 ): ParsedIntent {
   const { text, clock } = read(said, context);
   const language = detectLanguage(text, context.language);

@@ -1,5 +1,5 @@
 import { isRename } from './event-amounts.js';
-import { MONTH } from './lexicon.js';
+import { MONTH, WEEKDAY_WORD } from './lexicon.js';
 import { startsWith, words } from './text.js';
 
 /**
@@ -18,12 +18,17 @@ const has = (pattern: RegExp, text: string): boolean => {
 /** "че там на четверг", "есть что в воскресенье", "anything tmrw?", "plans for sat?". */
 const SCHEDULE_QUESTION = words(
   [
-    '(?:что|чо|че|чё|шо)\\s+(?:там\\s+|тама\\s+)?(?:у\\s+меня\\s+)?(?:на|в|во|по)(?=\\s)',
+    // not "то, что в пятницу в 10 …": "the thing that is on Friday", named to be changed
+    '(?<!(?<![\\p{L}])то,?\\s+)(?:что|чо|че|чё|шо)\\s+(?:там\\s+|тама\\s+)?(?:у\\s+меня\\s+)?(?:на|в|во|по)(?=\\s)',
     '(?:что|чо|че|чё)\\s+(?:там\\s+)?у\\s+меня',
     '(?:сегодня|завтра)\\s+(?:что|чо|че)',
     'есть\\s+(?:ли\\s+)?(?:что|чего|что-?то|что-?нибудь)(?:\\s+нибудь)?',
     'по\\s+(?:планам|делам)',
     'планы\\s+на',
+    // "21го что-нибудь стоит?", "план на сегодня?", "покажи пятницу"
+    'что-?(?:нибудь|то)?\\s+(?:у\\s+меня\\s+)?(?:стоит|запланирован\\p{L}*)(?=\\s*(?:\\?|$|(?:на|в|во)\\s))',
+    `план\\s+на\\s+(?:сегодня|завтра|послезавтра|неделю|выходные|${WEEKDAY_WORD})(?=\\s*(?:\\?|$))`,
+    `покажи\\s+(?:мне\\s+)?${WEEKDAY_WORD}`,
     'я\\s+занят\\p{L}*',
     'anything\\s+(?:on|for|planned|scheduled|tmrw|tomorrow|today|tonight|this|next)',
     '^anything\\s+\\p{L}+\\s*\\??$',
@@ -31,19 +36,30 @@ const SCHEDULE_QUESTION = words(
     'what\\s+(?:do\\s+)?i\\s+(?:have|got)',
     'what\\s+i\\s+(?:have|got)',
     "what\\s+i[’']ve\\s+got",
-    'am\\s+i\\s+busy',
+    'am\\s+i\\s+(?:busy|slammed|swamped|packed|booked)',
+    'do\\s+i\\s+have\\s+anything|got\\s+anything\\s+(?:on|for)',
+    // "how's my thursday looking", "how does tomorrow look"
+    `how(?:['’]s|\\s+is|\\s+does)\\s+(?:my\\s+)?(?:today|tomorrow|tonight|(?:this|next|the)\\s+week|(?:the\\s+)?weekend|${WEEKDAY_WORD})\\s+look\\p{L}*`,
     "what[’']?s\\s+(?:today|tomorrow|tmrw|friday|the\\s+week)\\s+look",
   ].join('|'),
 );
 
 /** A question about when a named thing is: "когда концерт", "во сколько ужин", "what time is". */
 const WHEN_IS = startsWith(
-  "(?:а\\s+|так\\s+)?(?:когда(?!\\s+(?:можно|получится|смогу|я\\s+могу|свобод))|во\\s+сколько|в\\s+какое\\s+время|какого\\s+числа)|what\\s+(?:day|time|date)\\s+(?:is|was)|when\\s+is|when['’]s",
+  "(?:а\\s+|так\\s+)?(?:когда(?!\\s+(?:можно|получится|смогу|я\\s+могу|свобод))|во\\s+сколько|в\\s+какое\\s+время|какого\\s+числа)|what\\s+(?:day|time|date)(?:\\s+is|\\s+was|['’]s|\\s+does)|when\\s+is|when['’]s",
+);
+/** The thing named first: "утренник во сколько начинается?", "стоматолог когда?". */
+const WHEN_IS_AFTER = startsWith(
+  '(?:\\p{L}+\\s+){1,3}(?:во\\s+сколько|в\\s+какое\\s+время|когда)(?=\\s*(?:\\?|$)|\\s+(?:начина|заканчива|кончает|будет|у\\s+меня)\\p{L}*\\s*\\??\\s*$)',
 );
 
 /** "any gaps on friday", "есть куда вписать встречу", "is wednesday afternoon open?". */
 const FREE_MORE = words(
-  'вписать|втиснуть|впихнуть|gaps?|open\\s*\\??$|(?:an?\\s+)?\\d+\\s*h(?:ours?)?\\s+block|block\\s+of\\s+time',
+  [
+    'вписать|втиснуть|впихнуть|gaps?|open\\s*\\??$|(?:an?\\s+)?\\d+\\s*h(?:ours?)?\\s+block|block\\s+of\\s+time',
+    // "есть просвет?", "куда воткнуть?", "any room for a call?", "when am i not booked"
+    'просвет\\p{L}*|воткнуть|any\\s+room|not\\s+booked|open\\s+(?:time|slots?)|openings?',
+  ].join('|'),
 );
 
 /** Deleting said colloquially: "вычеркни", "снеси", "scratch date night". */
@@ -55,13 +71,19 @@ const DELETE_MORE = words(
 const CHANGE_MORE = words(
   [
     'раньше|позже|дольше|короче|подольше|покороче|продли\\p{L}*|сократи\\p{L}*|укороти\\p{L}*|удлини\\p{L}*',
-    'переименуй\\p{L}*|назови|вместо|а\\s+не\\s+в|двига\\p{L}*|двинь|перенесли|пусть\\s+(?:начн\\p{L}*|будет|закончит\\p{L}*)|время\\s+то\\s+же',
+    'переименуй\\p{L}*|назови|вместо|а\\s+не\\s+в|двига\\p{L}*|двинь|перенесли|пусть(?:\\s+\\p{L}+)?\\s+(?:начн\\p{L}*|будет|закончит\\p{L}*|длится)|время\\s+то\\s+же',
+    // "не три часа, а два", "make tmrw's thing 2.5 hours": a new length
+    'не\\s+[\\p{L}\\d]+\\s+(?:час|минут)\\p{L}*,?\\s+а|make\\s+(?!an?\\s)\\S.*\\s+(?<!(?:for|in)\\s+)\\d+(?:[.,]\\d+)?\\s*(?:hours?|hrs?|h|minutes?|mins?)(?:\\s+long)?\\s*$',
     'хватит\\s+\\d+|сделай\\s+на|займ[её]т\\s+.+\\s+а\\s+не|не\\s+в\\s+\\p{L}+\\s+а\\s+в',
     'earlier|later|longer|shorter|extend\\p{L}*|shorten\\p{L}*|rename|instead|bump|pushed|moved\\s+to|is\\s+now|starts?\\s+at\\s+.+\\s+now|same\\s+time|a\\s+full\\s+hour|not\\s+\\d',
   ].join('|'),
 );
 /** "в пятницу, время то же": a new day for an existing event. */
 const SAME_TIME = words('время\\s+(?:то\\s+)?же|(?:это|то)\\s+же\\s+время|same\\s+time');
+/** "собрание теперь в четверг", "the call is now on friday": the event's new day or time. */
+const NOW_ON = words(
+  `теперь\\s+(?:будет\\s+)?(?:в|во|на)\\s+(?:${WEEKDAY_WORD}|завтра|послезавтра|\\d)|(?:is|are)\\s+now\\s+(?:on|at)`,
+);
 /** "театр не в пятницу а в субботу": the old day and the new one. */
 const NOT_THIS_BUT = words(
   'не\\s+(?:в|во|на)\\s+\\p{L}+,?\\s+а\\s+(?:в|во|на)|not\\s+(?:on\\s+)?\\p{L}+,?\\s+but',
@@ -105,7 +127,7 @@ export function isScheduleQuestion(text: string): boolean {
 }
 
 export function isWhenIsQuestion(text: string): boolean {
-  return has(WHEN_IS, text);
+  return has(WHEN_IS, text) || has(WHEN_IS_AFTER, text);
 }
 
 export function isFreeTimeQuestion(text: string): boolean {
@@ -121,6 +143,7 @@ export function isChangeOfEvent(text: string): boolean {
     (has(CHANGE_MORE, text) && CHANGE_AMOUNT.test(text)) ||
     isRename(text) ||
     has(SAME_TIME, text) ||
+    has(NOW_ON, text) ||
     has(NOT_THIS_BUT, text)
   );
 }

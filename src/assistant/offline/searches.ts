@@ -11,13 +11,20 @@ const DEFAULT_DAYS = 7;
 const QUERY_DAYS = 90;
 
 const QUERY = words(
-  "когда\\s+(?:у\\s+меня\\s+)?(?:будет\\s+)?(.+)|when\\s+(?:is|['’]s|are|do\\s+i\\s+have)\\s+(.+)|(?:найди|find)\\s+(?:мою\\s+|my\\s+|the\\s+)?(.+)",
+  [
+    "когда\\s+(?:у\\s+меня\\s+)?(?:будет\\s+)?(.+)|when\\s+(?:is|['’]s|are|do\\s+i\\s+have)\\s+(.+)|(?:найди|find)\\s+(?:мою\\s+|my\\s+|the\\s+)?(.+)",
+    // "what time's maya at the orthodontist", "во сколько утренник"
+    "(?:what\\s+time(?:['’]s|\\s+is|\\s+does)|во\\s+сколько(?:\\s+(?:у\\s+меня|будет|начинается))?)\\s+(.+?)(?:\\s+(?:start|begin|end|finish)s?)?(?=\\s*\\??\\s*$)",
+    // "утренник во сколько начинается?": the thing named first
+    '^\\s*(.+?)\\s+(?:во\\s+сколько|в\\s+какое\\s+время|когда)(?:\\s+\\p{L}+)?\\s*\\??\\s*$',
+  ].join('|'),
   'giud',
 );
 
 function takeQuery(scanner: Scanner): string | undefined {
   const match = scanner.take(QUERY);
-  const span = match?.indices?.[1] ?? match?.indices?.[2] ?? match?.indices?.[3];
+  const groups = match?.indices ?? [];
+  const span = groups[1] ?? groups[2] ?? groups[3] ?? groups[4] ?? groups[5];
   if (!span) return undefined;
   const text = toNominative(cleanPhrase(scanner.slice(span[0], span[1])));
   return text || undefined;

@@ -61,6 +61,7 @@ const VOCABULARY = [
   'перенеси',
   'отмени',
   'удали',
+  'удалить',
   // en
   'today',
   'tomorrow',
@@ -114,6 +115,8 @@ const SHORTHANDS: Record<string, string> = {
   tonite: 'tonight',
   hows: "how's",
   whats: "what's",
+  wats: "what's",
+  wat: 'what',
   wheres: "where's",
   '2day': 'today',
   tdy: 'today',

@@ -83,7 +83,7 @@ export class ConversationService {
     let engine = this.engine.name === 'offline' ? 'offline' : 'model';
     let intent: ParsedIntent;
     if (UNDO.test(text) || EDIT.test(text)) return this.undoOrEdit(user, text, pending);
-    if (pending && CANCEL.test(text)) {
+    if (pending && CANCEL.test(text) && !(await this.opensNewRequest(text, context))) {
       return this.finish(user, text, null, {
         text: repliesIn(pending.intent.language).cancelled,
         actions: [],
@@ -182,6 +182,17 @@ export class ConversationService {
       take: limit,
     });
     return rows.reverse();
+  }
+
+  /** "стоп, сначала покажи пятницу": a cancel word opening a complete request of its own. */
+  private async opensNewRequest(
+    text: string,
+    context: Parameters<IntentEngine['parseMessage']>[1],
+  ): Promise<boolean> {
+    const rest = text.replace(CANCEL, '').replace(/^[\s,.!;:—–-]+/u, '');
+    if (!/\p{L}{2,}/u.test(rest)) return false;
+    const { intent } = await this.understand(rest, context);
+    return intent.intent !== 'small_talk' && isCompleteNewRequest(intent);
   }
 
   private async understand(text: string, context: Parameters<IntentEngine['parseMessage']>[1]) {

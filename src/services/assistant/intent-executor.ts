@@ -580,6 +580,10 @@ function newDurationOf(
   const begins = DateTime.fromJSDate(start ?? found.start, { zone: user.settings.timezone });
   const [hour, minute] = intent.newEndTime.split(':').map(Number);
   let ends = begins.set({ hour, minute, second: 0, millisecond: 0 });
+  // "до пяти" of a meeting at 15:00: 17:00 the same day, not 5 in the morning.
+  if (ends <= begins && hour! < 12 && ends.plus({ hours: 12 }) > begins) {
+    ends = ends.plus({ hours: 12 });
+  }
   if (ends <= begins) ends = ends.plus({ days: 1 });
   const minutes = Math.round(ends.diff(begins, 'minutes').minutes);
   return minutes > 0 && minutes < 1440 ? minutes : null;
