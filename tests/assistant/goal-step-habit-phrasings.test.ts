@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { pickOption } from '../../src/assistant/offline/answers.js';
+import { withFormalWords } from '../../src/assistant/offline/lexicon.js';
 import { parseMessageAs } from '../../src/assistant/offline/offline-engine.js';
 import { MOSCOW, NOW, parse, parseAs } from './parse-helpers.js';
 
@@ -132,5 +134,29 @@ describe('habits and small talk said colloquially', () => {
     expect(parseAs('small_talk', 'пасиб бро').kind).toBe('thanks');
     expect(parseAs('small_talk', 'а ты умеешь напоминать?').kind).toBe('help');
     expect(parse('ты умеешь напоминать о встречах за час?').intent).not.toBe('small_talk');
+  });
+});
+
+describe('a mark taken back, and everyday words', () => {
+  it('"пока не сдал", "отметка там зря стоит" put a step back to not done', () => {
+    expect(parseAs('step_status', 'историю пока не сдал, отметка там зря стоит')).toMatchObject({
+      status: 'todo',
+      target: 'историю',
+    });
+    expect(parseAs('step_status', 'зря отметил резюме').status).toBe('todo');
+    expect(parse('запиши пока не забыл: завтра в 10 врач').intent).toBe('event_create');
+  });
+
+  it('everyday words get their formal word for matching titles', () => {
+    expect(withFormalWords('курсач сдала')).toBe('курсач курсовая сдала');
+    expect(withFormalWords('играл на пианино')).toBe('играл на пианино фортепиано');
+  });
+
+  it('"про … который": a pick by the words, not by "про" as the start of «Продать»', () => {
+    const options = [
+      { id: 'a', label: 'Продать старый планшет' },
+      { id: 'b', label: 'Разослать 20 откликов' },
+    ];
+    expect(pickOption(options, 'про 20 откликов который')?.id).toBe('b');
   });
 });

@@ -65,6 +65,8 @@ const CREATE_FILLERS = [
   '(?:(?:хочу|буду)\\s+)?(?:вести|записать|добавить)\\s+(?:это\\s+)?как(?=\\s+привычк)|(?:as|like)(?=\\s+(?:a\\s+)?habit)',
   '(?:нов(?:ая|ую)\\s+)?привычк\\p{L}*|(?:a\\s+|new\\s+)?habits?(?:\\s+of|\\s+to)?',
   'добав\\p{L}*|созда\\p{L}*|заведи|завести',
+  // "track it, like 3 times a week": "like" was said of the count, taken before.
+  '(?:like|about|around|примерно|где-?то)(?=[\\s,.!]*$)',
 ];
 
 function scheduleOf(found: RecurrenceFound | undefined): HabitScheduleSaid {

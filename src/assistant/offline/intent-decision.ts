@@ -52,6 +52,8 @@ const APPOINTMENT = words(
 const PAST_VERB = words(
   '\\p{L}{2,}(?:ал|ял|ил|ел|ыл|ул)(?:а|и|ся|ась|ись)?|\\p{L}{3,}ed|did|ran|went|read|done',
 );
+/** A day already gone: what is said of it was done, not planned. */
+const DAY_GONE = words('вчера|позавчера|yesterday|last\\s+night|the\\s+other\\s+day');
 /** "10к шагов", "12 тыщ шагов", "10000 steps": a count of walking steps, not a goal's step. */
 const COUNTED_STEPS = words(
   '\\d+(?:[.,]\\d+)?\\s*(?:к|k|тыс\\p{L}*|тыщ\\p{L}*|000)?\\.?\\s*(?:шаг(?:ов|а)?|steps)',
@@ -135,6 +137,8 @@ export function decide(said: Classification, text: string): Decided {
   if (guess.intent === 'habit_check_in' && !has(CHECK_IN, text) && !has(PAST_VERB, text)) {
     return { intent: 'unknown', choices: ['habit_create', 'event_create', 'goal_create'] };
   }
+  // "read the kids a story yesterday": a goal is never set for a day gone (a report, read later).
+  if (guess.intent === 'goal_create' && has(DAY_GONE, text)) return rule;
   // "10к шагов есть!": a count of steps walked is no step of a goal (a report, read later).
   if (guess.intent.startsWith('step_') && has(COUNTED_STEPS, text)) return rule;
   // "на курсы записался": something done, not a step to add (a report, read later).

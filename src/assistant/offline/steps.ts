@@ -87,7 +87,7 @@ export function buildStepAdd(scanner: Scanner, language: AssistantLanguage): Ste
 
 /** "сними галочку", "ещё не записался", "uncheck", "not done": back to not done. */
 export const UNDONE =
-  'untick(?:ed)?|сними\\s+(?:галочк\\p{L}*|галк\\p{L}*|отметк\\p{L}*)|ещ[её]\\s+не\\s+\\p{L}+|не\\s+(?:сделан\\p{L}*|готов\\p{L}*|выполнен\\p{L}*)|верни\\s+(?:в\\s+работу|обратно)|uncheck(?:ed)?|un-?mark|unmark|(?:as\\s+)?not\\s+(?:done|finished|complete[d]?)|reopen';
+  'untick(?:ed)?|пока\\s+не\\s+(?:закры|сдал|сдан|сдел|выполн|законч|готов)\\p{L}*|(?:отметк\\p{L}*|галочк\\p{L}*|галк\\p{L}*)\\s+(?:там\\s+)?зря(?:\\s+сто\\p{L}*)?|зря\\s+отмет\\p{L}*|сними\\s+(?:галочк\\p{L}*|галк\\p{L}*|отметк\\p{L}*)|ещ[её]\\s+не\\s+\\p{L}+|не\\s+(?:сделан\\p{L}*|готов\\p{L}*|выполнен\\p{L}*)|верни\\s+(?:в\\s+работу|обратно)|uncheck(?:ed)?|un-?mark|unmark|(?:as\\s+)?not\\s+(?:done|finished|complete[d]?)|reopen';
 
 const STATUS_WORDS: [StepStatusValue, string][] = [
   ['todo', UNDONE],

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ParseContext, ParsedIntent } from '../../assistant/intent.types.js';
+import { withFormalWords } from '../../assistant/offline/lexicon.js';
 import { parseMessageAs } from '../../assistant/offline/offline-engine.js';
 import { pickBest, type TitleCandidate, TitleSearch } from './title-search.js';
 
@@ -77,8 +78,10 @@ export async function readDoneReport(
   context: ParseContext,
 ): Promise<ParsedIntent | undefined> {
   // The item is named by the other words: "сходила к юристу" is not «Сходить к диетологу».
-  const naming = text.replace(REPORTED, ' ');
-  if (naming === text) return undefined;
+  const unreported = text.replace(REPORTED, ' ');
+  if (unreported === text) return undefined;
+  // "курсач сдала": the formal word of the title («Сдать курсовую») is searched too.
+  const naming = withFormalWords(unreported);
   const search = new TitleSearch(db);
   const said = parseMessageAs(text, context, 'habit_check_in');
   // "meditated ✅", "вчера читала": the verb itself names the practice (same stem).
