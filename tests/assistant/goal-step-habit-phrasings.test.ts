@@ -21,6 +21,12 @@ describe('goals said colloquially', () => {
     );
   });
 
+  it('"add … to my goals", "добавь в мои цели …" create a goal, not a step', () => {
+    expect(parseAs('goal_create', 'add learning piano to my goals').title).toBe('Learning piano');
+    expect(parseAs('goal_create', 'добавь в мои цели марафон').title).toBe('Марафон');
+    expect(parseAs('step_add', 'add a step for my guitar goal').goalTarget).toBe('guitar');
+  });
+
   it('"вернуться в форму" is a goal verb; "by new years" without an apostrophe is Dec 31', () => {
     expect(parseAs('goal_create', 'вернуться к бегу после травмы').title).toBe(
       'Вернуться к бегу после травмы',

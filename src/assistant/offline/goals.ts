@@ -21,6 +21,8 @@ const CREATE_FILLERS = [
   // "пятнадцать книг … осилить, запиши как цель", "save it as a goal"
   '(?:запиши|добавь|сохрани|поставь)(?:\\s+(?:это|её|ее))?\\s+как\\s+цель|(?:add|save|set|put)(?:\\s+(?:it|this|that))?\\s+as\\s+(?:a\\s+|my\\s+)?goal',
   'короче|в\\s+общем|слушай|so|ok(?:ay)?|well',
+  // "добавь в мои цели марафон", "add learning piano to my goals"
+  '(?:в|к)\\s+(?:мои|мой|список)\\s+цел\\p{L}*|(?:в|к)\\s+цел(?:и|ям)|(?:to|on|in)\\s+my\\s+goals(?:\\s+list)?|^\\s*(?:add|put|добавь|внеси)',
   'нов(?:ая|ую)\\s+цель|мо[яю]\\s+цель(?:\\s+(?:это|—|-))?',
   "i\\s+(?:really\\s+)?(?:want|would\\s+like|wish|plan|am\\s+going|am\\s+planning)\\s+to|i['’](?:d\\s+(?:really\\s+)?like|m\\s+going|m\\s+planning)\\s+to",
   '(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal(?:\\s+to)?|new\\s+goal|my\\s+(?:new\\s+)?goal\\s+is(?:\\s+to)?',

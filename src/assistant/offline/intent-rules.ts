@@ -120,7 +120,7 @@ const CREATE = words(
 const ADD_NOW = words('добавь|добавьте|закинь|докин\\p{L}*|накинь|add');
 /** "для цели с клиентами …, добавь", "to one of my goals": a goal named as where a thing goes. */
 const INTO_GOAL = words(
-  "(?:к|в|во|для)\\s+(?:одну\\s+|одной\\s+)?цел[иь]|(?:to|for|in|into)\\s+(?:one\\s+of\\s+)?(?:my\\s+|the\\s+)?(?:[\\p{L}'’]+\\s+){0,3}goals?",
+  "(?:к|для)\\s+(?:одной\\s+)?цели|в\\s+(?:одну\\s+)?цель|(?:to|in|into)\\s+one\\s+of\\s+my\\s+goals|(?:to|for|in|into)\\s+(?:my\\s+|the\\s+)?(?:[\\p{L}'’]+\\s+){1,3}goal(?!s)",
 );
 /** "take the tutor step out of bar exam": removing said with "take … out". */
 const TAKE_OUT = words('take\\s+.{1,40}?\\s+out(?:\\s+of)?|вычеркн\\p{L}*');

@@ -33,7 +33,7 @@ const GOAL_REFERENCES = [
   ),
   // "… — это шаг к ноутбуку", "… is a step toward the marathon": the goal after the step word.
   words(
-    '(?:[—–-]\\s*)?(?:это\\s+)?(?:(?:ещ[её]\\s+)?(?:один\\s+)?шаг|(?:is\\s+)?(?:a|another|one\\s+more)\\s+step)\\s+(?:к|для|в|to|toward|towards|for)\\s+(.+)$',
+    "(?:(?:[—–-]\\s*)?это\\s+(?:ещ[её]\\s+)?(?:один\\s+)?шаг|[—–-]\\s*шаг|(?:(?:[—–-]\\s*)?(?:it['’]s|is)|[—–-])\\s+(?:a|another|one\\s+more)\\s+step)\\s+(?:к|для|в|to|toward|towards|for)\\s+(.+)$",
     'giud',
   ),
   // "купить нарукавники, это для сына…", "update linkedin, for the freelance one".
