@@ -243,3 +243,40 @@ describe('a new request instead of the answer', () => {
     expect(await goalTitles(user)).toHaveLength(2);
   });
 });
+
+describe('answers about goals, steps and habits', () => {
+  it('"хочу в одну цель ещё пункт докинуть" + "…, это для …": a step of that goal', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await seedGoal(chat.app(), user, { title: 'Сделать ремонт в ванной' });
+    const garden = await seedGoal(chat.app(), user, { title: 'Вырастить огород на даче' });
+    const asked = await send(user, 'хочу в одну цель еще пункт докинуть');
+    expect(asked.question).toBeTruthy();
+    await send(user, 'купить семена, это для огорода на даче');
+    expect(await stepsOf(user)).toEqual([{ goal_id: garden.id, title: 'Купить семена' }]);
+    expect(await goalTitles(user)).toHaveLength(2);
+  });
+
+  it('"удали шаг" + "про … который": the step those words name', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await seedGoal(chat.app(), user, {
+      title: 'Найти работу',
+      steps: ['Обновить резюме', 'Пройти 5 собеседований', 'Продумать портфолио'],
+    });
+    await send(user, 'надо шаг удалить');
+    await send(user, 'про 5 собеседований который');
+    const titles = (await stepsOf(user)).map((step) => step.title).sort();
+    expect(titles).toEqual(['Обновить резюме', 'Продумать портфолио']);
+  });
+
+  it('"pottery" + "i wanna track it, 2 times a week": a habit named by the first message', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    const asked = await send(user, 'pottery');
+    expect(asked.intent).toBe('unknown');
+    const made = await send(user, 'i wanna track it, like 2 times a week');
+    expect(made.actions).toEqual([expect.objectContaining({ kind: 'habit_created' })]);
+    const habits = await rows<{ title: string }>('SELECT title FROM habits WHERE user_id = $1', [
+      user.id,
+    ]);
+    expect(habits).toEqual([{ title: 'Pottery' }]);
+  });
+});

@@ -144,3 +144,31 @@ describe('a step named by its place in the goal', () => {
     expect(await stepStatus(run.steps[0]!.id)).toBe('pending');
   });
 });
+
+describe('reports said in everyday words', () => {
+  it('"курсач сдал" marks «Сдать курсовую» through the formal word', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    const exams = await seedGoal(chat.app(), user, {
+      title: 'Закрыть семестр',
+      steps: ['Сдать курсовую', 'Сдать зачёт по истории'],
+    });
+    expect((await send(user, 'курсач сдал наконец')).intent).toBe('step_status');
+    expect(await stepStatus(exams.steps[0]!.id)).toBe('done');
+    expect(await stepStatus(exams.steps[1]!.id)).toBe('pending');
+  });
+
+  it('"read the kids a story yesterday" checks the habit in, it sets no goal', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    await seedHabit(chat.app(), user, { title: 'Bedtime story', startedOn: STARTED });
+    expect((await send(user, 'read my daughter a bedtime story yesterday')).intent).toBe(
+      'habit_check_in',
+    );
+    expect(await checkInsOf(user)).toEqual([{ title: 'Bedtime story', day: day(-1) }]);
+  });
+
+  it('a noun that ends like a past verb ("вокал") is asked about, not read as done', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    const reply = await send(user, 'вокал');
+    expect(reply).toMatchObject({ intent: 'unknown', actions: [] });
+  });
+});

@@ -287,6 +287,10 @@ export function readAnswer(
 const NAME_NOISE =
   /(?<![\p{L}])(?:про|из|в|во|для|к|ко|от|about|from|in|for|to|the|my|one|цель|цели|шаг|goal|step|привычк\p{L}*|habit)(?![\p{L}])/giu;
 
+/** "про 20 откликов который", "the one with the tutor": words pointing at the item. */
+const RELATIVE =
+  /(?<![\p{L}])(?:котор\p{L}*|где|that\s+one|the\s+one(?:\s+(?:with|about))?|which|with)(?![\p{L}])/giu;
+
 /**
  * The pending request with the item named by the answer's words instead of a button: the
  * executor looks them up (several close ones are asked again); undefined for a request that
@@ -307,7 +311,9 @@ function renamed(
     if (said.intent !== 'habit_check_in' || !said.target) return undefined;
     return { ...base, target: said.target, ...(said.date ? { date: said.date } : {}) };
   }
-  const words = cleanPhrase(answer.replace(NAME_NOISE, ' ').replace(/\s+/g, ' '));
+  const words = cleanPhrase(
+    answer.replace(NAME_NOISE, ' ').replace(RELATIVE, ' ').replace(/\s+/g, ' '),
+  );
   if (!words) return undefined;
   switch (base.intent) {
     case 'goal_delete':
@@ -365,7 +371,8 @@ export function pickOption<T extends ItemOption>(options: T[], answer: string): 
   for (const [pattern, index] of ORDINALS) if (pattern.test(ordinal)) return options[index];
   const last = /^(?:последн\p{L}*|last)$/iu.test(ordinal) ? options[options.length - 1] : undefined;
   if (last) return last;
-  const wanted = stemsOf(answer);
+  // "про 20 откликов который": "про" is no stem of «Продать…».
+  const wanted = stemsOf(answer.replace(NAME_NOISE, ' ').replace(RELATIVE, ' '));
   if (wanted.length === 0) return undefined;
   const fitting = options.filter((option) => {
     const label = stemsOf(option.label);

@@ -24,7 +24,7 @@ const THIS_PERIOD = words(
   'в\\s+этом\\s+(году|месяце)|на\\s+этой\\s+(неделе)|this\\s+(year|month|week)',
 );
 const NEW_YEAR = words(
-  "(?:к|до)\\s+нового\\s+года|(?:к|до)\\s+новому\\s+году|by\\s+new\\s+year(?:['’]s)?",
+  "(?:к|до)\\s+нового\\s+года|(?:к|до)\\s+новому\\s+году|by\\s+new\\s+year(?:['’]?s)?",
 );
 const NEXT_YEAR = words('(?:к|до)\\s+следующему\\s+году|by\\s+next\\s+year');
 /** "в следующем году", "на след год", "next year", "в 2027": by the end of that year. */

@@ -12,12 +12,17 @@ import { questionFor } from './questions.js';
 import { capitalize, type Scanner } from './text.js';
 import { buildDeleteByName, takeFillers, takeQuoted, targetFrom, titleFrom } from './titles.js';
 
-const GOAL_WORD = 'цел(?:ь|и|ей|ью|ям)|goals?';
+const GOAL_WORD = 'цел(?:ь|и|ей|ью|ям)|цельк\\p{L}*|целк\\p{L}*|goals?';
 
 const CREATE_FILLERS = [
   '(?:я\\s+)?(?:очень\\s+)?(?:хочу|хотел[аи]?\\s+бы|мечтаю|планирую|собираюсь|надо\\s+бы|нужно|пора)(?:\\s+(?:наконец|уже))?',
   "i\\s+(?:wanna|gotta|need\\s+to)|(?:i['’]m\\s+)?gonna|help\\s+me(?:\\s+to)?",
-  '(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)(?:\\s+мне)?(?:\\s+новую)?\\s+цель',
+  '(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)(?:\\s+мне|\\s+себе)?(?:\\s+новую)?\\s+цель(?:\\s+чтобы)?',
+  // "пятнадцать книг … осилить, запиши как цель", "save it as a goal"
+  '(?:запиши|добавь|сохрани|поставь)(?:\\s+(?:это|её|ее))?\\s+как\\s+цель|(?:add|save|set|put)(?:\\s+(?:it|this|that))?\\s+as\\s+(?:a\\s+|my\\s+)?goal',
+  'короче|в\\s+общем|слушай|so|ok(?:ay)?|well',
+  // "добавь в мои цели марафон", "add learning piano to my goals"
+  '(?:в|к)\\s+(?:мои|мой|список)\\s+цел\\p{L}*|(?:в|к)\\s+цел(?:и|ям)|(?:to|on|in)\\s+my\\s+goals(?:\\s+list)?|^\\s*(?:add|put|добавь|внеси)',
   'нов(?:ая|ую)\\s+цель|мо[яю]\\s+цель(?:\\s+(?:это|—|-))?',
   "i\\s+(?:really\\s+)?(?:want|would\\s+like|wish|plan|am\\s+going|am\\s+planning)\\s+to|i['’](?:d\\s+(?:really\\s+)?like|m\\s+going|m\\s+planning)\\s+to",
   '(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal(?:\\s+to)?|new\\s+goal|my\\s+(?:new\\s+)?goal\\s+is(?:\\s+to)?',
@@ -63,9 +68,12 @@ export function buildGoalSearch(scanner: Scanner, language: AssistantLanguage): 
 const PROGRESS_FILLERS = [
   'как(?:ой|ов)?\\s+(?:у\\s+меня\\s+)?(?:мой\\s+)?прогресс|прогресс\\p{L}*|как\\s+продвига\\p{L}*|насколько\\s+я\\s+продвинул\\p{L}*|продвинул\\p{L}*|продвига\\p{L}*',
   'сколько\\s+(?:мне\\s+)?осталось(?:\\s+до)?|покажи|как\\s+(?:там\\s+)?(?:дела|успехи)(?:\\s+(?:с|по))?|(?:что|че|чё|чо)\\s+(?:там\\s+)?(?:с|по)|как\\s+там(?:\\s+(?:с|по))?|сколько\\s+процентов|процент\\p{L}*|выполнено',
-  "how\\s+am\\s+i\\s+doing|how\\s+far\\s+along\\s+am\\s+i|how\\s+far\\s+am\\s+i|how\\s+much(?:\\s+of)?|how['’]s|how\\s+is|how\\s+are|going|what\\s+percent(?:age)?(?:\\s+of)?|is\\s+done|done|coming\\s+along|what['’]?s\\s+up\\s+with|(?:the\\s+)?status\\s+of",
+  "where\\s+am\\s+i\\s+at(?:\\s+with)?|am\\s+i\\s+on\\s+track(?:\\s+(?:with|for))?|how\\s+am\\s+i\\s+doing|how\\s+far\\s+along\\s+am\\s+i|how\\s+far\\s+am\\s+i|how\\s+much(?:\\s+of)?|how['’]s|how\\s+is|how\\s+are|going|what\\s+percent(?:age)?(?:\\s+of)?|is\\s+done|done|coming\\s+along|what['’]?s\\s+up\\s+with|(?:the\\s+)?status\\s+of",
   "(?:what['’]?s|what\\s+is|show(?:\\s+me)?)\\s+my\\s+progress|my\\s+progress|progress",
+  'на\\s+каком\\s+(?:я\\s+)?этапе(?:\\s+(?:по|в|с))?|(?:я\\s+)?(?:вообще\\s+)?(?:успева(?:ю|ем)|в\\s+графике)|много\\s+(?:ли\\s+)?(?:ещ[её]\\s+)?(?:пунктов|шагов)|по',
   GOAL_WORD,
+  // "по своим целям": all of them, no one goal named.
+  'сво(?:им|их|и|ей)|all(?:\\s+of)?\\s+my|my',
 ];
 
 /** "как мой прогресс по испанскому?", "progress on the marathon goal". */
@@ -83,6 +91,8 @@ export function buildGoalProgress(
 
 const DELETE_FILLERS = [
   'удали\\p{L}*|удалить|убери\\p{L}*|убрать|отмени\\p{L}*|сотри|снеси|сноси|снести|выкин\\p{L}*|delete|remove|drop|cancel|erase|kill|scrap|ditch|get\\s+rid\\s+of',
+  // "i need to get rid of a goal", "одну цель надо удалить": no goal named yet.
+  'i\\s+(?:need|want|have)\\s+to|i\\s+(?:wanna|gotta)|надо|нужно|хочу|one\\s+of\\s+my|одну|одн\\p{L}+\\s+из|an?|my',
   GOAL_WORD,
 ];
 

@@ -38,7 +38,7 @@ const TRACKING_WORDS =
   'отслежива\\p{L}*|отслеживай|трекать|трекай|трекаю|стрик\\p{L}*|streaks?|track(?:ing)?\\s+(?:it|this|that)|keep\\s+track';
 /** The tracking words with what is said around them, taken out of a habit's title. */
 const TRACKING = words(
-  `(?:(?:я\\s+)?хочу\\s+|буду\\s+|веди\\s+|вести\\s+|i\\s+want\\s+to\\s+|(?:and\\s+)?)?(?:${TRACKING_WORDS})(?:\\s+(?:это|его|её|ее|the\\s+streak))?`,
+  `(?:(?:я\\s+)?хочу\\s+|буду\\s+|веди\\s+|вести\\s+|i\\s+want\\s+to\\s+|(?:build|keep|start)\\s+(?:a\\s+|the\\s+|my\\s+)?|(?:and\\s+)?)?(?:${TRACKING_WORDS})(?:\\s+(?:это|его|её|ее|the\\s+streak))?`,
 );
 /** Said outright: "привычка", "habit". */
 export const HABIT_WORD = words(`привычк\\p{L}*|habits?|${TRACKING_WORDS}`);
@@ -61,8 +61,12 @@ const TARGET_DAYS = words(`(?:на|for|в\\s+течение)\\s+(${NUMBER})\\s+(
 const CREATE_FILLERS = [
   '(?:я\\s+)?(?:хочу|хотел[аи]?\\s+бы|буду|начну|планирую|собираюсь)(?:\\s+(?:завести|начать|приучить\\s+себя|каждый\\s+день))?',
   "i\\s+(?:want|would\\s+like|wanna|will|'ll)(?:\\s+to)?|i['’]d\\s+like\\s+to|start(?:\\s+a\\s+habit\\s+of)?|track|add|create|new",
+  // "хочу вести как привычку", "keep it as a habit"
+  '(?:(?:хочу|буду)\\s+)?(?:вести|записать|добавить)\\s+(?:это\\s+)?как(?=\\s+привычк)|(?:as|like)(?=\\s+(?:a\\s+)?habit)',
   '(?:нов(?:ая|ую)\\s+)?привычк\\p{L}*|(?:a\\s+|new\\s+)?habits?(?:\\s+of|\\s+to)?',
   'добав\\p{L}*|созда\\p{L}*|заведи|завести',
+  // "track it, like 3 times a week": "like" was said of the count, taken before.
+  '(?:like|about|around|примерно|где-?то)(?=[\\s,.!]*$)',
 ];
 
 function scheduleOf(found: RecurrenceFound | undefined): HabitScheduleSaid {
@@ -150,7 +154,9 @@ const CHECK_IN_FILLERS = [
   'отметь|отметить|отмечаю|mark(?:ed)?|check(?:ed)?\\s*-?\\s*in|(?:check|tick)(?:ed)?\\s+off|log(?:ged)?|чекин',
   'сделал\\p{L}*|выполнил\\p{L}*|сделан\\p{L}*|готов[оа]?|есть|done|did|finished|completed?|had',
   'привычк\\p{L}*|habits?|(?:как|as)\\s+(?:сделан\\p{L}*|выполнен\\p{L}*|done)',
-  "я|мою|мой|мое|моё|свою|свой|my|i|i['’]ve|with|today|сегодня|уже|already|also|тоже|just|только\\s+что",
+  "я|мою|мой|мое|моё|свою|свой|my|i|i['’]ve|with|w|today|сегодня|уже|already|also|тоже|just|только\\s+что",
+  // "done w one of my habits": which one is not said yet.
+  'one\\s+of(?:\\s+my)?|одн\\p{L}+\\s+из(?:\\s+мо\\p{L}*)?|плиз|pls|please|пожалуйста',
 ];
 
 /** "сделал зарядку", "отметь чтение за вчера", "skip yoga today". */

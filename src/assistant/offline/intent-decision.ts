@@ -2,7 +2,7 @@ import type { IntentName } from '../intent.types.js';
 import { classifyIntent } from '../nlu/intent-classifier.js';
 import { HABIT_ACTIVITY, HABIT_WORD, TIMES_PER, WEEKDAY_LIST } from './habits.js';
 import { takeRecurrence } from './recurrence-words.js';
-import { UNDONE } from './steps.js';
+import { STEP_BY_PLACE, UNDONE } from './steps.js';
 import type { Classification } from './intent-rules.js';
 import { Scanner, words } from './text.js';
 import { mentionsClockTime } from './time-of-day.js';
@@ -30,13 +30,19 @@ const REPEATS = words(
 const EVENT_LIKE = words(
   'напомни\\p{L}*|remind\\p{L}*|встреч\\p{L}*|созвон\\p{L}*|звон\\p{L}*|планерк\\p{L}*|стендап\\p{L}*|урок\\p{L}*|заняти\\p{L}*|пар[аыу]|лекци\\p{L}*|врач\\p{L}*|meeting|call|standup|class|lesson|lecture|appointment|с\\s+\\p{Lu}\\p{L}*|with\\s+\\p{L}+|таблетк\\p{L}*|pills?|оплат\\p{L}*|pay|студи\\p{L}*|studio|бассейн\\p{L}*|pool|клуб\\p{L}*|club|секци\\p{L}*',
 );
+/** Asking to see habits ("вести как привычку" is no question; "habit report" is one). */
 const LIST_ASK = words(
-  'как|какие|какой|какая|каков\\p{L}*|покажи|мои|список|сколько|что\\s+с|how|show|my|list|which|streaks?|status',
+  'как(?!\\s+привычк)|report|отч[её]т\\p{L}*|summary|recap|какие|какой|какая|каков\\p{L}*|покажи|мои|список|сколько|что\\s+с|how|show|my|list|which|streaks?|status',
 );
 const CHECK_IN = words(
   'сделал\\p{L}*|выполнил\\p{L}*|отметь|отметить|готово|check\\s+off|tick\\s+off|пропуска\\p{L}*|пропусти\\p{L}*|done|did|mark|check\\s*-?\\s*in|log|skip\\p{L}*|finished|completed',
 );
-const STEP = words('шаг\\p{L}*|steps?');
+const STEP = words('шаг\\p{L}*|пункт(?:а|ов|ы|ом)?(?!\\s+выдач)|steps?');
+/** "for leo's reading goal add: read together every night": a step of a goal, not a habit. */
+const GOAL_WORD = words('цел\\p{L}*|goals?');
+/** A habit's schedule said ("трижды в неделю", "mon wed fri"): a new habit, not a list asked. */
+const saysSchedule = (text: string) =>
+  has(REPEATS, text) || has(TIMES_PER, text) || has(WEEKDAY_LIST, text);
 const UNDONE_WORDS = words(UNDONE);
 /** Things done at a time, with someone or somewhere: appointments, meals out, bookings. */
 const APPOINTMENT = words(
@@ -46,13 +52,15 @@ const APPOINTMENT = words(
 const PAST_VERB = words(
   '\\p{L}{2,}(?:ал|ял|ил|ел|ыл|ул)(?:а|и|ся|ась|ись)?|\\p{L}{3,}ed|did|ran|went|read|done',
 );
+/** A day already gone: what is said of it was done, not planned. */
+const DAY_GONE = words('вчера|позавчера|yesterday|last\\s+night|the\\s+other\\s+day');
 /** "10к шагов", "12 тыщ шагов", "10000 steps": a count of walking steps, not a goal's step. */
 const COUNTED_STEPS = words(
   '\\d+(?:[.,]\\d+)?\\s*(?:к|k|тыс\\p{L}*|тыщ\\p{L}*|000)?\\.?\\s*(?:шаг(?:ов|а)?|steps)',
 );
 /** "какой стрик по английскому", "what's my streak": a question, not "веди стрик". */
 const STREAK_ASK = words(
-  "(?:какой|какая|каков\\p{L}*|мой|моя|мои|покажи|сколько|what(?:['’]s|\\s+is|\\s+are)?|show(?:\\s+me)?|my)\\s+(?:(?:у\\s+меня|сейчас|current|my)\\s+)*(?:стрик\\p{L}*|streaks?)",
+  "(?:какой|какая|каков\\p{L}*|мой|моя|мои|покажи|сколько|what(?:['’]s|\\s+is|\\s+are)?|show(?:\\s+me)?|my)\\s+(?:(?:у\\s+меня|сейчас|current|my)\\s+)*(?:стрик\\p{L}*|сери[яюи]|streaks?)",
 );
 /** "how consistent have i been with guitar", "сколько раз бегал", "статистика по привычкам". */
 const HABIT_STATUS = words(
@@ -86,7 +94,7 @@ const repetitionIn = (text: string) => takeRecurrence(new Scanner(text)) !== und
 export function decide(said: Classification, text: string): Decided {
   const activity = has(HABIT_ACTIVITY, text);
   const habitWord = has(HABIT_WORD, text);
-  const stepWord = has(STEP, text.replace(COUNTED_STEPS, ' '));
+  const stepWord = has(STEP, text.replace(COUNTED_STEPS, ' ')) || has(STEP_BY_PLACE, text);
   // "ежедневно 10к шагов": the only "step" is a count of them, so the step rules did not apply.
   const rule: Classification =
     !stepWord && has(COUNTED_STEPS, text) && /^step_/u.test(said.intent)
@@ -99,7 +107,7 @@ export function decide(said: Classification, text: string): Decided {
     // "подведи итоги недели по привычкам": the habits' week, not a new habit.
     if (said.intent === 'week_review') return { intent: 'habit_list' };
     if (has(CHECK_IN, text)) return { intent: 'habit_check_in' };
-    if (has(LIST_ASK, text) && !has(REPEATS, text)) return { intent: 'habit_list' };
+    if (has(LIST_ASK, text) && !saysSchedule(text)) return { intent: 'habit_list' };
     return { intent: 'habit_create' };
   }
   const habitCreate = isHabitLike(text);
@@ -108,7 +116,7 @@ export function decide(said: Classification, text: string): Decided {
     (rule.intent === 'event_create' ||
       rule.intent === 'maybe_event' ||
       rule.intent === 'goal_create' ||
-      (rule.intent === 'step_add' && !stepWord) ||
+      (rule.intent === 'step_add' && !stepWord && !has(GOAL_WORD, text)) ||
       rule.intent === 'unknown')
   ) {
     return { intent: 'habit_create' };
@@ -129,6 +137,8 @@ export function decide(said: Classification, text: string): Decided {
   if (guess.intent === 'habit_check_in' && !has(CHECK_IN, text) && !has(PAST_VERB, text)) {
     return { intent: 'unknown', choices: ['habit_create', 'event_create', 'goal_create'] };
   }
+  // "read the kids a story yesterday": a goal is never set for a day gone (a report, read later).
+  if (guess.intent === 'goal_create' && has(DAY_GONE, text)) return rule;
   // "10к шагов есть!": a count of steps walked is no step of a goal (a report, read later).
   if (guess.intent.startsWith('step_') && has(COUNTED_STEPS, text)) return rule;
   // "на курсы записался": something done, not a step to add (a report, read later).

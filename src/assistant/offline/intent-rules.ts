@@ -9,7 +9,7 @@ import {
   isScheduleQuestion,
   isWhenIsQuestion,
 } from './phrasings.js';
-import { UNDONE } from './steps.js';
+import { STEP_BY_PLACE, UNDONE } from './steps.js';
 import { startsWith, words } from './text.js';
 
 /** What the keyword rules say; `maybe_event` is decided by whether a date or time is found. */
@@ -24,10 +24,13 @@ const SMALL_TALK: [SmallTalkKind, RegExp][] = [
   [
     'help',
     words(
-      '(?:что|чем)\\s+ты\\s+(?:умеешь|можешь)|помощь|помоги|справка|как\\s+(?:тобой|этим|тут)\\s+пользоваться|что\\s+ты\\s+такое|/?help|/?start|what\\s+can\\s+you\\s+do|ты\\s+кто|кто\\s+ты|who\\s+are\\s+you|what\\s+are\\s+you|how\\s+(?:do\\s+i\\s+use\\s+(?:you|this|it)|does\\s+this\\s+work)|commands|ты\\s+бот|ты\\s+(?:вообще\\s+)?(?:для\\s+чего|зачем)\\s+нуж\\p{L}*|как\\s+тебя\\s+зовут|кто\\s+тебя\\s+(?:сделал|создал|написал)|are\\s+you\\s+a\\s+bot|who\\s+(?:made|built|created)\\s+you|what.?s\\s+your\\s+name',
+      '(?:что|чем)\\s+ты\\s+(?:умеешь|можешь)|ты\\s+умеешь\\s+\\p{L}+\\s*\\?|can\\s+you\\s+(?:do|send|set)\\s+reminders\\s*\\?|помощь|помоги|справка|как\\s+(?:тобой|этим|тут)\\s+пользоваться|что\\s+ты\\s+такое|/?help|/?start|what\\s+can\\s+you\\s+do|ты\\s+кто|кто\\s+ты|who\\s+are\\s+you|what\\s+are\\s+you|how\\s+(?:do\\s+i\\s+use\\s+(?:you|this|it)|does\\s+this\\s+work)|commands|ты\\s+бот|ты\\s+(?:вообще\\s+)?(?:для\\s+чего|зачем)\\s+нуж\\p{L}*|как\\s+тебя\\s+зовут|кто\\s+тебя\\s+(?:сделал|создал|написал)|are\\s+you\\s+a\\s+bot|who\\s+(?:made|built|created)\\s+you|what.?s\\s+your\\s+name',
     ),
   ],
-  ['thanks', words('спасибо|благодарю|спс|thank\\s+you|thanks|thx|ty|cheers|ta')],
+  [
+    'thanks',
+    words('спасибо|благодарю|спс|пасиб\\p{L}*|сенк\\p{L}*|thank\\s+you|thanks|thx|ty|cheers|ta'),
+  ],
   [
     'farewell',
     words(
@@ -54,7 +57,7 @@ const REACTION =
 
 /** Words that may come with small talk without making it a request. */
 const SMALL_TALK_FILLER = words(
-  "а|ну|и|mate|man|dude|buddy|большое|огромное|очень|тебе|вам|бот|там|друг|ты\\s+(?:лучший|супер|молодец|топ)|молодец|круто|супер|отлично|you['’]?re\\s+(?:the\\s+best|great|awesome)|great|awesome|cool|помог\\p{L}*|выручил\\p{L}*|(?:that|it|you)\\s+helped|helpful|you|so|much|very|there|bot|a|lot|friend|again|ещ[её]|раз",
+  "а|ну|и|бро|братан|mate|man|dude|buddy|bro|большое|огромное|очень|тебе|вам|бот|там|друг|ты\\s+(?:лучший|супер|молодец|топ)|молодец|круто|супер|отлично|you['’]?re\\s+(?:the\\s+best|great|awesome)|great|awesome|cool|помог\\p{L}*|выручил\\p{L}*|(?:that|it|you)\\s+helped|helpful|you|so|much|very|there|bot|a|lot|friend|again|ещ[её]|раз",
 );
 
 /** The kind of small talk when the message is nothing else ("спасибо!", "hi there"). */
@@ -73,8 +76,9 @@ export function smallTalk(text: string): SmallTalkKind | undefined {
   return /[\p{L}\p{N}]/u.test(rest) ? undefined : kind;
 }
 
-const STEP = words('шаг\\p{L}*|подзадач\\p{L}*|steps?');
-const GOAL = words('цел(?:ь|и|ей|ью|ям|ями|ях)|goals?');
+/** "ещё пункт в сессию": a point of a goal's list is a step ("пункт выдачи" is a place). */
+const STEP = words('шаг\\p{L}*|подзадач\\p{L}*|пункт(?:а|ов|ы|ом|ик\\p{L}*)?(?!\\s+выдач)|steps?');
+const GOAL = words('цел(?:ь|и|ей|ью|ям|ями|ях)|цельк\\p{L}*|целк\\p{L}*|goals?');
 const DELETE = words(
   'удали\\p{L}*|удаля\\p{L}*|удалить|убери|убрать|уберите|сотри|delete|remove|drop(?!\\s+(?:off|by|in))|erase|get\\s+rid\\s+of|выкин\\p{L}*|выброс\\p{L}*|scrap|ditch',
 );
@@ -89,10 +93,10 @@ const STATUS_SUFFIX = /[-—–:]\s*(?:готово|сделано|выполн�
 const MARK_AS = words('(?:отметь|отметить|mark)\\s+.+\\s+(?:как|as)\\s+\\p{L}+');
 const ADD = words('добав\\p{L}*|нов(?:ый|ая|ую|ое)|созда\\p{L}*|add|new|create');
 const PROGRESS = words(
-  "прогресс\\p{L}*|продвига\\p{L}*|продвинул\\p{L}*|сколько\\s+осталось|как\\s+(?:там\\s+)?(?:дела|успехи)\\s+(?:с|по)|сколько\\s+процентов|процент\\p{L}*|how\\s+am\\s+i\\s+doing|how\\s+far|progress|percent(?:age)?|how\\s+much\\s+of|how(?:['’]s|\\s+is|\\s+are)\\s+.+\\s+(?:going|coming\\s+along)|что\\s+(?:там\\s+)?с\\s+цел\\p{L}*|как\\s+там\\s+цель|what['’]?s\\s+up\\s+with|status\\s+of|сколько\\s+(?:уже\\s+)?(?:сделано|осталось|прошл\\p{L}*)|сколько\\s+шагов\\s+осталось|движемся|двигаюсь|продвигаюсь|сводк\\p{L}*|tracking|how\\s+much\\s+is\\s+left|(?:че|чо|что)\\s+там\\s+с",
+  "прогресс\\p{L}*|продвига\\p{L}*|продвинул\\p{L}*|сколько\\s+осталось|как\\s+(?:там\\s+)?(?:дела|успехи)\\s+(?:с|по)|сколько\\s+процентов|процент\\p{L}*|how\\s+am\\s+i\\s+doing|how\\s+far|progress|percent(?:age)?|how\\s+much\\s+of|how(?:['’]s|\\s+is|\\s+are)\\s+.+\\s+(?:going|coming\\s+along)|что\\s+(?:там\\s+)?с\\s+цел\\p{L}*|как\\s+там\\s+цель|what['’]?s\\s+up\\s+with|status\\s+of|сколько\\s+(?:уже\\s+)?(?:сделано|осталось|прошл\\p{L}*)|сколько\\s+шагов\\s+осталось|движемся|двигаюсь|продвигаюсь|сводк\\p{L}*|tracking|how\\s+much\\s+is\\s+left|(?:че|чо|что)\\s+там\\s+с|на\\s+каком\\s+(?:я\\s+)?этапе|where\\s+am\\s+i\\s+at|am\\s+i\\s+on\\s+track|по\\s+\\p{L}+\\s+(?:я\\s+)?(?:вообще\\s+)?(?:успева(?:ю|ем)|в\\s+графике)|много\\s+(?:ли\\s+)?(?:ещ[её]\\s+)?(?:пунктов|шагов)",
 );
 const GOAL_CREATE = words(
-  'нов(?:ая|ую)\\s+цель|(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)\\s+(?:мне\\s+)?(?:новую\\s+)?цель|мо[яю]\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:',
+  'нов(?:ая|ую)\\s+цель|(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)\\s+(?:мне\\s+|себе\\s+)?(?:новую\\s+)?цель|(?:запиши|добавь|сохрани|поставь)\\s+(?:это\\s+|её\\s+|ее\\s+)?как\\s+цель|(?:add|save|set|put)\\s+(?:it\\s+|this\\s+|that\\s+)?as\\s+(?:a\\s+|my\\s+)?goal|мо[яю]\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:',
 );
 const DESIRE = startsWith(
   "(?:я\\s+)?(?:очень\\s+)?(?:хочу|хотел[аи]?\\s+бы|мечтаю|планирую|собираюсь)|i\\s+(?:really\\s+)?(?:want|would\\s+like|wish|plan|am\\s+going|am\\s+planning)\\s+to|i['’](?:d\\s+(?:really\\s+)?like|m\\s+going|m\\s+planning)\\s+to",
@@ -112,10 +116,16 @@ const SEARCH = words(
 const CREATE = words(
   'напомни\\p{L}*|не\\s+забыть|не\\s+забудь\\p{L}*|(?:ping|nudge|alert)\\s+me|запланируй|запланировать|добавь|добавить|создай|назначь|поставь|запиши|remind|schedule|add|book|set\\s+up|plan|create|put|squeeze\\s+in|fit\\s+in',
 );
-/** Adding said in the imperative anywhere: "к цели X добавь шаг…". */
-const ADD_NOW = words('добавь|добавьте|add');
+/** Adding said in the imperative anywhere: "к цели X добавь шаг…", "закинь ещё пункт". */
+const ADD_NOW = words('добавь|добавьте|закинь|докин\\p{L}*|накинь|add');
+/** "для цели с клиентами …, добавь", "to one of my goals": a goal named as where a thing goes. */
+const INTO_GOAL = words(
+  "(?:к|для)\\s+(?:одной\\s+)?цели|в\\s+(?:одну\\s+)?цель|(?:to|in|into)\\s+one\\s+of\\s+my\\s+goals|(?:to|for|in|into)\\s+(?:my\\s+|the\\s+)?(?:[\\p{L}'’]+\\s+){1,3}goal(?!s)",
+);
+/** "take the tutor step out of bar exam": removing said with "take … out". */
+const TAKE_OUT = words('take\\s+.{1,40}?\\s+out(?:\\s+of)?|вычеркн\\p{L}*');
 const GOAL_CREATE_FIRST = startsWith(
-  '(?:поставь|поставить|создай|создать|добавь|добавить|задай)\\s+(?:мне\\s+)?(?:новую\\s+)?цель|нов(?:ая|ую)\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:',
+  '(?:поставь|поставить|создай|создать|добавь|добавить|задай)\\s+(?:мне\\s+|себе\\s+)?(?:новую\\s+)?цель|нов(?:ая|ую)\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:',
 );
 const ADD_FIRST = startsWith('добав\\p{L}*|нов(?:ый|ая|ую|ое)|созда\\p{L}*|add|new|create');
 const CREATE_FIRST = startsWith(
@@ -154,8 +164,12 @@ export function classify(text: string): Classification {
   if (has(PROGRESS, text) && !has(ADD_NOW, text) && !has(DELETE, text)) {
     return { intent: 'goal_progress' };
   }
+  // "leo's reading goal: tick the first item": a step named by its place in the list.
+  if (has(STEP_BY_PLACE, text)) {
+    return { intent: has(DELETE, text) || has(TAKE_OUT, text) ? 'step_delete' : 'step_status' };
+  }
   if (has(STEP, text)) {
-    if (has(DELETE, text)) return { intent: 'step_delete' };
+    if (has(DELETE, text) || has(TAKE_OUT, text)) return { intent: 'step_delete' };
     if (has(ADD_FIRST, text) || has(ADD_NOW, text)) return { intent: 'step_add' };
     if (has(STEP_STATUS, text)) return { intent: 'step_status' };
     return { intent: 'step_add' };
@@ -169,6 +183,9 @@ export function classify(text: string): Classification {
       return { intent: 'goal_delete' };
     }
     if (has(PROGRESS, text)) return { intent: 'goal_progress' };
+    if (has(INTO_GOAL, text) && has(ADD_NOW, text) && !has(GOAL_CREATE, text)) {
+      return { intent: 'step_add' };
+    }
     if (has(GOAL_CREATE, text) || (has(ADD, text) && !has(SEARCH, text))) {
       return { intent: 'goal_create' };
     }

@@ -107,3 +107,23 @@ export const EN_WEEKDAY_NAMES = [
 
 /** Words that name a unit after a number, so that the number is not an hour ("в 10 км"). */
 export const NOT_AN_HOUR_AFTER = `\\s*(?:${MONTH_WORD}|числ|км|кг|м(?![\\p{L}])|раз(?:а|ом)?(?![\\p{L}])|%|лет|год|тысяч|руб|мин|дней|недел|месяц|человек|книг|km|kg|books?|times|percent|years?|months?|weeks?|days?|minutes?|mins?)`;
+
+/** Everyday words for what titles name formally: "курсач" is «курсовая», "пианино" «фортепиано». */
+const EVERYDAY_WORDS: [RegExp, string][] = [
+  [/(?<![\p{L}])курсач\p{L}*/giu, 'курсовая'],
+  [/(?<![\p{L}])дипломк\p{L}*/giu, 'диплом'],
+  [/(?<![\p{L}])физр\p{L}*/giu, 'физкультура'],
+  [/(?<![\p{L}])универ\p{L}*/giu, 'университет'],
+  [/(?<![\p{L}])домашк\p{L}*/giu, 'домашнее задание'],
+  [/(?<![\p{L}])англ(?![\p{L}])/giu, 'английский'],
+  [/(?<![\p{L}])пианино(?![\p{L}])/giu, 'фортепиано'],
+  [/(?<![\p{L}])(?:piano|пиано)(?![\p{L}])/giu, 'фортепиано piano'],
+];
+
+/** The text with the formal word after each everyday one, for matching against titles. */
+export function withFormalWords(text: string): string {
+  return EVERYDAY_WORDS.reduce(
+    (said, [pattern, formal]) => said.replace(pattern, (word) => `${word} ${formal}`),
+    text,
+  );
+}

@@ -18,18 +18,36 @@ import {
   titleFrom,
 } from './titles.js';
 
-const STEP_WORD = '(?:(?:an?|the)\\s+)?(?:new\\s+)?steps?|шаг\\p{L}*|подзадач\\p{L}*';
+const STEP_WORD =
+  '(?:(?:an?|the)\\s+)?(?:new\\s+|another\\s+)?steps?|(?:ещ[её]\\s+)?(?:шаг\\p{L}*|подзадач\\p{L}*|пункт(?:а|ов|ы|ом|ик\\p{L}*)?)';
 
 /** Ways to name the goal a step belongs to; group 1 is the goal's name. */
 const GOAL_REFERENCES = [
   words(
-    '(?:к|в|для)\\s+цел[иь](?:\\s+про)?\\s+(.+?)(?=\\s+(?:добав\\p{L}*|шаг\\p{L}*)|\\s*[:,]|$)',
+    '(?:к|в|для)\\s+цел[иь](?:\\s+про)?\\s+(.+?)(?=\\s+(?:добав\\p{L}*|шаг\\p{L}*|надо|нужно)|\\s*[:,]|$)',
     'giud',
   ),
-  words('(?:к|для|в|во)\\s+(\\p{L}+)(?=\\s+(?:добав\\p{L}*\\s+)?шаг)', 'giud'),
+  words(
+    '(?:к|для|в|во)\\s+(\\p{L}+)(?=\\s+(?:(?:добав|закин|докин)\\p{L}*\\s+)?(?:ещ[её]\\s+)?(?:шаг|пункт))',
+    'giud',
+  ),
+  // "… — это шаг к ноутбуку", "… is a step toward the marathon": the goal after the step word.
+  words(
+    "(?:(?:[—–-]\\s*)?это\\s+(?:ещ[её]\\s+)?(?:один\\s+)?шаг|[—–-]\\s*шаг|(?:(?:[—–-]\\s*)?(?:it['’]s|is)|[—–-])\\s+(?:a|another|one\\s+more)\\s+step)\\s+(?:к|для|в|to|toward|towards|for)\\s+(.+)$",
+    'giud',
+  ),
+  // "купить нарукавники, это для сына…", "update linkedin, for the freelance one".
+  words('(?<=[,—–-])\\s*это\\s+(?:для|к|в|по)\\s+(.+)$', 'giud'),
+  words('(?<=[,—–-])\\s*(?:for|to)\\s+(?:the|my)\\s+(.+?)\\s+(?:one|goal)\\s*$', 'giud'),
+  // "bar exam needs another step: …": the goal first, then what it needs.
+  words(
+    '^\\s*(.+?)\\s+(?:needs|gets|нужен|нужно)\\s+(?:another|a|one\\s+more|a\\s+new|ещ[её])\\s+(?:step|шаг)',
+    'giud',
+  ),
+  // "for leo's reading goal add: …": the goal's name before the word "goal".
+  words('(?:to|for|in|into)\\s+(?:(?:my|the)\\s+)?([^:,]+?)\\s+goal', 'giud'),
   // "для похудения: купить браслет", "to python: read …": the goal, a colon, the step.
   words('^\\s*(?:к|для|в|во|to|for|in|into)\\s+([^:]{2,40}?)\\s*:', 'giud'),
-  words('(?:to|for|in|into)\\s+(?:my|the)\\s+(.+?)\\s+goal', 'giud'),
   words('(?:to|for)\\s+(?:the\\s+)?goal\\s+(.+?)(?=\\s*[:,]|\\s+add|$)', 'giud'),
 ];
 /** "add step 'X' to guitar": after a quoted title, "to …" names the goal. */
@@ -47,7 +65,12 @@ function takeGoalReference(scanner: Scanner, quoted: boolean): string | undefine
   return undefined;
 }
 
-const ADD_FILLERS = ['добав\\p{L}*|созда\\p{L}*|нов(?:ый|ая|ую|ое)|add|new|create', STEP_WORD];
+const ADD_FILLERS = [
+  // "хочу в одну цель ещё пункт докинуть", "add something to one of my goals": none named yet.
+  '(?:в|к|для)\\s+одн\\p{L}*\\s+(?:из\\s+)?(?:мо\\p{L}*\\s+)?цел\\p{L}*|(?:to|for|in)\\s+one\\s+of\\s+my\\s+goals|(?:can|could)\\s+(?:u|you)|something|кое-?что|что-?(?:то|нибудь)|хочу|i\\s+(?:want|wanna|need)(?:\\s+to)?',
+  'добав\\p{L}*|закинь|докин\\p{L}*|накинь|созда\\p{L}*|нов(?:ый|ая|ую|ое)|add|new|create|надо|нужно',
+  STEP_WORD,
+];
 
 /** "добавь шаг купить кроссовки к цели марафон", "add a step to my Spanish goal: find a tutor". */
 export function buildStepAdd(scanner: Scanner, language: AssistantLanguage): StepAddIntent {
@@ -64,7 +87,7 @@ export function buildStepAdd(scanner: Scanner, language: AssistantLanguage): Ste
 
 /** "сними галочку", "ещё не записался", "uncheck", "not done": back to not done. */
 export const UNDONE =
-  'сними\\s+(?:галочк\\p{L}*|галк\\p{L}*|отметк\\p{L}*)|ещ[её]\\s+не\\s+\\p{L}+|не\\s+(?:сделан\\p{L}*|готов\\p{L}*|выполнен\\p{L}*)|верни\\s+(?:в\\s+работу|обратно)|uncheck(?:ed)?|un-?mark|unmark|(?:as\\s+)?not\\s+(?:done|finished|complete[d]?)|reopen';
+  'untick(?:ed)?|пока\\s+не\\s+(?:закры|сдал|сдан|сдел|выполн|законч|готов)\\p{L}*|(?:отметк\\p{L}*|галочк\\p{L}*|галк\\p{L}*)\\s+(?:там\\s+)?зря(?:\\s+сто\\p{L}*)?|зря\\s+отмет\\p{L}*|сними\\s+(?:галочк\\p{L}*|галк\\p{L}*|отметк\\p{L}*)|ещ[её]\\s+не\\s+\\p{L}+|не\\s+(?:сделан\\p{L}*|готов\\p{L}*|выполнен\\p{L}*)|верни\\s+(?:в\\s+работу|обратно)|uncheck(?:ed)?|un-?mark|unmark|(?:as\\s+)?not\\s+(?:done|finished|complete[d]?)|reopen';
 
 const STATUS_WORDS: [StepStatusValue, string][] = [
   ['todo', UNDONE],
@@ -75,18 +98,18 @@ const STATUS_WORDS: [StepStatusValue, string][] = [
   ],
   [
     'done',
-    'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|готов[оа]?|закончил\\p{L}*|заверш\\p{L}*|done|completed?|finished|did',
+    'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|готов[оа]?|закончил\\p{L}*|заверш\\p{L}*|done|completed?|finished|did|tick(?:\\s+off)?|check\\s+off',
   ],
 ];
 const STATUS_FILLERS = [
-  'отметь|отметить|mark(?:ed)?|верни\\s+как\\s+было|на\\s+самом\\s+деле|it\\s+broke|returned\\s+them|returned\\s+it',
+  "отметь|отметить|mark(?:ed)?|actually|i\\s+haven['’]?t|yet|(?:that|it)(?=\\s*$)|верни\\s+как\\s+было|на\\s+самом\\s+деле|it\\s+broke|returned\\s+them|returned\\s+it",
   "как|as|is|я|i['’]m|i\\s+am|i",
   STEP_WORD,
 ];
 
 const PLACE_WORD =
   '(перв|втор|трет|четв[её]рт|пят|последн)\\p{L}*|(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)';
-const STEP_BY_PLACE = words(
+export const STEP_BY_PLACE = words(
   `(?:(?:the|my)\\s+)?(?:${PLACE_WORD})\\s+(?:шаг\\p{L}*|пункт\\p{L}*|step|item|task)`,
 );
 /** What is left around the goal's name once the place is taken: "в цели", "of the … goal". */
@@ -134,8 +157,9 @@ export function buildStepStatus(scanner: Scanner, language: AssistantLanguage): 
 }
 
 const DELETE_FILLERS = [
+  '(?:out\\s+of|из|from)\\s+(?:the\\s+|my\\s+)?\\p{L}.*$',
   '(?:из|from)\\s+(?:цели|the\\s+.+?\\s+goal|my\\s+.+?\\s+goal|goal).*$',
-  'удали\\p{L}*|удалить|убери\\p{L}*|убрать|сотри|delete|remove|drop|erase',
+  'удали\\p{L}*|удалить|убери\\p{L}*|убрать|сотри|вычеркн\\p{L}*|delete|remove|drop|erase|take|out',
   STEP_WORD,
 ];
 

@@ -123,7 +123,8 @@ export function targetFrom(
   options: { accusative?: boolean } = {},
 ): string | undefined {
   const phrase = cleanPhrase(scanner.rest());
-  if (VAGUE.test(phrase)) return undefined;
+  // "done ✔ tick it": a mark left over names nothing.
+  if (VAGUE.test(phrase) || !/[\p{L}\p{N}]/u.test(phrase)) return undefined;
   return (options.accusative ? toNominative(phrase) : phrase) || undefined;
 }
 

@@ -103,6 +103,10 @@ export class ConversationService {
       const saysKind =
         pending.intent.missing[0] === 'kind' && KIND_ANSWERS.some(([p]) => p.test(text));
       if (saysKind) intent = await this.complete(pending, text, context);
+      // "kickboxing" + "i wanna track it 3 times a week": the kind said, about the thing asked.
+      else if (refersBack(pending.intent, intent, text)) {
+        intent = parseMessageAs(`${pending.text} ${text}`, context, intent.intent as CreateKind);
+      }
       // A pick among the offered items is an answer, even if it reads as a request too.
       else if (
         answered &&
@@ -434,7 +438,12 @@ const isUnnamedDone = (intent: ParsedIntent) =>
 
 /** "поставь напоминалку" + "через 15 минут выключить суп": the name asked for, said whole. */
 const namesWhatWasAsked = (fresh: ParsedIntent, pending: ParsedIntent) =>
-  pending.missing[0] === 'title' && fresh.intent === pending.intent;
+  pending.missing[0] === 'title' &&
+  (fresh.intent === pending.intent ||
+    (pending.intent === 'step_add' && READ_AS_STEP.includes(fresh.intent)));
+
+/** "какой шаг добавить?" + "купить нарукавники, это для сына": a step, whatever else it reads as. */
+const READ_AS_STEP: ParsedIntent['intent'][] = ['goal_create', 'habit_create', 'step_status'];
 
 /** A complete request that is not about the pending event ("как мои цели?" instead of a time). */
 function isClearlyNew(fresh: ParsedIntent, pending: ParsedIntent): boolean {
@@ -444,6 +453,14 @@ function isClearlyNew(fresh: ParsedIntent, pending: ParsedIntent): boolean {
     fresh.intent !== pending.intent
   );
 }
+
+type CreateKind = 'event_create' | 'goal_create' | 'habit_create';
+/** "it", "это": the answer speaks of the thing asked about. */
+const BACK_REFERENCE = /(?<![\p{L}])(?:it|this|that|это|его|её|ее|их)(?![\p{L}])/iu;
+const refersBack = (pending: ParsedIntent, fresh: ParsedIntent, text: string) =>
+  pending.missing[0] === 'kind' &&
+  ['event_create', 'goal_create', 'habit_create'].includes(fresh.intent) &&
+  BACK_REFERENCE.test(text);
 
 /** A message that is a whole new request replaces the pending question. */
 function isCompleteNewRequest(intent: ParsedIntent): boolean {

@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { ParseContext, ParsedIntent } from '../../assistant/intent.types.js';
+import { withFormalWords } from '../../assistant/offline/lexicon.js';
 import { parseMessageAs } from '../../assistant/offline/offline-engine.js';
 import { pickBest, type TitleCandidate, TitleSearch } from './title-search.js';
+
+/** Nouns that end like a past-tense verb ("вокал", "футбол", "сериал"): no report by themselves. */
+const PAST_LOOKALIKE =
+  '(?:вокал|канал|финал|сериал|журнал|материал|сигнал|скандал|зал|бал|подвал|интервал|портал|идеал|металл|отдел|предел|стул|футбол|волейбол|баскетбол|гандбол|гол|пол|стол|укол|протокол|тыл)(?![\\p{L}])';
 
 /**
  * Words that report something done: a past-tense verb ("выпила", "сходил", "занимался",
@@ -9,7 +14,7 @@ import { pickBest, type TitleCandidate, TitleSearch } from './title-search.js';
  */
 const REPORTED = new RegExp(
   [
-    '(?<![\\p{L}])\\p{L}{2,}(?:ал|ял|ил|ел|ыл|ул|ол|ёл)(?:а|и|ся|ась|ись)?(?![\\p{L}])',
+    `(?<![\\p{L}])(?!${PAST_LOOKALIKE})\\p{L}{2,}(?:ал|ял|ил|ел|ыл|ул|ол|ёл)(?:а|и|ся|ась|ись)?(?![\\p{L}])`,
     '(?<![\\p{L}])(?:готов[оа]?|сделан[оа]?|выполнен[оа]?|есть|засчитай|отметь|отмечай)(?![\\p{L}])',
     '(?<![\\p{L}])(?:\\p{L}{2,}ed|done|did|finished|sold|found|bought|got|went|ran|read|took|made|wrote|met|paid|sent|log)(?![\\p{L}])',
     '[✅✔☑🎉🙌]',
@@ -42,8 +47,10 @@ async function bestDone(
 export function saysPast(text: string): boolean {
   return PAST.test(text);
 }
-const PAST =
-  /(?<![\p{L}])(?:\p{L}{2,}(?:ал|ял|ил|ел|ыл|ул)(?:а|и|ся|ась|ись)?|\p{L}{3,}ed|did|ran|went|played)(?![\p{L}])/iu;
+const PAST = new RegExp(
+  `(?<![\\p{L}])(?:(?!${PAST_LOOKALIKE})\\p{L}{2,}(?:ал|ял|ил|ел|ыл|ул)(?:а|и|ся|ась|ись)?|\\p{L}{3,}ed|did|ran|went|played)(?![\\p{L}])`,
+  'iu',
+);
 
 /** Only words of a report, nothing naming what ("есть! сделала ✅", "выпила!", "done ✔️"). */
 export function isBareDone(text: string): boolean {
@@ -53,7 +60,7 @@ export function isBareDone(text: string): boolean {
 
 /** Words that may come with a bare report: "уже", "всё", "just", "today". */
 const BARE_EXTRA =
-  /(?<![\p{L}])(?:уже|вс[её]|я|тоже|сегодня|вчера|just|all|i|it|today|yesterday|also|too|so)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:уже|вс[её]|я|тоже|сегодня\p{L}*|вчера\p{L}*|плиз|пж|пожалуйста|just|all|i|it|today|yesterday|also|too|so|pls|please)(?![\p{L}])/giu;
 
 /** How sure a match must be: a shared stem (full-text rank) or close letters. */
 const MIN_SCORE = 0.45;
@@ -71,8 +78,10 @@ export async function readDoneReport(
   context: ParseContext,
 ): Promise<ParsedIntent | undefined> {
   // The item is named by the other words: "сходила к юристу" is not «Сходить к диетологу».
-  const naming = text.replace(REPORTED, ' ');
-  if (naming === text) return undefined;
+  const unreported = text.replace(REPORTED, ' ');
+  if (unreported === text) return undefined;
+  // "курсач сдала": the formal word of the title («Сдать курсовую») is searched too.
+  const naming = withFormalWords(unreported);
   const search = new TitleSearch(db);
   const said = parseMessageAs(text, context, 'habit_check_in');
   // "meditated ✅", "вчера читала": the verb itself names the practice (same stem).
