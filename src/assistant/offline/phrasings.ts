@@ -54,7 +54,8 @@ const DELETE_MORE = words(
 /** Changing an event said as a comparison or a new property. */
 const CHANGE_MORE = words(
   [
-    'раньше|позже|дольше|короче|подольше|покороче|продли\\p{L}*|сократи\\p{L}*|укороти\\p{L}*|удлини\\p{L}*',
+    // "слушай короче, …" is a way of talking, not "shorter"
+    'раньше|позже|дольше|(?<!(?:^|слушай|ну|так|а|ой)[\\s,]*)короче(?!\\s*,)|подольше|покороче|продли\\p{L}*|сократи\\p{L}*|укороти\\p{L}*|удлини\\p{L}*',
     'переименуй\\p{L}*|назови|вместо|а\\s+не\\s+в|двига\\p{L}*|двинь|перенесли|пусть\\s+(?:начн\\p{L}*|будет|закончит\\p{L}*)|время\\s+то\\s+же',
     'хватит\\s+\\d+|сделай\\s+на|займ[её]т\\s+.+\\s+а\\s+не|не\\s+в\\s+\\p{L}+\\s+а\\s+в',
     'earlier|later|longer|shorter|extend\\p{L}*|shorten\\p{L}*|rename|instead|bump|pushed|moved\\s+to|is\\s+now|starts?\\s+at\\s+.+\\s+now|same\\s+time|a\\s+full\\s+hour|not\\s+\\d',
