@@ -108,6 +108,7 @@ export class ConversationService {
         answered &&
         (isShortPick(answered.intent, text) ||
           namesGoalAndStep(answered.intent, pending.intent) ||
+          narrowsDay(answered.intent) ||
           !isClearlyNew(intent, pending.intent))
       ) {
         intent = answered.intent;
@@ -432,6 +433,11 @@ function isClearlyNew(fresh: ParsedIntent, pending: ParsedIntent): boolean {
     fresh.intent !== 'event_create' &&
     fresh.intent !== pending.intent
   );
+}
+
+/** "на следующей неделе" alone after "when?": the period of the new event, its day asked next. */
+function narrowsDay(answered: ParsedIntent): boolean {
+  return answered.intent === 'event_create' && answered.missing[0] === 'date' && !!answered.within;
 }
 
 /** A message that is a whole new request replaces the pending question. */
