@@ -126,6 +126,31 @@ describe('a week said instead of a day asks which day of it', () => {
     ).toEqual([['Кофе с Аней', nextWeekDay(4, 10)]]);
   });
 
+  it('"dinner w the neighbors" + "sometime next week" asks the day; "thursday at 7" sets it', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    expect((await send(user, 'dinner w the neighbors')).question).toBeTruthy();
+    const narrowed = await send(user, 'sometime next week');
+    expect(narrowed).toMatchObject({ question: 'Which day?', actions: [] });
+    await send(user, 'thursday at 7');
+    const events = await rows<{ title: string; starts_at: Date }>(
+      'SELECT title, starts_at FROM events WHERE user_id = $1',
+      [user.id],
+    );
+    expect(
+      events.map((e) => [
+        e.title,
+        DateTime.fromJSDate(e.starts_at).toUTC().toISO({ suppressMilliseconds: true }),
+      ]),
+    ).toEqual([['Dinner w the neighbors', nextWeekDay(4, 19)]]);
+  });
+
+  it('"созвон с поставщиком" + "что у меня на следующей неделе" is a question, not the day', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await send(user, 'созвон с поставщиком');
+    const listed = await send(user, 'что у меня на следующей неделе');
+    expect(listed.intent).toBe('event_search');
+  });
+
   it('"move the chiropractor to next week" + "tuesday": next week\'s Tuesday, same time', async () => {
     const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
     const id = await seedEvent(chat.app(), user, {

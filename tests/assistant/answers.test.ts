@@ -45,3 +45,42 @@ describe('answers to a pending question (slot filling)', () => {
     expect(parse('как мои цели?', MONDAY).intent).toBe('goal_search');
   });
 });
+
+describe('answers about a new event that correct, narrow or name a zone', () => {
+  it('"в 10... хотя нет, давай в 11" takes the time said last', () => {
+    const meeting = parseAs('event_create', 'совещание в деканате завтра', MONDAY);
+    expect(startOf(answer(meeting, 'в 10... хотя нет, давай в 11'))).toBe(
+      '2026-12-08T08:00:00.000Z',
+    );
+    const huddle = parseAs('event_create', 'team huddle this morning at 8', MONDAY);
+    expect(huddle.missing).toEqual(['past']);
+    expect(startOf(answer(huddle, 'oh wait i meant tomorrow morning'))).toBe(
+      '2026-12-08T05:00:00.000Z',
+    );
+  });
+
+  it('"на следующей неделе" asks the day of that week; the weekday said is placed in it', () => {
+    const tutor = parseAs('event_create', 'встреча с репетитором по химии', MONDAY);
+    const narrowed = answer(tutor, 'на следующей неделе');
+    expect(narrowed).toMatchObject({
+      missing: ['date'],
+      within: { first: '2026-12-14', last: '2026-12-20' },
+    });
+    expect(startOf(answer(narrowed as typeof tutor, 'в среду в 17'))).toBe(
+      '2026-12-16T14:00:00.000Z',
+    );
+    expect(answer(tutor, 'что у меня на следующей неделе')).toBeUndefined();
+  });
+
+  it('reads "ten thirty", an evening thing\'s "8:30" and "в 9 по мск"', () => {
+    const coffee = parseAs('event_create', 'coffee w my thesis advisor on friday', MONDAY);
+    expect(startOf(answer(coffee, 'ten thirty'))).toBe('2026-12-11T07:30:00.000Z');
+    const wine = parseAs('event_create', 'wine night w the soccer moms later', MONDAY);
+    expect(startOf(answer(wine, '8:30'))).toBe('2026-12-07T17:30:00.000Z');
+    const vladivostok = { now: new Date(MONDAY), timezone: 'Asia/Vladivostok' };
+    const call = parse('созвон с москвой завтра', MONDAY, 'Asia/Vladivostok');
+    expect(startOf(readAnswer(call, 'в 9 по мск', vladivostok)?.intent)).toBe(
+      '2026-12-08T06:00:00.000Z',
+    );
+  });
+});

@@ -17,14 +17,15 @@ import {
   toInstant,
   todayOf,
 } from './local-time.js';
-import { questionFor } from './questions.js';
-import { dayWithin } from './ranges.js';
+import { dayQuestion, questionFor } from './questions.js';
+import { type DayRange, dayWithin, takeWeekRange } from './ranges.js';
 import { rewriteSpokenTimes } from './spoken-times.js';
-import { parseMessageAs } from './offline-engine.js';
+import { ASKING, parseMessageAs } from './offline-engine.js';
 import { ALL_DAY_TITLE } from './event-create.js';
 import { cleanPhrase } from './titles.js';
 import { Scanner } from './text.js';
 import { correctTypos } from './typos.js';
+import { takeZoneWords } from './zone-words.js';
 import { hasWhen, placeWeekday, rangeMinutesOf, takeWhen, type WhenFound } from './when.js';
 
 /**
@@ -47,14 +48,33 @@ interface Heard {
   /** The answer as written. */
   said: string;
   when: WhenFound;
+  /** "на следующей неделе", "sometime next week": days to pick one from, not a day yet. */
+  range?: DayRange;
+  /** The timezone the time was said in ("в 9 по мск"), when not the user's. */
+  zone?: string;
   meridiem?: 'am' | 'pm';
   leftover: string;
 }
 
+/** A change of mind inside the answer: "в 10... хотя нет, давай в 11", "oh wait i meant tomorrow". */
+const CORRECTED =
+  /(?<![\p{L}])(?:хотя\s+нет|а\s+нет|нет,?\s+(?:лучше|давай)|точнее|вернее|i\s+mean[t]?|no\s+wait|actually)(?![\p{L}])/giu;
+
+/** What the answer says last, after its last correction (the whole answer without one). */
+function lastSaid(text: string): string {
+  const marks = [...text.matchAll(CORRECTED)];
+  const last = marks[marks.length - 1];
+  if (!last) return text;
+  const after = text.slice(last.index + last[0].length);
+  return after.trim() ? after : text;
+}
+
 function hear(answer: string, clock: Clock): Heard {
-  const text = rewriteSpokenTimes(correctTypos(answer));
+  const zoned = takeZoneWords(lastSaid(rewriteSpokenTimes(correctTypos(answer))));
+  const text = zoned.text;
   const meridiem = MORNING.test(text) ? 'am' : EVENING.test(text) ? 'pm' : undefined;
   const scanner = new Scanner(text);
+  const range = takeWeekRange(scanner, clock);
   const when = takeWhen(scanner, clock);
   const leftover = cleanPhrase(
     scanner
@@ -67,7 +87,14 @@ function hear(answer: string, clock: Clock): Heard {
       )
       .replace(/\s+/g, ' '),
   );
-  return { said: answer, when, ...(meridiem ? { meridiem } : {}), leftover };
+  return {
+    said: answer,
+    when,
+    ...(range ? { range } : {}),
+    ...(zoned.zone ? { zone: zoned.zone } : {}),
+    ...(meridiem ? { meridiem } : {}),
+    leftover,
+  };
 }
 
 /** "с директором": the preposition the answer said before the words (cleaning took it). */
@@ -143,6 +170,15 @@ function answerEventCreate(
     heard.when.weekday &&
     dayWithin(rangeOf(pending.within), heard.when.weekday.weekday);
   if (inRange) heard = { ...heard, when: { ...heard.when, date: inRange } };
+  // Only the period ("sometime next week"): "что у меня на следующей неделе" asks instead.
+  const onlyPeriod =
+    heard.range &&
+    !heard.leftover &&
+    !ASKING.test(heard.said) &&
+    !heard.when.weekday &&
+    !heard.when.date;
+  const narrowed = onlyPeriod && narrow(pending, heard.range!);
+  if (narrowed) return narrowed;
   if (slot === 'meridiem' && pending.start) {
     if (time)
       return done(toInstant(dateHeard(heard, clock, time) ?? pendingDay!, time, clock.zone));
@@ -153,13 +189,13 @@ function answerEventCreate(
   if (slot === 'time' || slot === 'past' || slot === 'start' || slot === 'date') {
     const heardDay = dateHeard(heard, clock, time);
     const day = heardDay ?? (slot === 'date' ? undefined : pendingDay);
-    if (time && day) return done(toInstant(day, time, clock.zone));
+    // "в 9 по мск": the time is that zone's, on the day meant.
+    const zone = heard.zone ?? clock.zone;
+    if (time && day) return done(toInstant(day, time, zone));
     if (time && !day) {
       const today = todayOf(clock);
-      const instant = toInstant(today, time, clock.zone);
-      return done(
-        instant > clock.now ? instant : toInstant(placeTomorrow(today), time, clock.zone),
-      );
+      const instant = toInstant(today, time, zone);
+      return done(instant > clock.now ? instant : toInstant(placeTomorrow(today), time, zone));
     }
     if (slot === 'past' && heard.meridiem === 'pm' && pending.start) {
       const start = new Date(pending.start.getTime() + 12 * 3_600_000);
@@ -171,8 +207,8 @@ function answerEventCreate(
     }
     if (heardDay) {
       const day = heardDay;
-      // A date that did not exist, said again: the time said first stays.
-      if (pending.start && slot === 'date') {
+      // A date that did not exist, or a passed time moved to another day: the time said stays.
+      if (pending.start && (slot === 'date' || slot === 'past')) {
         return done(toInstant(day, localTimeOf(pending.start, clock), clock.zone));
       }
       const answered: EventCreateIntent = { ...pending, date: isoDate(day), missing: ['time'] };
@@ -183,6 +219,23 @@ function answerEventCreate(
     }
   }
   return undefined;
+}
+
+/**
+ * "на следующей неделе" as the answer to "when?": still no day, so the range is kept and the
+ * day asked again (the answer's weekday is then placed in it); a time said stays.
+ */
+function narrow(pending: EventCreateIntent, range: DayRange): EventCreateIntent | undefined {
+  if (pending.missing[0] !== 'start' && pending.missing[0] !== 'date') return undefined;
+  const asked: EventCreateIntent = {
+    ...pending,
+    within: { first: isoDate(range.first), last: isoDate(range.last) },
+    missing: ['date'],
+    question: dayQuestion(pending.language),
+  };
+  delete asked.start;
+  delete asked.date;
+  return asked;
 }
 
 /** A range kept in a pending question (ISO dates) as days. */

@@ -12,11 +12,11 @@ import type { WhenFound } from './when.js';
 
 /** Things done at either end of the day: a bare 1–7 is asked about. */
 const EITHER_END = words(
-  'трениров\\p{L}*|зал\\p{L}*|спортзал\\p{L}*|пробежк\\p{L}*|бег|бегать|велотренажер\\p{L}*|поезд\\p{L}*|самол[её]т\\p{L}*|рейс\\p{L}*|вылет\\p{L}*|такси|аэропорт\\p{L}*|вокзал\\p{L}*|электричк\\p{L}*|паром\\p{L}*|нью-?йорк\\p{L}*|ванкувер\\p{L}*|сингапур\\p{L}*|сидне\\p{L}*|токио|калифорни\\p{L}*|лос-?анджелес\\p{L}*|run|running|jog\\p{L}*|gym|workout|rowing|swim\\p{L}*|train|flight|plane|ferry|taxi|cab|airport|bus|new\\s+york|singapore|sydney|tokyo|vancouver|california|los\\s+angeles|la\\s+office|feed\\s+the\\s+baby',
+  'трениров\\p{L}*|зал\\p{L}*|спортзал\\p{L}*|пробежк\\p{L}*|бег|бегать|велотренажер\\p{L}*|поезд\\p{L}*|самол[её]т\\p{L}*|рейс\\p{L}*|вылет\\p{L}*|такси|аэропорт\\p{L}*|вокзал\\p{L}*|электричк\\p{L}*|паром\\p{L}*|нью-?йорк\\p{L}*|ванкувер\\p{L}*|сингапур\\p{L}*|сидне\\p{L}*|токио|калифорни\\p{L}*|лос-?анджелес\\p{L}*|торонто|чикаго|бостон\\p{L}*|сан-?франциско|run|running|jog\\p{L}*|gym|workout|rowing|swim\\p{L}*|spin|spinning|cycling|crossfit|bootcamp|toronto|chicago|boston|montreal|seattle|san\\s+francisco|nyc|train|flight|plane|ferry|taxi|cab|airport|bus|new\\s+york|singapore|sydney|tokyo|vancouver|california|los\\s+angeles|la\\s+office|feed\\s+the\\s+baby',
 );
 /** Evening things: a bare 8–11 is pm. */
 const EVENING = words(
-  'ужин\\p{L}*|кино|фильм\\p{L}*|вечеринк\\p{L}*|бар|баре|пати|тусовк\\p{L}*|концерт\\p{L}*|спектакл\\p{L}*|театр\\p{L}*|днюх\\p{L}*|клуб\\p{L}*|dinner|supper|movie\\p{L}*|cinema|party|bar|pub|drinks|concert|show|date\\s+night|darts|karaoke|club',
+  'ужин\\p{L}*|кино|фильм\\p{L}*|вечеринк\\p{L}*|бар|баре|пати|тусовк\\p{L}*|концерт\\p{L}*|спектакл\\p{L}*|театр\\p{L}*|днюх\\p{L}*|клуб\\p{L}*|dinner|supper|wine|movie\\p{L}*|cinema|party|bar|pub|drinks|concert|show|date\\s+night|darts|karaoke|club',
 );
 
 const reset = (pattern: RegExp) => {
@@ -43,6 +43,8 @@ export function readBareHour(when: WhenFound, title: string): ClockReading | und
   return { time: morning };
 }
 
+const NOT_TOPIC = '(?<!(?:about|abt|regarding|про|насч[её]т)\\s+)';
+
 /**
  * Date-like words still in a title after the date was taken out ("След маникюр", "28 числа
  * ужин", "Feb 30 doctor", "Work dinner 9"): a sign the date or time was not understood.
@@ -50,10 +52,12 @@ export function readBareHour(when: WhenFound, title: string): ClockReading | und
 const DATE_LEFTOVER = words(
   [
     MONTH_WORD,
-    WEEKDAY_WORD,
-    'пн|вт|ср|чт|пт|сб|вс|воскр|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun',
+    // "call the daycare about friday": the day it is about, not a day left unread
+    `${NOT_TOPIC}(?:${WEEKDAY_WORD})`,
+    `${NOT_TOPIC}(?:пн|вт|ср|чт|пт|сб|вс|воскр|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)`,
     'числа|недел\\p{L}*|след|следующ\\p{L}*|tmw|tmrw|tomorow|tommorow|мск|msk|xmas',
-    '\\d{1,2}-?(?:го|е|ое|th|st|nd|rd)',
+    // "grandpa's 80th" is how old he turns, not a day of the month
+    "(?<!['’]s\\s+)\\d{1,2}-?(?:го|е|ое|th|st|nd|rd)",
     '\\d{1,2}/\\d{1,2}',
     '\\d{1,2}\\s*[-–]\\s*\\d{1,2}',
     '^\\d{1,2}(?=\\s)',

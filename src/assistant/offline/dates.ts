@@ -81,7 +81,7 @@ const DAY_WORDS = words(
 );
 
 const WEEKDAY_PHRASE = words(
-  `${PREP}(?:(этот|эту|это|следующий|следующую|следующее|след|ближайший|ближайшую|ближайшее|будущий|будущую|будущее|this|next|coming|upcoming)\\s+)?${WEEKDAY}(?:['’]s)?`,
+  `${PREP}(?:(этот|эту|это|следующий|следующую|следующее|след|ближайший|ближайшую|ближайшее|будущий|будущую|будущее|this|next|coming|upcoming)\\.?\\s+)?${WEEKDAY}(?:['’]s)?`,
 );
 
 const NUMERIC_DATE = words(
@@ -116,6 +116,20 @@ function monthDay(day: number, today: LocalDate): LocalDate {
 
 const NAMES_A_DATE = new RegExp(`\\d.*${MONTH_WORD}|${MONTH_WORD}.*\\d|\\d{1,2}/\\d{1,2}`, 'iu');
 
+/** "01/02" with both numbers up to 12 and no year: day/month or month/day. */
+const SLASH_DATE = /^\s*(\d{1,2})\/(\d{1,2})\s*$/u;
+
+/**
+ * English "01/02" is January 2 in the US and February 1 elsewhere: left unread, so it is
+ * asked about; a Russian message reads it day first, like "01.02".
+ */
+function isEitherWayRound(said: string, message: string): boolean {
+  const m = SLASH_DATE.exec(said);
+  if (!m || /\p{Script=Cyrillic}/u.test(message)) return false;
+  const [first, second] = [Number(m[1]), Number(m[2])];
+  return first <= 12 && second <= 12 && first !== second;
+}
+
 /** The text with runs of blanks squeezed (chrono misreads "10 марта      "), and a map back. */
 function squeezed(text: string): { text: string; origin: number[] } {
   let out = '';
@@ -145,6 +159,7 @@ function takeNamedDate(scanner: Scanner, clock: Clock): DateFound {
       // A date names its month ("the week" and "30 минут" are not dates).
       if (!start.isCertain('day') || !start.isCertain('month') || !NAMES_A_DATE.test(result.text))
         continue;
+      if (isEitherWayRound(result.text, text)) continue;
       const read = (c: typeof start): LocalDate => {
         const month = c.get('month') ?? today.month;
         const day = c.get('day') ?? today.day;
@@ -191,6 +206,13 @@ function takeHoliday(scanner: Scanner, today: LocalDate): LocalDate | undefined 
   return undefined;
 }
 
+/** "call the daycare about friday", "спросить про субботу": the day is what it is about. */
+const ABOUT_BEFORE = /(?<![\p{L}])(?:about|abt|regarding|re|про|насч[её]т)\s+$/iu;
+
+function dayNotTopic(m: RegExpExecArray | null, text: string): RegExpExecArray | null {
+  return m && ABOUT_BEFORE.test(text.slice(0, m.index)) ? null : m;
+}
+
 /** Takes a day ("завтра", "в пятницу", "10 марта", "15.03") out of the message. */
 export function takeDate(scanner: Scanner, clock: Clock): DateFound {
   const today = todayOf(clock);
@@ -198,7 +220,7 @@ export function takeDate(scanner: Scanner, clock: Clock): DateFound {
   if (day) return { date: dayWord(day[1] ?? '', today) };
   const holiday = takeHoliday(scanner, today);
   if (holiday) return { date: holiday };
-  const weekday = scanner.peek(WEEKDAY_PHRASE);
+  const weekday = dayNotTopic(scanner.peek(WEEKDAY_PHRASE), scanner.text);
   if (weekday && scanner.peek(NEXT_WEEK_WITH_DAY)) {
     const index = weekdayOf(weekday[2] ?? '');
     if (index) {

@@ -26,6 +26,8 @@ const DEFAULT_MINUTES = 60;
 /** Words that ask for an event rather than name it; a following noun is in the accusative. */
 const ACCUSATIVE_FILLERS = [
   'напомни(?:те)?(?:\\s+мне)?(?:\\s+пожалуйста)?\\s+про',
+  // "мне надо чтобы ты записал встречу": the request said as a wish
+  '(?:чтобы|чтоб)\\s+ты\\s+(?:записал|запланировал|добавил|поставил|внес|вн[её]с)(?:\\s+мне)?',
   '(?:запланируй|запланировать|добавь|добавить|создай|создать|назначь|назначить|поставь|поставить|запиши|записать|внеси)(?:\\s+мне)?(?:\\s+(?:в\\s+календарь|в\\s+расписание))?(?:\\s+(?:событие|напоминание|мероприятие))?',
 ];
 const EVENT_NOUN =
@@ -36,29 +38,31 @@ const REQUEST = startsWith(
 );
 /** Verbs that may also start a title ("every Sunday plan the week"): only as the first words. */
 const FIRST_WORDS = startsWith(
-  `(?:please\\s+)?(?:book|put|arrange)\\s+(?:an?|the|my)${EVENT_NOUN}`,
+  `(?:please\\s+)?(?:(?:book|put|arrange)\\s+(?:an?|the|my)${EVENT_NOUN}|put\\s+(?:down|in)(?:\\s+that)?)`,
 );
 /** Words of speech, not of the event: "кароч", "слушай", "hey so can you add um …". */
 const SPEECH = [
   '^\\s*(?:кароч\\p{L}*|короче|слушай|слышь|так|ну|hey|so|ok(?:ay)?)(?:\\s*,)?(?:\\s+(?:so|then))?',
   '(?<![\\p{L}])(?:эм+|э+м|um+|uh+|erm)(?![\\p{L}])',
   'can\\s+you|could\\s+you|would\\s+you|можешь|можете',
+  // hedges of speech: "там часа на полтора наверное"
+  'наверное|наверно|типа|(?:и\\s+)?там(?=\\s*$)',
 ];
 const FILLERS = [
   'напомни(?:те)?(?:\\s+мне)?(?:\\s+пожалуйста)?(?:\\s+(?:о|об|что|чтобы))?',
   // "напоминай каждый вечер…", "поставь напоминалку…", "set a reminder for … to …"
   '(?:поставь|создай|сделай|добавь)?\\s*(?:напоминай(?:те)?|напоминалк\\p{L}*|напоминани[ея])(?:\\s+мне)?(?:\\s+(?:о|об|про|что|чтобы))?',
-  '(?:(?:please\\s+)?(?:set|make|add|create)\\s+(?:me\\s+)?an?\\s+)?reminder(?:\\s+(?:to|about|for|of|that))?',
+  '(?:i\\s+(?:need|want)\\s+an?\\s+|(?:please\\s+)?(?:set|make|add|create)\\s+(?:me\\s+)?an?\\s+)?reminder(?:\\s+(?:to|about|abt|for|of|that))?',
   'мне\\s+(?:нужно|надо)|нужно|надо|не\\s+забыть|пожалуйста|у\\s+меня(?:\\s+будет)?',
   ',?\\s*(?:займ[её]т|will\\s+take)(?=\\s*$)|пингани(?:\\s+меня)?|ping\\s+me(?:\\s+(?:to|about))?|later(?:\\s+on)?(?=\\s+to\\s)',
   '(?:please\\s+)?remind\\s+me(?:\\s+(?:to|about|of|that))?',
-  "(?:ping|nudge|alert)\\s+me(?:\\s+(?:to|about))?|не\\s+забудь(?:те)?|don['’]?t\\s+let\\s+me\\s+forget(?:\\s+to)?",
+  "(?:ping|nudge|alert)\\s+me(?:\\s+(?:to|about))?|не\\s+забудь(?:те)?|[—–-]?\\s*не\\s+да(?:й|йте)\\s+(?:мне\\s+)?забыть|don['’]?t\\s+let\\s+me\\s+forget(?:\\s+to)?",
   "i\\s+(?:need|have|want)\\s+to|i\\s+have(?:\\s+(?:an?|the))?|don['’]?t\\s+(?:let\\s+me\\s+)?forget\\s+to|please",
 ];
 
 /** Titles of events that take the whole day. */
 export const ALL_DAY_TITLE = words(
-  'день\\s+рождения|др|днюх\\p{L}*|годовщин\\p{L}*|праздник\\p{L}*|отпуск\\p{L}*|выходной|свадьб\\p{L}*|командировк\\p{L}*|поездк\\p{L}*|путешестви\\p{L}*|бизнес-?трип\\p{L}*|birthday|b-?day|anniversary|holiday|vacation|day\\s+off|wedding|trip|road\\s+trip|offsite|off-site|conference|festival|фестивал\\p{L}*|конференци\\p{L}*',
+  "день\\s+рождения|др|днюх\\p{L}*|юбиле\\p{L}*|(?<=['’]s\\s+)\\d{1,3}(?:st|nd|rd|th)|годовщин\\p{L}*|праздник\\p{L}*|отпуск\\p{L}*|выходной|свадьб\\p{L}*|командировк\\p{L}*|поездк\\p{L}*|путешестви\\p{L}*|бизнес-?трип\\p{L}*|birthday|b-?day|anniversary|holiday|vacation|day\\s+off|wedding|trip|road\\s+trip|offsite|off-site|conference|festival|фестивал\\p{L}*|конференци\\p{L}*",
   'iu',
 );
 
@@ -163,7 +167,9 @@ export function buildEventCreate(
     eitherEnd = reading.ask;
   }
   // "сегодня вечером", "tomorrow morning": a part of the day is not a time to put it at.
-  const vagueTime = Boolean(!when.time && when.partOfDay && !recurrence && !when.instant);
+  const vagueTime = Boolean(
+    !when.time && (when.partOfDay || when.later) && !recurrence && !when.instant,
+  );
   const time = timeOfWhen(when);
   const allDay =
     duration.allDay === true ||

@@ -108,13 +108,13 @@ const REMIND_FIRST = startsWith(
   '(?:please\\s+)?(?:remind\\s+me|напомни(?:те)?(?:\\s+мне)?(?:\\s+(?:плиз|пж|пожалуйста))?,?|пингани\\s+меня|ping\\s+me)(?![^.!?]{0,12}?(?:^|[\\s,])(?:what|when|which|что|какие|когда|во\\s+сколько)(?![\\p{L}]))(?!\\s+(?:за|\\d|an?\\s+(?:hour|day|week)|(?:one|two|\\d+)\\s+\\p{L}+\\s+before))',
 );
 const UPDATE = words(
-  'перенес\\p{L}*|перенос\\p{L}*|перекин\\p{L}*|перекинуть|сдвин\\p{L}*|передвин\\p{L}*|подвин\\p{L}*|измени\\p{L}*|поменя\\p{L}*|отложи|move|reschedule|push|postpone|shift|change|delay|bring\\s+forward|make\\s+(?:it|the|my|this)|slide|needs?\\s+(?:a\\s+)?(?:new|different)\\s+(?:time|day|date)|(?:другое|новое)\\s+время',
+  'перенес\\p{L}*|перенос\\p{L}*|перекин\\p{L}*|перекинуть|сдвин\\p{L}*|передвин\\p{L}*|подвин\\p{L}*|измени\\p{L}*|поменя\\p{L}*|отложи|move|reschedule|push|postpone|(?<!(?:night|day|late|early|morning|evening|double|my|a|the|work)\\s+)shift|change|delay|bring\\s+forward|make\\s+(?:it|the|my|this)|slide|needs?\\s+(?:a\\s+)?(?:new|different)\\s+(?:time|day|date)|(?:другое|новое)\\s+время',
 );
 const SEARCH = words(
   "что\\s+(?:у\\s+меня|запланировано|в\\s+планах|по\\s+планам)|как(?:ие|ой|ая)\\s+(?:у\\s+меня\\s+)?(?:планы|встречи|события|дела|мероприятия)|покажи\\s+(?:мне\\s+)?(?:мо[йиё]\\s+|мою\\s+)?(?:календар|расписан|событи|встреч|план|дела)\\p{L}*|расписание|когда\\s+у\\s+меня|what['’]?s\\s+(?:on|planned|up|happening|scheduled)|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|meetings|events|is\\s+on)|what['’]ve\\s+i\\s+got|show\\s+(?:me\\s+)?(?:my\\s+|the\\s+)?(?:calendar|schedule|events|meetings|agenda|plans)|agenda|(?:rundown|overview)\\s+of\\s+my|anything\\s+on|am\\s+i\\s+busy|when\\s+is\\s+my|when['’]s\\s+my|my\\s+(?:schedule|calendar|events|meetings|plans)|show\\s+me\\s+(?:today|tomorrow|this\\s+week|next\\s+week)|(?:что|какие)\\s+(?:в|на)\\s+(?:календаре|расписании)|мо[иё]\\s+(?:встречи|события|дела|планы)|покажи\\s+(?:мне\\s+)?(?:сегодня|завтра|неделю)",
 );
 const CREATE = words(
-  'напомни\\p{L}*|не\\s+забыть|не\\s+забудь\\p{L}*|(?:ping|nudge|alert)\\s+me|запланируй|запланировать|добавь|добавить|создай|назначь|поставь|запиши|remind|schedule|add|book|set\\s+up|plan|create|put|squeeze\\s+in|fit\\s+in',
+  'напомни\\p{L}*|не\\s+забыть|не\\s+забудь\\p{L}*|не\\s+да(?:й|йте)\\s+(?:мне\\s+)?забыть|(?:ping|nudge|alert)\\s+me|запланируй|запланировать|добавь|добавить|создай|назначь|поставь|запиши|remind|schedule|add|book|set\\s+up|plan|create|put|squeeze\\s+in|fit\\s+in',
 );
 /** Adding said in the imperative anywhere: "к цели X добавь шаг…", "закинь ещё пункт". */
 const ADD_NOW = words('добавь|добавьте|закинь|докин\\p{L}*|накинь|add');

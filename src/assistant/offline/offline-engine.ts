@@ -139,7 +139,7 @@ function build(
 }
 
 /** A question about the schedule, not an event: "busy this weekend?", "покажи все на …". */
-const ASKING =
+export const ASKING =
   /\?|^\s*(?:покажи|показать|что|есть|какие|busy|any|anything|what|show|got\s+time|do\s+i|am\s+i)(?![\p{L}])/iu;
 
 /** The offline engine behind the common interface. */

@@ -15,7 +15,7 @@ export interface ReminderFound {
 
 /** Verbs of a reminder request; taken out of the title by the event's fillers. */
 export const REMIND_VERB =
-  "напомни\\p{L}*|напоминай\\p{L}*|напоминалк\\p{L}*|напоминани[ея]|не\\s+забыть|не\\s+забудь(?:те)?|remind\\s+me|ping\\s+me|пингани(?:\\s+меня)?|nudge\\s+me|alert\\s+me|don['’]?t\\s+let\\s+me\\s+forget|(?:set|make|add|create)\\s+(?:me\\s+)?an?\\s+reminder|^\\s*reminder";
+  "напомни\\p{L}*|напоминай\\p{L}*|напоминалк\\p{L}*|напоминани[ея]|не\\s+забыть|не\\s+забудь(?:те)?|не\\s+да(?:й|йте)\\s+(?:мне\\s+)?забыть|remind\\s+me|ping\\s+me|пингани(?:\\s+меня)?|nudge\\s+me|alert\\s+me|don['’]?t\\s+let\\s+me\\s+forget|(?:set|make|add|create|need|want)\\s+(?:me\\s+)?an?\\s+reminder|^\\s*reminder";
 
 const UNITS: [RegExp, number][] = [
   [/^(?:мин|min)/u, 1],

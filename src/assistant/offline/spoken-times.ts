@@ -111,6 +111,14 @@ const MINUTE_WORD = Object.keys(MINUTE_WORDS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
+/** Hedges between "at" and the hour in speech: "at like three fifteen", "в где-то десять тридцать". */
+const HEDGE = '(?:like|about|around|roughly|примерно|где-то|около)';
+/** A whole message that is only an hour and its minutes in words: the answer "ten thirty". */
+const ONLY_SPOKEN_TIME = new RegExp(
+  `^\\s*(${HOUR_NUMBER})\\s+(${MINUTE_WORD})\\s*[.!]?\\s*$`,
+  'iu',
+);
+
 const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
   // "в 19 30" (typed by voice): 19:30
   [
@@ -133,7 +141,7 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
   // "в десять тридцать", "at ten thirty", "at 7 fifteen": hour and minutes said as words
   [
     new RegExp(
-      `${B}(в|во|к|на|с|до|at|by|from|to|till|until)\\s+(${HOUR_NUMBER}|1[3-9]|2[0-3])\\s+(${MINUTE_WORD})${E}(?!\\s*(?:мин|min|руб|км|%))`,
+      `${B}(в|во|к|на|с|до|at|by|from|to|till|until)(?:\\s+${HEDGE})?\\s+(${HOUR_NUMBER}|1[3-9]|2[0-3])\\s+(${MINUTE_WORD})${E}(?!\\s*(?:мин|min|руб|км|%))`,
       'giu',
     ),
     (at, hour, minutes) => {
@@ -141,6 +149,14 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
       const m = MINUTE_WORDS[minutes!.toLowerCase()];
       if (h === undefined || m === undefined || h > 23) return undefined;
       return `${at} ${h}:${pad(m)}`;
+    },
+  ],
+  [
+    ONLY_SPOKEN_TIME,
+    (hour, minutes) => {
+      const h = numberOf(hour!);
+      const m = MINUTE_WORDS[minutes!.toLowerCase()];
+      return h === undefined || m === undefined || h > 23 ? undefined : `${h}:${pad(m)}`;
     },
   ],
   // "к одиннадцати (часам)", "с восьми до десяти": the hour in digits
@@ -151,10 +167,10 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
     ),
     (at, hour) => `${at} ${obliqueHour(hour!)}`,
   ],
-  // "полвосьмого", "пол-восьмого", "в полвосьмого": half past the hour before
+  // "полвосьмого", "в полвосьмого", "до полпятого": half past the hour before
   [
-    new RegExp(`${B}(в\\s+)?пол[-\\s]?(${ORDINAL})${E}`, 'giu'),
-    (_at, hour) => `в ${ordinalHour(hour!) - 1 || 12}:30`,
+    new RegExp(`${B}(?:(в|во|с|со|до|к|от|после|около)\\s+)?пол[-\\s]?(${ORDINAL})${E}`, 'giu'),
+    (at, hour) => `${at ?? 'в'} ${ordinalHour(hour!) - 1 || 12}:30`,
   ],
   // "без пятнадцати восемь", "без четверти 8", "без 10 семь"
   [

@@ -10,6 +10,10 @@ export interface TimeFound {
   partOfDay?: PartOfDay;
   /** "tonight": today, in the evening. */
   tonight?: boolean;
+  /** "this morning", "this afternoon": today, even when that part of it has passed. */
+  today?: boolean;
+  /** "later", "попозже": later today, at a time not said yet. */
+  later?: boolean;
   /** A clock hour 1–12 said without am/pm or a part of the day ("в 7", "at 6:30"). */
   bare?: boolean;
 }
@@ -108,6 +112,14 @@ const PART_OF_DAY = words(
   'утром|днем|вечером|ночью|с\\s+утра|после\\s+обеда|(?:in\\s+the\\s+|this\\s+|at\\s+)?(?:morning|afternoon|evening)|(?:at|in\\s+the)\\s+night|(?<=(?:today|tomorrow|day|\\p{L}+day)\\s+)night|tonight',
 );
 
+/** "this morning": the part of today, not of the next day it comes round. */
+const THIS_PART = /^\s*this\s/iu;
+
+/** "wine night later": today, the time still to be asked ("later this week" is a range). */
+const LATER = words(
+  'later(?:\\s+(?:today|on))?(?!\\s+(?:this|next|in|that|to)(?![\\p{L}]))|попозже',
+);
+
 /** Takes a time of day ("в 15:00", "at 3pm", "с 10 до 12", "вечером") out of the message. */
 export function takeTimeOfDay(scanner: Scanner): TimeFound {
   const found: TimeFound = {};
@@ -117,6 +129,10 @@ export function takeTimeOfDay(scanner: Scanner): TimeFound {
     found.partOfDay =
       word === 'утра' ? 'morning' : word === 'обеда' ? 'afternoon' : partOfDayOf(word);
     if (word === 'tonight') found.tonight = true;
+    if (THIS_PART.test(part[0])) found.today = true;
+  } else if (scanner.take(LATER)) {
+    found.today = true;
+    found.later = true;
   }
   const hint = found.partOfDay;
   for (const pattern of RANGES) {

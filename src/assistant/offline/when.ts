@@ -74,7 +74,7 @@ export function placeWeekday(ref: WeekdayRef, clock: Clock, time?: LocalTime): W
     return todayWeekday + delta <= 7 ? { date: weekLater } : { date: nearest };
   }
   if (delta > 0) return { date: nearest };
-  const passed = time !== undefined && toInstant(today, time, clock.zone) <= clock.now;
+  const passed = time !== undefined && toInstant(today, time, clock.zone) < clock.now;
   return passed ? { date: weekLater } : { date: weekLater, alternative: today };
 }
 
@@ -106,7 +106,7 @@ export function resolveWhen(when: WhenFound, clock: Clock): ResolvedWhen {
     date = placed.date;
     alternativeDate = placed.alternative;
   }
-  if (!date && when.tonight) date = today;
+  if (!date && (when.tonight || when.today)) date = today;
   if (!date && time) {
     date = toInstant(today, time, clock.zone) > clock.now ? today : addDays(today, 1);
   }

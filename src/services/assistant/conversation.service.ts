@@ -112,6 +112,7 @@ export class ConversationService {
         answered &&
         (isShortPick(answered.intent, text) ||
           namesGoalAndStep(answered.intent, pending.intent) ||
+          narrowsDay(answered.intent) ||
           !isClearlyNew(intent, pending.intent))
       ) {
         intent = answered.intent;
@@ -461,6 +462,10 @@ const refersBack = (pending: ParsedIntent, fresh: ParsedIntent, text: string) =>
   pending.missing[0] === 'kind' &&
   ['event_create', 'goal_create', 'habit_create'].includes(fresh.intent) &&
   BACK_REFERENCE.test(text);
+/** "на следующей неделе" alone after "when?": the period of the new event, its day asked next. */
+function narrowsDay(answered: ParsedIntent): boolean {
+  return answered.intent === 'event_create' && answered.missing[0] === 'date' && !!answered.within;
+}
 
 /** A message that is a whole new request replaces the pending question. */
 function isCompleteNewRequest(intent: ParsedIntent): boolean {
