@@ -172,3 +172,25 @@ describe('reports said in everyday words', () => {
     expect(reply).toMatchObject({ intent: 'unknown', actions: [] });
   });
 });
+
+describe('reports that name the item by a verb, a Latin name or "не ел"', () => {
+  it('"пробежал сегодня 5 км", "анки скачал", "вчера не ел сладкого"', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    for (const title of ['Пробежка', 'Без сладкого']) {
+      await seedHabit(chat.app(), user, { title, startedOn: STARTED });
+    }
+    const german = await seedGoal(chat.app(), user, {
+      title: 'Выучить немецкий',
+      steps: ['Скачать Anki', 'Найти репетитора'],
+    });
+    expect((await send(user, 'пробежал сегодня 5 км')).intent).toBe('habit_check_in');
+    expect((await send(user, 'вчера не ел сладкого')).intent).toBe('habit_check_in');
+    expect((await send(user, 'анки скачал')).intent).toBe('step_status');
+    expect(await checkInsOf(user)).toEqual([
+      { title: 'Без сладкого', day: day(-1) },
+      { title: 'Пробежка', day: day(0) },
+    ]);
+    expect(await stepStatus(german.steps[0]!.id)).toBe('done');
+    expect(await stepStatus(german.steps[1]!.id)).toBe('pending');
+  });
+});

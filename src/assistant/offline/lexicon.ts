@@ -118,7 +118,61 @@ const EVERYDAY_WORDS: [RegExp, string][] = [
   [/(?<![\p{L}])англ(?![\p{L}])/giu, 'английский'],
   [/(?<![\p{L}])пианино(?![\p{L}])/giu, 'фортепиано'],
   [/(?<![\p{L}])(?:piano|пиано)(?![\p{L}])/giu, 'фортепиано piano'],
+  [/(?<![\p{L}])инглиш\p{L}*/giu, 'английский english'],
+  [/(?<![\p{L}])качалк\p{L}*/giu, 'спортзал gym'],
+  [/(?<![\p{L}])(?:бег|бегал\p{L}*|пробежал\p{L}*)(?![\p{L}])/giu, 'пробежка бег run'],
 ];
+
+const LATIN: Record<string, string> = Object.fromEntries(
+  [...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'].map((letter, i) => [
+    letter,
+    [
+      'a',
+      'b',
+      'v',
+      'g',
+      'd',
+      'e',
+      'e',
+      'zh',
+      'z',
+      'i',
+      'y',
+      'k',
+      'l',
+      'm',
+      'n',
+      'o',
+      'p',
+      'r',
+      's',
+      't',
+      'u',
+      'f',
+      'h',
+      'ts',
+      'ch',
+      'sh',
+      'sch',
+      '',
+      'y',
+      '',
+      'e',
+      'yu',
+      'ya',
+    ][i]!,
+  ]),
+);
+
+/** "анки" for «Anki», "зум" for «Zoom»: a Cyrillic word as it would be written in Latin. */
+const inLatin = (word: string) => [...word.toLowerCase()].map((c) => LATIN[c] ?? c).join('');
+
+/** Only the formal words ("пробежка бег run" for "пробежал сегодня"), to search by them alone. */
+export function formalWordsOf(text: string): string {
+  return EVERYDAY_WORDS.flatMap(([pattern, formal]) => (text.match(pattern) ? [formal] : [])).join(
+    ' ',
+  );
+}
 
 /** The text with the formal word after each everyday one, for matching against titles. */
 export function withFormalWords(text: string): string {
@@ -126,4 +180,9 @@ export function withFormalWords(text: string): string {
     (said, [pattern, formal]) => said.replace(pattern, (word) => `${word} ${formal}`),
     text,
   );
+}
+
+/** The Cyrillic words of the text spelled in Latin ("анки" → "anki"). */
+export function latinSpellingOf(text: string): string {
+  return (text.match(/\p{Script=Cyrillic}{3,}/gu) ?? []).map(inLatin).join(' ');
 }

@@ -14,7 +14,7 @@ import type {
 import { questionFor } from '../../assistant/offline/questions.js';
 import { readAnswer } from '../../assistant/offline/answers.js';
 import { offlineEngine, parseMessageAs } from '../../assistant/offline/offline-engine.js';
-import { isBareDone, readDoneReport, saysPast } from './done-reports.js';
+import { hasCheckMark, isBareDone, readDoneReport, saysPast } from './done-reports.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
 import { knownNamesOf } from './known-names.js';
 import { repliesIn } from './replies.js';
@@ -127,7 +127,7 @@ export class ConversationService {
       (intent.intent === 'unknown' ||
         wouldAskWhen(intent) ||
         (intent.intent === 'event_create' && saysPast(text)) ||
-        (intent.intent !== 'small_talk' && isBareDone(text)))
+        (intent.intent !== 'small_talk' && (isBareDone(text) || hasCheckMark(text))))
     ) {
       intent = (await readDoneReport(this.db, user.id, text, context)) ?? intent;
     }

@@ -1,6 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { ParseContext, ParsedIntent } from '../../assistant/intent.types.js';
-import { withFormalWords } from '../../assistant/offline/lexicon.js';
+import {
+  formalWordsOf,
+  latinSpellingOf,
+  withFormalWords,
+} from '../../assistant/offline/lexicon.js';
 import { parseMessageAs } from '../../assistant/offline/offline-engine.js';
 import { pickBest, type TitleCandidate, TitleSearch } from './title-search.js';
 
@@ -15,7 +19,7 @@ const PAST_LOOKALIKE =
 const REPORTED = new RegExp(
   [
     `(?<![\\p{L}])(?!${PAST_LOOKALIKE})\\p{L}{2,}(?:ал|ял|ил|ел|ыл|ул|ол|ёл)(?:а|и|ся|ась|ись)?(?![\\p{L}])`,
-    '(?<![\\p{L}])(?:готов[оа]?|сделан[оа]?|выполнен[оа]?|есть|засчитай|отметь|отмечай)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:готов[оа]?|сделан[оа]?|выполнен[оа]?|есть|засчитай|отметь|отмечай|ел[аи]?|пил[аи]?|спал[аи]?)(?![\\p{L}])',
     '(?<![\\p{L}])(?:\\p{L}{2,}ed|done|did|finished|sold|found|bought|got|went|ran|read|took|made|wrote|met|paid|sent|log)(?![\\p{L}])',
     '[✅✔☑🎉🙌]',
   ].join('|'),
@@ -52,6 +56,9 @@ const PAST = new RegExp(
   'iu',
 );
 
+/** A check mark: "pushups ✔ 30 reps" reports, whatever else the words read as. */
+export const hasCheckMark = (text: string): boolean => /[✅✔☑]/u.test(text);
+
 /** Only words of a report, nothing naming what ("есть! сделала ✅", "выпила!", "done ✔️"). */
 export function isBareDone(text: string): boolean {
   const naming = text.replace(REPORTED, ' ');
@@ -86,7 +93,10 @@ export async function readDoneReport(
   const said = parseMessageAs(text, context, 'habit_check_in');
   // "meditated ✅", "вчера читала": the verb itself names the practice (same stem).
   const found =
-    (await bestDone(search, userId, naming)) ?? (await bestDone(search, userId, text, ['habits']));
+    (await bestDone(search, userId, naming)) ??
+    (await bestDone(search, userId, text, ['habits'])) ??
+    // "пробежал" for «Пробежка», "анки" for «Скачать Anki»: the formal or Latin words alone.
+    (await bestDone(search, userId, `${formalWordsOf(text)} ${latinSpellingOf(unreported)}`));
   if (!found) {
     if (!isBareDone(text)) return undefined;
     const asked = { ...said, missing: ['target'] } as ParsedIntent & { target?: string };
