@@ -62,6 +62,32 @@ describe('a request that does not name its item asks which one, with the items a
     expect(steps).toEqual([{ goal_id: python.id, title: 'Read automate the boring stuff' }]);
   });
 
+  it('"one of the <goal> steps" asks among that goal\'s steps only; the answer picks one', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    await seedGoal(chat.app(), user, { title: 'Learn guitar', steps: ['Buy a capo'] });
+    await seedGoal(chat.app(), user, {
+      title: 'Run a marathon',
+      steps: ['Buy running shoes', 'Run 10 km'],
+    });
+    const asked = await send(user, 'mark one of the marathon steps done');
+    expect(asked.actions).toEqual([]);
+    expect(asked.quickReplies).toEqual(expect.arrayContaining(['Buy running shoes', 'Run 10 km']));
+    expect(asked.quickReplies).not.toContain('Buy a capo');
+    const done = await send(user, 'the shoes, got them today');
+    expect(done.actions).toEqual([
+      expect.objectContaining({ kind: 'step_updated', title: 'Buy running shoes' }),
+    ]);
+  });
+
+  it('"which goal?" answered "the <name> goal" picks it, not a list of goals', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    await seedGoal(chat.app(), user, { title: 'Write a novel' });
+    const python = await seedGoal(chat.app(), user, { title: 'Learn Python basics' });
+    await send(user, 'add step: finish the course');
+    await send(user, 'the python basics goal');
+    expect(await stepsOf(user)).toEqual([{ goal_id: python.id, title: 'Finish the course' }]);
+  });
+
   it('"mark it done" with habits of today asks which habit; the pick keeps the day said', async () => {
     const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
     for (const title of ['Guitar practice', 'Vitamins']) {

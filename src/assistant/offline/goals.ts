@@ -20,6 +20,8 @@ const CREATE_FILLERS = [
   '(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)(?:\\s+мне|\\s+себе)?(?:\\s+новую)?\\s+цель(?:\\s+чтобы)?',
   // "пятнадцать книг … осилить, запиши как цель", "save it as a goal"
   '(?:запиши|добавь|сохрани|поставь)(?:\\s+(?:это|её|ее))?\\s+как\\s+цель|(?:add|save|set|put)(?:\\s+(?:it|this|that))?\\s+as\\s+(?:a\\s+|my\\s+)?goal',
+  // "бабушка хочет научиться…, запиши целью", "…, that's a goal"
+  "(?:запиши|поставь|сохрани|добавь|сделай)(?:\\s+(?:это|её|ее|мне))?\\s+целью|that['’]?s\\s+(?:a|my)(?:\\s+new)?\\s+goal|(?:it|this)\\s+is\\s+(?:a|my)(?:\\s+new)?\\s+goal|make\\s+(?:it|this|that)\\s+a\\s+goal",
   'короче|в\\s+общем|слушай|so|ok(?:ay)?|well',
   // "добавь в мои цели марафон", "add learning piano to my goals"
   '(?:в|к)\\s+(?:мои|мой|список)\\s+цел\\p{L}*|(?:в|к)\\s+цел(?:и|ям)|(?:to|on|in)\\s+my\\s+goals(?:\\s+list)?|^\\s*(?:add|put|добавь|внеси)',
@@ -68,7 +70,7 @@ export function buildGoalSearch(scanner: Scanner, language: AssistantLanguage): 
 const PROGRESS_FILLERS = [
   'как(?:ой|ов)?\\s+(?:у\\s+меня\\s+)?(?:мой\\s+)?прогресс|прогресс\\p{L}*|как\\s+продвига\\p{L}*|насколько\\s+я\\s+продвинул\\p{L}*|продвинул\\p{L}*|продвига\\p{L}*',
   'сколько\\s+(?:мне\\s+)?осталось(?:\\s+до)?|покажи|как\\s+(?:там\\s+)?(?:дела|успехи)(?:\\s+(?:с|по))?|(?:что|че|чё|чо)\\s+(?:там\\s+)?(?:с|по)|как\\s+там(?:\\s+(?:с|по))?|сколько\\s+процентов|процент\\p{L}*|выполнено',
-  "where\\s+am\\s+i\\s+at(?:\\s+with)?|am\\s+i\\s+on\\s+track(?:\\s+(?:with|for))?|how\\s+am\\s+i\\s+doing|how\\s+far\\s+along\\s+am\\s+i|how\\s+far\\s+am\\s+i|how\\s+much(?:\\s+of)?|how['’]s|how\\s+is|how\\s+are|going|what\\s+percent(?:age)?(?:\\s+of)?|is\\s+done|done|coming\\s+along|what['’]?s\\s+up\\s+with|(?:the\\s+)?status\\s+of",
+  "where\\s+am\\s+i\\s+at(?:\\s+with)?|am\\s+i\\s+on\\s+track(?:\\s+(?:with|for))?|how\\s+am\\s+i\\s+doing|how\\s+far\\s+along\\s+am\\s+i|how\\s+(?:far|close)\\s+am\\s+i(?:\\s+(?:to|from|with))?|how\\s+much(?:\\s+of)?|how['’]s|how\\s+is|how\\s+are|going|what\\s+percent(?:age)?(?:\\s+of)?|is\\s+done|done|coming\\s+along|what['’]?s\\s+up\\s+with|(?:the\\s+)?status\\s+of",
   "(?:what['’]?s|what\\s+is|show(?:\\s+me)?)\\s+my\\s+progress|my\\s+progress|progress",
   'на\\s+каком\\s+(?:я\\s+)?этапе(?:\\s+(?:по|в|с))?|(?:я\\s+)?(?:вообще\\s+)?(?:успева(?:ю|ем)|в\\s+графике)|много\\s+(?:ли\\s+)?(?:ещ[её]\\s+)?(?:пунктов|шагов)|по',
   GOAL_WORD,
@@ -90,9 +92,11 @@ export function buildGoalProgress(
 }
 
 const DELETE_FILLERS = [
-  'удали\\p{L}*|удалить|убери\\p{L}*|убрать|отмени\\p{L}*|сотри|снеси|сноси|снести|выкин\\p{L}*|delete|remove|drop|cancel|erase|kill|scrap|ditch|get\\s+rid\\s+of',
+  'удали\\p{L}*|удалить|убери\\p{L}*|убрать|отмени\\p{L}*|сотри|стереть|снеси|сноси|снести|выкин\\p{L}*|delete|remove|drop|cancel|erase|kill|scrap|ditch|get\\s+rid\\s+of',
   // "i need to get rid of a goal", "одну цель надо удалить": no goal named yet.
   'i\\s+(?:need|want|have)\\s+to|i\\s+(?:wanna|gotta)|надо|нужно|хочу|one\\s+of\\s+my|одну|одн\\p{L}+\\s+из|an?|my',
+  // "goal cleanup, delete one": tidying the list, still no goal named.
+  'clean-?\\s*up|чистк\\p{L}*|расчист\\p{L}*|(?<=\\s)one(?=[\\s.!]*$)',
   GOAL_WORD,
 ];
 

@@ -31,13 +31,13 @@ import { takeFillers, targetFrom, titleFrom } from './titles.js';
 
 /** Things people keep doing: a repetition of one of these is a habit, not a calendar event. */
 export const HABIT_ACTIVITY = words(
-  'зарядк\\p{L}*|медитац\\p{L}*|медитир\\p{L}*|чтени\\p{L}*|читать|читаю|пробежк\\p{L}*|бегать|бег|йог\\p{L}*|растяжк\\p{L}*|отжиман\\p{L}*|приседан\\p{L}*|планк\\p{L}*|пресс|дневник\\p{L}*|прогулк\\p{L}*|гулять|пить\\s+вод\\p{L}*|вод[уыа]|витамин\\p{L}*|зуб\\p{L}*|слов\\p{L}*|учить|английск\\p{L}*|дуолинго|спорт\\p{L}*|тренир\\p{L}*|workout|exercis\\p{L}*|meditat\\p{L}*|read(?:ing)?|run(?:ning)?|jog(?:ging)?|yoga|stretch\\p{L}*|push-?ups|squats|plank|journal(?:ing)?|walk(?:ing)?|water|vitamins?|floss(?:ing)?|duolingo|words|practice|gym|pages?|страниц\\p{L}*|шаг(?:ов)?|steps|сахар\\p{L}*|sugar|курить|smoking|душ|contrast\\s+shower|cold\\s+(?:plunge|shower)|plunge|уборк\\p{L}*|убират\\p{L}*|прибрат\\p{L}*|tidy\\p{L}*|clean(?:ing)?|кроват\\p{L}*|bed|рисова\\p{L}*|рисую|скетч\\p{L}*|sketch\\p{L}*|draw(?:ing)?|гитар\\p{L}*|guitar|пианино|piano|музык\\p{L}*|instrument|испанск\\p{L}*|немецк\\p{L}*|французск\\p{L}*|китайск\\p{L}*|spanish|german|french|язык\\p{L}*|language|вокал\\p{L}*|распевк\\p{L}*|молитв\\p{L}*|pray\\p{L}*|благодарност\\p{L}*|gratitude|skincare|уход\\s+за\\s+кож\\p{L}*|массаж\\p{L}*|велосипед\\p{L}*|bike|cycling|плава\\p{L}*|swim(?:ming)?|пресс\\p{L}*|abs|подтягиван\\p{L}*|pull-?ups|сон|sleep|лечь\\s+до|bedtime|no\\s+phone|без\\s+телефона|соцсет\\p{L}*|social\\s+media|кофе|coffee|алкогол\\p{L}*|alcohol|sweets|сладк\\p{L}*',
+  'зарядк\\p{L}*|гимнастик\\p{L}*|gymnastics|медитац\\p{L}*|медитир\\p{L}*|чтени\\p{L}*|читать|читаю|пробежк\\p{L}*|бегать|бег|йог\\p{L}*|растяжк\\p{L}*|отжиман\\p{L}*|приседан\\p{L}*|планк\\p{L}*|пресс|дневник\\p{L}*|прогулк\\p{L}*|гулять|пить\\s+вод\\p{L}*|вод[уыа]|витамин\\p{L}*|зуб\\p{L}*|слов\\p{L}*|учить|английск\\p{L}*|дуолинго|спорт\\p{L}*|тренир\\p{L}*|workout|exercis\\p{L}*|meditat\\p{L}*|read(?:ing)?|run(?:ning)?|jog(?:ging)?|yoga|stretch\\p{L}*|push-?ups|squats|plank|journal(?:ing)?|walk(?:ing)?|water|vitamins?|floss(?:ing)?|duolingo|words|practice|gym|pages?|страниц\\p{L}*|шаг(?:ов)?|steps|сахар\\p{L}*|sugar|курить|smoking|душ|contrast\\s+shower|cold\\s+(?:plunge|shower)|plunge|уборк\\p{L}*|убират\\p{L}*|прибрат\\p{L}*|tidy\\p{L}*|clean(?:ing)?|кроват\\p{L}*|bed|рисова\\p{L}*|рисую|скетч\\p{L}*|sketch\\p{L}*|draw(?:ing)?|гитар\\p{L}*|guitar|пианино|piano|музык\\p{L}*|instrument|испанск\\p{L}*|немецк\\p{L}*|французск\\p{L}*|китайск\\p{L}*|spanish|german|french|язык\\p{L}*|language|вокал\\p{L}*|распевк\\p{L}*|молитв\\p{L}*|pray\\p{L}*|благодарност\\p{L}*|gratitude|skincare|уход\\s+за\\s+кож\\p{L}*|массаж\\p{L}*|велосипед\\p{L}*|bike|cycling|плава\\p{L}*|swim(?:ming)?|пресс\\p{L}*|abs|подтягиван\\p{L}*|pull-?ups|сон|sleep|лечь\\s+до|bedtime|no\\s+phone|без\\s+телефона|соцсет\\p{L}*|social\\s+media|кофе|coffee|алкогол\\p{L}*|alcohol|sweets|сладк\\p{L}*',
 );
 /** "хочу отслеживать", "веди стрик", "track it": a practice to keep count of is a habit. */
 const TRACKING_WORDS =
-  'отслежива\\p{L}*|отслеживай|трекать|трекай|трекаю|стрик\\p{L}*|streaks?|track(?:ing)?\\s+(?:it|this|that)|keep\\s+track';
+  "отслежива\\p{L}*|отслеживай|трекать|трекай|трекаю|стрик\\p{L}*|streaks?|track(?:ing)?\\s+(?:it|this|that|my)|keep\\s+track|(?:хочу|чтобы|буду|стараюсь|постараюсь)\\s+не\\s+пропуска\\p{L}*(?:\\s+ни\\s+дня)?|never\\s+miss(?:\\s+a\\s+day)?|(?:don['’]t|do\\s+not)\\s+want\\s+to\\s+miss\\s+a\\s+day";
 /** The tracking words with what is said around them, taken out of a habit's title. */
-const TRACKING = words(
+export const TRACKING = words(
   `(?:(?:я\\s+)?хочу\\s+|буду\\s+|веди\\s+|вести\\s+|i\\s+want\\s+to\\s+|(?:build|keep|start)\\s+(?:a\\s+|the\\s+|my\\s+)?|(?:and\\s+)?)?(?:${TRACKING_WORDS})(?:\\s+(?:это|его|её|ее|the\\s+streak))?`,
 );
 /** Said outright: "привычка", "habit". */
@@ -145,13 +145,16 @@ export function buildHabitCreate(scanner: Scanner, language: AssistantLanguage):
   return intent;
 }
 
-const YESTERDAY = words("(?:за\\s+)?вчера(?:шн\\p{L}*)?|(?:for\\s+)?yesterday(?:['’]s)?");
+/** "вчера", "for yesterday", "last night" (a check-in's day, said of the evening before). */
+const YESTERDAY = words(
+  "(?:за\\s+)?вчера(?:шн\\p{L}*)?|(?:for\\s+)?yesterday(?:['’]s)?|last\\s+night",
+);
 const TODAY = words("(?:за\\s+)?сегодня(?:шн\\p{L}*)?|(?:for\\s+)?today(?:['’]s)?");
 /** "в пятницу бегал", "log guitar for saturday": a check-in's day is the latest such day. */
 const PAST_WEEKDAY = words(`(?:(?:в|во|за|on|for|last)\\s+)?${WEEKDAY}`);
 const SKIPPED = words('пропус\\p{L}*|пропущ\\p{L}*|skip(?:ped|ping)?|не\\s+(?:сделал\\p{L}*|буду)');
 const CHECK_IN_FILLERS = [
-  'отметь|отметить|отмечаю|mark(?:ed)?|check(?:ed)?\\s*-?\\s*in|(?:check|tick)(?:ed)?\\s+off|log(?:ged)?|чекин',
+  '(?:постав\\p{L}*|ставь)\\s+(?:мне\\s+)?(?:галочк\\p{L}*|галк\\p{L}*|отметк\\p{L}*)(?:\\s+(?:в|по|для))?|tick|отметь|отметить|отмечаю|mark(?:ed)?|check(?:ed)?\\s*-?\\s*in|(?:check|tick)(?:ed)?\\s+off|log(?:ged)?|чекин',
   'сделал\\p{L}*|выполнил\\p{L}*|сделан\\p{L}*|готов[оа]?|есть|done|did|finished|completed?|had',
   'привычк\\p{L}*|habits?|(?:как|as)\\s+(?:сделан\\p{L}*|выполнен\\p{L}*|done)',
   "я|мою|мой|мое|моё|свою|свой|my|i|i['’]ve|with|w|today|сегодня|уже|already|also|тоже|just|только\\s+что",

@@ -1,6 +1,6 @@
 import type { IntentName } from '../intent.types.js';
 import { classifyIntent } from '../nlu/intent-classifier.js';
-import { HABIT_ACTIVITY, HABIT_WORD, TIMES_PER, WEEKDAY_LIST } from './habits.js';
+import { HABIT_ACTIVITY, HABIT_WORD, TIMES_PER, TRACKING, WEEKDAY_LIST } from './habits.js';
 import { takeRecurrence } from './recurrence-words.js';
 import { STEP_BY_PLACE, UNDONE } from './steps.js';
 import type { Classification } from './intent-rules.js';
@@ -35,7 +35,7 @@ const LIST_ASK = words(
   'как(?!\\s+привычк)|report|отч[её]т\\p{L}*|summary|recap|какие|какой|какая|каков\\p{L}*|покажи|мои|список|сколько|что\\s+с|how|show|my|list|which|streaks?|status',
 );
 const CHECK_IN = words(
-  'сделал\\p{L}*|выполнил\\p{L}*|отметь|отметить|готово|check\\s+off|tick\\s+off|пропуска\\p{L}*|пропусти\\p{L}*|done|did|mark|check\\s*-?\\s*in|log|skip\\p{L}*|finished|completed',
+  '(?:постав\\p{L}*|ставь)\\s+(?:мне\\s+)?(?:галочк\\p{L}*|галк\\p{L}*|отметк\\p{L}*)|tick|сделал\\p{L}*|выполнил\\p{L}*|отметь|отметить|готово|check\\s+off|tick\\s+off|пропуска\\p{L}*|пропусти\\p{L}*|done|did|mark|check\\s*-?\\s*in|log|skip\\p{L}*|finished|completed',
 );
 const STEP = words('шаг\\p{L}*|пункт(?:а|ов|ы|ом)?(?!\\s+выдач)|steps?');
 /** "for leo's reading goal add: read together every night": a step of a goal, not a habit. */
@@ -64,7 +64,7 @@ const STREAK_ASK = words(
 );
 /** "how consistent have i been with guitar", "сколько раз бегал", "статистика по привычкам". */
 const HABIT_STATUS = words(
-  'how\\s+consistent|consistency|how\\s+(?:many\\s+times|often)\\s+(?:have|did)\\s+i|сколько\\s+раз\\s+(?:я\\s+)?\\p{L}+(?:л|ла|ли|лся|лась)(?![\\p{L}])|статистик\\p{L}*|stats|statistics',
+  'сколько\\s+(?:дней|недель)\\s+(?:я\\s+)?(?:уже\\s+)?(?:держусь|продержал\\p{L}*|без|не\\s+\\p{L}+)|how\\s+(?:many\\s+days|long)\\s+(?:have\\s+i\\s+)?(?:been\\s+|gone\\s+)?(?:without|no|off)|how\\s+consistent|consistency|how\\s+(?:many\\s+times|often)\\s+(?:have|did)\\s+i|сколько\\s+раз\\s+(?:я\\s+)?\\p{L}+(?:л|ла|ли|лся|лась)(?![\\p{L}])|статистик\\p{L}*|stats|statistics',
 );
 
 /**
@@ -106,7 +106,8 @@ export function decide(said: Classification, text: string): Decided {
   if (habitWord && !stepWord) {
     // "подведи итоги недели по привычкам": the habits' week, not a new habit.
     if (said.intent === 'week_review') return { intent: 'habit_list' };
-    if (has(CHECK_IN, text)) return { intent: 'habit_check_in' };
+    // "хочу не пропускать" is a habit to keep, not a day skipped.
+    if (has(CHECK_IN, text.replace(TRACKING, ' '))) return { intent: 'habit_check_in' };
     if (has(LIST_ASK, text) && !saysSchedule(text)) return { intent: 'habit_list' };
     return { intent: 'habit_create' };
   }

@@ -1,5 +1,5 @@
 import type { IntentName, SmallTalkKind } from '../intent.types.js';
-import { WEEKDAY_WORD } from './lexicon.js';
+import { MONTH_WORD, WEEKDAY_WORD } from './lexicon.js';
 import { mentionsClockTime } from './time-of-day.js';
 import {
   isBareGoal,
@@ -20,11 +20,17 @@ const has = (pattern: RegExp, text: string): boolean => {
   return pattern.test(text);
 };
 
+/** The things the assistant is for, as a topic of a help question ("помочь с расписанием"). */
+const HELP_TOPIC =
+  '(?:с|по|в)\\s+(?:мо(?:им|ими|ей|ем)\\s+)?(?:расписани\\p{L}*|календар\\p{L}*|цел\\p{L}*|привычк\\p{L}*|план\\p{L}*|дел(?:ами|ах)|задач\\p{L}*)|with\\s+(?:my\\s+)?(?:schedule|calendar|goals|habits|plans)';
+/** "чем ещё ты можешь помочь с расписанием?", "what else can u help me with": asking what it can do. */
+const ASKED_FOR_HELP = `(?:что|чем)\\s+(?:ещ[её]\\s+)?(?:ты\\s+)?(?:мне\\s+)?(?:умеешь|можешь)(?:\\s+ты)?(?:\\s+мне)?\\s+помочь(?:\\s+мне)?(?:\\s+${HELP_TOPIC})?|(?:what\\s+(?:else\\s+)?|how\\s+)(?:can|could)\\s+(?:you|u)\\s+(?:help|do)(?:\\s+(?:me|for\\s+me))?(?:\\s+with)?(?:\\s+${HELP_TOPIC})?`;
+
 const SMALL_TALK: [SmallTalkKind, RegExp][] = [
   [
     'help',
     words(
-      '(?:что|чем)\\s+ты\\s+(?:умеешь|можешь)|ты\\s+умеешь\\s+\\p{L}+\\s*\\?|can\\s+you\\s+(?:do|send|set)\\s+reminders\\s*\\?|помощь|помоги|справка|как\\s+(?:тобой|этим|тут)\\s+пользоваться|что\\s+ты\\s+такое|/?help|/?start|what\\s+can\\s+you\\s+do|ты\\s+кто|кто\\s+ты|who\\s+are\\s+you|what\\s+are\\s+you|how\\s+(?:do\\s+i\\s+use\\s+(?:you|this|it)|does\\s+this\\s+work)|commands|ты\\s+бот|ты\\s+(?:вообще\\s+)?(?:для\\s+чего|зачем)\\s+нуж\\p{L}*|как\\s+тебя\\s+зовут|кто\\s+тебя\\s+(?:сделал|создал|написал)|are\\s+you\\s+a\\s+bot|who\\s+(?:made|built|created)\\s+you|what.?s\\s+your\\s+name',
+      `${ASKED_FOR_HELP}|(?:что|чем)\\s+ты\\s+(?:умеешь|можешь)|ты\\s+умеешь\\s+\\p{L}+\\s*\\?|can\\s+you\\s+(?:do|send|set)\\s+reminders\\s*\\?|помощь|помоги|справка|как\\s+(?:тобой|этим|тут)\\s+пользоваться|что\\s+ты\\s+такое|/?help|/?start|what\\s+can\\s+you\\s+do|ты\\s+кто|кто\\s+ты|who\\s+are\\s+you|what\\s+are\\s+you|how\\s+(?:do\\s+i\\s+use\\s+(?:you|this|it)|does\\s+this\\s+work)|commands|ты\\s+бот|ты\\s+(?:вообще\\s+)?(?:для\\s+чего|зачем)\\s+нуж\\p{L}*|как\\s+тебя\\s+зовут|кто\\s+тебя\\s+(?:сделал|создал|написал)|are\\s+you\\s+a\\s+bot|who\\s+(?:made|built|created)\\s+you|what.?s\\s+your\\s+name`,
     ),
   ],
   [
@@ -57,7 +63,7 @@ const REACTION =
 
 /** Words that may come with small talk without making it a request. */
 const SMALL_TALK_FILLER = words(
-  "а|ну|и|бро|братан|mate|man|dude|buddy|bro|большое|огромное|очень|тебе|вам|бот|там|друг|ты\\s+(?:лучший|супер|молодец|топ)|молодец|круто|супер|отлично|you['’]?re\\s+(?:the\\s+best|great|awesome)|great|awesome|cool|помог\\p{L}*|выручил\\p{L}*|(?:that|it|you)\\s+helped|helpful|you|so|much|very|there|bot|a|lot|friend|again|ещ[её]|раз",
+  "а|ну|и|бро|братан|солнышко|солнце|дорог(?:ой|ая|уша)|мил(?:ый|ая)|родн(?:ой|ая|енький|енькая)|зай(?:ка|чик)|hun|hon|honey|dear|sweetie|darling|babe|love|mate|man|dude|buddy|bro|большое|огромное|очень|тебе|вам|бот|там|друг|ты\\s+(?:лучший|супер|молодец|топ)|молодец|круто|супер|отлично|you['’]?re\\s+(?:the\\s+best|great|awesome)|great|awesome|cool|помог\\p{L}*|выручил\\p{L}*|(?:that|it|you)\\s+helped|helpful|you|so|much|very|there|bot|a|lot|friend|again|ещ[её]|раз",
 );
 
 /** The kind of small talk when the message is nothing else ("спасибо!", "hi there"). */
@@ -79,8 +85,9 @@ export function smallTalk(text: string): SmallTalkKind | undefined {
 /** "ещё пункт в сессию": a point of a goal's list is a step ("пункт выдачи" is a place). */
 const STEP = words('шаг\\p{L}*|подзадач\\p{L}*|пункт(?:а|ов|ы|ом|ик\\p{L}*)?(?!\\s+выдач)|steps?');
 const GOAL = words('цел(?:ь|и|ей|ью|ям|ями|ях)|цельк\\p{L}*|целк\\p{L}*|goals?');
+/** "не удаляй" takes a delete back. */
 const DELETE = words(
-  'удали\\p{L}*|удаля\\p{L}*|удалить|убери|убрать|уберите|сотри|delete|remove|drop(?!\\s+(?:off|by|in))|erase|get\\s+rid\\s+of|выкин\\p{L}*|выброс\\p{L}*|scrap|ditch',
+  "(?<!(?:не|don['’]t|do\\s+not)\\s+)(?:удали\\p{L}*|удаля\\p{L}*|удалить|убери|убрать|уберите|сотри|стереть|стира\\p{L}*|delete|remove|drop(?!\\s+(?:off|by|in))|erase|get\\s+rid\\s+of|выкин\\p{L}*|выброс\\p{L}*|scrap|ditch)",
 );
 const CANCEL = words('отмени\\p{L}*|cancel');
 const UNDONE_WORDS = words(UNDONE);
@@ -92,11 +99,19 @@ const STATUS_PREFIX = startsWith('готово|сделано|выполнено
 const STATUS_SUFFIX = /[-—–:]\s*(?:готово|сделано|выполнено|done|completed|finished)[\s.!]*$/u;
 const MARK_AS = words('(?:отметь|отметить|mark)\\s+.+\\s+(?:как|as)\\s+\\p{L}+');
 const ADD = words('добав\\p{L}*|нов(?:ый|ая|ую|ое)|созда\\p{L}*|add|new|create');
+/** "что по категории" asks about a thing; "что по пятнице", "что по утрам" ask about days. */
+const STATUS_OF_THING = `(?:что|чо|че|чё)\\s+(?:там\\s+)?по\\s+(?!(?:пон|вт|сред|чет|пят|суб|вос|сегодн|завтр|послезавтр|выходн|будн|недел|месяц|утр|вечер|дн|ноч|${MONTH_WORD})|мне|тебе|план|расписани|календар|дел(?:ам|у)?(?![\\p{L}])|встреч|событи|задач|погод|времен)\\p{L}+|как\\s+там\\s+(?:с|по)(?=\\s)`;
 const PROGRESS = words(
-  "прогресс\\p{L}*|продвига\\p{L}*|продвинул\\p{L}*|сколько\\s+осталось|как\\s+(?:там\\s+)?(?:дела|успехи)\\s+(?:с|по)|сколько\\s+процентов|процент\\p{L}*|how\\s+am\\s+i\\s+doing|how\\s+far|progress|percent(?:age)?|how\\s+much\\s+of|how(?:['’]s|\\s+is|\\s+are)\\s+.+\\s+(?:going|coming\\s+along)|что\\s+(?:там\\s+)?с\\s+цел\\p{L}*|как\\s+там\\s+цель|what['’]?s\\s+up\\s+with|status\\s+of|сколько\\s+(?:уже\\s+)?(?:сделано|осталось|прошл\\p{L}*)|сколько\\s+шагов\\s+осталось|движемся|двигаюсь|продвигаюсь|сводк\\p{L}*|tracking|how\\s+much\\s+is\\s+left|(?:че|чо|что)\\s+там\\s+с|на\\s+каком\\s+(?:я\\s+)?этапе|where\\s+am\\s+i\\s+at|am\\s+i\\s+on\\s+track|по\\s+\\p{L}+\\s+(?:я\\s+)?(?:вообще\\s+)?(?:успева(?:ю|ем)|в\\s+графике)|много\\s+(?:ли\\s+)?(?:ещ[её]\\s+)?(?:пунктов|шагов)",
+  `${STATUS_OF_THING}|прогресс\\p{L}*|продвига\\p{L}*|продвинул\\p{L}*|сколько\\s+осталось|как\\s+(?:там\\s+)?(?:дела|успехи)\\s+(?:с|по)|сколько\\s+процентов|процент\\p{L}*|how\\s+am\\s+i\\s+doing|how\\s+(?:far|close)|progress|percent(?:age)?|how\\s+much\\s+of|how(?:['’]s|\\s+is|\\s+are)\\s+.+\\s+(?:going|coming\\s+along)|что\\s+(?:там\\s+)?с\\s+цел\\p{L}*|как\\s+там\\s+цель|what['’]?s\\s+up\\s+with|status\\s+of|сколько\\s+(?:уже\\s+)?(?:сделано|осталось|прошл\\p{L}*)|сколько\\s+шагов\\s+осталось|движемся|двигаюсь|продвигаюсь|сводк\\p{L}*|tracking|how\\s+much\\s+is\\s+left|(?:че|чо|что)\\s+там\\s+с|на\\s+каком\\s+(?:я\\s+)?этапе|where\\s+am\\s+i\\s+at|am\\s+i\\s+on\\s+track|по\\s+\\p{L}+\\s+(?:я\\s+)?(?:вообще\\s+)?(?:успева(?:ю|ем)|в\\s+графике)|много\\s+(?:ли\\s+)?(?:ещ[её]\\s+)?(?:пунктов|шагов)`,
 );
+/** "запиши целью", "that's a goal": the thing said first is named a goal afterwards. */
+const NAMED_A_GOAL =
+  "(?:запиши|поставь|сохрани|добавь|сделай)\\s+(?:это\\s+|её\\s+|ее\\s+|мне\\s+)?целью|that['’]?s\\s+(?:a|my)\\s+(?:new\\s+)?goal|(?:it|this)\\s+is\\s+(?:a|my)\\s+(?:new\\s+)?goal|make\\s+(?:it|this|that)\\s+a\\s+goal";
+/** "цель сдать на категорию": the word «цель» followed by what to achieve (not by an action on goals). */
+const GOAL_THEN_VERB =
+  'цель\\s+(?!(?:удалить|убрать|стереть|отменить|снести|изменить|поменять|перенести|показать)(?![\\p{L}]))\\p{L}+(?:ть|ться|ти)(?![\\p{L}])';
 const GOAL_CREATE = words(
-  'нов(?:ая|ую)\\s+цель|(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)\\s+(?:мне\\s+|себе\\s+)?(?:новую\\s+)?цель|(?:запиши|добавь|сохрани|поставь)\\s+(?:это\\s+|её\\s+|ее\\s+)?как\\s+цель|(?:add|save|set|put)\\s+(?:it\\s+|this\\s+|that\\s+)?as\\s+(?:a\\s+|my\\s+)?goal|мо[яю]\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:',
+  `${NAMED_A_GOAL}|нов(?:ая|ую)\\s+цель|(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)\\s+(?:мне\\s+|себе\\s+)?(?:новую\\s+)?цель|(?:запиши|добавь|сохрани|поставь)\\s+(?:это\\s+|её\\s+|ее\\s+)?как\\s+цель|(?:add|save|set|put)\\s+(?:it\\s+|this\\s+|that\\s+)?as\\s+(?:a\\s+|my\\s+)?goal|мо[яю]\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:`,
 );
 const DESIRE = startsWith(
   "(?:я\\s+)?(?:очень\\s+)?(?:хочу|хотел[аи]?\\s+бы|мечтаю|планирую|собираюсь)|i\\s+(?:really\\s+)?(?:want|would\\s+like|wish|plan|am\\s+going|am\\s+planning)\\s+to|i['’](?:d\\s+(?:really\\s+)?like|m\\s+going|m\\s+planning)\\s+to",
@@ -125,7 +140,7 @@ const INTO_GOAL = words(
 /** "take the tutor step out of bar exam": removing said with "take … out". */
 const TAKE_OUT = words('take\\s+.{1,40}?\\s+out(?:\\s+of)?|вычеркн\\p{L}*');
 const GOAL_CREATE_FIRST = startsWith(
-  '(?:поставь|поставить|создай|создать|добавь|добавить|задай)\\s+(?:мне\\s+|себе\\s+)?(?:новую\\s+)?цель|нов(?:ая|ую)\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:',
+  `${GOAL_THEN_VERB}|(?:поставь|поставить|создай|создать|добавь|добавить|задай)\\s+(?:мне\\s+|себе\\s+)?(?:новую\\s+)?цель|нов(?:ая|ую)\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:`,
 );
 const ADD_FIRST = startsWith('добав\\p{L}*|нов(?:ый|ая|ую|ое)|созда\\p{L}*|add|new|create');
 const CREATE_FIRST = startsWith(
@@ -152,10 +167,22 @@ const ADD_QUOTED_TO = startsWith(
   `(?:please\\s+)?(?:add|put|добавь\\p{L}*|закинь)\\s+(?:«[^»]+»|"[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’)\\s+(?:to|into|under|в|во|к)\\s+(?!(?:my\\s+|the\\s+|мой\\s+)?(?:calendar|schedule|agenda|list|календар|расписани|список|today|tomorrow|tonight|сегодня|завтра|${WEEKDAY_WORD}|\\d))\\p{L}+`,
 );
 
+/** "take 'book the road test' out": a quoted item taken out of something that is not the calendar. */
+const TAKE_QUOTED_OUT = startsWith(
+  `(?:please\\s+)?take\\s+(?:«[^»]+»|"[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’)(?!\\s+(?:out\\s+)?(?:of|из)\\s+(?:my\\s+|the\\s+|мо\\p{L}+\\s+)?(?:calendar|schedule|agenda|календар|расписани))\\s+out`,
+);
+
+/** "добавь в свитер ещё пришить пуговицы": a thing to do added into something that is no day or list. */
+const ADD_TODO_INTO = startsWith(
+  `(?:добавь|закинь|докинь)\\s+(?:в|во|к)\\s+(?!(?:календар|расписани|список|спис|план|дела|заметк|напомина|сегодня|завтра|послезавтра|${WEEKDAY_WORD})\\p{L}*)\\p{L}+\\s+(?:ещ[её]\\s+)?\\p{L}+(?:ть|ться|ти)(?![\\p{L}])`,
+);
+
 /** Decides the intent of a request (small talk is told apart first); the first matching check wins. */
 export function classify(text: string): Classification {
   if (has(DEFINITION, text)) return { intent: 'unknown' };
   if (has(ADD_QUOTED_TO, text)) return { intent: 'step_add' };
+  if (has(TAKE_QUOTED_OUT, text)) return { intent: 'step_delete' };
+  if (has(ADD_TODO_INTO, text)) return { intent: 'step_add' };
   // "remind me in 45 min to move the laundry": a reminder, whatever verbs follow.
   if (has(REMIND_FIRST, text)) return { intent: 'event_create' };
   if (has(WEEK_REVIEW, text)) return { intent: 'week_review' };

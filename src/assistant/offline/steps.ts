@@ -19,7 +19,7 @@ import {
 } from './titles.js';
 
 const STEP_WORD =
-  '(?:(?:an?|the)\\s+)?(?:new\\s+|another\\s+)?steps?|(?:ещ[её]\\s+)?(?:шаг\\p{L}*|подзадач\\p{L}*|пункт(?:а|ов|ы|ом|ик\\p{L}*)?)';
+  '(?:(?:an?|the|one\\s+more)\\s+)?(?:new\\s+|another\\s+)?steps?|(?:ещ[её]\\s+)?(?:(?:один|одн[уа])\\s+)?(?:шаг\\p{L}*|подзадач\\p{L}*|пункт(?:а|ов|ы|ом|ик\\p{L}*)?)';
 
 /** Ways to name the goal a step belongs to; group 1 is the goal's name. */
 const GOAL_REFERENCES = [
@@ -28,7 +28,8 @@ const GOAL_REFERENCES = [
     'giud',
   ),
   words(
-    '(?:к|для|в|во)\\s+(\\p{L}+)(?=\\s+(?:(?:добав|закин|докин)\\p{L}*\\s+)?(?:ещ[её]\\s+)?(?:шаг|пункт))',
+    // "добавь во вторую пекарню шаг …": up to three words of the goal's name before the step word.
+    '(?:к|для|в|во)\\s+(\\p{L}+(?:\\s+\\p{L}+){0,2}?)(?=\\s+(?:(?:добав|закин|докин)\\p{L}*\\s+)?(?:ещ[её]\\s+)?(?:шаг|пункт))',
     'giud',
   ),
   // "… — это шаг к ноутбуку", "… is a step toward the marathon": the goal after the step word.
@@ -44,10 +45,22 @@ const GOAL_REFERENCES = [
     '^\\s*(.+?)\\s+(?:needs|gets|нужен|нужно)\\s+(?:another|a|one\\s+more|a\\s+new|ещ[её])\\s+(?:step|шаг)',
     'giud',
   ),
+  // "add a step to the license one: …": the goal named "the … one" before a colon.
+  words('(?:to|for|in|into)\\s+(?:my|the)\\s+([^:,]+?)\\s+one(?=\\s*:)', 'giud'),
   // "for leo's reading goal add: …": the goal's name before the word "goal".
   words('(?:to|for|in|into)\\s+(?:(?:my|the)\\s+)?([^:,]+?)\\s+goal', 'giud'),
-  // "для похудения: купить браслет", "to python: read …": the goal, a colon, the step.
-  words('^\\s*(?:к|для|в|во|to|for|in|into)\\s+([^:]{2,40}?)\\s*:', 'giud'),
+  // "добавь в свитер ещё пришить пуговицы": a thing to do added into a goal named by one word.
+  words(
+    '^\\s*(?:добав\\p{L}*|закинь|докинь)\\s+(?:в|во|к)\\s+(\\p{L}+)(?=\\s+(?:ещ[её]\\s+)?\\p{L}+(?:ть|ться|ти)(?![\\p{L}]))',
+    'giud',
+  ),
+  // "for the phone one - babysit …": the goal named "the … one" first, then a dash and the step.
+  words(
+    '^\\s*(?:for|to|in|into)\\s+(?:the|my)\\s+(.+?)\\s+(?:one|goal)\\s*(?::|[—–]|-(?=\\s))',
+    'giud',
+  ),
+  // "для похудения: купить браслет", "в доставку — договориться …": the goal, a colon or a dash, the step.
+  words('^\\s*(?:к|для|в|во|to|for|in|into)\\s+([^:—–]{2,40}?)\\s*(?::|[—–]|\\s-(?=\\s))', 'giud'),
   words('(?:to|for)\\s+(?:the\\s+)?goal\\s+(.+?)(?=\\s*[:,]|\\s+add|$)', 'giud'),
 ];
 /** "add step 'X' to guitar": after a quoted title, "to …" names the goal. */
@@ -69,6 +82,9 @@ const ADD_FILLERS = [
   // "хочу в одну цель ещё пункт докинуть", "add something to one of my goals": none named yet.
   '(?:в|к|для)\\s+одн\\p{L}*\\s+(?:из\\s+)?(?:мо\\p{L}*\\s+)?цел\\p{L}*|(?:to|for|in)\\s+one\\s+of\\s+my\\s+goals|(?:can|could)\\s+(?:u|you)|something|кое-?что|что-?(?:то|нибудь)|хочу|i\\s+(?:want|wanna|need)(?:\\s+to)?',
   'добав\\p{L}*|закинь|докин\\p{L}*|накинь|созда\\p{L}*|нов(?:ый|ая|ую|ое)|add|new|create|надо|нужно',
+  'ещ[её](?=\\s+\\p{L}+(?:ть|ться|ти)(?![\\p{L}]))',
+  // "actually no, add a step …": a change of mind before the request.
+  'actually(?:,?\\s+no)?|на\\s+самом\\s+деле|нет,?\\s+лучше|лучше',
   STEP_WORD,
 ];
 
@@ -87,7 +103,7 @@ export function buildStepAdd(scanner: Scanner, language: AssistantLanguage): Ste
 
 /** "сними галочку", "ещё не записался", "uncheck", "not done": back to not done. */
 export const UNDONE =
-  'untick(?:ed)?|пока\\s+не\\s+(?:закры|сдал|сдан|сдел|выполн|законч|готов)\\p{L}*|(?:отметк\\p{L}*|галочк\\p{L}*|галк\\p{L}*)\\s+(?:там\\s+)?зря(?:\\s+сто\\p{L}*)?|зря\\s+отмет\\p{L}*|сними\\s+(?:галочк\\p{L}*|галк\\p{L}*|отметк\\p{L}*)|ещ[её]\\s+не\\s+\\p{L}+|не\\s+(?:сделан\\p{L}*|готов\\p{L}*|выполнен\\p{L}*)|верни\\s+(?:в\\s+работу|обратно)|uncheck(?:ed)?|un-?mark|unmark|(?:as\\s+)?not\\s+(?:done|finished|complete[d]?)|reopen';
+  'untick(?:ed)?|пока\\s+не\\s+(?:закры|сдал|сдан|сдел|выполн|законч|готов)\\p{L}*|(?:отметк\\p{L}*|галочк\\p{L}*|галк\\p{L}*)\\s+(?:там\\s+)?зря(?:\\s+сто\\p{L}*)?|зря\\s+отмет\\p{L}*|сними\\s+(?:галочк\\p{L}*|галк\\p{L}*|отметк\\p{L}*)|ещ[её]\\s+не\\s+\\p{L}+|не\\s+(?:сделан\\p{L}*|готов\\p{L}*|выполнен\\p{L}*)|верни\\s+(?:в\\s+работу|обратно)|uncheck(?:ed)?|un-?mark|unmark|(?:as\\s+)?not\\s+(?:done|finished|complete[d]?)|(?:isn[\\x27’]?t|is\\s+not|wasn[\\x27’]?t|was\\s+not)\\s+(?:actually\\s+|really\\s+)?(?:done|finished|complete[d]?)|reopen';
 
 const STATUS_WORDS: [StepStatusValue, string][] = [
   ['todo', UNDONE],
@@ -132,6 +148,18 @@ function takeStepByPlace(scanner: Scanner, fillers: string[]): StepByPlace | und
 const placeOf = (word: string) =>
   ({ fifth: 5, '5th': 5, пят: 5 })[word.toLowerCase()] as number | undefined;
 
+/** "the photo step", "my tutor step": up to three words naming a step before the word. */
+const NAMED_BEFORE_STEP = words(
+  '(?:the|my|that)\\s+((?:\\p{L}+\\s+){0,2}?\\p{L}+)\\s+step(?!s)',
+  'giud',
+);
+
+/** "one of the ccrn steps", "один из шагов по ремонту": a step of the goal named, not said which. */
+const ONE_OF_GOALS_STEPS = words(
+  '(?:one\\s+of\\s+(?:the\\s+|my\\s+)?(.+?)\\s+steps|(?:один|одн\\p{L}*)\\s+из\\s+шагов\\s+(?:(?:в|по|для|из)\\s+)?(?:цели\\s+)?(.+?)(?=\\s+(?:как|сделан\\p{L}*|выполнен\\p{L}*|готов\\p{L}*)|$))',
+  'giud',
+);
+
 /** "отметь шаг купить кроссовки как выполненный", "skip the step sign up for the gym". */
 export function buildStepStatus(scanner: Scanner, language: AssistantLanguage): StepStatusIntent {
   const quoted = takeQuoted(scanner);
@@ -146,6 +174,18 @@ export function buildStepStatus(scanner: Scanner, language: AssistantLanguage): 
   const intent: StepStatusIntent = { intent: 'step_status', language, status, missing: [] };
   const place = quoted ? undefined : takeStepByPlace(scanner, STATUS_FILLERS);
   if (place) return { ...intent, ...place };
+  // "the photo step isnt done, pics came out blurry": the step's name is before "step".
+  const named = quoted ? undefined : scanner.take(NAMED_BEFORE_STEP);
+  const namedSpan = named?.indices?.[1];
+  const namedTarget = namedSpan && cleanPhrase(scanner.slice(namedSpan[0], namedSpan[1]));
+  if (namedTarget) return { ...intent, target: namedTarget };
+  const ofGoal = quoted ? undefined : scanner.take(ONE_OF_GOALS_STEPS);
+  const goalSpan = ofGoal?.indices?.[1] ?? ofGoal?.indices?.[2];
+  const goalTarget = goalSpan && cleanPhrase(scanner.slice(goalSpan[0], goalSpan[1]));
+  if (goalTarget) {
+    const question = questionFor('step_status', 'target', language);
+    return { ...intent, goalTarget, missing: ['target'], ...(question ? { question } : {}) };
+  }
   takeFillers(scanner, STATUS_FILLERS);
   const target = quoted ?? targetFrom(scanner);
   if (target) intent.target = target;

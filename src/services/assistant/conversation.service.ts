@@ -418,9 +418,13 @@ function askKind(intent: ParsedIntent & { intent: 'unknown' }): ParsedIntent {
 const wouldAskWhen = (intent: ParsedIntent) =>
   intent.intent === 'event_create' && intent.missing.length > 0;
 
+/** Words around an item's name that do not make an answer longer ("the second location goal"). */
+const PICK_NOISE =
+  /(?<![\p{L}])(?:the|a|my|one|goal|step|habit|цель|цели|шаг|привычк\p{L}*)(?![\p{L}])/giu;
+
 /** "flossing" after "which habit?": a few words picking an offered item are an answer. */
 const isShortPick = (answered: ParsedIntent, text: string) =>
-  Boolean(answered.pickedId) && text.trim().split(/\s+/).length <= 3;
+  Boolean(answered.pickedId) && text.replace(PICK_NOISE, ' ').trim().split(/\s+/).length <= 3;
 
 /** "which goal?" for a new step, answered "to the 10k goal: buy a foam roller". */
 const namesGoalAndStep = (answered: ParsedIntent, pending: ParsedIntent) =>
@@ -435,7 +439,8 @@ const isUnnamedDone = (intent: ParsedIntent) =>
   intent.status === 'done' &&
   !intent.target &&
   !intent.pickedId &&
-  !(intent.intent === 'step_status' && intent.stepNumber !== undefined);
+  // "mark one of the ccrn steps done": the goal is said, its steps are asked between.
+  !(intent.intent === 'step_status' && (intent.stepNumber !== undefined || intent.goalTarget));
 
 /** "поставь напоминалку" + "через 15 минут выключить суп": the name asked for, said whole. */
 const namesWhatWasAsked = (fresh: ParsedIntent, pending: ParsedIntent) =>

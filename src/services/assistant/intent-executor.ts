@@ -440,13 +440,24 @@ export class IntentExecutor {
         const status = intent.intent === 'step_status' ? intent.status : undefined;
         const finished = steps.filter((step) => step.status === StepStatus.DONE);
         const wanted = status === 'done' ? open : status === 'todo' ? finished : steps;
-        return labelled(wanted);
+        return labelled(await this.ofGoalNamed(user, intent, wanted));
       }
       case 'habit_check_in':
         return labelled(await this.habits.dueFirst(user, now));
       default:
         return [];
     }
+  }
+
+  /** "one of the ccrn steps": only the steps of the goal named, when one goal is found. */
+  private async ofGoalNamed(
+    user: User,
+    intent: Extract<ParsedIntent, { intent: 'step_status' | 'step_delete' }>,
+    steps: Step[],
+  ): Promise<Step[]> {
+    if (!intent.goalTarget || intent.stepNumber !== undefined) return steps;
+    const goal = await this.pickGoal(user, { ...intent, pickedId: undefined }, intent.goalTarget);
+    return 'one' in goal ? steps.filter((step) => step.goalId === goal.one.id) : steps;
   }
 
   /** Puts back what the last action changed (↩️ Undo). */
