@@ -82,7 +82,7 @@ function hear(answer: string, clock: Clock): Heard {
       .replace(MORNING, ' ')
       .replace(EVENING, ' ')
       .replace(
-        /(?<![\p{L}])(?:ну|тогда|давай|лучше|one|then|make\s+it|let['’]s\s+say)(?![\p{L}])/giu,
+        /(?<![\p{L}])(?:ну|тогда|давай|лучше|one|then|make\s+it|let['’]s\s+say|(?:в\s+)?(?:тот|этот)\s+же\s+день|(?:on\s+)?the\s+same\s+day)(?![\p{L}])/giu,
         ' ',
       )
       .replace(/\s+/g, ' '),
@@ -290,10 +290,19 @@ function answerEventChange<T extends EventUpdateIntent | EventDeleteIntent>(
     answered.missing = missing.filter((slot) => slot !== 'change' && slot !== 'weekday');
     return answered;
   }
-  if (missing.length === pending.missing.length) return undefined;
+  if (missing.length === pending.missing.length) {
+    // "по химии" to "which day?": the event narrowed, the question still stands.
+    if (!heard.leftover || !pending.target.text || !NARROWING.test(heard.said)) return undefined;
+    answered.missing = pending.missing;
+    if (pending.question) answered.question = pending.question;
+    return answered;
+  }
   answered.missing = missing;
   return answered;
 }
+
+/** "с дизайнером", "по химии", "with the accountant": words that narrow the event named. */
+const NARROWING = /^\s*(?:с|со|по|про|для|with|about|for\s+the)\s/iu;
 
 /**
  * Reads `answer` as the answer to `pending`'s first missing slot; undefined when it does
@@ -323,6 +332,9 @@ export function readAnswer(
       const said = parseMessageAs(answer, context, 'step_add');
       if (said.intent === 'step_add' && said.goalTarget && said.title) intent.title = said.title;
     }
+    if (intent.intent === 'event_update' && pending.missing.includes('change')) {
+      return { intent: withChangeSaid(intent, answer, context), leftover: '' };
+    }
     delete intent.options;
     delete intent.question;
     return { intent, leftover: '' };
@@ -331,9 +343,76 @@ export function readAnswer(
   let intent: ParsedIntent | undefined;
   if (pending.intent === 'event_create') intent = answerEventCreate(pending, heard, clock);
   else if (pending.intent === 'event_update' || pending.intent === 'event_delete') {
-    intent = answerEventChange(pending, heard, clock);
+    const named = oneNamed(pending, answer, context);
+    intent = named
+      ? answerEventChange(
+          named,
+          hear(answer.replace(ONE_NAMED, ' ').replace(STARTS, ' '), clock),
+          clock,
+        )
+      : answerEventChange(pending, heard, clock);
   }
   return intent ? { intent, leftover: heard.leftover } : undefined;
+}
+
+/** What an answer may change of an event besides naming it. */
+const CHANGES = [
+  'newStart',
+  'newDate',
+  'newTime',
+  'newTimeBare',
+  'newDurationMinutes',
+  'shiftMinutes',
+  'durationDeltaMinutes',
+  'newEndTime',
+  'newTitle',
+] as const;
+
+/** "the saturday one", "тот, что в среду": words that pick the event, no new day or time. */
+const ONE_NAMED =
+  /(?<![\p{L}])(?:(?:the\s+)?[\p{L}\d:'’]+\s+one|(?:тот|та|то|котор\p{L}+),?\s+(?:что\s+)?(?:в|во|на)\s+[\p{L}\d:.]+)(?![\p{L}])/giu;
+
+/** "start at 8 instead", "пусть начнётся в 9": words of the change, no name of the event. */
+const STARTS =
+  /(?<![\p{L}])(?:starts?|starting|begins?|instead|начало|начн\p{L}*|начина\p{L}*|вместо\s+этого)(?![\p{L}])/giu;
+
+/** "the saturday one, at 8": the pending change with the event's day or time it names. */
+function oneNamed<T extends EventUpdateIntent | EventDeleteIntent>(
+  pending: T,
+  answer: string,
+  context: ParseContext,
+): T | undefined {
+  const phrase = answer.match(ONE_NAMED)?.[0];
+  if (!phrase) return undefined;
+  const said = parseMessageAs(phrase, context, 'event_delete');
+  if (said.intent !== 'event_delete' || (!said.target.date && !said.target.time)) return undefined;
+  const { date, time } = said.target;
+  return {
+    ...pending,
+    target: { ...pending.target, ...(date ? { date } : {}), ...(time ? { time } : {}) },
+  };
+}
+
+/**
+ * "move my shift" + "the saturday one, start at 8 instead": the event picked, and the change
+ * said with it; without one the change is still asked.
+ */
+function withChangeSaid(
+  picked: EventUpdateIntent,
+  answer: string,
+  context: ParseContext,
+): EventUpdateIntent {
+  const said = parseMessageAs(answer.replace(ONE_NAMED, ' '), context, 'event_update');
+  const intent: EventUpdateIntent = { ...picked };
+  delete intent.options;
+  delete intent.question;
+  if (said.intent !== 'event_update') return intent;
+  for (const key of CHANGES)
+    if (said[key] !== undefined) Object.assign(intent, { [key]: said[key] });
+  if (CHANGES.some((key) => intent[key] !== undefined)) return intent;
+  intent.missing = ['change'];
+  intent.question = questionFor('event_update', 'change', picked.language);
+  return intent;
 }
 
 /** Words around a name in an answer: "про квартиру", "из книги", "для немецкого", "the …". */

@@ -21,13 +21,13 @@ import { dayQuestion, questionFor, weekdayQuestion } from './questions.js';
 import { dayWithin, takeWeekRange } from './ranges.js';
 import { takeOffsetChange } from './reminders.js';
 import { type Scanner, words } from './text.js';
-import { takeFillers, targetFrom } from './titles.js';
+import { cleanPhrase, takeFillers, targetFrom } from './titles.js';
 import { hasWhen, placeWeekday, takeWhen, timeOfWhen, type WhenFound } from './when.js';
 
 const VERBS = [
-  'перенеси\\p{L}*|перенести|перекин\\p{L}*|передвинь|сдвинь|сдвинуть|подвинь|измени\\p{L}*|поменя\\p{L}*|отложи',
+  'перенес\\p{L}*|перенести|двига\\p{L}*|подвига\\p{L}*|перекин\\p{L}*|передвинь|сдвинь|сдвинуть|подвинь|измени\\p{L}*|поменя\\p{L}*|отложи',
   'удали\\p{L}*|удаля\\p{L}*|удалить|отмени\\p{L}*|убери\\p{L}*|убрать|сотри',
-  'move[ds]?|reschedule|push(?:ed)?(?:\\s+back)?|postpone|shift|change|delay|bring\\s+forward|make|delete|cancel|remove|drop|erase|slide|needs?\\s+to',
+  'move[ds]?|reschedule[ds]?|push(?:ed)?(?:\\s+back)?|postpone[ds]?|delayed|(?:cut|trimmed)(?:\\s+down)?|(?<!(?:my|the|a|night|day|late|early|morning|evening|work)\\s+)shift|change|delay|bring\\s+forward|make|delete|cancel|remove|drop|erase|slide|needs?\\s+to',
 ];
 const FILLERS = [
   'из\\s+(?:календаря|расписания)|from\\s+(?:my\\s+|the\\s+)?(?:calendar|schedule)',
@@ -46,9 +46,9 @@ const NOT_THIS = words(
   '(?:а\\s+)?не\\s+(?:в|во|на|к)\\s+[\\p{L}\\d:.]+|(?:and\\s+)?not\\s+(?:on\\s+|at\\s+)?(?:\\d{1,2}(?::\\d{2})?(?:\\s*[ap]m)?(?!\\s*(?:hours?|hrs?|minutes?|mins?)(?![\\p{L}]))|mon\\p{L}*|tue\\p{L}*|wed\\p{L}*|thu\\p{L}*|fri\\p{L}*|sat\\p{L}*|sun\\p{L}*)',
 );
 
-/** Words that say "an event" without saying which one. */
+/** Words that say "an event" without saying which one ("ту штуку", "wednesday's thing"). */
 const GENERIC =
-  /^(?:событие|мероприятие|напоминание|его|ее|её|это|то,?\s+что|it|this|that|one|events?|reminder|thing|the\s+thing)$/iu;
+  /^(?:событие|мероприятие|напоминание|его|ее|её|это|то,?\s+что|(?:ту|эту|та|эта)?\s*штук[уа]|(?:ту|эту|то|это)?\s*дело|it|this|that|one|events?|reminder|(?:the\s+|that\s+|my\s+)?thing)$/iu;
 
 function targetOf(scanner: Scanner, clock: Clock): EventTarget {
   const when = takeWhen(scanner, clock);
@@ -62,6 +62,10 @@ function targetOf(scanner: Scanner, clock: Clock): EventTarget {
   if (when.time) target.time = isoTime(when.time);
   return target;
 }
+
+/** "перенеси то, что в субботу", "move whatever is on friday": the day names the event. */
+const THE_ONE_ON =
+  /(?:^|\s)(?:то,?\s+что|whatever|the\s+(?:thing|one))(?:\s+(?:у\s+меня|стоит|есть|is|i\s+have))?\s+(?:в|во|на|on|at)\s/iu;
 
 const hasTarget = (target: EventTarget) => Boolean(target.text || target.date || target.time);
 
@@ -92,6 +96,23 @@ function bareNewHour(text: string): WhenFound | undefined {
   return { time: { hour: hour <= 5 && bare ? hour + 12 : hour, minute }, bare };
 }
 
+const hasDay = (when: WhenFound) => Boolean(when.date || when.weekday || when.instant);
+
+/** "перенесли на среду на полвосьмого": a new day said just before the new time is new too. */
+function withDayBefore(scanner: Scanner, clock: Clock, when: WhenFound): WhenFound {
+  if (hasDay(when)) return when;
+  const separator = [...scanner.text.matchAll(/(?<=^|\s)(?:на|to|until|till|for)(?=\s)/gu)].pop();
+  if (separator?.index === undefined) return when;
+  const saved = scanner.text.slice(separator.index);
+  const tail = scanner.cutFrom(separator.index);
+  const day = takeWhen(tail, clock);
+  if (hasDay(day) && !timeOfWhen(day) && !/\p{L}/u.test(cleanPhrase(tail.rest()))) {
+    return { ...day, ...when };
+  }
+  scanner.restore(separator.index, saved);
+  return when;
+}
+
 /** Splits "перенеси X на пятницу" / "move X to Friday" before the new time. */
 function takeNewWhen(scanner: Scanner, clock: Clock): WhenFound | undefined {
   const separators = [...scanner.text.matchAll(/(?<=^|\s)(?:на|to|until|till|for)(?=\s)/gu)];
@@ -99,9 +120,9 @@ function takeNewWhen(scanner: Scanner, clock: Clock): WhenFound | undefined {
     const saved = scanner.text.slice(separator.index);
     const tail = scanner.cutFrom(separator.index);
     const when = takeWhen(tail, clock);
-    if (hasWhen(when)) return when;
+    if (hasWhen(when)) return withDayBefore(scanner, clock, when);
     const hour = bareNewHour(tail.text);
-    if (hour) return hour;
+    if (hour) return withDayBefore(scanner, clock, hour);
     scanner.restore(separator.index, saved);
   }
   return undefined;
@@ -133,7 +154,8 @@ export function buildEventUpdate(
   // names the event, it is no new day.
   const sized = Boolean(duration.minutes || amount.durationDeltaMinutes || amount.endTime);
   const newWhen =
-    takeNewWhen(scanner, clock) ?? (sized || amount.newTitle ? {} : takeWhen(scanner, clock));
+    takeNewWhen(scanner, clock) ??
+    (sized || amount.newTitle || THE_ONE_ON.test(scanner.text) ? {} : takeWhen(scanner, clock));
   const rangeDay =
     range && newWhen.weekday && !newWhen.date && dayWithin(range, newWhen.weekday.weekday);
   if (rangeDay) {

@@ -58,6 +58,7 @@ export function parseMessageAs(
   intent:
     | 'event_create'
     | 'event_delete'
+    | 'event_update'
     | 'goal_create'
     | 'habit_create'
     | 'habit_check_in'

@@ -44,13 +44,16 @@ const SCHEDULE_QUESTION = words(
   ].join('|'),
 );
 
-/** A question about when a named thing is: "когда концерт", "во сколько ужин", "what time is". */
+/**
+ * A question about when a named thing is: "когда концерт", "во сколько ужин", "what time is",
+ * "напомни, когда у меня собрание" (asked, not a reminder), "when do i run payroll".
+ */
 const WHEN_IS = startsWith(
-  "(?:а\\s+|так\\s+)?(?:когда(?!\\s+(?:можно|получится|смогу|я\\s+могу|свобод))|во\\s+сколько|в\\s+какое\\s+время|какого\\s+числа)|what\\s+(?:day|time|date)(?:\\s+is|\\s+was|['’]s|\\s+does)|when\\s+is|when['’]s",
+  "(?:а\\s+|так\\s+|напомни(?:те)?(?:\\s+мне)?,?\\s+|remind\\s+me,?\\s+)?(?:когда(?!\\s+(?:можно|получится|смогу|я\\s+могу|свобод))|во\\s+сколько|в\\s+какое\\s+время|какого\\s+числа)|what\\s+(?:day|time|date)(?:\\s+is|\\s+was|['’]s|\\s+does)|when\\s+is|when['’]s|when\\s+do\\s+(?:i|we)(?=\\s+(?!have\\s+(?:time|a\\s+(?:free|slot|gap|window))))",
 );
 /** The thing named first: "утренник во сколько начинается?", "стоматолог когда?". */
 const WHEN_IS_AFTER = startsWith(
-  '(?:\\p{L}+\\s+){1,3}(?:во\\s+сколько|в\\s+какое\\s+время|когда)(?=\\s*(?:\\?|$)|\\s+(?:начина|заканчива|кончает|будет|у\\s+меня)\\p{L}*\\s*\\??\\s*$)',
+  '(?:\\p{L}+\\s+){1,3}(?:во\\s+сколько|в\\s+какое\\s+время|когда|какого\\s+числа|в\\s+какой\\s+день)(?=\\s*(?:\\?|$)|\\s+(?:начина|заканчива|кончает|будет|у\\s+меня)\\p{L}*\\s*\\??\\s*$)',
 );
 
 /** "any gaps on friday", "есть куда вписать встречу", "is wednesday afternoon open?". */
@@ -81,9 +84,12 @@ const CHANGE_MORE = words(
 );
 /** "в пятницу, время то же": a new day for an existing event. */
 const SAME_TIME = words('время\\s+(?:то\\s+)?же|(?:это|то)\\s+же\\s+время|same\\s+time');
-/** "собрание теперь в четверг", "the call is now on friday": the event's new day or time. */
+/**
+ * "собрание теперь в четверг", "кино с лехой в 8 теперь", "the call is now on friday",
+ * "dinner at 8 now": the event's new day or time.
+ */
 const NOW_ON = words(
-  `теперь\\s+(?:будет\\s+)?(?:в|во|на)\\s+(?:${WEEKDAY_WORD}|завтра|послезавтра|\\d)|(?:is|are)\\s+now\\s+(?:on|at)`,
+  `теперь\\s+(?:будет\\s+)?(?:в|во|на)\\s+(?:${WEEKDAY_WORD}|завтра|послезавтра|\\d)|(?:в|во|на)\\s+(?:${WEEKDAY_WORD}|завтра|послезавтра|\\d[\\d:.]*)\\s+теперь|(?:is|are)\\s+now\\s+(?:on|at)|at\\s+\\d{1,2}(?::\\d{2})?(?:\\s*[ap]m)?\\s+now(?=\\s*[.!]?\\s*$)`,
 );
 /** "театр не в пятницу а в субботу": the old day and the new one. */
 const NOT_THIS_BUT = words(

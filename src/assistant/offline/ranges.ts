@@ -96,7 +96,21 @@ function takeDayRange(scanner: Scanner, clock: Clock): DayRange | undefined {
   }
   if (!first && when.tonight) first = today;
   if (!first) return undefined;
-  return { first, last: when.rangeEnd ?? first };
+  return { first, last: when.rangeEnd ?? secondDay(scanner, clock, first) ?? first };
+}
+
+/** "в среду и четверг", "friday or saturday": a second day said joins the days asked about. */
+const AND_DAY = words('и|или|а\\s+также|and|or|&');
+
+function secondDay(scanner: Scanner, clock: Clock, first: LocalDate): LocalDate | undefined {
+  if (!AND_DAY.test(scanner.text)) return undefined;
+  AND_DAY.lastIndex = 0;
+  const when = takeWhen(scanner, clock);
+  let day = when.date;
+  if (!day && when.weekday) {
+    day = addDays(first, (when.weekday.weekday - weekdayOfDate(first) + 7) % 7);
+  }
+  return day && compareDates(day, first) > 0 ? day : undefined;
 }
 
 export interface InstantRange {

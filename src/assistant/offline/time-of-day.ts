@@ -95,6 +95,8 @@ const SINGLES: [RegExp, (m: RegExpExecArray) => [string?, string?, string?]][] =
     words(`(?:в|во|к|at|by|around)\\s+${H}(?:\\s*(?:час(?:а|ов|ам)?|o['’]?clock))?${NOT_A_UNIT}`),
     (m) => [m[1], undefined, undefined],
   ],
+  // "the 2 o'clock", "3 oclock works": the hour said with "o'clock" alone
+  [words(`${H}\\s*o['’]?clock`), (m) => [m[1], undefined, undefined]],
   [words('(?:в\\s+)?час\\s+(дня|ночи)|в\\s+час'), (m) => ['1', undefined, m[1] ?? 'дня']],
   [words('(?:в\\s+)?полдень|(?:at\\s+)?(?:noon|midday)'), () => ['12', '00', 'дня']],
   [words('(?:в\\s+)?полночь|(?:at\\s+)?midnight'), () => ['0', '00', 'утра']],

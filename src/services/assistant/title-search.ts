@@ -29,6 +29,26 @@ const queryWords = (text: string) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length >= 3);
 
+/** A word for a kind of thing, and the words its items are titled by ("врача" → «Кардиолог»). */
+const KINDS: [RegExp, string[]][] = [
+  [
+    /^(?:врач|доктор|doctor|doc)/u,
+    'кардиолог терапевт стоматолог окулист офтальмолог невролог педиатр гинеколог дерматолог лор хирург поликлиника dentist physician clinic cardiologist pediatrician dermatologist orthodontist gp'.split(
+      ' ',
+    ),
+  ],
+];
+
+/** "inspector" → "inspect": the doer's word also finds the deed («Health inspection»). */
+const DOER = /^(\p{L}{5,}?)(?:or|er)$/u;
+
+/** The words, with the titles their kind goes by and the deed of a doer. */
+const widened = (words: string[]) => [
+  ...words,
+  ...words.flatMap((word) => KINDS.find(([kind]) => kind.test(word))?.[1] ?? []),
+  ...words.flatMap((word) => DOER.exec(word)?.[1] ?? []),
+];
+
 /**
  * Finds the user's items by the words a person uses for them, in the database: full-text
  * search over Russian and English stems ("испанскому" finds «Выучить испанский»), plus
@@ -43,7 +63,7 @@ export class TitleSearch {
   async find(userId: string, kind: TitleKind, text: string, limit = 10): Promise<TitleCandidate[]> {
     const words = queryWords(text);
     if (words.length === 0) return [];
-    const orQuery = words.join(' or ');
+    const orQuery = widened(words).join(' or ');
     const rows: { id: string; title: string; score: string | number }[] = await this.db.query(
       `WITH q AS (
          SELECT websearch_to_tsquery('russian', $2) || websearch_to_tsquery('english', $2) AS query,
