@@ -14,6 +14,8 @@ describe('errands and services said without a day', () => {
     'vet for biscuit',
     'date night w my wife',
     'swim meet for tyler',
+    'take the cat to the vet',
+    'pick up the kids from school',
   ])('"%s" is an event whose day is asked', (text) => {
     expect(parseAs('event_create', text).missing).toContain('start');
   });

@@ -50,7 +50,7 @@ const UNDONE_WORDS = words(UNDONE);
  * ("груминг", "ремонт холодильника", "vet"), a family occasion ("юбилей у деда").
  */
 const ERRAND = words(
-  'сходить|съездить|сгонять|навестить|(?:зайти|заглянуть)\\s+(?:к|ко)|заехать|заскочить|забрать|отвезти|завезти|отвести|подвезти|нотариус\\p{L}*|зубн(?:ой|ому|ого|ым)|ветеринар\\p{L}*|ветклиник\\p{L}*|груминг\\p{L}*|ремонт\\p{L}*|сантехник\\p{L}*|мфц|юбиле\\p{L}*|pick\\s+up|drop\\s+off|vet|vets|notary|grooming|groomer|repair\\p{L}*|plumber|recital|(?:swim|track)\\s+meet|date\\s+night|anniversary',
+  'сходить|съездить|сгонять|навестить|(?:зайти|заглянуть)\\s+(?:к|ко)|заехать|заскочить|забрать|отвезти|завезти|отвести|подвезти|нотариус\\p{L}*|зубн(?:ой|ому|ого|ым)|ветеринар\\p{L}*|ветклиник\\p{L}*|груминг\\p{L}*|ремонт\\p{L}*|сантехник\\p{L}*|мфц|юбиле\\p{L}*|(?:pick\\s+up|drop\\s+off)\\s+(?:the\\s+|my\\s+)?(?:kids?|son|daughter|\\p{L}+\\s+(?:from|at))|(?:the|to)\\s+vets?|vet(?=\\s+(?:for|appointment|visit|check))|notary|grooming|groomer|repair\\p{L}*|plumber|recital|(?:swim|track)\\s+meet|date\\s+night|anniversary',
 );
 /** Things done at a time, with someone or somewhere: appointments, meals out, bookings. */
 const APPOINTMENT = words(
