@@ -283,7 +283,46 @@ describe('answers that also read as requests', () => {
   });
 });
 
+describe('a correction right after an event was made', () => {
+  it.each([
+    ['RU', 'планерка с персоналом в пятницу в 8', 'нет, в 8:30', 'Планерка с персоналом', '08:30'],
+    ['EN', 'team dinner fri at 7', 'no sorry 7:30', 'Team dinner', '19:30'],
+    ['RU', 'встреча с фотографом в пятницу в 12', 'ой нет, в час', 'Встреча с фотографом', '13:00'],
+  ])('%s "%s" + "%s" moves that event, no second one', async (language, first, fix, title, at) => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language });
+    await send(user, first);
+    const reply = await send(user, fix);
+    expect(reply.actions).toEqual([expect.objectContaining({ kind: 'event_updated' })]);
+    const events = await rows<{ title: string; starts_at: Date }>(
+      'SELECT title, starts_at FROM events WHERE user_id = $1',
+      [user.id],
+    );
+    const local = events.map((event) => [
+      event.title,
+      DateTime.fromJSDate(event.starts_at).setZone(MOSCOW).toFormat('HH:mm'),
+    ]);
+    expect(local).toEqual([[title, at]]);
+  });
+
+  it('"нет, в пятницу ужин с Аней" is a request of its own', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await send(user, 'планерка завтра в 9');
+    await send(user, 'нет, в пятницу в 19 ужин с Аней');
+    const events = await rows<{ title: string }>('SELECT title FROM events WHERE user_id = $1', [
+      user.id,
+    ]);
+    expect(events).toHaveLength(2);
+  });
+});
+
 describe('a new request instead of the answer', () => {
+  it('"sudoku" + "wait, what\'s on my calendar tomorrow" lists tomorrow', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    await send(user, 'sudoku');
+    const reply = await send(user, "wait, what's on my calendar tomorrow");
+    expect(reply.intent).toBe('event_search');
+  });
+
   it('"delete one of my goals" + "actually how am i doing on the 10k" deletes nothing', async () => {
     const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
     await seedGoal(chat.app(), user, { title: 'Run a 10k' });

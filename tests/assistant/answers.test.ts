@@ -59,6 +59,26 @@ describe('answers about a new event that correct, narrow or name a zone', () => 
     );
   });
 
+  it('a correction keeps what it does not change; a day turned down is no day', () => {
+    const cleaner = parseAs('event_create', 'book the window cleaner', MONDAY);
+    const read = readAnswer(cleaner, 'thursday 8 am... actually make it 9', context);
+    expect(startOf(read?.intent)).toBe('2026-12-10T06:00:00.000Z');
+    expect(read?.changedMind).toBe(true);
+    const visit = parseAs('event_create', 'зайти к бабушке', MONDAY);
+    expect(startOf(answer(visit, 'завтра в 10... хотя нет, в среду'))).toBe(
+      '2026-12-09T07:00:00.000Z',
+    );
+    const tea = parseAs('event_create', 'tea w mrs patel tomorrow', MONDAY);
+    expect(startOf(answer(tea, 'oh wait, thursday not tomorrow, at 4'))).toBe(
+      '2026-12-10T13:00:00.000Z',
+    );
+  });
+
+  it('"the 19th all day" makes the event all-day', () => {
+    const meet = parseAs('event_create', 'swim meet for tyler', MONDAY);
+    expect(answer(meet, 'the 19th all day')).toMatchObject({ allDay: true, missing: [] });
+  });
+
   it('"на следующей неделе" asks the day of that week; the weekday said is placed in it', () => {
     const tutor = parseAs('event_create', 'встреча с репетитором по химии', MONDAY);
     const narrowed = answer(tutor, 'на следующей неделе');

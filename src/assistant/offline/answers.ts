@@ -7,6 +7,7 @@ import type {
   ParsedIntent,
 } from '../intent.types.js';
 import { readBareHour } from './clock-readings.js';
+import { WEEKDAY_WORD } from './lexicon.js';
 import {
   type Clock,
   isoDate,
@@ -23,7 +24,7 @@ import { rewriteSpokenTimes } from './spoken-times.js';
 import { ASKING, parseMessageAs } from './offline-engine.js';
 import { ALL_DAY_TITLE } from './event-create.js';
 import { cleanPhrase } from './titles.js';
-import { Scanner } from './text.js';
+import { Scanner, words } from './text.js';
 import { correctTypos } from './typos.js';
 import { takeZoneWords } from './zone-words.js';
 import { hasWhen, placeWeekday, rangeMinutesOf, takeWhen, type WhenFound } from './when.js';
@@ -42,6 +43,8 @@ export interface AnswerRead {
   intent: ParsedIntent;
   /** Words of the answer that were not about when: a target, or a new request's title. */
   leftover: string;
+  /** "thursday 8 am… actually make it 9": a when said, then corrected (no new request). */
+  changedMind?: boolean;
 }
 
 interface Heard {
@@ -53,25 +56,67 @@ interface Heard {
   /** The timezone the time was said in ("в 9 по мск"), when not the user's. */
   zone?: string;
   meridiem?: 'am' | 'pm';
+  /** "the 19th all day": the day is the whole of it, no time to ask. */
+  allDay?: boolean;
   leftover: string;
 }
+
+const ALL_DAY_SAID =
+  /(?<![\p{L}])(?:(?:на\s+)?(?:весь|целый)\s+день|all[\s-]day(?:\s+long)?|the\s+whole\s+day)(?![\p{L}])/iu;
 
 /** A change of mind inside the answer: "в 10... хотя нет, давай в 11", "oh wait i meant tomorrow". */
 const CORRECTED =
   /(?<![\p{L}])(?:хотя\s+нет|а\s+нет|нет,?\s+(?:лучше|давай)|точнее|вернее|i\s+mean[t]?|no\s+wait|actually)(?![\p{L}])/giu;
 
-/** What the answer says last, after its last correction (the whole answer without one). */
-function lastSaid(text: string): string {
+/** The answer before and after its last correction (all of it `after` without one). */
+function splitAtCorrection(text: string): { before: string; after: string } {
   const marks = [...text.matchAll(CORRECTED)];
   const last = marks[marks.length - 1];
-  if (!last) return text;
+  if (!last) return { before: '', after: text };
   const after = text.slice(last.index + last[0].length);
-  return after.trim() ? after : text;
+  return after.trim() ? { before: text.slice(0, last.index), after } : { before: '', after: text };
+}
+
+/** "thursday not tomorrow", "в четверг, а не завтра": the day turned down is no day said. */
+const DAY_TURNED_DOWN = words(
+  `,?\\s*(?:а\\s+)?(?:не|not)\\s+(?:(?:в|во|on)\\s+)?(?:сегодня|завтра|послезавтра|today|tomorrow|${WEEKDAY_WORD})`,
+);
+
+/** "… actually make it 9": after a correction, a number alone is the hour. */
+const LONE_HOUR = /^\s*(?:make\s+it|let['’]s\s+say|давай|лучше)?\s*(\d{1,2})\s*[.!]?\s*$/iu;
+
+const DAY_FIELDS = ['date', 'weekday', 'rangeEnd', 'instant', 'tonight', 'today'] as const;
+const TIME_FIELDS = ['time', 'end', 'partOfDay', 'later', 'bare'] as const;
+
+/**
+ * What was said last, with what the correction left out taken from before it: "thursday 8 am…
+ * actually make it 9" keeps Thursday, "в 10 завтра… хотя нет, в среду" keeps the 10.
+ */
+function heardLast(text: string, clock: Clock): Heard {
+  const { before, after } = splitAtCorrection(text);
+  if (!before.trim()) return hearPart(after, clock);
+  const last = hearPart(after.replace(LONE_HOUR, 'at $1'), clock);
+  const first = hearPart(before, clock).when;
+  const when = { ...last.when };
+  const kept = (fields: readonly (keyof WhenFound)[]) =>
+    !fields.some((field) => last.when[field] !== undefined);
+  for (const fields of [DAY_FIELDS, TIME_FIELDS]) {
+    if (!kept(fields)) continue;
+    for (const field of fields)
+      if (first[field] !== undefined) Object.assign(when, { [field]: first[field] });
+  }
+  return { ...last, when };
 }
 
 function hear(answer: string, clock: Clock): Heard {
-  const zoned = takeZoneWords(lastSaid(rewriteSpokenTimes(correctTypos(answer))));
-  const text = zoned.text;
+  return { ...heardLast(answer, clock), said: answer };
+}
+
+function hearPart(answer: string, clock: Clock): Heard {
+  const said = rewriteSpokenTimes(correctTypos(answer)).replace(DAY_TURNED_DOWN, ' ');
+  const zoned = takeZoneWords(said);
+  const allDay = ALL_DAY_SAID.test(zoned.text);
+  const text = zoned.text.replace(ALL_DAY_SAID, ' ');
   const meridiem = MORNING.test(text) ? 'am' : EVENING.test(text) ? 'pm' : undefined;
   const scanner = new Scanner(text);
   const range = takeWeekRange(scanner, clock);
@@ -93,6 +138,7 @@ function hear(answer: string, clock: Clock): Heard {
     ...(range ? { range } : {}),
     ...(zoned.zone ? { zone: zoned.zone } : {}),
     ...(meridiem ? { meridiem } : {}),
+    ...(allDay ? { allDay } : {}),
     leftover,
   };
 }
@@ -201,7 +247,7 @@ function answerEventCreate(
       const start = new Date(pending.start.getTime() + 12 * 3_600_000);
       if (dayOf(pending.start, clock).day === dayOf(start, clock).day) return done(start);
     }
-    if (heardDay && !time && ALL_DAY_TITLE.test(title.toLowerCase())) {
+    if (heardDay && !time && (heard.allDay || ALL_DAY_TITLE.test(title.toLowerCase()))) {
       // "др у коллеги" + "в этот чт": a birthday needs a day, not a time.
       return { ...done(startOfDate(heardDay, clock.zone)), allDay: true, durationMinutes: 1440 };
     }
@@ -352,7 +398,10 @@ export function readAnswer(
         )
       : answerEventChange(pending, heard, clock);
   }
-  return intent ? { intent, leftover: heard.leftover } : undefined;
+  if (!intent) return undefined;
+  const { before } = splitAtCorrection(answer);
+  const changedMind = Boolean(before.trim()) && hasWhen(hearPart(before, clock).when);
+  return { intent, leftover: heard.leftover, ...(changedMind ? { changedMind } : {}) };
 }
 
 /** What an answer may change of an event besides naming it. */

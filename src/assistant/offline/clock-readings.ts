@@ -1,5 +1,5 @@
 import type { LocalTime } from './local-time.js';
-import { MONTH_WORD, WEEKDAY_WORD } from './lexicon.js';
+import { HOLIDAY_AS_KIND, MONTH_WORD, WEEKDAY_WORD } from './lexicon.js';
 import { capitalize, words } from './text.js';
 import type { WhenFound } from './when.js';
 
@@ -12,7 +12,7 @@ import type { WhenFound } from './when.js';
 
 /** Things done at either end of the day: a bare 1–7 is asked about. */
 const EITHER_END = words(
-  'трениров\\p{L}*|зал\\p{L}*|спортзал\\p{L}*|пробежк\\p{L}*|бег|бегать|велотренажер\\p{L}*|поезд\\p{L}*|самол[её]т\\p{L}*|рейс\\p{L}*|вылет\\p{L}*|такси|аэропорт\\p{L}*|вокзал\\p{L}*|электричк\\p{L}*|паром\\p{L}*|нью-?йорк\\p{L}*|ванкувер\\p{L}*|сингапур\\p{L}*|сидне\\p{L}*|токио|калифорни\\p{L}*|лос-?анджелес\\p{L}*|торонто|чикаго|бостон\\p{L}*|сан-?франциско|run|running|jog\\p{L}*|gym|workout|rowing|swim\\p{L}*|spin|spinning|cycling|crossfit|bootcamp|toronto|chicago|boston|montreal|seattle|san\\s+francisco|nyc|train|flight|plane|ferry|taxi|cab|airport|bus|new\\s+york|singapore|sydney|tokyo|vancouver|california|los\\s+angeles|la\\s+office|feed\\s+the\\s+baby',
+  'трениров\\p{L}*|зал\\p{L}*|спортзал\\p{L}*|пробежк\\p{L}*|бег|бегать|(?:по|про)?бега(?:ю|ем|ть)|(?:по|у|вы)?лет(?:еть|им|аю|ать)|перел[её]т\\p{L}*|велотренажер\\p{L}*|поезд\\p{L}*|самол[её]т\\p{L}*|рейс\\p{L}*|вылет\\p{L}*|такси|аэропорт\\p{L}*|вокзал\\p{L}*|электричк\\p{L}*|паром\\p{L}*|нью-?йорк\\p{L}*|ванкувер\\p{L}*|сингапур\\p{L}*|сидне\\p{L}*|токио|калифорни\\p{L}*|лос-?анджелес\\p{L}*|торонто|чикаго|бостон\\p{L}*|сан-?франциско|run|running|jog\\p{L}*|gym|workout|rowing|swim\\p{L}*|spin|spinning|cycling|crossfit|bootcamp|toronto|chicago|boston|montreal|seattle|san\\s+francisco|nyc|train|flight|plane|ferry|taxi|cab|airport|bus|new\\s+york|singapore|sydney|tokyo|vancouver|california|los\\s+angeles|la\\s+office|feed\\s+the\\s+baby',
 );
 /** Evening things: a bare 8–11 is pm. */
 const EVENING = words(
@@ -55,13 +55,14 @@ const DATE_LEFTOVER = words(
     // "call the daycare about friday": the day it is about, not a day left unread
     `${NOT_TOPIC}(?:${WEEKDAY_WORD})`,
     `${NOT_TOPIC}(?:пн|вт|ср|чт|пт|сб|вс|воскр|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)`,
-    'числа|недел\\p{L}*|след|следующ\\p{L}*|tmw|tmrw|tomorow|tommorow|мск|msk|xmas',
+    `числа|недел\\p{L}*|след|следующ\\p{L}*|tmw|tmrw|tomorow|tommorow|мск|msk|xmas${HOLIDAY_AS_KIND}`,
     // "grandpa's 80th" is how old he turns, not a day of the month
     "(?<!['’]s\\s+)\\d{1,2}-?(?:го|е|ое|th|st|nd|rd)",
     '\\d{1,2}/\\d{1,2}',
     '\\d{1,2}\\s*[-–]\\s*\\d{1,2}',
     '^\\d{1,2}(?=\\s)',
-    '(?<=\\s)\\d{1,2}$',
+    // "grandma rosa turns 90": an age, not an hour
+    '(?<=\\s)(?<!(?:turns|turning|исполняется|стукнет)\\s+)\\d{1,2}$',
   ].join('|'),
 );
 

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { isBareAbbreviation, MONTH_WORD, WEEKDAY, weekdayOf } from './lexicon.js';
+import { HOLIDAY_AS_KIND, isBareAbbreviation, MONTH_WORD, WEEKDAY, weekdayOf } from './lexicon.js';
 import {
   addDays,
   type Clock,
@@ -188,7 +188,7 @@ const NEXT_WEEK_WITH_DAY = words(
 /** Days people name by the holiday (the next one to come). */
 const HOLIDAYS: [RegExp, number, number][] = [
   [words(`${PREP}(?:on\\s+)?(?:xmas|christmas)\\s+eve`), 12, 24],
-  [words(`${PREP}(?:on\\s+)?(?:xmas|christmas)(?:\\s+day)?`), 12, 25],
+  [words(`${PREP}(?:on\\s+)?(?:xmas|christmas)${HOLIDAY_AS_KIND}(?:\\s+day)?`), 12, 25],
   [
     words(
       `${PREP}(?:on\\s+)?(?:new\\s+year['’]?s\\s+eve|nye)|${PREP}новогодн\\p{L}*\\s+ноч\\p{L}*`,

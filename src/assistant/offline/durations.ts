@@ -89,6 +89,13 @@ const RULES: Rule[] = [
     read: (m) => [amountOf(m[1], m[2] ?? ''), undefined],
   },
   {
+    // "block 2h for bookkeeping", "выдели 3 часа на отчёт": time set aside, its use follows
+    pattern: words(
+      `(?:block(?:\\s+off|\\s+out)?|set\\s+aside|reserve|выдели(?:ть)?|заблокируй)\\s+(?:(${NUMBER})\\s*)?(${HOURS}|${MINUTES})(?:\\s+(?:for|на|под))?`,
+    ),
+    read: (m) => [amountOf(m[1], m[2] ?? ''), undefined],
+  },
+  {
     pattern: words(`(${NUMBER})\\s+(${HOURS}|${MINUTES})\\s+long`),
     read: (m) => [amountOf(m[1], m[2] ?? ''), undefined],
   },

@@ -2,6 +2,7 @@ import type { AssistantLanguage, EventCreateIntent, MissingSlot } from '../inten
 import { takeDuration } from './durations.js';
 import { firstOccurrence } from './first-occurrence.js';
 import {
+  addDays,
   type Clock,
   isoDate,
   type LocalDate,
@@ -62,9 +63,23 @@ const FILLERS = [
 
 /** Titles of events that take the whole day. */
 export const ALL_DAY_TITLE = words(
-  "день\\s+рождения|др|днюх\\p{L}*|юбиле\\p{L}*|(?<=['’]s\\s+)\\d{1,3}(?:st|nd|rd|th)|годовщин\\p{L}*|праздник\\p{L}*|отпуск\\p{L}*|выходной|свадьб\\p{L}*|командировк\\p{L}*|поездк\\p{L}*|путешестви\\p{L}*|бизнес-?трип\\p{L}*|birthday|b-?day|anniversary|holiday|vacation|day\\s+off|wedding|trip|road\\s+trip|offsite|off-site|conference|festival|фестивал\\p{L}*|конференци\\p{L}*",
+  "день\\s+рождения|др|(?:turns|turning|исполняется|стукнет)\\s+\\d{1,3}|днюх\\p{L}*|юбиле\\p{L}*|(?<=['’]s\\s+)\\d{1,3}(?:st|nd|rd|th)|годовщин\\p{L}*|праздник\\p{L}*|отпуск\\p{L}*|выходной|свадьб\\p{L}*|командировк\\p{L}*|поездк\\p{L}*|путешестви\\p{L}*|бизнес-?трип\\p{L}*|birthday|b-?day|anniversary|holiday|vacation|day\\s+off|wedding|trip|road\\s+trip|offsite|off-site|conference|festival|фестивал\\p{L}*|конференци\\p{L}*",
   'iu',
 );
+
+/**
+ * Minutes from a reminder said at a clock time ("напомни в 6") to the event's start: the
+ * latest such moment before it, a bare hour read as morning or evening, within a day.
+ */
+function minutesBeforeAt(at: LocalTime, start: Date, zone: string): number | undefined {
+  const day = todayOf({ now: start, zone });
+  const hours = at.hour > 12 || at.hour === 0 ? [at.hour] : [at.hour, (at.hour % 12) + 12];
+  const before = [0, -1]
+    .flatMap((days) => hours.map((hour) => toInstant(addDays(day, days), { ...at, hour }, zone)))
+    .map((instant) => (start.getTime() - instant.getTime()) / 60000)
+    .filter((minutes) => minutes >= 0 && minutes <= DAY_MINUTES);
+  return before.length ? Math.min(...before) : undefined;
+}
 
 /** Where an event falls: its start, or its day when the time is not known yet. */
 interface Placement {
@@ -219,6 +234,9 @@ export function buildEventCreate(
   else if (!allDay && !recurrence) guard(intent, { vagueTime, eitherEnd, clock }, missing);
   if (!intent.start) missing.push(placed.date ? 'time' : 'start');
   intent.missing = missing;
+  const remindAt = reminder.at && intent.start && !allDay ? reminder.at : undefined;
+  const before = remindAt ? minutesBeforeAt(remindAt, intent.start!, clock.zone) : undefined;
+  if (before !== undefined) intent.reminderMinutesBefore = [before];
   if (missing[0] === 'weekday' && placed.alternative) {
     const today = isoDate(todayOf(clock));
     const weekday = weekdayOfDate(placed.alternative);

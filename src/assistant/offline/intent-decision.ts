@@ -44,9 +44,17 @@ const GOAL_WORD = words('цел\\p{L}*|goals?');
 const saysSchedule = (text: string) =>
   has(REPEATS, text) || has(TIMES_PER, text) || has(WEEKDAY_LIST, text);
 const UNDONE_WORDS = words(UNDONE);
+/**
+ * Errands and services said without a day: going or taking someone somewhere ("к нотариусу
+ * сходить", "отвезти маму на дачу", "pick up the kids from school"), a service booked
+ * ("груминг", "ремонт холодильника", "vet"), a family occasion ("юбилей у деда").
+ */
+const ERRAND = words(
+  'сходить|съездить|сгонять|навестить|(?:зайти|заглянуть)\\s+(?:к|ко)|заехать|заскочить|забрать|отвезти|завезти|отвести|подвезти|нотариус\\p{L}*|зубн(?:ой|ому|ого|ым)|ветеринар\\p{L}*|ветклиник\\p{L}*|груминг\\p{L}*|ремонт\\p{L}*|сантехник\\p{L}*|мфц|юбиле\\p{L}*|(?:pick\\s+up|drop\\s+off)\\s+(?:the\\s+|my\\s+)?(?:kids?|son|daughter|\\p{L}+\\s+(?:from|at))|(?:the|to)\\s+vets?|vet(?=\\s+(?:for|appointment|visit|check))|notary|grooming|groomer|repair\\p{L}*|plumber|recital|(?:swim|track)\\s+meet|date\\s+night|anniversary',
+);
 /** Things done at a time, with someone or somewhere: appointments, meals out, bookings. */
 const APPOINTMENT = words(
-  "записат\\p{L}*\\s+(?:на|к|ко)|созвон\\p{L}*|звонок|др|днюх\\p{L}*|день\\s+рождени\\p{L}*|birthday|bday|встреч[аиу]|митинг\\p{L}*|ужин\\p{L}*|обед\\p{L}*|завтрак\\p{L}*|бранч\\p{L}*|кофе\\s+с|брон\\p{L}*|забронир\\p{L}*|корт\\p{L}*|стрижк\\p{L}*|парикмахер\\p{L}*|барбер\\p{L}*|стоматолог\\p{L}*|дантист\\p{L}*|врач\\p{L}*|приём|прием|свидани\\p{L}*|кино|концерт\\p{L}*|театр\\p{L}*|вечеринк\\p{L}*|собеседовани\\p{L}*|фотосесси\\p{L}*|маникюр\\p{L}*|педикюр\\p{L}*|массаж\\p{L}*|вебинар\\p{L}*|экзамен\\p{L}*|(?:с|со)\\s+\\p{Lu}\\p{L}+|(?:с|со)\\s+(?:мам|пап|бабушк|дедушк|сестр|брат|друз|коллег|начальник|директор)\\p{L}*|call\\s+with|meeting|brunch|dinner|lunch|breakfast|coffee\\s+with|drinks|appointment|interview|haircut|barber|dentist|doctor|photo\\s*shoot|manicure|pedicure|massage|webinar|exam|book\\s+(?:a|the)|reserve|court|movie|concert|party|date\\s+with|with\\s+(?:my\\s+)?\\p{L}+['’]s|with\\s+(?:mom|dad|my|the)",
+  "записат\\p{L}*\\s+(?:на|к|ко)|созвон\\p{L}*|звонок|др|днюх\\p{L}*|день\\s+рождени\\p{L}*|birthday|bday|встреч[аиу]|митинг\\p{L}*|ужин\\p{L}*|обед\\p{L}*|завтрак\\p{L}*|бранч\\p{L}*|кофе\\s+с|брон\\p{L}*|забронир\\p{L}*|корт\\p{L}*|стрижк\\p{L}*|парикмахер\\p{L}*|барбер\\p{L}*|стоматолог\\p{L}*|дантист\\p{L}*|врач\\p{L}*|приём|прием|свидани\\p{L}*|кино|концерт\\p{L}*|театр\\p{L}*|вечеринк\\p{L}*|собеседовани\\p{L}*|фотосесси\\p{L}*|маникюр\\p{L}*|педикюр\\p{L}*|массаж\\p{L}*|вебинар\\p{L}*|экзамен\\p{L}*|(?:с|со)\\s+\\p{Lu}\\p{L}+|(?:с|со)\\s+(?:мам|пап|бабушк|дедушк|сестр|брат|друз|коллег|начальник|директор)\\p{L}*|call\\s+with|meeting|brunch|dinner|lunch|breakfast|coffee\\s+with|drinks|appointment|interview|haircut|barber|dentist|doctor|photo\\s*shoot|manicure|pedicure|massage|webinar|exam|book\\s+(?:a|the)|reserve|court|movie|concert|party|date\\s+with|with\\s+(?:my\\s+)?\\p{L}+['’]s|(?:with|w)\\s+(?:mom|dad|my|the)",
 );
 /** A verb in the past: "бегал", "сделала", "practiced". */
 const PAST_VERB = words(
@@ -128,7 +136,9 @@ export function decide(said: Classification, text: string): Decided {
   if (rule.intent !== 'unknown' && rule.intent !== 'maybe_event') return rule;
   // "созвон с мамой", "brunch with lily's parents", "забронируй корт": an appointment whose
   // day and time are asked, not "an event, a goal or a habit?".
-  if (rule.intent === 'maybe_event' && has(APPOINTMENT, text) && !activity && !text.includes('?')) {
+  // An errand is never a practice ("зубной у сына" is no brushing, "swim meet" no swim).
+  const booked = has(ERRAND, text) || (has(APPOINTMENT, text) && !activity);
+  if (rule.intent === 'maybe_event' && booked && !text.includes('?')) {
     return { intent: 'event_create' };
   }
 

@@ -192,3 +192,7 @@ export function withFormalWords(text: string): string {
 export function latinSpellingOf(text: string): string {
   return (text.match(/\p{Script=Cyrillic}{3,}/gu) ?? []).map(inLatin).join(' ');
 }
+
+/** "xmas party", "christmas market": the kind of a thing, not the day it is on. */
+export const HOLIDAY_AS_KIND =
+  '(?!\\s+(?:party|parties|dinner|lunch|drinks|market|fair|concert|show|play|shopping|event|do))';

@@ -11,6 +11,8 @@ export interface ReminderFound {
   minutesBefore?: number[];
   /** The message asks to be reminded ("напомни", "remind me", "не забыть", "ping me"). */
   requested: boolean;
+  /** "напомни в 6", "remind me at 5:30": the clock time of the reminder, on the event's day. */
+  at?: { hour: number; minute: number };
 }
 
 /** Verbs of a reminder request; taken out of the title by the event's fillers. */
@@ -38,6 +40,10 @@ const NONE = words(
   "без\\s+напоминани\\p{L}*|не\\s+напоминай|напоминание\\s+не\\s+нужно|no\\s+reminders?|without\\s+(?:a\\s+)?reminders?|don['’]?t\\s+remind\\s+me",
 );
 const VERB = words(REMIND_VERB);
+/** ", напомни в 6", "remind me at 5:30": a reminder at a clock time, after the event's own. */
+const AT_CLOCK = words(
+  '(?:,\\s*)?(?:напомни(?:те)?(?:\\s+мне)?\\s+в|remind\\s+me\\s+at)\\s+(\\d{1,2})(?:[:.](\\d{2}))?',
+);
 
 function minutesOf(count: string | undefined, unit: string): number | undefined {
   const value = count === undefined || count === 'the' ? 1 : readNumber(count);
@@ -46,12 +52,20 @@ function minutesOf(count: string | undefined, unit: string): number | undefined 
 }
 
 /**
- * Takes the reminder words out of a message about an event. Russian "за час" is read as an
+ * Takes the reminder words out of a message about an event ("напомни в 6" at a clock time). Russian "за час" is read as an
  * offset only next to a reminder verb (otherwise "сделать за час" would be a reminder).
  */
 export function takeReminder(scanner: Scanner): ReminderFound {
   if (scanner.take(NONE)) return { requested: false, minutesBefore: [] };
   const requested = scanner.peek(VERB) !== null;
+  // Only after the event was said ("напомни в 6 позвонить маме" is the event's own time).
+  const said = scanner.peek(AT_CLOCK);
+  const clock =
+    said && /[\p{L}\p{N}]/u.test(scanner.text.slice(0, said.index)) && scanner.take(AT_CLOCK);
+  if (clock) {
+    const at = { hour: Number(clock[1]), minute: Number(clock[2] ?? 0) };
+    if (at.hour < 24 && at.minute < 60) return { requested: true, at };
+  }
   const offsets: number[] = [];
   const patterns = requested ? [EN_OFFSET, RU_OFFSET] : [EN_OFFSET];
   for (const pattern of patterns) {

@@ -151,6 +151,19 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
       return `${at} ${h}:${pad(m)}`;
     },
   ],
+  // "pottery class three thirty friday": both said as words, without "at" (not "3 thirty")
+  [
+    new RegExp(
+      `${B}(?=\\p{L})(${HOUR_NUMBER})\\s+(fifteen|thirty|forty[\\s-]five|пятнадцать|тридцать|сорок\\s+пять)${E}(?!\\s*(?:-|мин|min|руб|км|%|\\p{L}+\\s+(?:minutes?|mins?|people|dollars|bucks)))`,
+      'giu',
+    ),
+    (hour, minutes) => {
+      const h = numberOf(hour!);
+      const m = MINUTE_WORDS[minutes!.toLowerCase().replace('-', ' ')];
+      if (h === undefined || m === undefined) return undefined;
+      return `${/\p{Script=Cyrillic}/u.test(hour!) ? 'в' : 'at'} ${h}:${pad(m)}`;
+    },
+  ],
   [
     ONLY_SPOKEN_TIME,
     (hour, minutes) => {

@@ -61,9 +61,9 @@ function timeOf(
 }
 
 const RANGES = [
-  // "с 10 до 12", "с 10:00 до 11:30 вечера", "from 10 to 12", "from 3pm to 5pm"
+  // "с 10 до 12", "с 10:00 до 11:30 вечера", "с 8 утра до 8 вечера", "from 3pm to 5pm"
   words(
-    `(?:с|со|от|from)\\s+${H}(?:[:.](\\d{2}))?\\s*${EN_MERIDIEM}?\\s+(?:до|to|till|until|-|–)\\s+${H}(?:[:.](\\d{2}))?\\s*${MERIDIEM}?${NOT_A_UNIT}`,
+    `(?:с|со|от|from)\\s+${H}(?:[:.](\\d{2}))?\\s*${MERIDIEM}?\\s+(?:до|to|till|until|-|–)\\s+${H}(?:[:.](\\d{2}))?\\s*${MERIDIEM}?${NOT_A_UNIT}`,
   ),
   // "10:00-11:30", "3-5pm"
   words(

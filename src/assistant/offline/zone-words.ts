@@ -19,8 +19,20 @@ const ZONES: [RegExp, string][] = [
   ],
 ];
 
+/** "her time", "по их времени": the time of the city the message names. */
+const THEIR_TIME =
+  /(?<![\p{L}\p{N}])(?:(?:his|her|their)\s+time|по\s+(?:их|его|е[её])\s+времени)(?![\p{L}\p{N}])/iu;
+const CITIES: [RegExp, string][] = [
+  [/(?<![\p{L}])(?:moscow|москв\p{L}*)(?![\p{L}])/iu, 'Europe/Moscow'],
+  [/(?<![\p{L}])(?:london|лондон\p{L}*)(?![\p{L}])/iu, 'Europe/London'],
+  [/(?<![\p{L}])(?:new\s+york|nyc|нью-?йорк\p{L}*)(?![\p{L}])/iu, 'America/New_York'],
+];
+
 /** The text without the zone words, and the zone they name (if any). */
 export function takeZoneWords(text: string): { text: string; zone?: string } {
+  const city = THEIR_TIME.test(text) && CITIES.find(([name]) => name.test(text));
+  if (city)
+    return { text: text.replace(THEIR_TIME, ' ').replace(/\s+/gu, ' ').trim(), zone: city[1] };
   for (const [words, zone] of ZONES) {
     const without = text.replace(words, ' ');
     if (without !== text) return { text: without.replace(/\s+/gu, ' ').trim(), zone };

@@ -56,6 +56,9 @@ const UNDO =
   /^(?:↩️\s*)?(?:отменить|undo|отмени\s+(?:это|последнее(?:\s+действие)?)|верни\s+как\s+было|вернуть\s+как\s+было)[\s.!]*$/iu;
 const EDIT = /^(?:✏️\s*)?(?:изменить|edit)[\s.!]*$/iu;
 const THIS_ONE = /^(эт|this|today|сегодня|ближайш)/iu;
+/** "нет, в 8:30", "ой нет, в час", "no sorry 7:30": the event just made, said again otherwise. */
+const CORRECTION =
+  /^(?:(?:ой|ай|oh|oops)[\s,]+)?(?:нет|no|nope|sorry|wait|actually|точнее|вернее)(?:[\s,]+(?:нет|sorry|wait|i\s+meant?))*[\s,.!—–-]+(?=\S)/iu;
 
 /**
  * One turn of the conversation: understand the message (completing a pending question when
@@ -96,12 +99,16 @@ export class ConversationService {
     const fresh = await this.understand(text, context);
     engine = fresh.engine;
     intent = fresh.intent;
+    if (!pending) intent = (await this.correctionOfLast(user, text, intent, context)) ?? intent;
     if (pending) {
       // The answer to what was asked first; a request of its own only when it clearly is one.
       const answered = readAnswer(pending.intent, text, context);
       // "it's a goal - reach B1 by september": the kind asked for, whatever else it reads as.
+      // "wait, what's on my calendar tomorrow" names no kind: it asks about the calendar.
       const saysKind =
-        pending.intent.missing[0] === 'kind' && KIND_ANSWERS.some(([p]) => p.test(text));
+        pending.intent.missing[0] === 'kind' &&
+        KIND_ANSWERS.some(([p]) => p.test(text)) &&
+        !(intent.intent === 'event_search' && isCompleteNewRequest(intent));
       if (saysKind) intent = await this.complete(pending, text, context);
       // "kickboxing" + "i wanna track it 3 times a week": the kind said, about the thing asked.
       else if (refersBack(pending.intent, intent, text)) {
@@ -111,6 +118,7 @@ export class ConversationService {
       else if (
         answered &&
         (isShortPick(answered.intent, text) ||
+          answered.changedMind ||
           namesGoalAndStep(answered.intent, pending.intent) ||
           narrowsDay(answered.intent) ||
           !isClearlyNew(intent, pending.intent))
@@ -187,6 +195,33 @@ export class ConversationService {
       take: limit,
     });
     return rows.reverse();
+  }
+
+  /**
+   * "нет, в 8:30" right after an event was made or moved: a new time or day for that event,
+   * read as the answer to ✏️ Edit; undefined when the message says anything more.
+   */
+  private async correctionOfLast(
+    user: User,
+    text: string,
+    fresh: ParsedIntent,
+    context: Parameters<IntentEngine['parseMessage']>[1],
+  ): Promise<ParsedIntent | undefined> {
+    const said = CORRECTION.exec(text);
+    if (!said) return undefined;
+    const state = await this.db.getRepository(ConversationState).findOneBy({ userId: user.id });
+    const record = state?.undo as UndoRecord | null | undefined;
+    if (record?.kind !== 'event_created' && record?.kind !== 'event_updated') return undefined;
+    const edit: ParsedIntent = {
+      intent: 'event_update',
+      language: fresh.language,
+      missing: ['change'],
+      target: { text: record.title },
+      pickedId: record.id,
+    };
+    const answered = readAnswer(edit, text.slice(said[0].length), context);
+    if (!answered || answered.leftover || answered.intent.missing.length > 0) return undefined;
+    return answered.intent;
   }
 
   /** "стоп, сначала покажи пятницу": a cancel word opening a complete request of its own. */
