@@ -304,6 +304,19 @@ describe('a correction right after an event was made', () => {
     expect(local).toEqual([[title, at]]);
   });
 
+  it('"нет, в 8:30" after another turn moves nothing', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await send(user, 'планерка в пятницу в 8');
+    await send(user, 'что у меня завтра');
+    const reply = await send(user, 'нет, в 8:30');
+    expect(reply).toMatchObject({ actions: [], question: expect.any(String) });
+    const [event] = await rows<{ starts_at: Date }>(
+      'SELECT starts_at FROM events WHERE user_id = $1',
+      [user.id],
+    );
+    expect(DateTime.fromJSDate(event!.starts_at).setZone(MOSCOW).toFormat('HH:mm')).toBe('08:00');
+  });
+
   it('"нет, в пятницу ужин с Аней" is a request of its own', async () => {
     const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
     await send(user, 'планерка завтра в 9');

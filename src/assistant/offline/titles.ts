@@ -34,6 +34,13 @@ const EDGE_WORDS = new Set([
   'это',
   'эту',
   'пожалуйста',
+  // "нет, в 8:30" with no event just made: a correction, not an event called «Нет».
+  'нет',
+  'ой',
+  'no',
+  'nope',
+  'sorry',
+  'oops',
   'to',
   'at',
   'on',

@@ -209,6 +209,9 @@ export class ConversationService {
   ): Promise<ParsedIntent | undefined> {
     const said = CORRECTION.exec(text);
     if (!said) return undefined;
+    // Only right after: the reply just before this message made or moved the event.
+    const [last] = await this.history(user, 1);
+    if (last?.intent !== 'event_create' && last?.intent !== 'event_update') return undefined;
     const state = await this.db.getRepository(ConversationState).findOneBy({ userId: user.id });
     const record = state?.undo as UndoRecord | null | undefined;
     if (record?.kind !== 'event_created' && record?.kind !== 'event_updated') return undefined;
