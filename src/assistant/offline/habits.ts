@@ -41,7 +41,7 @@ export const TRACKING = words(
   `(?:(?:я\\s+)?хочу\\s+|буду\\s+|веди\\s+|вести\\s+|i\\s+want\\s+to\\s+|(?:build|keep|start)\\s+(?:a\\s+|the\\s+|my\\s+)?|(?:and\\s+)?)?(?:${TRACKING_WORDS})(?:\\s+(?:это|его|её|ее|the\\s+streak))?`,
 );
 /** Said outright: "привычка", "habit". */
-export const HABIT_WORD = words(`привычк\\p{L}*|habits?|${TRACKING_WORDS}`);
+export const HABIT_WORD = words(`привычк\\p{L}*|привычек|habits?|${TRACKING_WORDS}`);
 /** "20 страниц в день", "a day", "per day", "3 раза в неделю". */
 const PER_DAY = words('в\\s+день|(?:a|per)\\s+day|ежедневно|daily');
 export const TIMES_PER = words(
@@ -156,7 +156,7 @@ const SKIPPED = words('пропус\\p{L}*|пропущ\\p{L}*|skip(?:ped|ping)?
 const CHECK_IN_FILLERS = [
   '(?:постав\\p{L}*|ставь)\\s+(?:мне\\s+)?(?:галочк\\p{L}*|галк\\p{L}*|отметк\\p{L}*)(?:\\s+(?:в|по|для))?|tick|отметь|отметить|отмечаю|mark(?:ed)?|check(?:ed)?\\s*-?\\s*in|(?:check|tick)(?:ed)?\\s+off|log(?:ged)?|чекин',
   'сделал\\p{L}*|выполнил\\p{L}*|сделан\\p{L}*|готов[оа]?|есть|done|did|finished|completed?|had',
-  'привычк\\p{L}*|habits?|(?:как|as)\\s+(?:сделан\\p{L}*|выполнен\\p{L}*|done)',
+  'привычк\\p{L}*|привычек|habits?|(?:как|as)\\s+(?:сделан\\p{L}*|выполнен\\p{L}*|done)',
   "я|мою|мой|мое|моё|свою|свой|my|i|i['’]ve|with|w|today|сегодня|уже|already|also|тоже|just|только\\s+что",
   // "done w one of my habits": which one is not said yet.
   'one\\s+of(?:\\s+my)?|одн\\p{L}+\\s+из(?:\\s+мо\\p{L}*)?|плиз|pls|please|пожалуйста',

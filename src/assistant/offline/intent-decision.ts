@@ -32,7 +32,7 @@ const EVENT_LIKE = words(
 );
 /** Asking to see habits ("вести как привычку" is no question; "habit report" is one). */
 const LIST_ASK = words(
-  'как(?!\\s+привычк)|report|отч[её]т\\p{L}*|summary|recap|какие|какой|какая|каков\\p{L}*|покажи|мои|список|сколько|что\\s+с|how|show|my|list|which|streaks?|status',
+  'как(?!\\s+привычк)|что\\s+(?:там\\s+)?(?:у\\s+меня|по)(?![\\p{L}])|report|отч[её]т\\p{L}*|summary|recap|какие|какой|какая|каков\\p{L}*|покажи|мои|список|сколько|что\\s+с|how|show|my|list|which|streaks?|status',
 );
 const CHECK_IN = words(
   '(?:постав\\p{L}*|ставь)\\s+(?:мне\\s+)?(?:галочк\\p{L}*|галк\\p{L}*|отметк\\p{L}*)|tick|сделал\\p{L}*|выполнил\\p{L}*|отметь|отметить|готово|check\\s+off|tick\\s+off|пропуска\\p{L}*|пропусти\\p{L}*|done|did|mark|check\\s*-?\\s*in|log|skip\\p{L}*|finished|completed',

@@ -35,7 +35,9 @@ const SMALL_TALK: [SmallTalkKind, RegExp][] = [
   ],
   [
     'thanks',
-    words('спасибо|благодарю|спс|пасиб\\p{L}*|сенк\\p{L}*|thank\\s+you|thanks|thx|ty|cheers|ta'),
+    words(
+      'спасибо|благодарю|спс|пасиб\\p{L}*|сенк\\p{L}*|thank\\s+you|thanks|thx|ty|cheers|ta|(?:much\\s+)?appreciated|(?:i\\s+)?appreciate\\s+(?:it|that|you)',
+    ),
   ],
   [
     'farewell',
@@ -63,7 +65,7 @@ const REACTION =
 
 /** Words that may come with small talk without making it a request. */
 const SMALL_TALK_FILLER = words(
-  "а|ну|и|бро|братан|солнышко|солнце|дорог(?:ой|ая|уша)|мил(?:ый|ая)|родн(?:ой|ая|енький|енькая)|зай(?:ка|чик)|hun|hon|honey|dear|sweetie|darling|babe|love|mate|man|dude|buddy|bro|большое|огромное|очень|тебе|вам|бот|там|друг|ты\\s+(?:лучший|супер|молодец|топ)|молодец|круто|супер|отлично|you['’]?re\\s+(?:the\\s+best|great|awesome)|great|awesome|cool|помог\\p{L}*|выручил\\p{L}*|(?:that|it|you)\\s+helped|helpful|you|so|much|very|there|bot|a|lot|friend|again|ещ[её]|раз",
+  "а|ну|и|бро|братан|солнышко|солнце|дорог(?:ой|ая|уша)|мил(?:ый|ая)|родн(?:ой|ая|енький|енькая)|зай(?:ка|чик)|hun|hon|honey|dear|sweetie|darling|babe|love|mate|man|dude|buddy|bro|большое|огромное|очень|тебе|вам|бот|там|друг|ты\\s+(?:лучший|супер|молодец|топ)|молодец|круто|супер|отлично|you['’]?re\\s+(?:the\\s+best|great|awesome)|great|awesome|cool|помог\\p{L}*|выручил\\p{L}*|подскажи(?:те)?|пожалуйста|пж|плиз|please|pls|(?:that|it|you)\\s+helped|helpful|you|so|much|very|there|bot|a|lot|friend|again|ещ[её]|раз",
 );
 
 /** The kind of small talk when the message is nothing else ("спасибо!", "hi there"). */
@@ -92,7 +94,7 @@ const DELETE = words(
 const CANCEL = words('отмени\\p{L}*|cancel');
 const UNDONE_WORDS = words(UNDONE);
 const STEP_STATUS = words(
-  'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|готов[оа]?|закончил\\p{L}*|заверш\\p{L}*|пропус\\p{L}*|пропущ\\p{L}*|начал\\p{L}*|в\\s+процессе|в\\s+работе|done|completed?|finished|did|skip\\p{L}*|in\\s+progress|started|working\\s+on|mark(?:ed)?|отметь|отметить',
+  'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|готов[оа]?|закончил\\p{L}*|заверш\\p{L}*|пропус\\p{L}*|пропущ\\p{L}*|начал\\p{L}*|в\\s+процессе|в\\s+работе|done|completed?|finished|did|skip\\p{L}*|in\\s+progress|started|working\\s+on|mark(?:ed)?|отметь|отметить|галочк\\p{L}*|галк\\p{L}*|tick(?:ed)?|check\\s+off',
 );
 const STATUS_PREFIX = startsWith('готово|сделано|выполнено|done|completed|finished');
 /** "learn chords - done" */
@@ -111,7 +113,7 @@ const NAMED_A_GOAL =
 const GOAL_THEN_VERB =
   'цель\\s+(?!(?:удалить|убрать|стереть|отменить|снести|изменить|поменять|перенести|показать)(?![\\p{L}]))\\p{L}+(?:ть|ться|ти)(?![\\p{L}])';
 const GOAL_CREATE = words(
-  `${NAMED_A_GOAL}|нов(?:ая|ую)\\s+цель|(?:поставь|поставить|создай|создать|добавь|добавить|задай|запиши)\\s+(?:мне\\s+|себе\\s+)?(?:новую\\s+)?цель|(?:запиши|добавь|сохрани|поставь)\\s+(?:это\\s+|её\\s+|ее\\s+)?как\\s+цель|(?:add|save|set|put)\\s+(?:it\\s+|this\\s+|that\\s+)?as\\s+(?:a\\s+|my\\s+)?goal|мо[яю]\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:`,
+  `${NAMED_A_GOAL}|нов(?:ая|ую)\\s+цель|(?:поставь?|поставить|создай|создать|добавь|добавить|задай|запиши)\\s+(?:мне\\s+|себе\\s+)?(?:новую\\s+)?цель|(?:запиши|добавь|сохрани|поставь)\\s+(?:это\\s+|её\\s+|ее\\s+)?как\\s+цель|(?:add|save|set|put)\\s+(?:it\\s+|this\\s+|that\\s+)?as\\s+(?:a\\s+|my\\s+)?goal|мо[яю]\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:`,
 );
 const DESIRE = startsWith(
   "(?:я\\s+)?(?:очень\\s+)?(?:хочу|хотел[аи]?\\s+бы|мечтаю|планирую|собираюсь)|i\\s+(?:really\\s+)?(?:want|would\\s+like|wish|plan|am\\s+going|am\\s+planning)\\s+to|i['’](?:d\\s+(?:really\\s+)?like|m\\s+going|m\\s+planning)\\s+to",
@@ -141,7 +143,7 @@ const INTO_GOAL = words(
 /** "take the tutor step out of bar exam": removing said with "take … out". */
 const TAKE_OUT = words('take\\s+.{1,40}?\\s+out(?:\\s+of)?|вычеркн\\p{L}*');
 const GOAL_CREATE_FIRST = startsWith(
-  `${GOAL_THEN_VERB}|(?:поставь|поставить|создай|создать|добавь|добавить|задай)\\s+(?:мне\\s+|себе\\s+)?(?:новую\\s+)?цель|нов(?:ая|ую)\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:`,
+  `${GOAL_THEN_VERB}|(?:поставь?|поставить|создай|создать|добавь|добавить|задай)\\s+(?:мне\\s+|себе\\s+)?(?:новую\\s+)?цель|нов(?:ая|ую)\\s+цель|цель\\s*[:—–-]|(?:set|create|add|make)\\s+(?:me\\s+)?(?:a\\s+)?(?:new\\s+)?goal|new\\s+goal|my\\s+goal\\s+is|goal\\s*:`,
 );
 const ADD_FIRST = startsWith('добав\\p{L}*|нов(?:ый|ая|ую|ое)|созда\\p{L}*|add|new|create');
 const CREATE_FIRST = startsWith(
@@ -199,7 +201,8 @@ export function classify(text: string): Classification {
   if (has(STEP, text)) {
     if (has(DELETE, text) || has(TAKE_OUT, text)) return { intent: 'step_delete' };
     if (has(ADD_FIRST, text) || has(ADD_NOW, text)) return { intent: 'step_add' };
-    if (has(STEP_STATUS, text)) return { intent: 'step_status' };
+    // "reopen the lit review step", "сними галочку с шага": a step back to not done.
+    if (has(STEP_STATUS, text) || has(UNDONE_WORDS, text)) return { intent: 'step_status' };
     return { intent: 'step_add' };
   }
   if (has(UNDONE_WORDS, text)) return { intent: 'step_status' };

@@ -127,6 +127,8 @@ const EVERYDAY_WORDS: [RegExp, string][] = [
   [/(?<![\p{L}])(?:отжал\p{L}*|отжимал\p{L}*)/giu, 'отжимания push-ups'],
   [/(?<![\p{L}])(?:приседал\p{L}*|присел[аи]?)(?![\p{L}])/giu, 'приседания squats'],
   [/(?<![\p{L}])с\s+палками(?![\p{L}])/giu, 'скандинавская ходьба'],
+  // "checked my bp", "мерила давление": blood pressure by its short name.
+  [/(?<![\p{L}])bp(?![\p{L}])/giu, 'blood pressure'],
 ];
 
 const LATIN: Record<string, string> = Object.fromEntries(

@@ -13,6 +13,7 @@ import {
   buildDeleteByName,
   cleanPhrase,
   takeFillers,
+  isVague,
   takeQuoted,
   targetFrom,
   titleFrom,
@@ -62,6 +63,11 @@ const GOAL_REFERENCES = [
   // "для похудения: купить браслет", "в доставку — договориться …": the goal, a colon or a dash, the step.
   words('^\\s*(?:к|для|в|во|to|for|in|into)\\s+([^:—–]{2,40}?)\\s*(?::|[—–]|\\s-(?=\\s))', 'giud'),
   words('(?:to|for)\\s+(?:the\\s+)?goal\\s+(.+?)(?=\\s*[:,]|\\s+add|$)', 'giud'),
+  // "добавь шаг к докторской: написать …": the goal right after the step word, then a colon or a dash.
+  words(
+    '(?:шаг\\p{L}*|пункт\\p{L}*|steps?)\\s+(?:к|для|в|во|to|for|in|into)\\s+([^:—–]{2,40}?)\\s*(?::|[—–]|\\s-(?=\\s))',
+    'giud',
+  ),
 ];
 /** "add step 'X' to guitar": after a quoted title, "to …" names the goal. */
 const GOAL_AFTER_QUOTE = words('(?:to|for|в|к)\\s+(.+)$', 'giud');
@@ -93,7 +99,8 @@ export function buildStepAdd(scanner: Scanner, language: AssistantLanguage): Ste
   const quoted = takeQuoted(scanner);
   const goalTarget = takeGoalReference(scanner, quoted !== undefined);
   takeFillers(scanner, ADD_FILLERS);
-  const title = quoted ? capitalize(quoted) : titleFrom(scanner);
+  const said = quoted ? capitalize(quoted) : titleFrom(scanner);
+  const title = said && !isVague(said) ? said : undefined;
   const intent: StepAddIntent = { intent: 'step_add', language, missing: title ? [] : ['title'] };
   if (title) intent.title = title;
   if (goalTarget) intent.goalTarget = goalTarget;

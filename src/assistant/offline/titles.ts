@@ -122,7 +122,12 @@ export function titleFrom(
  * goals", "отметь галочку", "cancel the thing". A target of only these is no target: ask which.
  */
 const VAGUE =
-  /^(?:(?:один|одну|одна|одно|одного|одной|какую-?то|какой-?то|какое-?то|какую-?нибудь|кое-?что|что-?то|что-?нибудь|надо|нужно|бы|хочу|хотел\p{L}*|тот|ту|то|эту|этот|это|эти|их|из|него|неё|нее|галочк\p{L}*|галк\p{L}*|отметк\p{L}*|пж|пжл|плз|плиз|пожалуйста|pls|plz|please|wait|actually|hmm+|oh|ой|хотя|стоп|нет|no|one|ones|some|something|thing|stuff|it|this|that|these|those|of|my|mine|them|the|a|an|tick|off|as)(?:\s+|$))+$/iu;
+  /^(?:(?:один|одну|одна|одно|одного|одной|какую-?то|какой-?то|какое-?то|какую-?нибудь|кое-?что|что-?то|что-?нибудь|надо|нужно|бы|хочу|хотел\p{L}*|тот|ту|то|эту|этот|это|эти|их|из|него|неё|нее|галочк\p{L}*|галк\p{L}*|отметк\p{L}*|поставь|поставить|пж|пжл|плз|плиз|пожалуйста|pls|plz|please|wait|actually|hmm+|oh|ой|хотя|стоп|нет|no|one|ones|some|some?thing|somethin|smth|sth|thing|stuff|it|this|that|these|those|of|my|mine|them|the|a|an|tick|off|as)(?:\s+|$))+$/iu;
+
+/** "шаг добавь пж", "add somthing": words that name nothing, so there is still a title to ask for. */
+export function isVague(phrase: string): boolean {
+  return VAGUE.test(phrase.trim());
+}
 
 /** What is left of the message as words naming an existing thing (not capitalised). */
 export function targetFrom(

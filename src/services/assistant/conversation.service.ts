@@ -139,7 +139,9 @@ export class ConversationService {
     ) {
       intent = (await readDoneReport(this.db, user.id, text, context)) ?? intent;
     }
-    if (!pending && isUnnamedDone(intent)) intent = await this.doneWhich(user, intent, text, now);
+    if (!pending && isUnnamedDone(intent) && !SAYS_STEP.test(text)) {
+      intent = await this.doneWhich(user, intent, text, now);
+    }
     // Never "I did not get that": ask what kind of thing it is, with buttons.
     if (intent.intent === 'unknown' && intent.missing.length === 0) intent = askKind(intent);
     if (intent.missing[0] === 'target' && !intent.options) {
@@ -470,6 +472,9 @@ const namesGoalAndStep = (answered: ParsedIntent, pending: ParsedIntent) =>
   answered.intent === 'step_add' &&
   !pending.title &&
   Boolean(answered.title);
+
+/** "mark a step done", "галочку поставь на шаге": a step said, so no habit is asked for. */
+const SAYS_STEP = /(?<![\p{L}])(?:шаг\p{L}*|пункт(?:а|ов|ы|ом|е)?|steps?)(?![\p{L}])/iu;
 
 /** A step or habit marked done without saying which ("сделано", "mark it done"). */
 const isUnnamedDone = (intent: ParsedIntent) =>

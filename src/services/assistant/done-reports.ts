@@ -69,6 +69,10 @@ export function isBareDone(text: string): boolean {
 const BARE_EXTRA =
   /(?<![\p{L}])(?:уже|вс[её]|я|тоже|сегодня\p{L}*|вчера\p{L}*|плиз|пж|пожалуйста|just|all|i|it|today|yesterday|also|too|so|pls|please)(?![\p{L}])/giu;
 
+/** When in the day a thing was done: "this morning", "сегодня утром", "вечером". */
+const PART_OF_DAY =
+  /(?<![\p{L}])(?:(?:this|last|yesterday|in\s+the)\s+(?:morning|afternoon|evening|night)|tonight|(?:сегодня\s+|вчера\s+)?(?:утром|вечером|дн[её]м|ночью))(?![\p{L}])/giu;
+
 /** How sure a match must be: a shared stem (full-text rank) or close letters. */
 const MIN_SCORE = 0.45;
 
@@ -87,8 +91,9 @@ export async function readDoneReport(
   // The item is named by the other words: "сходила к юристу" is not «Сходить к диетологу».
   const unreported = text.replace(REPORTED, ' ');
   if (unreported === text) return undefined;
+  // "checked my bp this morning": the time of day says when, not which («Morning walk»);
   // "курсач сдала": the formal word of the title («Сдать курсовую») is searched too.
-  const naming = withFormalWords(unreported);
+  const naming = withFormalWords(unreported.replace(PART_OF_DAY, ' '));
   const search = new TitleSearch(db);
   const said = parseMessageAs(text, context, 'habit_check_in');
   // "meditated ✅", "вчера читала": the verb itself names the practice (same stem).
