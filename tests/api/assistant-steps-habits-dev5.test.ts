@@ -37,4 +37,21 @@ describe('a step or a habit told apart in a dialog', () => {
       );
     expect(rows).toEqual([{ title: 'Blood pressure check' }]);
   });
+
+  it('"сегодня решил задачку на литкоде" checks in the habit, not a step of 50 such tasks', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    await seedHabit(chat.app(), user, { title: 'Литкод', startedOn: STARTED });
+    await seedGoal(chat.app(), user, {
+      title: 'Пройти собеседование',
+      steps: ['Прорешать 50 задач на литкоде'],
+    });
+    expect((await send(user, 'сегодня решил задачку на литкоде')).intent).toBe('habit_check_in');
+    const [step] = await chat
+      .app()
+      .db.query<{ status: string }[]>(
+        `SELECT s.status FROM steps s JOIN goals g ON g.id = s.goal_id WHERE g.user_id = $1`,
+        [user.id],
+      );
+    expect(step!.status).toBe('pending');
+  });
 });

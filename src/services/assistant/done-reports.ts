@@ -42,9 +42,28 @@ async function bestDone(
       })),
     ),
   );
-  const ranked = found.flat().sort((a, b) => b.score - a.score);
+  const ranked = found
+    .flat()
+    .filter((item) => item.kind === 'habit' || !countsMoreThanSaid(item.title, words))
+    .sort((a, b) => b.score - a.score);
   const pick = pickBest(ranked, (item: TitleCandidate) => item.score);
   return 'one' in pick && pick.one.score >= MIN_SCORE ? pick.one : undefined;
+}
+
+/** A number of two or more in a title: «Прорешать 50 задач», «Read 12 books». */
+const COUNT = /(?<![\p{N}])(\d+)(?![\p{N}])/u;
+
+/**
+ * "решил задачку на литкоде" is not «Прорешать 50 задач на литкоде» done: a step of many
+ * is done by a report only when the report says the same number.
+ */
+function countsMoreThanSaid(title: string, text: string): boolean {
+  const count = COUNT.exec(title)?.[1];
+  return (
+    count !== undefined &&
+    Number(count) >= 2 &&
+    !new RegExp(`(?<![\\p{N}])${count}(?![\\p{N}])`, 'u').test(text)
+  );
 }
 
 /** A verb in the past ("бегал", "не заходил", "played"): a report more than a plan. */
@@ -69,9 +88,9 @@ export function isBareDone(text: string): boolean {
 const BARE_EXTRA =
   /(?<![\p{L}])(?:уже|вс[её]|я|тоже|сегодня\p{L}*|вчера\p{L}*|плиз|пж|пожалуйста|just|all|i|it|today|yesterday|also|too|so|pls|please)(?![\p{L}])/giu;
 
-/** When in the day a thing was done: "this morning", "сегодня утром", "вечером". */
+/** When a thing was done: "this morning", "сегодня утром", "вечером", "today", "вчера". */
 const PART_OF_DAY =
-  /(?<![\p{L}])(?:(?:this|last|yesterday|in\s+the)\s+(?:morning|afternoon|evening|night)|tonight|(?:сегодня\s+|вчера\s+)?(?:утром|вечером|дн[её]м|ночью))(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:(?:this|last|yesterday|in\s+the)\s+(?:morning|afternoon|evening|night)|tonight|today|yesterday|сегодня|вчера|утром|вечером|дн[её]м|ночью)(?![\p{L}])/giu;
 
 /** How sure a match must be: a shared stem (full-text rank) or close letters. */
 const MIN_SCORE = 0.45;
