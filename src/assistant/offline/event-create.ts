@@ -59,6 +59,8 @@ const FILLERS = [
   '(?:please\\s+)?remind\\s+me(?:\\s+(?:to|about|of|that))?',
   "(?:ping|nudge|alert)\\s+me(?:\\s+(?:to|about))?|не\\s+забудь(?:те)?|[—–-]?\\s*не\\s+да(?:й|йте)\\s+(?:мне\\s+)?забыть|don['’]?t\\s+let\\s+me\\s+forget(?:\\s+to)?",
   "i\\s+(?:need|have|want)\\s+to|i\\s+have(?:\\s+(?:an?|the))?|don['’]?t\\s+(?:let\\s+me\\s+)?forget\\s+to|please",
+  // "… put it on my calendar", "… занеси в календарь": the request, said after the event
+  ',?\\s*(?:(?:please\\s+)?(?:put|add|stick|pop|get)\\s+(?:it|this|that)\\s+(?:on|in|to|into)\\s+(?:my|the)\\s+(?:calendar|schedule)|(?:занеси|добавь|запиши|внеси|поставь)(?:\\s+(?:это|его|её|ее))?\\s+в\\s+(?:мой\\s+)?(?:календарь|расписание))(?=\\s*[.!]?\\s*$)',
 ];
 
 /** Titles of events that take the whole day. */
