@@ -120,4 +120,13 @@ describe('answers about a new event that correct, narrow or name a zone', () => 
     const yoga = parseAs('event_create', 'yoga class at the studio thursday at 6', MONDAY);
     expect(startOf(answer(yoga, 'am'))).toBe('2026-12-10T03:00:00.000Z');
   });
+
+  it('asks about a bare hour whose morning and evening have both passed today', () => {
+    const late = '2026-12-07T18:00:00Z'; // 21:00 in Moscow
+    const meeting = parseAs('event_create', 'в 8 планерка на объекте', late);
+    expect(meeting.missing).toEqual(['past']);
+    const tomorrow = readAnswer(meeting, 'завтра', { now: new Date(late), timezone: MOSCOW });
+    expect(startOf(tomorrow?.intent)).toBe('2026-12-08T05:00:00.000Z');
+    expect(parseAs('event_create', 'в 10 ужин', late).missing).toEqual([]);
+  });
 });

@@ -131,4 +131,11 @@ describe('times, days and reminders of a new event', () => {
     expect(pageant).toMatchObject({ title: 'Grandkids christmas pagent', missing: [] });
     expect(iso(pageant.start)).toBe('2026-03-17T15:00:00.000Z');
   });
+
+  it.each([
+    ['in 2 weeks same time call the surveyor', '2026-03-18T09:00:00.000Z'],
+    ['через неделю в это же время созвон с Петей', '2026-03-11T09:00:00.000Z'],
+  ])('"%s" is a new event at the time it is now', (text, start) => {
+    expect(iso(parseAs('event_create', text).start)).toBe(start);
+  });
 });

@@ -6,12 +6,14 @@ import {
   type Clock,
   isoDate,
   type LocalDate,
+  nowIn,
   type LocalTime,
   startOfDate,
   toInstant,
   todayOf,
   weekdayOfDate,
 } from './local-time.js';
+import { SAME_TIME_FROM_NOW } from './phrasings.js';
 import { dayQuestion, questionFor, weekdayQuestion } from './questions.js';
 import { dayWithin, takeWeekRange } from './ranges.js';
 import { type RecurrenceFound, takeRecurrence, toRRule } from './recurrence-words.js';
@@ -147,6 +149,21 @@ function guard(
   if (start < said.clock.now) missing.push('past');
 }
 
+/** The words "same time" of SAME_TIME_FROM_NOW, once the moment is taken. */
+const SAME_TIME_WORDS = words('(?:at\\s+)?(?:the\\s+)?same\\s+time|в\\s+(?:это|то)\\s+же\\s+время');
+
+const timeNow = (clock: Clock): LocalTime => {
+  const now = nowIn(clock);
+  return { hour: now.hour, minute: now.minute };
+};
+
+/** A bare hour with no day said whose morning and evening readings are both past today. */
+function bothReadingsPassed(when: WhenFound, clock: Clock): boolean {
+  if (!when.bare || !when.time || when.date || when.weekday || when.instant) return false;
+  const evening = { hour: (when.time.hour % 12) + 12, minute: when.time.minute };
+  return toInstant(todayOf(clock), evening, clock.zone) < clock.now;
+}
+
 /** An event to create: title, first start, duration, repetition, or what to ask. */
 export function buildEventCreate(
   scanner: Scanner,
@@ -157,7 +174,10 @@ export function buildEventCreate(
   const recurrence = takeRecurrence(scanner);
   const duration = takeDuration(scanner);
   const range = takeWeekRange(scanner, clock);
+  const fromNow = scanner.peek(SAME_TIME_FROM_NOW) !== null;
   const when = takeWhen(scanner, clock);
+  // "in 2 weeks same time": the time it is now, that day.
+  if (fromNow && scanner.take(SAME_TIME_WORDS) && !when.time) when.time = timeNow(clock);
   // "на следующей неделе во вторник": the Tuesday of that week.
   const rangeDay = range && when.weekday && !when.date && dayWithin(range, when.weekday.weekday);
   if (rangeDay) {
@@ -187,6 +207,8 @@ export function buildEventCreate(
   const vagueTime = Boolean(
     !when.time && (when.partOfDay || when.later) && !recurrence && !when.instant,
   );
+  // "в 8 планерка" said at 21:00: 08:00 and 20:00 have both passed, so today's is asked about.
+  if (!recurrence && bothReadingsPassed(when, clock)) when.today = true;
   const time = timeOfWhen(when);
   const allDay =
     duration.allDay === true ||
