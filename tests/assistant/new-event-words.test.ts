@@ -138,4 +138,10 @@ describe('times, days and reminders of a new event', () => {
   ])('"%s" is a new event at the time it is now', (text, start) => {
     expect(iso(parseAs('event_create', text).start)).toBe(start);
   });
+
+  it('a word without a vowel next to a date is no title ("щрвлк"), an acronym is', () => {
+    expect(parse('завтра в 11 щрвлк').intent).toBe('unknown');
+    expect(parse('tomorrow at 11 fjdkl').intent).toBe('unknown');
+    expect(parseAs('event_create', 'завтра в 11 МФЦ').title).toBe('МФЦ');
+  });
 });

@@ -149,6 +149,9 @@ function guard(
   if (start < said.clock.now) missing.push('past');
 }
 
+/** One lowercase word of 4+ letters without a vowel ("Щрвлк", "Fjdkl"): keys hit, not a name. */
+const KEYBOARD_MASH = /^\s*\p{L}(?:(?![аеёиоуыэюяaeiouy])\p{Ll}){3,}\s*$/u;
+
 /** The words "same time" of SAME_TIME_FROM_NOW, once the moment is taken. */
 const SAME_TIME_WORDS = words('(?:at\\s+)?(?:the\\s+)?same\\s+time|в\\s+(?:это|то)\\s+же\\s+время');
 
@@ -188,7 +191,9 @@ export function buildEventCreate(
   takeFillers(scanner, SPEECH);
   if (!scanner.takeOpening(REQUEST, true)) scanner.takeOpening(FIRST_WORDS);
   takeFillers(scanner, FILLERS);
-  const said = titleFrom(scanner, { accusative });
+  const heard = titleFrom(scanner, { accusative });
+  // "завтра в 11 щрвлк": a word nobody can say is no title; what was meant is asked.
+  const said = heard && !KEYBOARD_MASH.test(heard) ? heard : undefined;
   // Date words left in the title: the date was not understood; ask it, not guess it.
   const cleaned = said ? withoutDateLeftovers(said) : undefined;
   const title = cleaned === undefined ? said : cleaned || undefined;
