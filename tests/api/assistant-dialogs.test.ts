@@ -288,6 +288,8 @@ describe('a correction right after an event was made', () => {
     ['RU', 'планерка с персоналом в пятницу в 8', 'нет, в 8:30', 'Планерка с персоналом', '08:30'],
     ['EN', 'team dinner fri at 7', 'no sorry 7:30', 'Team dinner', '19:30'],
     ['RU', 'встреча с фотографом в пятницу в 12', 'ой нет, в час', 'Встреча с фотографом', '13:00'],
+    ['EN', 'bowling w the kids tomorrow at 4', 'no wait make it 5', 'Bowling w the kids', '17:00'],
+    ['RU', 'планерка завтра в 9', 'ой, не завтра, а в среду', 'Планерка', '09:00'],
   ])('%s "%s" + "%s" moves that event, no second one', async (language, first, fix, title, at) => {
     const user = await seedUser(chat.app(), { timezone: MOSCOW, language });
     await send(user, first);

@@ -103,4 +103,30 @@ describe('answers about a new event that correct, narrow or name a zone', () => 
       '2026-12-08T06:00:00.000Z',
     );
   });
+
+  it('takes how long and how often when the answer says them', () => {
+    const rehearsal = parseAs('event_create', 'репетиция с вокалисткой в пятницу', MONDAY);
+    expect(answer(rehearsal, 'часа в 4, на два часа')).toMatchObject({ durationMinutes: 120 });
+    const pills = parseAs('event_create', 'напомни про таблетки от сердца', MONDAY);
+    const daily = answer(pills, 'каждый день в 8 вечиром');
+    expect(daily).toMatchObject({ recurrence: 'FREQ=DAILY', missing: [] });
+    expect(startOf(daily)).toBe('2026-12-07T17:00:00.000Z');
+  });
+
+  it('asks morning or evening of a bare hour for skiing or yoga', () => {
+    const ski = parseAs('event_create', 'в субботу в 7 лыжи с кафедрой', MONDAY);
+    expect(ski.missing).toEqual(['meridiem']);
+    expect(startOf(answer(ski, 'утра, в 7'))).toBe('2026-12-12T04:00:00.000Z');
+    const yoga = parseAs('event_create', 'yoga class at the studio thursday at 6', MONDAY);
+    expect(startOf(answer(yoga, 'am'))).toBe('2026-12-10T03:00:00.000Z');
+  });
+
+  it('asks about a bare hour whose morning and evening have both passed today', () => {
+    const late = '2026-12-07T18:00:00Z'; // 21:00 in Moscow
+    const meeting = parseAs('event_create', 'в 8 планерка на объекте', late);
+    expect(meeting.missing).toEqual(['past']);
+    const tomorrow = readAnswer(meeting, 'завтра', { now: new Date(late), timezone: MOSCOW });
+    expect(startOf(tomorrow?.intent)).toBe('2026-12-08T05:00:00.000Z');
+    expect(parseAs('event_create', 'в 10 ужин', late).missing).toEqual([]);
+  });
 });

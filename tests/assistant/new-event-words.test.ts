@@ -98,4 +98,50 @@ describe('times, days and reminders of a new event', () => {
       missing: ['start'],
     });
   });
+
+  it('"с 21 по 24 декабря" are days of the month, not 21 o\'clock', () => {
+    const trip = parseAs('event_create', 'с 21 по 24 декабря командировка в Казань');
+    expect(trip).toMatchObject({ allDay: true, missing: [] });
+    expect(iso(trip.start)).toBe('2026-12-20T21:00:00.000Z');
+  });
+
+  it.each([
+    ['gig saturday 9pm to midnight', '2026-03-07T18:00:00.000Z', 180],
+    ['party fri 10 till midnight', '2026-03-06T19:00:00.000Z', 120],
+    ['вечеринка в субботу с 21 до полуночи', '2026-03-07T18:00:00.000Z', 180],
+    ['дежурство в пятницу с 8 до полудня', '2026-03-06T05:00:00.000Z', 240],
+  ])('"%s" ends at midnight or noon', (text, start, minutes) => {
+    const event = parseAs('event_create', text);
+    expect(iso(event.start)).toBe(start);
+    expect(event.durationMinutes).toBe(minutes);
+  });
+
+  it.each(['запись к акушеру', 'консультация для дипломников', 'lactation consultant visit'])(
+    '"%s" is an appointment whose day and time are asked',
+    (text) => {
+      expect(parse(text)).toMatchObject({ intent: 'event_create', missing: ['start'] });
+    },
+  );
+
+  it('a holiday said with a date is what the event is; "put it on my calender" is the request', () => {
+    const pageant = parseAs(
+      'event_create',
+      'grandkids christmas pagent on the 17th at 6 in the evning put it on my calender',
+    );
+    expect(pageant).toMatchObject({ title: 'Grandkids christmas pagent', missing: [] });
+    expect(iso(pageant.start)).toBe('2026-03-17T15:00:00.000Z');
+  });
+
+  it.each([
+    ['in 2 weeks same time call the surveyor', '2026-03-18T09:00:00.000Z'],
+    ['через неделю в это же время созвон с Петей', '2026-03-11T09:00:00.000Z'],
+  ])('"%s" is a new event at the time it is now', (text, start) => {
+    expect(iso(parseAs('event_create', text).start)).toBe(start);
+  });
+
+  it('a word without a vowel next to a date is no title ("щрвлк"), an acronym is', () => {
+    expect(parse('завтра в 11 щрвлк').intent).toBe('unknown');
+    expect(parse('tomorrow at 11 fjdkl').intent).toBe('unknown');
+    expect(parseAs('event_create', 'завтра в 11 МФЦ').title).toBe('МФЦ');
+  });
 });

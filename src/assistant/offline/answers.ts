@@ -7,6 +7,7 @@ import type {
   ParsedIntent,
 } from '../intent.types.js';
 import { readBareHour } from './clock-readings.js';
+import { takeDuration } from './durations.js';
 import { WEEKDAY_WORD } from './lexicon.js';
 import {
   type Clock,
@@ -20,6 +21,7 @@ import {
 } from './local-time.js';
 import { dayQuestion, questionFor } from './questions.js';
 import { type DayRange, dayWithin, takeWeekRange } from './ranges.js';
+import { type RecurrenceFound, takeRecurrence, toRRule } from './recurrence-words.js';
 import { rewriteSpokenTimes } from './spoken-times.js';
 import { ASKING, parseMessageAs } from './offline-engine.js';
 import { ALL_DAY_TITLE } from './event-create.js';
@@ -58,6 +60,10 @@ interface Heard {
   meridiem?: 'am' | 'pm';
   /** "the 19th all day": the day is the whole of it, no time to ask. */
   allDay?: boolean;
+  /** "в 4, на два часа": how long, said with the time. */
+  minutes?: number;
+  /** "каждый день в 8": the answer makes it repeat. */
+  recurrence?: RecurrenceFound;
   leftover: string;
 }
 
@@ -84,6 +90,9 @@ const DAY_TURNED_DOWN = words(
 
 /** "… actually make it 9": after a correction, a number alone is the hour. */
 const LONE_HOUR = /^\s*(?:make\s+it|let['’]s\s+say|давай|лучше)?\s*(\d{1,2})\s*[.!]?\s*$/iu;
+
+/** "make it 5" after a correction word: the hour said alone, as "at 5". */
+export const asCorrectedHour = (text: string): string => text.replace(LONE_HOUR, 'at $1');
 
 const DAY_FIELDS = ['date', 'weekday', 'rangeEnd', 'instant', 'tonight', 'today'] as const;
 const TIME_FIELDS = ['time', 'end', 'partOfDay', 'later', 'bare'] as const;
@@ -119,6 +128,8 @@ function hearPart(answer: string, clock: Clock): Heard {
   const text = zoned.text.replace(ALL_DAY_SAID, ' ');
   const meridiem = MORNING.test(text) ? 'am' : EVENING.test(text) ? 'pm' : undefined;
   const scanner = new Scanner(text);
+  const recurrence = takeRecurrence(scanner);
+  const minutes = takeDuration(scanner).minutes;
   const range = takeWeekRange(scanner, clock);
   const when = takeWhen(scanner, clock);
   const leftover = cleanPhrase(
@@ -139,6 +150,8 @@ function hearPart(answer: string, clock: Clock): Heard {
     ...(zoned.zone ? { zone: zoned.zone } : {}),
     ...(meridiem ? { meridiem } : {}),
     ...(allDay ? { allDay } : {}),
+    ...(minutes ? { minutes } : {}),
+    ...(recurrence ? { recurrence } : {}),
     leftover,
   };
 }
@@ -196,8 +209,9 @@ function answerEventCreate(
     const answered: EventCreateIntent = { ...pending, start, missing: rest };
     if (fuller) answered.title = fuller;
     // "завтра с 19 до 20:30": the range says how long.
-    const minutes = rangeMinutesOf(heard.when);
+    const minutes = heard.minutes ?? rangeMinutesOf(heard.when);
     if (minutes) answered.durationMinutes = minutes;
+    if (heard.recurrence && !pending.recurrence) answered.recurrence = toRRule(heard.recurrence);
     delete answered.alternativeStart;
     delete answered.within;
     delete answered.date;

@@ -11,7 +11,7 @@ import {
   todayOf,
 } from './local-time.js';
 import { NUMBER, readNumber } from './numbers.js';
-import { type Scanner, words } from './text.js';
+import { Scanner, words } from './text.js';
 
 export interface WeekdayRef {
   /** ISO weekday, Monday 1. */
@@ -206,6 +206,12 @@ function takeHoliday(scanner: Scanner, today: LocalDate): LocalDate | undefined 
   return undefined;
 }
 
+/** Whether a holiday is named and a date by its number is said too. */
+function datedElsewhere(scanner: Scanner, clock: Clock): boolean {
+  if (!HOLIDAYS.some(([pattern]) => scanner.peek(pattern))) return false;
+  return takeCalendarDate(new Scanner(scanner.text), clock).date !== undefined;
+}
+
 /** "call the daycare about friday", "спросить про субботу": the day is what it is about. */
 const ABOUT_BEFORE = /(?<![\p{L}])(?:about|abt|regarding|re|про|насч[её]т)\s+$/iu;
 
@@ -218,7 +224,8 @@ export function takeDate(scanner: Scanner, clock: Clock): DateFound {
   const today = todayOf(clock);
   const day = scanner.take(DAY_WORDS);
   if (day) return { date: dayWord(day[1] ?? '', today) };
-  const holiday = takeHoliday(scanner, today);
+  // "christmas pageant on the 17th": with a date said, the holiday is what the event is.
+  const holiday = datedElsewhere(scanner, clock) ? undefined : takeHoliday(scanner, today);
   if (holiday) return { date: holiday };
   const weekday = dayNotTopic(scanner.peek(WEEKDAY_PHRASE), scanner.text);
   if (weekday && scanner.peek(NEXT_WEEK_WITH_DAY)) {

@@ -6,12 +6,14 @@ import {
   type Clock,
   isoDate,
   type LocalDate,
+  nowIn,
   type LocalTime,
   startOfDate,
   toInstant,
   todayOf,
   weekdayOfDate,
 } from './local-time.js';
+import { SAME_TIME_FROM_NOW } from './phrasings.js';
 import { dayQuestion, questionFor, weekdayQuestion } from './questions.js';
 import { dayWithin, takeWeekRange } from './ranges.js';
 import { type RecurrenceFound, takeRecurrence, toRRule } from './recurrence-words.js';
@@ -59,6 +61,8 @@ const FILLERS = [
   '(?:please\\s+)?remind\\s+me(?:\\s+(?:to|about|of|that))?',
   "(?:ping|nudge|alert)\\s+me(?:\\s+(?:to|about))?|не\\s+забудь(?:те)?|[—–-]?\\s*не\\s+да(?:й|йте)\\s+(?:мне\\s+)?забыть|don['’]?t\\s+let\\s+me\\s+forget(?:\\s+to)?",
   "i\\s+(?:need|have|want)\\s+to|i\\s+have(?:\\s+(?:an?|the))?|don['’]?t\\s+(?:let\\s+me\\s+)?forget\\s+to|please",
+  // "… put it on my calendar", "… занеси в календарь": the request, said after the event
+  ',?\\s*(?:(?:please\\s+)?(?:put|add|stick|pop|get)\\s+(?:it|this|that)\\s+(?:on|in|to|into)\\s+(?:my|the)\\s+(?:calendar|schedule)|(?:занеси|добавь|запиши|внеси|поставь)(?:\\s+(?:это|его|её|ее))?\\s+в\\s+(?:мой\\s+)?(?:календарь|расписание))(?=\\s*[.!]?\\s*$)',
 ];
 
 /** Titles of events that take the whole day. */
@@ -145,6 +149,24 @@ function guard(
   if (start < said.clock.now) missing.push('past');
 }
 
+/** One lowercase word of 4+ letters without a vowel ("Щрвлк", "Fjdkl"): keys hit, not a name. */
+const KEYBOARD_MASH = /^\s*\p{L}(?:(?![аеёиоуыэюяaeiouy])\p{Ll}){3,}\s*$/u;
+
+/** The words "same time" of SAME_TIME_FROM_NOW, once the moment is taken. */
+const SAME_TIME_WORDS = words('(?:at\\s+)?(?:the\\s+)?same\\s+time|в\\s+(?:это|то)\\s+же\\s+время');
+
+const timeNow = (clock: Clock): LocalTime => {
+  const now = nowIn(clock);
+  return { hour: now.hour, minute: now.minute };
+};
+
+/** A bare hour with no day said whose morning and evening readings are both past today. */
+function bothReadingsPassed(when: WhenFound, clock: Clock): boolean {
+  if (!when.bare || !when.time || when.date || when.weekday || when.instant) return false;
+  const evening = { hour: (when.time.hour % 12) + 12, minute: when.time.minute };
+  return toInstant(todayOf(clock), evening, clock.zone) < clock.now;
+}
+
 /** An event to create: title, first start, duration, repetition, or what to ask. */
 export function buildEventCreate(
   scanner: Scanner,
@@ -155,7 +177,10 @@ export function buildEventCreate(
   const recurrence = takeRecurrence(scanner);
   const duration = takeDuration(scanner);
   const range = takeWeekRange(scanner, clock);
+  const fromNow = scanner.peek(SAME_TIME_FROM_NOW) !== null;
   const when = takeWhen(scanner, clock);
+  // "in 2 weeks same time": the time it is now, that day.
+  if (fromNow && scanner.take(SAME_TIME_WORDS) && !when.time) when.time = timeNow(clock);
   // "на следующей неделе во вторник": the Tuesday of that week.
   const rangeDay = range && when.weekday && !when.date && dayWithin(range, when.weekday.weekday);
   if (rangeDay) {
@@ -166,7 +191,9 @@ export function buildEventCreate(
   takeFillers(scanner, SPEECH);
   if (!scanner.takeOpening(REQUEST, true)) scanner.takeOpening(FIRST_WORDS);
   takeFillers(scanner, FILLERS);
-  const said = titleFrom(scanner, { accusative });
+  const heard = titleFrom(scanner, { accusative });
+  // "завтра в 11 щрвлк": a word nobody can say is no title; what was meant is asked.
+  const said = heard && !KEYBOARD_MASH.test(heard) ? heard : undefined;
   // Date words left in the title: the date was not understood; ask it, not guess it.
   const cleaned = said ? withoutDateLeftovers(said) : undefined;
   const title = cleaned === undefined ? said : cleaned || undefined;
@@ -185,6 +212,8 @@ export function buildEventCreate(
   const vagueTime = Boolean(
     !when.time && (when.partOfDay || when.later) && !recurrence && !when.instant,
   );
+  // "в 8 планерка" said at 21:00: 08:00 and 20:00 have both passed, so today's is asked about.
+  if (!recurrence && bothReadingsPassed(when, clock)) when.today = true;
   const time = timeOfWhen(when);
   const allDay =
     duration.allDay === true ||

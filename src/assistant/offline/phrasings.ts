@@ -82,6 +82,10 @@ const CHANGE_MORE = words(
     'earlier|later|longer|shorter|extend\\p{L}*|shorten\\p{L}*|rename|instead|bump|pushed|moved\\s+to|is\\s+now|starts?\\s+at\\s+.+\\s+now|same\\s+time|a\\s+full\\s+hour|not\\s+\\d',
   ].join('|'),
 );
+/** "in 2 weeks same time", "через неделю в это же время": a moment from now, not a change. */
+export const SAME_TIME_FROM_NOW = words(
+  '(?:in|через)\\s+(?:\\S+\\s+)?(?:days?|weeks?|months?|дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*)\\s*,?\\s+(?:at\\s+)?(?:the\\s+)?(?:same\\s+time|в\\s+(?:это|то)\\s+же\\s+время)',
+);
 /** "в пятницу, время то же": a new day for an existing event. */
 const SAME_TIME = words('время\\s+(?:то\\s+)?же|(?:это|то)\\s+же\\s+время|same\\s+time');
 /**
@@ -145,7 +149,8 @@ export function isColloquialDelete(text: string): boolean {
   return has(DELETE_MORE, text);
 }
 
-export function isChangeOfEvent(text: string): boolean {
+export function isChangeOfEvent(said: string): boolean {
+  const text = said.replace(SAME_TIME_FROM_NOW, ' ');
   return (
     (has(CHANGE_MORE, text) && CHANGE_AMOUNT.test(text)) ||
     isRename(text) ||

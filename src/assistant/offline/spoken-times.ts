@@ -172,6 +172,14 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
       return h === undefined || m === undefined || h > 23 ? undefined : `${h}:${pad(m)}`;
     },
   ],
+  // "9pm to midnight", "с 21 до полуночи": a range ending at midnight or noon, in digits
+  [
+    new RegExp(
+      `(?<=\\d\\s*(?:[ap]\\.?m\\.?|утра|дня|вечера|ночи)?\\s+)(to|till|until|до|-|–)\\s+(midnight|полуночи|noon|полудня)${E}`,
+      'giu',
+    ),
+    (to, end) => `${to} ${/^(?:midnight|полуночи)$/iu.test(end!) ? '0:00' : '12:00'}`,
+  ],
   // "к одиннадцати (часам)", "с восьми до десяти": the hour in digits
   [
     new RegExp(

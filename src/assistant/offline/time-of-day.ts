@@ -1,4 +1,4 @@
-import { NOT_AN_HOUR_AFTER, type PartOfDay, partOfDayOf } from './lexicon.js';
+import { MONTH_WORD, NOT_AN_HOUR_AFTER, type PartOfDay, partOfDayOf } from './lexicon.js';
 import type { LocalTime } from './local-time.js';
 import { HOUR_NUMBER, readNumber } from './numbers.js';
 import { type Scanner, words } from './text.js';
@@ -23,6 +23,8 @@ const MERIDIEM = '(утра|дня|вечера|ночи|a\\.?m\\.?|p\\.?m\\.?)'
 const EN_MERIDIEM = '(a\\.?m\\.?|p\\.?m\\.?)';
 const AT = '(?:в|во|к|на|около|at|by|around)';
 const NOT_A_UNIT = `(?!${NOT_AN_HOUR_AFTER})`;
+/** "с 21 по 24 декабря", "from 21 to 24 December": days of a month, not hours. */
+const NOT_DAYS_OF_MONTH = `(?!\\s+(?:по|до|to|till|until|-|–)\\s+\\d{1,2}\\s*${MONTH_WORD})`;
 
 /**
  * The hour on a 24-hour clock. Without am/pm or a part of the day, 1–5 o'clock is read as
@@ -59,6 +61,8 @@ function timeOf(
   if (h === undefined || h > 23 || m > 59) return undefined;
   return { hour: h, minute: m };
 }
+
+const isMidnight = (time: LocalTime) => time.hour === 0 && time.minute === 0;
 
 const RANGES = [
   // "с 10 до 12", "с 10:00 до 11:30 вечера", "с 8 утра до 8 вечера", "from 3pm to 5pm"
@@ -103,7 +107,7 @@ const SINGLES: [RegExp, (m: RegExpExecArray) => [string?, string?, string?]][] =
   // "смена с 8", "from 9": a start said without its end
   [
     words(
-      `(?:с|со|from)\\s+${H}(?::(\\d{2}))?(?:\\s*час(?:а|ов)?)?${NOT_A_UNIT}(?!\\s*(?:-?(?:го|е|th|st|nd|rd)|[./]\\d))`,
+      `(?:с|со|from)\\s+${H}(?::(\\d{2}))?(?:\\s*час(?:а|ов)?)?${NOT_A_UNIT}${NOT_DAYS_OF_MONTH}(?!\\s*(?:-?(?:го|е|th|st|nd|rd)|[./]\\d))`,
     ),
     (m) => [m[1], m[2], undefined],
   ],
@@ -145,6 +149,8 @@ export function takeTimeOfDay(scanner: Scanner): TimeFound {
     // "3-5pm" is 15:00–17:00, but "10-12pm" starts at 10:00.
     let start = timeOf(m[1], m[2], m[3] || endMeridiem, hint);
     if (start && end && !m[3] && start.hour > end.hour) start = timeOf(m[1], m[2], undefined, hint);
+    // "10 till midnight" ends the evening, so it starts at 22:00.
+    if (start && end && !m[3] && isMidnight(end) && start.hour < 12) start.hour += 12;
     if (!start || !end) continue;
     scanner.take(pattern);
     return { ...found, time: start, end };

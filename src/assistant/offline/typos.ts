@@ -96,6 +96,8 @@ const VOCABULARY = [
   'november',
   'december',
   'remind',
+  // "put it on my calender": the request word, not a title word
+  'calendar',
   'reschedule',
   'cancel',
   'delete',

@@ -12,7 +12,7 @@ import type {
   ParsedIntent,
 } from '../../assistant/intent.types.js';
 import { questionFor } from '../../assistant/offline/questions.js';
-import { readAnswer } from '../../assistant/offline/answers.js';
+import { asCorrectedHour, readAnswer } from '../../assistant/offline/answers.js';
 import { offlineEngine, parseMessageAs } from '../../assistant/offline/offline-engine.js';
 import { hasCheckMark, isBareDone, readDoneReport, saysPast } from './done-reports.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
@@ -56,9 +56,12 @@ const UNDO =
   /^(?:↩️\s*)?(?:отменить|undo|отмени\s+(?:это|последнее(?:\s+действие)?)|верни\s+как\s+было|вернуть\s+как\s+было)[\s.!]*$/iu;
 const EDIT = /^(?:✏️\s*)?(?:изменить|edit)[\s.!]*$/iu;
 const THIS_ONE = /^(эт|this|today|сегодня|ближайш)/iu;
-/** "нет, в 8:30", "ой нет, в час", "no sorry 7:30": the event just made, said again otherwise. */
+/**
+ * "нет, в 8:30", "ой нет, в час", "no sorry 7:30", "ой, не завтра, а в среду": the event just
+ * made, said again otherwise.
+ */
 const CORRECTION =
-  /^(?:(?:ой|ай|oh|oops)[\s,]+)?(?:нет|no|nope|sorry|wait|actually|точнее|вернее)(?:[\s,]+(?:нет|sorry|wait|i\s+meant?))*[\s,.!—–-]+(?=\S)/iu;
+  /^(?:(?:ой|ай|oh|oops)[\s,]+)?(?:(?:нет|no|nope|sorry|wait|actually|точнее|вернее)(?:[\s,]+(?:нет|sorry|wait|i\s+meant?))*[\s,.!—–-]+(?=\S)|(?=(?:не|not)\s+(?:сегодня|завтра|послезавтра|today|tomorrow)[\s,]))/iu;
 
 /**
  * One turn of the conversation: understand the message (completing a pending question when
@@ -224,7 +227,7 @@ export class ConversationService {
       target: { text: record.title },
       pickedId: record.id,
     };
-    const answered = readAnswer(edit, text.slice(said[0].length), context);
+    const answered = readAnswer(edit, asCorrectedHour(text.slice(said[0].length)), context);
     if (!answered || answered.leftover || answered.intent.missing.length > 0) return undefined;
     return answered.intent;
   }
