@@ -55,6 +55,12 @@ describe('days, times and durations said colloquially', () => {
     expect(iso(shift.start)).toBe('2026-03-06T05:00:00.000Z');
   });
 
+  it('"отпуск с 21 до 24 марта" is an all-day event from the 21st, not a goal due then', () => {
+    const intent = parseAs('event_create', 'отпуск с 21 до 24 марта');
+    expect(intent).toMatchObject({ title: 'Отпуск', allDay: true });
+    expect(iso(intent.start)).toBe('2026-03-20T21:00:00.000Z');
+  });
+
   it('"drop off" is no deletion', () => {
     expect(parseAs('event_create', 'every weekday at 8:30am school drop off')).toMatchObject({
       title: 'School drop off',

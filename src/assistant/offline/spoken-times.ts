@@ -1,3 +1,4 @@
+import { MONTH_WORD } from './lexicon.js';
 import { HOUR_NUMBER, readNumber } from './numbers.js';
 
 /**
@@ -171,6 +172,11 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
       const m = MINUTE_WORDS[minutes!.toLowerCase()];
       return h === undefined || m === undefined || h > 23 ? undefined : `${h}:${pad(m)}`;
     },
+  ],
+  // "с 21 до 24 декабря": days of a month, said like "с 21 по 24 декабря" (no deadline "до")
+  [
+    new RegExp(`${B}(с|со)\\s+(\\d{1,2})\\s+до\\s+(\\d{1,2}\\s*${MONTH_WORD})`, 'giu'),
+    (from, first, last) => `${from} ${first} по ${last}`,
   ],
   // "9pm to midnight", "с 21 до полуночи": a range ending at midnight or noon, in digits
   [
