@@ -63,11 +63,15 @@ const RULES: [RegExp, Reader][] = [
       return delta ? { durationDeltaMinutes: delta } : undefined;
     },
   ],
-  // "extend sprint planning by 20 min", "сократи на 15 минут"
+  // "extend sprint planning by 20 min", "сократи на 15 минут", "сократи на полчаса"
   [
-    words(`(${EXTEND}|${SHORTEN})(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:на|by)\\s+${AMOUNT}`, 'giud'),
+    words(
+      `(${EXTEND}|${SHORTEN})(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:на|by)\\s+(?:${AMOUNT}|(${HALF_HOUR}))`,
+      'giud',
+    ),
     (m) => {
-      const delta = signed(minutesOf(m[3], m[4] ?? '', m[5]), m[1], SHORTEN);
+      const minutes = m[6] ? 30 : minutesOf(m[3], m[4] ?? '', m[5]);
+      const delta = signed(minutes, m[1], SHORTEN);
       return delta ? { durationDeltaMinutes: delta } : undefined;
     },
   ],
