@@ -18,6 +18,14 @@ describe('changes of an event said as news', () => {
       'созвон с упаковкой переименуй в созвон по коробкам',
       { target: { text: 'созвон с упаковкой' }, newTitle: 'Созвон по коробкам' },
     ],
+    [
+      'арматуру привезут не в 13 а в 15',
+      { target: { text: 'арматура привезут' }, newTime: '15:00' },
+    ],
+    [
+      'терапефта перенисите на четверх в тоже время',
+      { target: { text: 'терапефта' }, newDate: '2026-03-05' },
+    ],
   ])('%s', (text, change) => {
     expect(parseAs('event_update', text)).toMatchObject({ missing: [], ...change });
   });
@@ -39,6 +47,16 @@ describe('changes of an event said as news', () => {
       missing: ['change'],
       target: { date: '2026-03-07' },
     });
+  });
+});
+
+describe('deleting an event with why', () => {
+  it.each([
+    ['анализы удали, сдала сегодня утром', 'анализы'],
+    ['удали йогу, уже сходила вчера', 'йога'],
+    ['drop the dentist, went yesterday', 'dentist'],
+  ])("the day of what was already done is not the event's: %s", (text, name) => {
+    expect(parseAs('event_delete', text).target).toEqual({ text: name });
   });
 });
 

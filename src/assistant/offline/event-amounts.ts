@@ -159,9 +159,9 @@ export function isRename(text: string): boolean {
   });
 }
 
-/** "время то же", "same time": the day changes, the time stays (the default anyway). */
+/** "время то же", "в тоже время", "same time": the day changes, the time stays (the default anyway). */
 const SAME_TIME = words(
-  '(?:а\\s+)?время\\s+(?:то\\s+)?же(?:\\s+самое)?|(?:в\\s+)?(?:это|то)\\s+же\\s+(?:самое\\s+)?время|(?:at\\s+)?(?:the\\s+)?same\\s+time|keep\\s+the\\s+time',
+  '(?:а\\s+)?время\\s+(?:то\\s+)?же(?:\\s+самое)?|(?:в\\s+)?(?:это|то)\\s*же\\s+(?:самое\\s+)?время|(?:at\\s+)?(?:the\\s+)?same\\s+time|keep\\s+the\\s+time',
 );
 
 /** Takes an amount change (and the words of a rename's new title) out of the message. */

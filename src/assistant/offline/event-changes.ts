@@ -70,11 +70,21 @@ const THE_ONE_ON =
 const hasTarget = (target: EventTarget) => Boolean(target.text || target.date || target.time);
 
 /** "удали встречу с Олей", "cancel tomorrow's call". */
+/**
+ * "анализы удали, сдала сегодня утром", "drop the dentist, went yesterday": a clause of what was
+ * already done is why, and its day is not the event's.
+ */
+const DONE_ALREADY = new RegExp(
+  `,\\s*(?:(?:я|мы|уже|ведь|i|we|already)\\s+)*(?:\\p{L}+(?:ла|ли|лась|лись|ил|ал|ел|ял|ыл)|went|did|had|got|finished|was)(?![\\p{L}]).*$`,
+  'iu',
+);
+
 export function buildEventDelete(
   scanner: Scanner,
   clock: Clock,
   language: AssistantLanguage,
 ): EventDeleteIntent {
+  scanner.take(DONE_ALREADY);
   const target = targetOf(scanner, clock);
   const missing: MissingSlot[] = hasTarget(target) ? [] : ['target'];
   const intent: EventDeleteIntent = { intent: 'event_delete', language, missing, target };

@@ -83,7 +83,7 @@ const CHANGE_MORE = words(
   ].join('|'),
 );
 /** "в пятницу, время то же": a new day for an existing event. */
-const SAME_TIME = words('время\\s+(?:то\\s+)?же|(?:это|то)\\s+же\\s+время|same\\s+time');
+const SAME_TIME = words('время\\s+(?:то\\s+)?же|(?:это|то)\\s*же\\s+время|same\\s+time');
 /**
  * "собрание теперь в четверг", "кино с лехой в 8 теперь", "the call is now on friday",
  * "dinner at 8 now": the event's new day or time.
@@ -91,9 +91,9 @@ const SAME_TIME = words('время\\s+(?:то\\s+)?же|(?:это|то)\\s+же
 const NOW_ON = words(
   `теперь\\s+(?:будет\\s+)?(?:в|во|на)\\s+(?:${WEEKDAY_WORD}|завтра|послезавтра|\\d)|(?:в|во|на)\\s+(?:${WEEKDAY_WORD}|завтра|послезавтра|\\d[\\d:.]*)\\s+теперь|(?:is|are)\\s+now\\s+(?:on|at)|at\\s+\\d{1,2}(?::\\d{2})?(?:\\s*[ap]m)?\\s+now(?=\\s*[.!]?\\s*$)`,
 );
-/** "театр не в пятницу а в субботу": the old day and the new one. */
+/** "театр не в пятницу а в субботу", "не в 13 а в 15": the old day or hour and the new one. */
 const NOT_THIS_BUT = words(
-  'не\\s+(?:в|во|на)\\s+\\p{L}+,?\\s+а\\s+(?:в|во|на)|not\\s+(?:on\\s+)?\\p{L}+,?\\s+but',
+  'не\\s+(?:в|во|на)\\s+[\\p{L}\\d:.]+,?\\s+а\\s+(?:в|во|на)|not\\s+(?:on\\s+)?\\p{L}+,?\\s+but',
 );
 /** What a change compares: an amount of time or a clock time. */
 const CHANGE_AMOUNT = /\d|час|минут|недел|день|дня|дней|hour|min|week|day|noon|полдень/iu;
