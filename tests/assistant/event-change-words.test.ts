@@ -42,6 +42,16 @@ describe('changes of an event said as news', () => {
     expect(intent).toMatchObject({ newTime: '11:00', newTimeBare: true });
   });
 
+  it('"удали встречу, ту что в пятницу" deletes the one on Friday (no schedule question)', () => {
+    expect(parseAs('event_delete', 'удали встречу, ту что в пятницу').target).toEqual({
+      text: 'встреча',
+      date: '2026-03-06',
+    });
+    expect(parseAs('event_delete', 'отмени ту, что в пятницу').target).toEqual({
+      date: '2026-03-06',
+    });
+  });
+
   it('"перенеси то, что в субботу" names the event and asks for the new day', () => {
     expect(parseAs('event_update', 'перенеси то что в субботу')).toMatchObject({
       missing: ['change'],

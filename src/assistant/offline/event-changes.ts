@@ -37,6 +37,8 @@ const FILLERS = [
   'needs?\\s+(?:a\\s+)?(?:new|different)\\s+(?:time|day|date)|(?:нужно\\s+)?(?:другое|новое)\\s+время',
   // "которая в среду": the answer to "which one?" names it by its day
   'который|которая|которое|которую|the\\s+one|whatever(?:\\s+(?:is|i\\s+have))?',
+  // "встречу, ту что в пятницу", "отмени те, что в пятницу": "the one(s)" before its day
+  '(?<=(?:^|,)\\s*)(?:ту|та|те|тот)(?=\\s*,?\\s*$|\\s*,?\\s+что(?![\\p{L}]))',
   // "не успеваю, отмени что-нибудь одно": a reason and "any one of them" name no event.
   'не\\s+успева\\p{L}*|не\\s+успею|что-?(?:нибудь|то)(?:\\s+одно)?|одно\\s+из\\s+(?:них|двух)|something|one\\s+of\\s+them',
 ];
