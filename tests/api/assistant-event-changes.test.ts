@@ -70,6 +70,32 @@ describe('an event changed by an amount, an end or a name keeps everything else'
 });
 
 describe('changes said in everyday words, through the real database', () => {
+  it('"груминг бублика на 13:30" moves the one upcoming event of that name', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    const id = await seedEvent(chat.app(), user, {
+      title: 'Груминг Бублика',
+      start: START.toISO()!,
+      durationMinutes: 90,
+    });
+    const reply = await send(user, 'груминг бублика на 13:30');
+    expect(reply.actions).toEqual([expect.objectContaining({ kind: 'event_updated' })]);
+    expect(await eventOf(id)).toMatchObject({
+      start: at(START.set({ hour: 13, minute: 30 })),
+      minutes: 90,
+    });
+  });
+
+  it('"OB moved to 11:15" finds «OB checkup» by its abbreviation', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'EN' });
+    const id = await seedEvent(chat.app(), user, {
+      title: 'OB checkup',
+      start: START.set({ hour: 9, minute: 45 }).toISO()!,
+      durationMinutes: 30,
+    });
+    await send(user, 'OB moved to 11:15');
+    expect((await eventOf(id)).start).toBe(at(START.set({ hour: 11, minute: 15 })));
+  });
+
   it('"пусть встреча будет до пяти" of a meeting at 15:00 ends it at 17:00', async () => {
     const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
     const start = START.set({ hour: 15, minute: 0 });

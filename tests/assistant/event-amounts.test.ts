@@ -22,6 +22,9 @@ describe('changes by amount', () => {
     ['встречу с мариной двигаем ровно на неделю', 'встреча с мариной', { shiftMinutes: 10080 }],
     ['the review got pushed a week', 'review', { shiftMinutes: 10080 }],
     ['chiro 30 min later pls', 'chiro', { shiftMinutes: 30 }],
+    ['ретро удлини до полутора часов', 'ретро', { newDurationMinutes: 90 }],
+    ['сократи студию до трех часов', 'студия', { newDurationMinutes: 180 }],
+    ['заседание кафедры сократи на полчаса', 'заседание кафедры', { durationDeltaMinutes: -30 }],
   ])('%s', (text, target, change) => {
     const intent = parseAs('event_update', text);
     expect(intent).toMatchObject({ missing: [], target: { text: target }, ...change });

@@ -18,6 +18,14 @@ describe('changes of an event said as news', () => {
       'созвон с упаковкой переименуй в созвон по коробкам',
       { target: { text: 'созвон с упаковкой' }, newTitle: 'Созвон по коробкам' },
     ],
+    [
+      'арматуру привезут не в 13 а в 15',
+      { target: { text: 'арматура привезут' }, newTime: '15:00' },
+    ],
+    [
+      'терапефта перенисите на четверх в тоже время',
+      { target: { text: 'терапефта' }, newDate: '2026-03-05' },
+    ],
   ])('%s', (text, change) => {
     expect(parseAs('event_update', text)).toMatchObject({ missing: [], ...change });
   });
@@ -34,11 +42,31 @@ describe('changes of an event said as news', () => {
     expect(intent).toMatchObject({ newTime: '11:00', newTimeBare: true });
   });
 
+  it('"удали встречу, ту что в пятницу" deletes the one on Friday (no schedule question)', () => {
+    expect(parseAs('event_delete', 'удали встречу, ту что в пятницу').target).toEqual({
+      text: 'встреча',
+      date: '2026-03-06',
+    });
+    expect(parseAs('event_delete', 'отмени ту, что в пятницу').target).toEqual({
+      date: '2026-03-06',
+    });
+  });
+
   it('"перенеси то, что в субботу" names the event and asks for the new day', () => {
     expect(parseAs('event_update', 'перенеси то что в субботу')).toMatchObject({
       missing: ['change'],
       target: { date: '2026-03-07' },
     });
+  });
+});
+
+describe('deleting an event with why', () => {
+  it.each([
+    ['анализы удали, сдала сегодня утром', 'анализы'],
+    ['удали йогу, уже сходила вчера', 'йога'],
+    ['drop the dentist, went yesterday', 'dentist'],
+  ])("the day of what was already done is not the event's: %s", (text, name) => {
+    expect(parseAs('event_delete', text).target).toEqual({ text: name });
   });
 });
 

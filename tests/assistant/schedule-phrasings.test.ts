@@ -73,6 +73,16 @@ describe('schedule questions', () => {
   });
 
   it.each([
+    ["what's booked sat/sun", '2026-03-07', '2026-03-09'],
+    ['what do i have fri or sat', '2026-03-06', '2026-03-08'],
+    ['rundown of next week pls', '2026-03-09', '2026-03-16'],
+  ])('asks about days: %s', (text, first, end) => {
+    const intent = parseAs('event_search', text);
+    expect(iso(intent.from)).toBe(new Date(`${first}T00:00:00+03:00`).toISOString());
+    expect(iso(intent.to)).toBe(new Date(`${end}T00:00:00+03:00`).toISOString());
+  });
+
+  it.each([
     ['концерт во сколько начинается', 'концерт'],
     ["what time's the dentist", 'dentist'],
     ['what time does the dentist start', 'dentist'],
@@ -89,6 +99,8 @@ describe('free-time questions', () => {
     'next week when am i not booked',
     'got any open time sunday?',
     'any openings thursday?',
+    'got anything open wednesday after lunch',
+    'am i open friday afternoon?',
   ])('%s', (text) => {
     parseAs('free_slots', text);
   });

@@ -1,6 +1,13 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { HOLIDAY_AS_KIND, isBareAbbreviation, MONTH_WORD, WEEKDAY, weekdayOf } from './lexicon.js';
+import {
+  HOLIDAY_AS_KIND,
+  isBareAbbreviation,
+  MONTH_WORD,
+  WEEKDAY,
+  WEEKDAY_WORD,
+  weekdayOf,
+} from './lexicon.js';
 import {
   addDays,
   type Clock,
@@ -219,6 +226,16 @@ function dayNotTopic(m: RegExpExecArray | null, text: string): RegExpExecArray |
   return m && ABOUT_BEFORE.test(text.slice(0, m.index)) ? null : m;
 }
 
+/** "sat/sun", "fri or sat": a short name joined to another weekday is a weekday too. */
+const JOINED_TO_WEEKDAY = new RegExp(
+  `^\\s*(?:/|&|,|\\s(?:and|or|и|или)\\s)\\s*${WEEKDAY_WORD}(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+
+function joinedToWeekday(m: RegExpExecArray, text: string): boolean {
+  return JOINED_TO_WEEKDAY.test(text.slice(m.index + m[0].length));
+}
+
 /** Takes a day ("завтра", "в пятницу", "10 марта", "15.03") out of the message. */
 export function takeDate(scanner: Scanner, clock: Clock): DateFound {
   const today = todayOf(clock);
@@ -237,7 +254,8 @@ export function takeDate(scanner: Scanner, clock: Clock): DateFound {
     }
   }
   const hasPrefix = weekday !== null && weekday[0].trim() !== weekday[2];
-  if (weekday && (hasPrefix || !isBareAbbreviation(weekday[2] ?? ''))) {
+  const bare = weekday && !hasPrefix && isBareAbbreviation(weekday[2] ?? '');
+  if (weekday && (!bare || joinedToWeekday(weekday, scanner.text))) {
     scanner.take(WEEKDAY_PHRASE);
     // "в пн 21го", "monday jan 11": the date says which Monday.
     const dated = takeCalendarDate(scanner, clock);

@@ -63,11 +63,15 @@ const RULES: [RegExp, Reader][] = [
       return delta ? { durationDeltaMinutes: delta } : undefined;
     },
   ],
-  // "extend sprint planning by 20 min", "сократи на 15 минут"
+  // "extend sprint planning by 20 min", "сократи на 15 минут", "сократи на полчаса"
   [
-    words(`(${EXTEND}|${SHORTEN})(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:на|by)\\s+${AMOUNT}`, 'giud'),
+    words(
+      `(${EXTEND}|${SHORTEN})(?<keep>(?:\\s+\\S+){0,4}?)\\s+(?:на|by)\\s+(?:${AMOUNT}|(${HALF_HOUR}))`,
+      'giud',
+    ),
     (m) => {
-      const delta = signed(minutesOf(m[3], m[4] ?? '', m[5]), m[1], SHORTEN);
+      const minutes = m[6] ? 30 : minutesOf(m[3], m[4] ?? '', m[5]);
+      const delta = signed(minutes, m[1], SHORTEN);
       return delta ? { durationDeltaMinutes: delta } : undefined;
     },
   ],
@@ -155,9 +159,9 @@ export function isRename(text: string): boolean {
   });
 }
 
-/** "время то же", "same time": the day changes, the time stays (the default anyway). */
+/** "время то же", "в тоже время", "same time": the day changes, the time stays (the default anyway). */
 const SAME_TIME = words(
-  '(?:а\\s+)?время\\s+(?:то\\s+)?же(?:\\s+самое)?|(?:в\\s+)?(?:это|то)\\s+же\\s+(?:самое\\s+)?время|(?:at\\s+)?(?:the\\s+)?same\\s+time|keep\\s+the\\s+time',
+  '(?:а\\s+)?время\\s+(?:то\\s+)?же(?:\\s+самое)?|(?:в\\s+)?(?:это|то)\\s*же\\s+(?:самое\\s+)?время|(?:at\\s+)?(?:the\\s+)?same\\s+time|keep\\s+the\\s+time',
 );
 
 /** Takes an amount change (and the words of a rename's new title) out of the message. */

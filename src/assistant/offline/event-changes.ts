@@ -37,6 +37,8 @@ const FILLERS = [
   'needs?\\s+(?:a\\s+)?(?:new|different)\\s+(?:time|day|date)|(?:нужно\\s+)?(?:другое|новое)\\s+время',
   // "которая в среду": the answer to "which one?" names it by its day
   'который|которая|которое|которую|the\\s+one|whatever(?:\\s+(?:is|i\\s+have))?',
+  // "встречу, ту что в пятницу", "отмени те, что в пятницу": "the one(s)" before its day
+  '(?<=(?:^|,)\\s*)(?:ту|та|те|тот)(?=\\s*,?\\s*$|\\s*,?\\s+что(?![\\p{L}]))',
   // "не успеваю, отмени что-нибудь одно": a reason and "any one of them" name no event.
   'не\\s+успева\\p{L}*|не\\s+успею|что-?(?:нибудь|то)(?:\\s+одно)?|одно\\s+из\\s+(?:них|двух)|something|one\\s+of\\s+them',
 ];
@@ -70,11 +72,21 @@ const THE_ONE_ON =
 const hasTarget = (target: EventTarget) => Boolean(target.text || target.date || target.time);
 
 /** "удали встречу с Олей", "cancel tomorrow's call". */
+/**
+ * "анализы удали, сдала сегодня утром", "drop the dentist, went yesterday": a clause of what was
+ * already done is why, and its day is not the event's.
+ */
+const DONE_ALREADY = new RegExp(
+  `,\\s*(?:(?:я|мы|уже|ведь|i|we|already)\\s+)*(?:\\p{L}+(?:ла|ли|лась|лись|ил|ал|ел|ял|ыл)|went|did|had|got|finished|was)(?![\\p{L}]).*$`,
+  'iu',
+);
+
 export function buildEventDelete(
   scanner: Scanner,
   clock: Clock,
   language: AssistantLanguage,
 ): EventDeleteIntent {
+  scanner.take(DONE_ALREADY);
   const target = targetOf(scanner, clock);
   const missing: MissingSlot[] = hasTarget(target) ? [] : ['target'];
   const intent: EventDeleteIntent = { intent: 'event_delete', language, missing, target };

@@ -31,6 +31,7 @@ const NUMBER_WORDS: Record<string, number> = {
   девяносто: 90,
   полтора: 1.5,
   полторы: 1.5,
+  полутора: 1.5,
   a: 1,
   an: 1,
   one: 1,

@@ -18,8 +18,8 @@ const has = (pattern: RegExp, text: string): boolean => {
 /** "че там на четверг", "есть что в воскресенье", "anything tmrw?", "plans for sat?". */
 const SCHEDULE_QUESTION = words(
   [
-    // not "то, что в пятницу в 10 …": "the thing that is on Friday", named to be changed
-    '(?<!(?<![\\p{L}])то,?\\s+)(?:что|чо|че|чё|шо)\\s+(?:там\\s+|тама\\s+)?(?:у\\s+меня\\s+)?(?:на|в|во|по)(?=\\s)',
+    // not "то, что в пятницу в 10 …", "ту, что в пятницу": the one on Friday, named to be changed
+    '(?<!(?<![\\p{L}])т[оуае],?\\s+)(?:что|чо|че|чё|шо)\\s+(?:там\\s+|тама\\s+)?(?:у\\s+меня\\s+)?(?:на|в|во|по)(?=\\s)',
     '(?:что|чо|че|чё)\\s+(?:там\\s+)?у\\s+меня',
     '(?:сегодня|завтра)\\s+(?:что|чо|че)',
     'есть\\s+(?:ли\\s+)?(?:что|чего|что-?то|что-?нибудь)(?:\\s+нибудь)?',
@@ -87,7 +87,7 @@ export const SAME_TIME_FROM_NOW = words(
   '(?:in|через)\\s+(?:\\S+\\s+)?(?:days?|weeks?|months?|дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*)\\s*,?\\s+(?:at\\s+)?(?:the\\s+)?(?:same\\s+time|в\\s+(?:это|то)\\s+же\\s+время)',
 );
 /** "в пятницу, время то же": a new day for an existing event. */
-const SAME_TIME = words('время\\s+(?:то\\s+)?же|(?:это|то)\\s+же\\s+время|same\\s+time');
+const SAME_TIME = words('время\\s+(?:то\\s+)?же|(?:это|то)\\s*же\\s+время|same\\s+time');
 /**
  * "собрание теперь в четверг", "кино с лехой в 8 теперь", "the call is now on friday",
  * "dinner at 8 now": the event's new day or time.
@@ -95,9 +95,9 @@ const SAME_TIME = words('время\\s+(?:то\\s+)?же|(?:это|то)\\s+же
 const NOW_ON = words(
   `теперь\\s+(?:будет\\s+)?(?:в|во|на)\\s+(?:${WEEKDAY_WORD}|завтра|послезавтра|\\d)|(?:в|во|на)\\s+(?:${WEEKDAY_WORD}|завтра|послезавтра|\\d[\\d:.]*)\\s+теперь|(?:is|are)\\s+now\\s+(?:on|at)|at\\s+\\d{1,2}(?::\\d{2})?(?:\\s*[ap]m)?\\s+now(?=\\s*[.!]?\\s*$)`,
 );
-/** "театр не в пятницу а в субботу": the old day and the new one. */
+/** "театр не в пятницу а в субботу", "не в 13 а в 15": the old day or hour and the new one. */
 const NOT_THIS_BUT = words(
-  'не\\s+(?:в|во|на)\\s+\\p{L}+,?\\s+а\\s+(?:в|во|на)|not\\s+(?:on\\s+)?\\p{L}+,?\\s+but',
+  'не\\s+(?:в|во|на)\\s+[\\p{L}\\d:.]+,?\\s+а\\s+(?:в|во|на)|not\\s+(?:on\\s+)?\\p{L}+,?\\s+but',
 );
 /** What a change compares: an amount of time or a clock time. */
 const CHANGE_AMOUNT = /\d|час|минут|недел|день|дня|дней|hour|min|week|day|noon|полдень/iu;

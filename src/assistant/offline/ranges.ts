@@ -9,6 +9,7 @@ import {
   todayOf,
   weekdayOfDate,
 } from './local-time.js';
+import { WEEKDAY_WORD, weekdayOf } from './lexicon.js';
 import { type Scanner, words } from './text.js';
 import { placeWeekday, takeWhen } from './when.js';
 
@@ -102,14 +103,17 @@ function takeDayRange(scanner: Scanner, clock: Clock): DayRange | undefined {
 /** "в среду и четверг", "friday or saturday": a second day said joins the days asked about. */
 const AND_DAY = words('и|или|а\\s+также|and|or|&');
 
+/** "sat/sun", "fri or sat": the second day said by its short name right after the joint. */
+const JOINED_SHORT_DAY = words(`(?:/|&|и|или|and|or)\\s*(${WEEKDAY_WORD})`);
+
 function secondDay(scanner: Scanner, clock: Clock, first: LocalDate): LocalDate | undefined {
-  if (!AND_DAY.test(scanner.text)) return undefined;
+  if (!AND_DAY.test(scanner.text) && !scanner.text.includes('/')) return undefined;
   AND_DAY.lastIndex = 0;
-  const when = takeWhen(scanner, clock);
-  let day = when.date;
-  if (!day && when.weekday) {
-    day = addDays(first, (when.weekday.weekday - weekdayOfDate(first) + 7) % 7);
-  }
+  const joined = scanner.take(JOINED_SHORT_DAY);
+  const when = joined ? {} : takeWhen(scanner, clock);
+  const weekday = joined ? weekdayOf(joined[1] ?? '') : when.weekday?.weekday;
+  let day = 'date' in when ? when.date : undefined;
+  if (!day && weekday) day = addDays(first, (weekday - weekdayOfDate(first) + 7) % 7);
   return day && compareDates(day, first) > 0 ? day : undefined;
 }
 

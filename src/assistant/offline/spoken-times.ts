@@ -84,6 +84,8 @@ const OBLIQUE = Object.keys(OBLIQUE_HOURS).join('|').replace(/е/gu, '[её]');
 const obliqueHour = (word: string) => OBLIQUE_HOURS[word.toLowerCase().replace(/ё/gu, 'е')];
 /** Words after which "до пяти" is a count, not a time. */
 const COUNTED = '\\s+(?:раз|человек|минут|км|дней|недель|месяцев|лет|кг|штук|страниц|процент)';
+/** "сократи студию до трех часов": after a verb of length, "до трех часов" is the new length. */
+const AFTER_LENGTH_VERB = '(?<!(?:сократ|укорот|удлин)\\p{L}*(?:\\s+\\S+){0,3}?\\s+)';
 
 /** Minutes said as a word after the hour: "десять тридцать", "seven fifteen". */
 const MINUTE_WORDS: Record<string, number> = {
@@ -189,7 +191,7 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
   // "к одиннадцати (часам)", "с восьми до десяти": the hour in digits
   [
     new RegExp(
-      `${B}(с|со|до|к|от|после|около)\\s+(${OBLIQUE})(?:\\s+час(?:ам|ов|а)?)?${E}(?!${COUNTED})`,
+      `${B}${AFTER_LENGTH_VERB}(с|со|до|к|от|после|около)\\s+(${OBLIQUE})(?:\\s+час(?:ам|ов|а)?)?${E}(?!${COUNTED})`,
       'giu',
     ),
     (at, hour) => `${at} ${obliqueHour(hour!)}`,

@@ -17,6 +17,7 @@ import { offlineEngine, parseMessageAs } from '../../assistant/offline/offline-e
 import { hasCheckMark, isBareDone, readDoneReport, saysPast } from './done-reports.js';
 import type { AssistantAction, IntentExecutor } from './intent-executor.js';
 import { knownNamesOf } from './known-names.js';
+import { moveOfNamedEvent } from './named-move.js';
 import { repliesIn } from './replies.js';
 import { weekAsked } from './week-asked.js';
 import type { UndoRecord } from './undo.js';
@@ -103,6 +104,8 @@ export class ConversationService {
     engine = fresh.engine;
     intent = fresh.intent;
     if (!pending) intent = (await this.correctionOfLast(user, text, intent, context)) ?? intent;
+    if (!pending)
+      intent = (await moveOfNamedEvent(this.db, user.id, text, intent, context)) ?? intent;
     if (pending) {
       // The answer to what was asked first; a request of its own only when it clearly is one.
       const answered = readAnswer(pending.intent, text, context);

@@ -21,13 +21,18 @@ const FROM: Record<TitleKind, string> = {
 
 const VECTOR = `(to_tsvector('russian', t.title) || to_tsvector('english', t.title))`;
 
-/** Words of three letters or more, for an OR query ("цель по испанскому" → цель or испанскому). */
+/** Two capitals are an abbreviation that names a thing ("OB", "ТО"), not a short word. */
+const ABBREVIATION = /^\p{Lu}{2}$/u;
+
+/**
+ * Words of three letters or more (and abbreviations), for an OR query ("цель по испанскому" →
+ * цель or испанскому, "OB moved" → ob or moved).
+ */
 const queryWords = (text: string) =>
   text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length >= 3);
+    .filter((word) => word.length >= 3 || ABBREVIATION.test(word))
+    .map((word) => word.toLowerCase().replace(/ё/g, 'е'));
 
 /** A word for a kind of thing, and the words its items are titled by ("врача" → «Кардиолог»). */
 const KINDS: [RegExp, string[]][] = [
