@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { iso, NOW, parseAs } from './parse-helpers.js';
+import { iso, NOW, parse, parseAs } from './parse-helpers.js';
 
 /** Wednesday 2026-03-04, 12:00 in Moscow (UTC+3), as in every parse test. */
 describe('days, times and durations said colloquially', () => {
@@ -59,6 +59,12 @@ describe('days, times and durations said colloquially', () => {
     const intent = parseAs('event_create', 'отпуск с 21 до 24 марта');
     expect(intent).toMatchObject({ title: 'Отпуск', allDay: true });
     expect(iso(intent.start)).toBe('2026-03-20T21:00:00.000Z');
+  });
+
+  it('"i am busy now", "i\'m at the gym now" say how things are, they book nothing now', () => {
+    for (const text of ['i am busy now', "i'm at the gym now"]) {
+      expect(parse(text).intent).not.toBe('event_create');
+    }
   });
 
   it('"drop off" is no deletion', () => {

@@ -61,7 +61,7 @@ const NOW_OPENING =
   /^\s*(?:(?:прям|прямо)\s+)?(?:сейчас|right\s+now|now)(?![\p{L}\p{N}])\s*[:,—–-]?/iu;
 /** "quick sync with design now, 15 min", "созвон с Петей прямо сейчас": said after the name. */
 const NOW_AFTER_NAME =
-  /(?<=\p{L}\s+)(?:(?:прям|прямо)\s+сейчас|ща|(?:right\s+)?now)(?=\s*(?:[,.!;—–-]|$|\d+\s*(?:min|мин|h\b|ч\b)|for\s))/iu;
+  /(?<=\p{L}\s+)(?<!^\s*(?:i\s+am|i['’]?m|я|мне)\s+(?:\p{L}+\s+){1,4})(?:(?:прям|прямо)\s+сейчас|ща|(?:right\s+)?now)(?=\s*(?:[,.!;—–-]|$|\d+\s*(?:min|мин|h\b|ч\b)|for\s))/iu;
 
 /** "через 2 часа", "in 3 days": an instant for minutes and hours, a date for longer. */
 export function takeRelative(scanner: Scanner, clock: Clock): DateFound {
