@@ -290,21 +290,24 @@ describe('a correction right after an event was made', () => {
     ['RU', 'встреча с фотографом в пятницу в 12', 'ой нет, в час', 'Встреча с фотографом', '13:00'],
     ['EN', 'bowling w the kids tomorrow at 4', 'no wait make it 5', 'Bowling w the kids', '17:00'],
     ['RU', 'планерка завтра в 9', 'ой, не завтра, а в среду', 'Планерка', '09:00'],
-  ])('%s "%s" + "%s" moves that event, no second one', async (language, first, fix, title, at) => {
-    const user = await seedUser(chat.app(), { timezone: MOSCOW, language });
-    await send(user, first);
-    const reply = await send(user, fix);
-    expect(reply.actions).toEqual([expect.objectContaining({ kind: 'event_updated' })]);
-    const events = await rows<{ title: string; starts_at: Date }>(
-      'SELECT title, starts_at FROM events WHERE user_id = $1',
-      [user.id],
-    );
-    const local = events.map((event) => [
-      event.title,
-      DateTime.fromJSDate(event.starts_at).setZone(MOSCOW).toFormat('HH:mm'),
-    ]);
-    expect(local).toEqual([[title, at]]);
-  });
+  ] as const)(
+    '%s "%s" + "%s" moves that event, no second one',
+    async (language, first, fix, title, at) => {
+      const user = await seedUser(chat.app(), { timezone: MOSCOW, language });
+      await send(user, first);
+      const reply = await send(user, fix);
+      expect(reply.actions).toEqual([expect.objectContaining({ kind: 'event_updated' })]);
+      const events = await rows<{ title: string; starts_at: Date }>(
+        'SELECT title, starts_at FROM events WHERE user_id = $1',
+        [user.id],
+      );
+      const local = events.map((event) => [
+        event.title,
+        DateTime.fromJSDate(event.starts_at).setZone(MOSCOW).toFormat('HH:mm'),
+      ]);
+      expect(local).toEqual([[title, at]]);
+    },
+  );
 
   it('"нет, в 8:30" after another turn moves nothing', async () => {
     const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
