@@ -28,16 +28,9 @@ export function matches(title: string, words: string): boolean {
   return overlap(title, words) > 0 || title.toLowerCase().includes(words.toLowerCase());
 }
 
-export function bestMatch<T>(
-  items: T[],
-  titleOf: (item: T) => string,
-  words: string,
-): T | undefined {
-  let best: T | undefined;
-  let bestScore = 0;
-  for (const item of items) {
-    const score = overlap(titleOf(item), words);
-    if (score > bestScore) [best, bestScore] = [item, score];
-  }
-  return best;
+/** Every item sharing the best overlap with the words (one, several tied, or none). */
+export function bestMatches<T>(items: T[], titleOf: (item: T) => string, words: string): T[] {
+  const scored = items.map((item) => ({ item, score: overlap(titleOf(item), words) }));
+  const best = Math.max(0, ...scored.map((entry) => entry.score));
+  return best === 0 ? [] : scored.filter((entry) => entry.score === best).map((e) => e.item);
 }

@@ -194,3 +194,19 @@ describe('reports that name the item by a verb, a Latin name or "не ел"', ()
     expect(await stepStatus(german.steps[1]!.id)).toBe('pending');
   });
 });
+
+describe('two habits the words fit equally', () => {
+  it('asks which one, with both as buttons, and checks in the one picked', async () => {
+    const user = await seedUser(chat.app(), { timezone: MOSCOW, language: 'RU' });
+    for (const title of ['Таблетки от давления', 'Мерить давление']) {
+      await seedHabit(chat.app(), user, { title, startedOn: STARTED });
+    }
+    const asked = await send(user, 'отметь давление');
+    expect(asked.quickReplies).toEqual(
+      expect.arrayContaining(['Таблетки от давления', 'Мерить давление']),
+    );
+    expect(await checkInsOf(user)).toEqual([]);
+    await send(user, 'Мерить давление');
+    expect(await checkInsOf(user)).toEqual([{ title: 'Мерить давление', day: day(0) }]);
+  });
+});

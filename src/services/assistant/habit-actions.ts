@@ -11,7 +11,7 @@ import type {
   HabitCreateIntent,
   HabitScheduleSaid,
 } from '../../assistant/intent.types.js';
-import { bestMatch } from '../../assistant/title-match.js';
+import { bestMatches } from '../../assistant/title-match.js';
 import { isFinalDay } from '../habits/local-date.js';
 import type { Services } from '../index.js';
 import type { AssistantAction } from './intent-executor.js';
@@ -87,9 +87,15 @@ export class HabitActions {
       const pending = view.habits.filter((h) => h.checkIn === null);
       return pending.length === 1 ? pending[0]!.habit : undefined;
     }
+    const found = await this.candidates(user, words, pickedId);
+    return found.length === 1 ? found[0] : undefined;
+  }
+
+  /** The active habits the words name equally well: one, several to ask between, or none. */
+  async candidates(user: User, words: string | undefined, pickedId?: string): Promise<Habit[]> {
     const active = await this.active(user);
-    if (pickedId) return active.find((habit) => habit.id === pickedId);
-    return bestMatch(active, (habit) => habit.title, words ?? '');
+    if (pickedId) return active.filter((habit) => habit.id === pickedId);
+    return bestMatches(active, (habit) => habit.title, words ?? '');
   }
 
   /** Active habits, the ones still pending today first (to offer when none was named). */

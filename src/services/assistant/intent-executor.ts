@@ -261,6 +261,14 @@ export class IntentExecutor {
         return done(reply.text, reply.actions);
       }
       case 'habit_check_in': {
+        // "давление померил" with two habits about "давление": which one is asked, not guessed.
+        const tied = intent.target
+          ? await this.habits.candidates(user, intent.target, intent.pickedId)
+          : [];
+        if (tied.length > 1) {
+          const options = tied.map(({ id, title }) => ({ id, label: title }));
+          return this.askWhich(intent, options, say.habitWhich);
+        }
         const habit = await this.habits.find(user, intent.target, now, intent.pickedId);
         if (habit) {
           const reply = await this.habits.checkIn(user, habit, intent, say, now);
