@@ -25,10 +25,19 @@ const ORDINAL = RU_ORDINAL_HOURS.join('|');
 const B = '(?<![\\p{L}\\p{N}_])';
 const E = '(?![\\p{L}\\p{N}_])';
 
-/** "без пятнадцати": the minutes are said in the genitive. */
-const GENITIVE_MINUTES: Record<string, number> = {
+/** Numbers in the genitive or dative: "без пятнадцати", "к одиннадцати", "с восьми до десяти". */
+const GENITIVE_NUMBERS: Record<string, number> = {
+  двух: 2,
+  трех: 3,
+  четырех: 4,
   пяти: 5,
+  шести: 6,
+  семи: 7,
+  восьми: 8,
+  девяти: 9,
   десяти: 10,
+  одиннадцати: 11,
+  двенадцати: 12,
   пятнадцати: 15,
   двадцати: 20,
   тридцати: 30,
@@ -40,7 +49,7 @@ const ordinalHour = (word: string) =>
 
 /** A whole number said in words or digits ("пятнадцати", "15", "seven"), if it is one. */
 function numberOf(word: string): number | undefined {
-  const genitive = GENITIVE_MINUTES[word.toLowerCase()];
+  const genitive = GENITIVE_NUMBERS[word.toLowerCase().replace(/ё/gu, 'е')];
   if (genitive) return genitive;
   const value = readNumber(word.toLowerCase().replace(/ё/gu, 'е'));
   return value !== undefined && Number.isInteger(value) ? value : undefined;
@@ -65,54 +74,27 @@ const dayOrdinal = (tens: string | undefined, word: string): number | undefined 
   return base + index + 1;
 };
 
-/** "к одиннадцати", "с восьми до десяти": an hour in the genitive or dative, after its preposition. */
-const OBLIQUE_HOURS: Record<string, number> = {
-  часу: 1,
-  двух: 2,
-  трех: 3,
-  четырех: 4,
-  пяти: 5,
-  шести: 6,
-  семи: 7,
-  восьми: 8,
-  девяти: 9,
-  десяти: 10,
-  одиннадцати: 11,
-  двенадцати: 12,
-};
-const OBLIQUE = Object.keys(OBLIQUE_HOURS).join('|').replace(/е/gu, '[её]');
-const obliqueHour = (word: string) => OBLIQUE_HOURS[word.toLowerCase().replace(/ё/gu, 'е')];
+/** "к одиннадцати", "с восьми до десяти", "к часу": an hour after its preposition. */
+const OBLIQUE = ['часу', ...Object.keys(GENITIVE_NUMBERS).filter((w) => GENITIVE_NUMBERS[w]! <= 12)]
+  .join('|')
+  .replace(/е/gu, '[её]');
+const obliqueHour = (word: string) => (/^часу$/iu.test(word) ? 1 : numberOf(word));
 /** Words after which "до пяти" is a count, not a time. */
 const COUNTED = '\\s+(?:раз|человек|минут|км|дней|недель|месяцев|лет|кг|штук|страниц|процент)';
 /** "сократи студию до трех часов": after a verb of length, "до трех часов" is the new length. */
 const AFTER_LENGTH_VERB = '(?<!(?:сократ|укорот|удлин)\\p{L}*(?:\\s+\\S+){0,3}?\\s+)';
 
-/** Minutes said as a word after the hour: "десять тридцать", "seven fifteen". */
-const MINUTE_WORDS: Record<string, number> = {
-  пять: 5,
-  десять: 10,
-  пятнадцать: 15,
-  двадцать: 20,
-  'двадцать пять': 25,
-  тридцать: 30,
-  'тридцать пять': 35,
-  сорок: 40,
-  'сорок пять': 45,
-  пятьдесят: 50,
-  'oh five': 5,
-  ten: 10,
-  fifteen: 15,
-  twenty: 20,
-  'twenty five': 25,
-  thirty: 30,
-  forty: 40,
-  'forty five': 45,
-  'forty-five': 45,
-  fifty: 50,
+/** Minutes said as words after the hour: "десять тридцать", "seven fifteen", "oh five". */
+const MINUTE_WORD = [
+  'двадцать пять|тридцать пять|сорок пять|пятьдесят|пятнадцать|двадцать|тридцать|сорок|десять|пять',
+  'oh five|twenty five|forty[- ]five|fifteen|twenty|thirty|forty|fifty|ten',
+].join('|');
+/** The minutes such words say: the sum of their numbers ("сорок пять" = 40 + 5). */
+const minutesOf = (phrase: string): number | undefined => {
+  const parts = phrase.toLowerCase().split(/[\s-]+/u);
+  const values = parts.map((part) => (part === 'oh' ? 0 : readNumber(part)));
+  return values.every((v) => v !== undefined) ? values.reduce((a, b) => a! + b!, 0) : undefined;
 };
-const MINUTE_WORD = Object.keys(MINUTE_WORDS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
 
 /** Hedges between "at" and the hour in speech: "at like three fifteen", "в где-то десять тридцать". */
 const HEDGE = '(?:like|about|around|roughly|примерно|где-то|около)';
@@ -149,7 +131,7 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
     ),
     (at, hour, minutes) => {
       const h = numberOf(hour!);
-      const m = MINUTE_WORDS[minutes!.toLowerCase()];
+      const m = minutesOf(minutes!);
       if (h === undefined || m === undefined || h > 23) return undefined;
       return `${at} ${h}:${pad(m)}`;
     },
@@ -162,7 +144,7 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
     ),
     (hour, minutes) => {
       const h = numberOf(hour!);
-      const m = MINUTE_WORDS[minutes!.toLowerCase().replace('-', ' ')];
+      const m = minutesOf(minutes!);
       if (h === undefined || m === undefined) return undefined;
       return `${/\p{Script=Cyrillic}/u.test(hour!) ? 'в' : 'at'} ${h}:${pad(m)}`;
     },
@@ -171,7 +153,7 @@ const REWRITES: [RegExp, (...groups: string[]) => string | undefined][] = [
     ONLY_SPOKEN_TIME,
     (hour, minutes) => {
       const h = numberOf(hour!);
-      const m = MINUTE_WORDS[minutes!.toLowerCase()];
+      const m = minutesOf(minutes!);
       return h === undefined || m === undefined || h > 23 ? undefined : `${h}:${pad(m)}`;
     },
   ],

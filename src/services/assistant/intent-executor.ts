@@ -262,14 +262,15 @@ export class IntentExecutor {
       }
       case 'habit_check_in': {
         // "давление померил" with two habits about "давление": which one is asked, not guessed.
-        const tied = intent.target
-          ? await this.habits.candidates(user, intent.target, intent.pickedId)
-          : [];
-        if (tied.length > 1) {
-          const options = tied.map(({ id, title }) => ({ id, label: title }));
+        const named =
+          intent.target || intent.pickedId
+            ? await this.habits.candidates(user, intent.target, intent.pickedId)
+            : undefined;
+        if (named && named.length > 1) {
+          const options = named.map(({ id, title }) => ({ id, label: title }));
           return this.askWhich(intent, options, say.habitWhich);
         }
-        const habit = await this.habits.find(user, intent.target, now, intent.pickedId);
+        const habit = named ? named[0] : await this.habits.find(user, undefined, now);
         if (habit) {
           const reply = await this.habits.checkIn(user, habit, intent, say, now);
           return done(reply.text, reply.actions);
